@@ -1,0 +1,1 @@
+"""The analysis core: loading, spaCy analysis, plain result data and export. Never imports Qt."""

