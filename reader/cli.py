@@ -49,6 +49,9 @@ def run_analyze(files: Sequence[Path], fmt: str, model: str | None) -> int:
         except ArticleError as error:
             result = _fail(path, str(error))
             status = EXIT_FILE_FAILED
+        except Exception as error:  # one bad file must not stop the others
+            result = _fail(path, f"analysis failed: {type(error).__name__}: {error}")
+            status = EXIT_FILE_FAILED
         if fmt == "jsonl":
             print(json.dumps(result, ensure_ascii=False), flush=True)
         else:
