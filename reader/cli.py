@@ -1,4 +1,4 @@
-"""Command line: `reader [FILE...]` starts the app; `reader analyze` and `reader export` run headless."""
+"""Command line: `reader [FILE...]` starts the app; `analyze` and `export` run headless."""
 
 from __future__ import annotations
 

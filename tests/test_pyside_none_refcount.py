@@ -9,7 +9,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QTextCursor, QTextDocument  # noqa: E402
+from PySide6.QtGui import QTextCursor, QTextDocument
 
 
 def test_void_qt_calls_keep_none_refcount_level():

@@ -91,9 +91,7 @@ def decode_text(data: bytes, path: Path) -> str:
         raise ArticleError(f"{path.name} is not text in any encoding Reader recognises.")
     # Short texts often fit several single-byte code pages equally well; news in English is
     # then most likely Windows-1252 (which browsers also use for latin-1).
-    tied = [
-        m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)
-    ]
+    tied = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
     encoding = PREFERRED_ON_TIE if PREFERRED_ON_TIE in tied else best.encoding
     text = data.decode(encoding)
     if _looks_binary(text):
@@ -144,7 +142,9 @@ def _text_article(path: Path, text: str) -> Article:
         blocks.append(Block(kind, start, end))
     first = blocks[0]
     title = text[first.start : first.end] if first.kind is BlockKind.TITLE else None
-    return Article(title=title or _title_from_path(path), text=text, blocks=tuple(blocks), path=path)
+    return Article(
+        title=title or _title_from_path(path), text=text, blocks=tuple(blocks), path=path
+    )
 
 
 def _joined(path: Path, parts: Iterable[tuple[BlockKind, str]], title: str | None) -> Article:
@@ -166,12 +166,15 @@ def _joined(path: Path, parts: Iterable[tuple[BlockKind, str]], title: str | Non
     if not blocks:
         raise ArticleError(f"No article text found in {path.name}.")
     return Article(
-        title=title or _title_from_path(path), text="\n".join(pieces), blocks=tuple(blocks), path=path
+        title=title or _title_from_path(path),
+        text="\n".join(pieces),
+        blocks=tuple(blocks),
+        path=path,
     )
 
 
 def _markdown_article(path: Path, text: str) -> Article:
-    """Headings and paragraphs as text; links keep their words, images their alt text, HTML is dropped."""
+    """Headings and paragraphs as text: links keep their words, images their alt, HTML goes."""
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").parse(text)

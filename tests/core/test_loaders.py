@@ -146,7 +146,7 @@ def test_permission_denied(tmp_path, monkeypatch):
 def test_empty_file(tmp_path, content):
     path = tmp_path / "empty.txt"
     path.write_bytes(content)
-    with pytest.raises(ArticleError, match="empty|only whitespace"):
+    with pytest.raises(ArticleError, match=r"empty|only whitespace"):
         load_article(path)
 
 
@@ -160,7 +160,7 @@ def test_png_renamed_txt(tmp_path):
 def test_undecodable_bytes(tmp_path):
     path = tmp_path / "noise.txt"
     path.write_bytes(bytes(range(256)) * 20)
-    with pytest.raises(ArticleError, match="not text|binary"):
+    with pytest.raises(ArticleError, match=r"not text|binary"):
         load_article(path)
 
 
