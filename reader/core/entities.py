@@ -1,14 +1,52 @@
-"""Entities of the three kinds the reader highlights, with one key per real entity."""
+"""Entities of the three kinds the reader highlights, with one key per real entity.
+
+The statistical model labels each sentence on its own and often disagrees with itself: a surname
+is a person in one sentence and an organization in the next, a country in a headline is missed,
+"the" and trailing scores end up inside a name. This module takes the model's entities as
+candidates, trims them, decides their kind with the whole document in view, adds unlabelled
+repeats of names it already knows, and gives every mention of one real entity the same key.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from reader.core.model import Kind, Mention
+from reader.core.countries import Country, country_named, country_of_demonym, normalize
+from reader.core.model import Kind, Mention, MentionType
 
-_LABELS = {"PERSON": Kind.PERSON, "ORG": Kind.ORG, "GPE": Kind.COUNTRY}
+# Model labels that can name one of our kinds; number and date labels never do.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# Words before a name that are not part of it ("President Donald Trump" names "Donald Trump").
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president vice premier chancellor minister
+    prime secretary foreign deputy state defence defense finance general gen lt col colonel
+    major maj captain capt sgt sergeant admiral adm senator sen representative rep governor gov
+    mayor judge justice king queen prince princess sheikh pope cardinal archbishop bishop
+    rev father brother sister ambassador envoy spokesman spokeswoman chairman chief coach
+    manager striker midfielder defender goalkeeper leader rebel opposition former late
+    new acting""".split()
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_MAX_COUNTRY_TOKENS = 5
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A stretch of tokens [start, end) and what we currently think it is."""
+
+    start: int
+    end: int
+    kind: Kind | None  # None: a place or group that is not one of ours
+    country: Country | None = None
+    demonym: bool = False
+    votes: Counter[Kind | None] = field(default_factory=Counter)
 
 
 def slug(text: str) -> str:
@@ -16,12 +54,266 @@ def slug(text: str) -> str:
 
 
 def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
-    """Placeholder: spaCy's own labels, one key per surface form."""
-    out = []
+    """Mentions of persons, countries and organizations, sorted by start, never overlapping."""
+    candidates = _model_candidates(doc)
+    _settle_persons(doc, candidates)
+    candidates = _add_unlabelled(doc, candidates)
+    return _to_mentions(doc, candidates)
+
+
+# --- candidates from the model ---------------------------------------------------------------
+
+
+def _model_candidates(doc: Doc) -> list[_Candidate]:
+    candidates = []
     for ent in doc.ents:
-        kind = _LABELS.get(ent.label_)
-        if kind is None:
+        if ent.label_ not in _NAME_LABELS:
             continue
-        key = f"{kind.lower()}:{slug(ent.text)}"
-        out.append(Mention(ent.start_char, ent.end_char, ent.text, kind, key, ent.text))
-    return tuple(out)
+        for start, end in _trimmed_pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
+            candidate = _classify(doc, start, end, ent.label_)
+            if candidate is not None:
+                candidates.append(candidate)
+    return candidates
+
+
+def _trimmed_pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[int, int]]:
+    """The parts of an entity that are a name: split at line breaks, trimmed of non-name ends."""
+    pieces = []
+    piece_start = start
+    for i in range(start, end + 1):
+        if i == end or "\n" in doc[i].text:
+            trimmed = _trim(doc, piece_start, i, person)
+            if trimmed:
+                pieces.append(trimmed)
+            piece_start = i + 1
+    return pieces
+
+
+def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int] | None:
+    while start < end and _is_leading_noise(doc[start], person and end - start > 1):
+        start += 1
+    while start < end and _is_trailing_noise(doc[end - 1]):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _is_leading_noise(token: Token, strip_titles: bool) -> bool:
+    if not _has_letters(token) or token.lower_ in _ARTICLES:
+        return True
+    if not strip_titles:
+        return False
+    word = token.lower_.rstrip(".")
+    return word in _TITLES or country_of_demonym(token.text) is not None
+
+
+def _is_trailing_noise(token: Token) -> bool:
+    return not _has_letters(token) or token.text in _POSSESSIVES
+
+
+def _has_letters(token: Token) -> bool:
+    return any(c.isalpha() for c in token.text)
+
+
+def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
+    text = doc[start:end].text
+    if label == "NORP":
+        country = country_of_demonym(text)
+        if country is None:
+            return None
+        return _Candidate(start, end, Kind.COUNTRY, country=country, demonym=True)
+    country = country_named(text)
+    if country is not None:
+        return _Candidate(start, end, Kind.COUNTRY, country=country)
+    if label == "PERSON":
+        return _Candidate(start, end, Kind.PERSON)
+    if label == "ORG":
+        return _Candidate(start, end, Kind.ORG)
+    return _Candidate(start, end, None)
+
+
+# --- one decision per name for the whole document ---------------------------------------------
+
+
+def _settle_persons(doc: Doc, candidates: list[_Candidate]) -> None:
+    """A name the model calls a person anywhere (or the surname of one) is a person everywhere."""
+    person_forms = _person_forms(doc, candidates)
+    votes: Counter[tuple[str, Kind | None]] = Counter()
+    for candidate in candidates:
+        votes[_form(doc, candidate), candidate.kind] += 1
+    for candidate in candidates:
+        if candidate.kind in (Kind.COUNTRY, Kind.PERSON):
+            continue
+        form = _form(doc, candidate)
+        if form in person_forms or votes[form, Kind.PERSON] >= votes[form, candidate.kind]:
+            candidate.kind = Kind.PERSON
+
+
+def _person_forms(doc: Doc, candidates: list[_Candidate]) -> set[str]:
+    """Every full name of a person and each of its endings ("Lavrov", "van Schalkwyk")."""
+    forms = set()
+    for candidate in candidates:
+        if candidate.kind is Kind.PERSON and candidate.end - candidate.start > 1:
+            words = [t.text.casefold() for t in doc[candidate.start : candidate.end]]
+            forms.update(" ".join(words[i:]) for i in range(len(words)))
+    return forms
+
+
+def _form(doc: Doc, candidate: _Candidate) -> str:
+    return doc[candidate.start : candidate.end].text.casefold()
+
+
+# --- names the model left unlabelled ----------------------------------------------------------
+
+
+def _add_unlabelled(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Countries, demonyms and repeats of known persons and organizations the model missed."""
+    known = _known_forms(doc, candidates)
+    longest = max((len(form) for form in known), default=1)
+    taken = bytearray(len(doc))
+    for candidate in candidates:
+        taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+    added = []
+    i = 0
+    while i < len(doc):
+        found = None
+        if not taken[i] and _could_start_name(doc[i]):
+            found = _match_at(doc, i, known, longest, taken)
+        if found is None:
+            i += 1
+            continue
+        added.append(found)
+        i = found.end
+    return sorted(candidates + added, key=lambda c: c.start)
+
+
+def _known_forms(doc: Doc, candidates: list[_Candidate]) -> dict[tuple[str, ...], Kind]:
+    known: dict[tuple[str, ...], Kind] = {}
+    for candidate in candidates:
+        if candidate.kind in (Kind.PERSON, Kind.ORG):
+            words = tuple(t.lower_ for t in doc[candidate.start : candidate.end])
+            known.setdefault(words, candidate.kind)
+            if candidate.kind is Kind.PERSON:
+                known.setdefault(words[-1:], Kind.PERSON)
+    return known
+
+
+def _could_start_name(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _match_at(
+    doc: Doc,
+    i: int,
+    known: dict[tuple[str, ...], Kind],
+    longest: int,
+    taken: bytearray,
+) -> _Candidate | None:
+    limit = min(len(doc), i + max(longest, _MAX_COUNTRY_TOKENS))
+    end = i
+    while end < limit and not taken[end] and "\n" not in doc[end].text:
+        end += 1
+    for stop in range(end, i, -1):
+        words = doc[i:stop]
+        kind = known.get(tuple(t.lower_ for t in words))
+        if kind is not None and words[-1].text[:1].isupper():
+            return _Candidate(i, stop, kind)
+        text = words.text
+        if not _plausible_country_text(words):
+            continue
+        country = country_named(text)
+        if country is not None:
+            return _Candidate(i, stop, Kind.COUNTRY, country=country)
+        country = country_of_demonym(text)
+        if country is not None:
+            return _Candidate(i, stop, Kind.COUNTRY, country=country, demonym=True)
+    return None
+
+
+def _plausible_country_text(words) -> bool:
+    """Country names are capitalized; short ones ("US", "UK") only count in capitals."""
+    if not words[-1].text[:1].isupper():
+        return False
+    compact = normalize(words.text).replace(" ", "")
+    return len(compact) > 3 or words.text.isupper() or "." in words.text
+
+
+# --- keys and display names -------------------------------------------------------------------
+
+
+def _to_mentions(doc: Doc, candidates: list[_Candidate]) -> tuple[Mention, ...]:
+    chosen = [c for c in candidates if c.kind is not None]
+    person_names = _person_names(doc, [c for c in chosen if c.kind is Kind.PERSON])
+    org_names = _org_names(doc, [c for c in chosen if c.kind is Kind.ORG])
+    mentions = []
+    last_end = -1
+    for candidate in chosen:
+        span = doc[candidate.start : candidate.end]
+        if span.start_char < last_end:
+            continue
+        if candidate.kind is Kind.COUNTRY:
+            assert candidate.country is not None
+            key, name = candidate.country.key, candidate.country.name
+        elif candidate.kind is Kind.PERSON:
+            name = person_names[candidate.start]
+            key = f"person:{slug(name)}"
+        else:
+            name = org_names[candidate.start]
+            key = f"org:{slug(name)}"
+        kind_of_mention = MentionType.DEMONYM if candidate.demonym else MentionType.NAME
+        mentions.append(
+            Mention(
+                span.start_char,
+                span.end_char,
+                span.text,
+                candidate.kind,
+                key,
+                name,
+                kind_of_mention,
+            )
+        )
+        last_end = span.end_char
+    return tuple(mentions)
+
+
+def _person_names(doc: Doc, persons: list[_Candidate]) -> dict[int, str]:
+    """For each person mention (by start token), the fullest name it abbreviates.
+
+    "Tillerson" and "Mr. Tillerson" abbreviate "Rex Tillerson"; when two full names end alike,
+    the one mentioned last before (else first after) the short form wins.
+    """
+    full_names = [doc[c.start : c.end] for c in persons]
+    names = {}
+    for candidate in persons:
+        words = [t.lower_ for t in doc[candidate.start : candidate.end]]
+        best = None
+        for full in full_names:
+            full_words = [t.lower_ for t in full]
+            if len(full_words) < len(words) or full_words[-len(words) :] != words:
+                continue
+            if (
+                best is None
+                or len(full) > len(best)
+                or (len(full) == len(best) and full.start < candidate.start)
+            ):
+                best = full
+        names[candidate.start] = _display(best.text if best is not None else "")
+    return names
+
+
+def _org_names(doc: Doc, orgs: list[_Candidate]) -> dict[int, str]:
+    """Organization names; an acronym ("EU") takes the name it abbreviates ("European Union")."""
+    by_acronym = {}
+    for candidate in orgs:
+        span = doc[candidate.start : candidate.end]
+        initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+        if len(initials) > 1 and len(span) > 1:
+            by_acronym.setdefault(initials, span.text)
+    names = {}
+    for candidate in orgs:
+        text = doc[candidate.start : candidate.end].text
+        names[candidate.start] = _display(by_acronym.get(text.replace(".", ""), text))
+    return names
+
+
+def _display(text: str) -> str:
+    return " ".join(text.split())
