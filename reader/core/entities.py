@@ -23,15 +23,15 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # Words before a name that are not part of it ("President Donald Trump" names "Donald Trump").
-_TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady president vice premier chancellor minister
+_TITLE_WORDS = """
+mr mrs ms miss dr prof sir dame lord lady president vice premier chancellor minister
     prime secretary foreign deputy state defence defense finance general gen lt col colonel
     major maj captain capt sgt sergeant admiral adm senator sen representative rep governor gov
     mayor judge justice king queen prince princess sheikh pope cardinal archbishop bishop
     rev father brother sister ambassador envoy spokesman spokeswoman chairman chief coach
     manager striker midfielder defender goalkeeper leader rebel opposition former late
-    new acting""".split()
-)
+    new acting"""
+_TITLES = frozenset(_TITLE_WORDS.split())
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _MAX_COUNTRY_TOKENS = 5
@@ -56,6 +56,7 @@ def slug(text: str) -> str:
 def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     """Mentions of persons, countries and organizations, sorted by start, never overlapping."""
     candidates = _model_candidates(doc)
+    candidates = _with_results_lines(doc, candidates)
     _settle_persons(doc, candidates)
     candidates = _add_unlabelled(doc, candidates)
     return _to_mentions(doc, candidates)
@@ -129,6 +130,121 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
     if label == "ORG":
         return _Candidate(start, end, Kind.ORG)
     return _Candidate(start, end, None)
+
+
+# --- sports results: "Swansea 49 Cardiff 23", "CHICAGO 71 64 .526 10", "Kent v Essex" ---------
+
+_SCORE_WORDS = frozenset({"v", "vs", "at"})
+
+
+def _with_results_lines(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Names next to scores on a line of results are teams, whatever place they are named after.
+
+    The model reads "Swansea 49 Cardiff 23" as places (or not at all); on such lines a name
+    followed by a score or joined to another by "v"/"at" is a team (an organization), unless
+    it is a country (national teams stay countries) or a person ("P. Simmons 4-38").
+    """
+    found = []
+    for start, end in _lines(doc):
+        if _is_results_line(doc, start, end):
+            found.extend(_teams_on_line(doc, start, end, candidates))
+    if not found:
+        return candidates
+    covered = bytearray(len(doc))
+    for team in found:
+        covered[team.start : team.end] = b"\x01" * (team.end - team.start)
+    kept = [c for c in candidates if not any(covered[c.start : c.end])]
+    return sorted(kept + found, key=lambda c: c.start)
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    lines = []
+    start = 0
+    for token in doc:
+        if "\n" in token.text:
+            lines.append((start, token.i))
+            start = token.i + 1
+    lines.append((start, len(doc)))
+    return lines
+
+
+def _outside_parentheses(doc: Doc, start: int, end: int) -> list[Token]:
+    tokens = []
+    depth = 0
+    for token in doc[start:end]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            tokens.append(token)
+    return tokens
+
+
+def _is_score(token: Token) -> bool:
+    return not _has_letters(token) and any(c.isdigit() for c in token.text)
+
+
+def _is_results_line(doc: Doc, start: int, end: int) -> bool:
+    tokens = _outside_parentheses(doc, start, end)
+    words = [t for t in tokens if t.is_alpha]
+    lowercase = [t for t in words if t.is_lower and t.lower_ not in _SCORE_WORDS]
+    has_score = any(_is_score(t) for t in tokens)
+    joined = any(t.lower_ in _SCORE_WORDS for t in tokens)
+    return bool(words) and (has_score or joined) and 3 * len(lowercase) <= len(words)
+
+
+def _teams_on_line(
+    doc: Doc, start: int, end: int, candidates: list[_Candidate]
+) -> list[_Candidate]:
+    persons = {
+        (c.start, c.end) for c in candidates if c.kind is Kind.PERSON and c.end - c.start > 1
+    }
+    teams = []
+    i = start
+    while i < end:
+        if not _is_name_word(doc[i]) or doc[i].lower_ in _SCORE_WORDS:
+            i += 1
+            continue
+        group_end = i
+        while group_end < end and _is_name_word(doc[group_end]):
+            group_end += 1
+        team = _team(doc, i, group_end, end, persons)
+        if team is not None:
+            teams.append(team)
+        i = group_end
+    return teams
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text in _POSSESSIVES and token.i > 0
+
+
+def _team(
+    doc: Doc, start: int, end: int, line_end: int, persons: set[tuple[int, int]]
+) -> _Candidate | None:
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < line_end else None
+    next_to_score = after is not None and (_is_score(after) or after.lower_ in _SCORE_WORDS)
+    joined = before is not None and before.lower_ in _SCORE_WORDS
+    if not (next_to_score or joined) or _inside_parentheses(doc, start):
+        return None
+    text = doc[start:end].text
+    country = country_named(text)
+    if country is not None:
+        return _Candidate(start, end, Kind.COUNTRY, country=country)
+    if (start, end) in persons or re.fullmatch(r"[A-Z]\.", doc[start].text):
+        return _Candidate(start, end, Kind.PERSON)
+    return _Candidate(start, end, Kind.ORG)
+
+
+def _inside_parentheses(doc: Doc, i: int) -> bool:
+    for token in reversed(doc[max(0, i - 12) : i]):
+        if token.text == ")" or "\n" in token.text:
+            return False
+        if token.text == "(":
+            return True
+    return False
 
 
 # --- one decision per name for the whole document ---------------------------------------------
