@@ -135,6 +135,13 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
 # --- sports results: "Swansea 49 Cardiff 23", "CHICAGO 71 64 .526 10", "Kent v Essex" ---------
 
 _SCORE_WORDS = frozenset({"v", "vs", "at"})
+# Cricket scorecards: "Saeed Anwar c Stewart b Gough 33" names fielders and bowlers.
+_DISMISSALS = frozenset({"c", "b", "st", "lbw"})
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
 
 
 def _with_results_lines(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -182,7 +189,9 @@ def _outside_parentheses(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _is_score(token: Token) -> bool:
-    return not _has_letters(token) and any(c.isdigit() for c in token.text)
+    if _has_letters(token) or not any(c.isdigit() for c in token.text):
+        return False
+    return not _DATE.match(token.doc.text, token.idx)
 
 
 def _is_results_line(doc: Doc, start: int, end: int) -> bool:
@@ -217,7 +226,9 @@ def _teams_on_line(
 
 
 def _is_name_word(token: Token) -> bool:
-    return token.text[:1].isupper() or token.text in _POSSESSIVES and token.i > 0
+    if token.lower_ in _CALENDAR_WORDS:
+        return False
+    return token.text[:1].isupper() or (token.text in _POSSESSIVES and token.i > 0)
 
 
 def _team(
@@ -229,6 +240,12 @@ def _team(
     joined = before is not None and before.lower_ in _SCORE_WORDS
     if not (next_to_score or joined) or _inside_parentheses(doc, start):
         return None
+    if not any(t.pos_ == "PROPN" for t in doc[start:end]):
+        return None
+    if (before is not None and before.text in _DISMISSALS) or (
+        after is not None and after.text in _DISMISSALS
+    ):
+        return _Candidate(start, end, Kind.PERSON)
     text = doc[start:end].text
     country = country_named(text)
     if country is not None:
@@ -271,6 +288,7 @@ def _person_forms(doc: Doc, candidates: list[_Candidate]) -> set[str]:
         if candidate.kind is Kind.PERSON and candidate.end - candidate.start > 1:
             words = [t.text.casefold() for t in doc[candidate.start : candidate.end]]
             forms.update(" ".join(words[i:]) for i in range(len(words)))
+            forms.add(words[0])  # "Wang" for "Wang Donghai": family names come first in many languages
     return forms
 
 
