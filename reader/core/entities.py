@@ -46,6 +46,7 @@ class _Candidate:
     kind: Kind | None  # None: a place or group that is not one of ours
     country: Country | None = None
     demonym: bool = False
+    team: bool = False  # named as a team on a line of sports results
     votes: Counter[Kind | None] = field(default_factory=Counter)
 
 
@@ -57,7 +58,7 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     """Mentions of persons, countries and organizations, sorted by start, never overlapping."""
     candidates = _model_candidates(doc)
     candidates = _with_results_lines(doc, candidates)
-    _settle_persons(doc, candidates)
+    _settle_kinds(doc, candidates)
     candidates = _add_unlabelled(doc, candidates)
     return _to_mentions(doc, candidates)
 
@@ -252,7 +253,7 @@ def _team(
         return _Candidate(start, end, Kind.COUNTRY, country=country)
     if (start, end) in persons or re.fullmatch(r"[A-Z]\.", doc[start].text):
         return _Candidate(start, end, Kind.PERSON)
-    return _Candidate(start, end, Kind.ORG)
+    return _Candidate(start, end, Kind.ORG, team=True)
 
 
 def _inside_parentheses(doc: Doc, i: int) -> bool:
@@ -267,33 +268,50 @@ def _inside_parentheses(doc: Doc, i: int) -> bool:
 # --- one decision per name for the whole document ---------------------------------------------
 
 
-def _settle_persons(doc: Doc, candidates: list[_Candidate]) -> None:
-    """A name the model calls a person anywhere (or the surname of one) is a person everywhere."""
-    person_forms = _person_forms(doc, candidates)
+def _settle_kinds(doc: Doc, candidates: list[_Candidate]) -> None:
+    """One kind per name for the whole document.
+
+    A name the model calls a person anywhere, or that ends a person's full name, is a person
+    everywhere ("Tillerson and Lavrov's meeting"); a name that is a team on a results line is
+    an organization everywhere ("Somerset 83 and 174" makes "Leicestershire beat Somerset" one).
+    """
+    surnames, family_names = _person_forms(doc, candidates)
+    teams = {_form(doc, c) for c in candidates if c.team}
     votes: Counter[tuple[str, Kind | None]] = Counter()
     for candidate in candidates:
         votes[_form(doc, candidate), candidate.kind] += 1
     for candidate in candidates:
-        if candidate.kind in (Kind.COUNTRY, Kind.PERSON):
-            continue
         form = _form(doc, candidate)
-        if form in person_forms or votes[form, Kind.PERSON] >= votes[form, candidate.kind]:
+        if candidate.kind is Kind.COUNTRY:
+            if form in surnames and not candidate.demonym:
+                candidate.kind, candidate.country = Kind.PERSON, None
+        elif form in teams and form not in surnames:
+            candidate.kind = Kind.ORG
+        elif candidate.kind is not Kind.PERSON and (
+            form in surnames
+            or form in family_names
+            or votes[form, Kind.PERSON] >= votes[form, candidate.kind]
+        ):
             candidate.kind = Kind.PERSON
 
 
-def _person_forms(doc: Doc, candidates: list[_Candidate]) -> set[str]:
-    """Every full name of a person and each of its endings ("Lavrov", "van Schalkwyk")."""
-    forms = set()
+def _person_forms(doc: Doc, candidates: list[_Candidate]) -> tuple[set[str], set[str]]:
+    """Endings of persons' full names ("Lavrov", "van Schalkwyk") and their first words.
+
+    The first word counts because many languages put the family name first ("Wang Donghai").
+    """
+    surnames: set[str] = set()
+    family_names: set[str] = set()
     for candidate in candidates:
         if candidate.kind is Kind.PERSON and candidate.end - candidate.start > 1:
-            words = [t.text.casefold() for t in doc[candidate.start : candidate.end]]
-            forms.update(" ".join(words[i:]) for i in range(len(words)))
-            forms.add(words[0])  # "Wang" for "Wang Donghai": family names come first in many languages
-    return forms
+            words = [t.lower_ for t in doc[candidate.start : candidate.end]]
+            surnames.update(" ".join(words[i:]) for i in range(len(words)))
+            family_names.add(words[0])
+    return surnames, family_names
 
 
 def _form(doc: Doc, candidate: _Candidate) -> str:
-    return doc[candidate.start : candidate.end].text.casefold()
+    return " ".join(t.lower_ for t in doc[candidate.start : candidate.end])
 
 
 # --- names the model left unlabelled ----------------------------------------------------------
