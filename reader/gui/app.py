@@ -1,0 +1,122 @@
+"""Starting the window: `reader [FILE...] [--screenshot PATH]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.gui import dialogs
+from reader.gui.main_window import MainWindow
+from reader.gui.settings import Settings
+from reader.gui.worker import AnalysisService
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
+SCREENSHOT_SIZE = (1360, 860)
+SCREENSHOT_TIMEOUT_MS = 180_000
+
+APP_STYLE = """
+QListView { border: none; }
+QListView:focus, QLineEdit:focus, QComboBox:focus, QTextEdit:focus {
+    outline: none;
+}
+QToolButton:focus { border: 2px solid palette(highlight); border-radius: 3px; }
+QListView::item:focus { border: 2px solid palette(highlight); }
+#followBar { background: palette(alternate-base); border-bottom: 1px solid palette(mid); }
+#legendStatus { color: palette(placeholder-text); }
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read news with its people, countries, organizations and quotes highlighted.",
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="articles to open (default: the bundled sample article)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PATH",
+        help="save a PNG of the window once the articles are analysed, then exit",
+    )
+    return parser
+
+
+def create_window(settings: Settings, service: AnalysisService | None = None) -> MainWindow:
+    """The window with its worker thread started; the pipeline loads in the background."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not app.styleSheet():
+        app.setStyleSheet(APP_STYLE)
+    window = MainWindow(settings, service or AnalysisService())
+    window.service.start(settings.model())
+    return window
+
+
+def run_app(argv: list[str]) -> int:
+    """Run the GUI; returns the process exit code."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:
+        return 2 if exit_.code else 0
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName("Reader")
+    app.setApplicationName("Reader")
+    if args.screenshot is not None:
+        return _screenshot(args.files or [SEED], args.screenshot)
+    window = create_window(Settings())
+    app.aboutToQuit.connect(window.shutdown)
+    window.show()
+    QTimer.singleShot(0, lambda: window.open_paths(args.files or [SEED]))
+    return app.exec()
+
+
+def _screenshot(files: list[Path], output: Path) -> int:
+    """Open the files, wait until every analysis is shown, save the window as PNG and quit."""
+    app = QApplication.instance()
+    QStandardPaths.setTestModeEnabled(True)
+    scratch = tempfile.TemporaryDirectory(prefix="reader-screenshot-")
+    store = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window(Settings(store))
+    window.resize(*SCREENSHOT_SIZE)
+    errors: list[str] = []
+    dialogs.show_error = lambda _parent, title, message: errors.append(f"{title}: {message}")
+    status = {"code": 1}
+
+    def grab() -> None:
+        window.all_settled.disconnect(grab)
+        QTimer.singleShot(300, save)  # let the last layout and paint happen
+
+    def save() -> None:
+        if window.grab().save(str(output), "PNG"):
+            print(f"reader: wrote {output}", file=sys.stderr)
+            status["code"] = 0 if not errors else 1
+        else:
+            print(f"reader: cannot write {output}", file=sys.stderr)
+        for error in errors:
+            print(f"reader: {error}", file=sys.stderr)
+        window.close()
+        app.quit()
+
+    def give_up() -> None:
+        print("reader: the analysis did not finish in time", file=sys.stderr)
+        window.close()
+        app.quit()
+
+    window.all_settled.connect(grab)
+    window.show()
+    QTimer.singleShot(0, lambda: window.open_paths(files))
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
+    app.exec()
+    window.shutdown()
+    scratch.cleanup()
+    return status["code"]

@@ -1,0 +1,394 @@
+"""The main window: tabs of articles, menus, status bar, and the link to the analysis worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QTabWidget
+
+from reader.core.article import Article
+from reader.core.export import ExportError, write_export
+from reader.core.loaders import ArticleError, load_article
+from reader.core.model import Analysis
+from reader.gui import dialogs
+from reader.gui.article_tab import ArticleTab
+from reader.gui.settings import Settings
+from reader.gui.worker import AnalysisService
+
+STATUS_SECONDS = 6
+
+
+def read_article(path: Path) -> Article:
+    """Load a file, turning any failure into an ArticleError with a message for the user."""
+    try:
+        return load_article(path)
+    except ArticleError:
+        raise
+    except FileNotFoundError as error:
+        raise ArticleError(f"{path} does not exist.") from error
+    except IsADirectoryError as error:
+        raise ArticleError(f"{path} is a folder, not an article file.") from error
+    except OSError as error:
+        raise ArticleError(f"{path} cannot be read: {error.strerror or error}.") from error
+    except (UnicodeError, ValueError) as error:
+        raise ArticleError(f"{path} is not a text, Markdown or HTML article.") from error
+
+
+class MainWindow(QMainWindow):
+    """Owns the tabs and the analysis service; tabs never talk to the worker themselves."""
+
+    all_settled = Signal()  # every open tab has its analysis shown, or its failure reported
+
+    def __init__(self, settings: Settings, service: AnalysisService) -> None:
+        super().__init__()
+        self.settings = settings
+        self.service = service
+        self._tabs_by_request: dict[int, ArticleTab] = {}
+        self._model_error: str | None = None
+        self._shut_down = False
+        self.setWindowTitle("Reader")
+        self.setAcceptDrops(True)
+        self.setMinimumSize(QSize(720, 480))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._update_actions)
+        self.setCentralWidget(self.tabs)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(140)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.busy_label = QLabel(self)
+        self.model_label = QLabel("spaCy: loading…", self)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.model_label)
+
+        self._build_actions()
+        self._build_menus()
+        service.analysis_ready.connect(self._on_analysis_ready)
+        service.analysis_failed.connect(self._on_analysis_failed)
+        service.model_ready.connect(self._on_model_ready)
+        service.model_failed.connect(self._on_model_failed)
+        service.busy_changed.connect(self._on_busy)
+        geometry = settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        self._update_actions()
+
+    # -- actions and menus ------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
+        self.export_action = self._action("&Export as HTML…", "Ctrl+E", self.export_current)
+        self.close_tab_action = self._action(
+            "&Close Tab", QKeySequence.StandardKey.Close, self.close_current
+        )
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self.find)
+        self.next_action = self._action("&Next Mention", "F3", self.next_mention)
+        self.previous_action = self._action("&Previous Mention", "Shift+F3", self.previous_mention)
+        self.clear_action = self._action("&Clear Filter", "Esc", self.escape)
+        self.clear_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_tab_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+        follow_menu = menu_bar.addMenu("F&ollow")
+        follow_menu.addAction(self.next_action)
+        follow_menu.addAction(self.previous_action)
+        follow_menu.addAction(self.clear_action)
+        settings_menu = menu_bar.addMenu("&Settings")
+        self.model_menu = settings_menu.addMenu("spaCy &Pipeline")
+        self.model_group = QActionGroup(self)
+        self.model_group.setExclusive(True)
+        self._fill_model_menu([])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number % 10}  {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_paths([p]))
+        if recent:
+            self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("Clear Recent Files")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.settings.clear_recent)
+
+    def _fill_model_menu(self, models: list[str]) -> None:
+        self.model_menu.clear()
+        for action in self.model_group.actions():
+            self.model_group.removeAction(action)
+        chosen = self.settings.model()
+        for name in [None, *models]:
+            action = self.model_menu.addAction(name or "Best installed")
+            action.setCheckable(True)
+            action.setChecked(name == chosen)
+            action.triggered.connect(lambda _=False, n=name: self.choose_model(n))
+            self.model_group.addAction(action)
+        self.model_menu.setEnabled(bool(models))
+
+    def _update_actions(self) -> None:
+        tab = self.current_tab()
+        has_tab = tab is not None
+        for action in (self.close_tab_action, self.find_action):
+            action.setEnabled(has_tab)
+        self.export_action.setEnabled(has_tab and tab.analysis is not None)
+        for action in (self.next_action, self.previous_action):
+            action.setEnabled(has_tab and tab.analysis is not None)
+        self.setWindowTitle(f"{tab.title} — Reader" if tab else "Reader")
+
+    # -- opening and closing ------------------------------------------------------------------
+
+    def current_tab(self) -> ArticleTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, ArticleTab) else None
+
+    def article_tabs(self) -> list[ArticleTab]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+
+    def open_dialog(self) -> None:
+        tab = self.current_tab()
+        directory = str(tab.article.path.parent) if tab and tab.article.path else ""
+        paths = dialogs.ask_open_paths(self, directory)
+        if paths:
+            self.open_paths(paths)
+
+    def open_paths(self, paths: list[Path]) -> list[ArticleTab]:
+        """Open each file in a tab; all failures are reported together in one dialog."""
+        opened, errors = [], []
+        for path in paths:
+            path = Path(path)
+            existing = self._tab_for(path)
+            if existing is not None:
+                self.tabs.setCurrentWidget(existing)
+                continue
+            try:
+                article = read_article(path)
+            except ArticleError as error:
+                errors.append(str(error))
+                if path.resolve() in self.settings.recent_files():
+                    self.settings.remove_recent(path)
+                continue
+            opened.append(self._add_tab(article))
+            self.settings.add_recent(path)
+        if errors:
+            title = "Cannot open the article" if len(errors) == 1 else "Cannot open some articles"
+            dialogs.show_error(self, title, "\n\n".join(errors))
+        if not self._tabs_by_request:
+            self.all_settled.emit()
+        return opened
+
+    def _tab_for(self, path: Path) -> ArticleTab | None:
+        resolved = path.resolve()
+        for tab in self.article_tabs():
+            if tab.article.path is not None and tab.article.path.resolve() == resolved:
+                return tab
+        return None
+
+    def _add_tab(self, article: Article) -> ArticleTab:
+        tab = ArticleTab(article)
+        tab.status_message.connect(self._show_status)
+        tab.analysis_shown.connect(self._check_settled)
+        index = self.tabs.addTab(tab, _short(tab.title))
+        self.tabs.setTabToolTip(index, str(article.path or article.title))
+        self.tabs.setCurrentIndex(index)
+        self._analyse(tab)
+        tab.setFocus(Qt.FocusReason.OtherFocusReason)
+        return tab
+
+    def _analyse(self, tab: ArticleTab) -> None:
+        if tab.request_id is not None:
+            self.service.cancel(tab.request_id)
+            self._tabs_by_request.pop(tab.request_id, None)
+        tab.request_id = self.service.submit(tab.article)
+        self._tabs_by_request[tab.request_id] = tab
+        tab.set_status("Analysing…")
+
+    @Slot(int)
+    def close_tab(self, index: int) -> None:
+        """Close a tab and free its analysis; a result still on its way is dropped."""
+        tab = self.tabs.widget(index)
+        if not isinstance(tab, ArticleTab):
+            return
+        if tab.request_id is not None:
+            self.service.cancel(tab.request_id)
+            self._tabs_by_request.pop(tab.request_id, None)
+        self.tabs.removeTab(index)
+        tab.analysis = None
+        tab.deleteLater()
+        self._update_actions()
+        if not self._tabs_by_request:
+            self.all_settled.emit()
+
+    def close_current(self) -> None:
+        if self.tabs.currentIndex() >= 0:
+            self.close_tab(self.tabs.currentIndex())
+
+    # -- results from the worker --------------------------------------------------------------
+
+    @Slot(int, object)
+    def _on_analysis_ready(self, request_id: int, analysis: Analysis) -> None:
+        tab = self._tabs_by_request.pop(request_id, None)
+        if tab is None:
+            return
+        tab.request_id = None
+        tab.show_analysis(analysis)
+        self._update_actions()
+
+    @Slot(int, str)
+    def _on_analysis_failed(self, request_id: int, message: str) -> None:
+        tab = self._tabs_by_request.pop(request_id, None)
+        if tab is None:
+            return
+        tab.request_id = None
+        if self._model_error is not None:
+            tab.show_failure("No highlights: no spaCy pipeline")
+        else:
+            tab.show_failure("Analysis failed")
+            dialogs.show_error(self, "Cannot analyse the article", message)
+        self._check_settled()
+
+    def _check_settled(self) -> None:
+        if not self._tabs_by_request and not any(
+            t.view.highlighter is not None and t.view.highlighter.busy for t in self.article_tabs()
+        ):
+            self.all_settled.emit()
+
+    @Slot(str, list)
+    def _on_model_ready(self, label: str, models: list) -> None:
+        self._model_error = None
+        self.model_label.setText(f"spaCy: {label}")
+        self._fill_model_menu(models)
+
+    @Slot(str)
+    def _on_model_failed(self, message: str) -> None:
+        self._model_error = message
+        self.model_label.setText("spaCy: no pipeline")
+        dialogs.show_error(self, "No spaCy pipeline", message)
+
+    @Slot(str)
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_SECONDS * 1000)
+
+    @Slot(str)
+    def _on_busy(self, text: str) -> None:
+        self.busy_label.setText(text)
+        self.progress.setVisible(bool(text))
+
+    def choose_model(self, name: str | None) -> None:
+        """Switch the pipeline and analyse the open articles again with it."""
+        if name == self.settings.model():
+            return
+        self.settings.set_model(name)
+        self._model_error = None
+        self.service.load_model(name)
+        for tab in self.article_tabs():
+            self._analyse(tab)
+
+    # -- commands on the current tab ---------------------------------------------------------
+
+    def export_current(self) -> None:
+        tab = self.current_tab()
+        if tab is None or tab.analysis is None:
+            return
+        source = tab.article.path or Path(tab.title)
+        suggested = (
+            source.with_suffix(".html")
+            if source.suffix
+            else source.with_name(f"{source.name}.html")
+        )
+        path = dialogs.ask_save_path(self, suggested)
+        if path is None:
+            return
+        try:
+            write_export(tab.analysis, path)
+        except ExportError as error:
+            dialogs.show_error(self, "Cannot export the article", str(error))
+            return
+        self.statusBar().showMessage(f"Exported to {path}", STATUS_SECONDS * 1000)
+
+    def find(self) -> None:
+        if tab := self.current_tab():
+            tab.open_find()
+
+    def next_mention(self) -> None:
+        if tab := self.current_tab():
+            tab.next_mention()
+
+    def previous_mention(self) -> None:
+        if tab := self.current_tab():
+            tab.previous_mention()
+
+    def escape(self) -> None:
+        if tab := self.current_tab():
+            tab.escape()
+
+    # -- window events -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Save the geometry and stop the worker thread (once)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.sync()
+        self.service.shutdown()
+
+
+def _short(title: str, limit: int = 32) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

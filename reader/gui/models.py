@@ -1,0 +1,150 @@
+"""Qt item models for the entity and quote panels, over the plain data of an Analysis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from reader.core.model import Analysis, Entity, Quote
+from reader.core.palette import STYLES
+
+Index = QModelIndex | QPersistentModelIndex
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 5  # the second line a delegate shows
+
+QUOTE_PREVIEW_CHARS = 160
+
+
+def elide(text: str, limit: int) -> str:
+    """Shorten `text` to `limit` characters at a word boundary, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(",;:.—– ") + "…"
+
+
+class EntityListModel(QAbstractListModel):
+    """One row per entity (not per mention), in the core's order: most mentioned first."""
+
+    def __init__(self, entities: tuple[Entity, ...] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entities = entities
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entities)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entities):
+            return None
+        entity = self._entities[index.row()]
+        label = STYLES[entity.kind].label
+        mentions = f"{entity.count} mention{'s' if entity.count != 1 else ''}"
+        match role:
+            case Qt.ItemDataRole.DisplayRole:
+                return entity.name
+            case Qt.ItemDataRole.ToolTipRole:
+                return f"{entity.name}\n{label} · {mentions}"
+            case Qt.ItemDataRole.AccessibleTextRole:
+                return f"{entity.name}, {label}, {mentions}"
+            case _ if role == DETAIL_ROLE:
+                return label
+            case _ if role == KEY_ROLE:
+                return entity.key
+            case _ if role == KIND_ROLE:
+                return entity.kind
+            case _ if role == COUNT_ROLE:
+                return entity.count
+            case _ if role == ITEM_ROLE:
+                return entity
+        return None
+
+    def row_of(self, key: str) -> int:
+        return next((row for row, e in enumerate(self._entities) if e.key == key), -1)
+
+
+class EntityFilterProxy(QSortFilterProxyModel):
+    """The search box: entities whose name contains the typed text, any case."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterRole(Qt.ItemDataRole.DisplayRole)
+
+
+class QuoteListModel(QAbstractListModel):
+    """The quotes of an article in text order, each with its speaker."""
+
+    def __init__(self, quotes: tuple[Quote, ...] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._quotes = quotes
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._quotes)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._quotes):
+            return None
+        quote = self._quotes[index.row()]
+        speaker = quote.speaker.name if quote.speaker else "Unattributed"
+        match role:
+            case Qt.ItemDataRole.DisplayRole:
+                return f"“{elide(quote.text, QUOTE_PREVIEW_CHARS)}”"
+            case Qt.ItemDataRole.ToolTipRole:
+                return f"<p><b>{_escape(speaker)}</b></p><p>“{_escape(quote.text)}”</p>"
+            case Qt.ItemDataRole.AccessibleTextRole:
+                return f"{speaker}: {quote.text}"
+            case _ if role == DETAIL_ROLE:
+                return speaker
+            case _ if role == KEY_ROLE:
+                return quote.speaker.key if quote.speaker else None
+            case _ if role == ITEM_ROLE:
+                return quote
+        return None
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class QuoteFilterProxy(QSortFilterProxyModel):
+    """Quotes of the followed entity (said by it or naming it), optionally of one speaker."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._involving: frozenset[Quote] | None = None
+        self._speaker: str | None = None
+
+    def set_entity(self, analysis: Analysis | None, key: str | None) -> None:
+        """Keep only the quotes involving `key` (None: all quotes)."""
+        self.beginFilterChange()
+        if analysis is None or key is None:
+            self._involving = None
+        else:
+            self._involving = frozenset(analysis.quotes_involving(key))
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_speaker(self, speaker: str | None) -> None:
+        """Keep only the quotes whose speaker has this name (None: any speaker)."""
+        self.beginFilterChange()
+        self._speaker = speaker
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        quote = self.sourceModel().index(source_row, 0, source_parent).data(ITEM_ROLE)
+        if self._involving is not None and quote not in self._involving:
+            return False
+        if self._speaker is not None:
+            return quote.speaker is not None and quote.speaker.name == self._speaker
+        return True

@@ -1,0 +1,221 @@
+"""The one thread that owns the spaCy pipeline, and the GUI-side service that talks to it.
+
+Requests and results travel by queued signals and carry a request id: a result whose request
+was cancelled (its tab closed, or the model changed) is dropped. Only plain data (Article in,
+Analysis out) crosses threads, never a spaCy Doc.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from reader.core.article import Article
+from reader.core.model import Analysis
+
+PipelineFactory = Callable[[str | None], Any]
+AnalyzeFunction = Callable[[Article, Any], Analysis]
+
+
+def default_pipeline_factory(name: str | None) -> Any:
+    """Import spaCy only here, on the worker thread, so the window never waits for it."""
+    from reader.core.pipeline import load_pipeline
+
+    return load_pipeline(name)
+
+
+def default_analyze(article: Article, nlp: Any) -> Analysis:
+    from reader.core.analysis import analyze
+
+    return analyze(article, nlp)
+
+
+def default_installed_models() -> list[str]:
+    from reader.core.pipeline import installed_models
+
+    return installed_models()
+
+
+class AnalysisWorker(QObject):
+    """Lives on the worker thread; loads the pipeline and analyses articles one at a time."""
+
+    model_loading = Signal()
+    model_ready = Signal(str, list)  # label, installed pipelines
+    model_failed = Signal(str)
+    analysis_done = Signal(int, object)  # request id, Analysis
+    analysis_failed = Signal(int, str)
+
+    def __init__(
+        self,
+        pipeline_factory: PipelineFactory,
+        analyze_function: AnalyzeFunction,
+        list_models: Callable[[], list[str]],
+    ) -> None:
+        super().__init__()
+        self._pipeline_factory = pipeline_factory
+        self._analyze = analyze_function
+        self._list_models = list_models
+        self._nlp: Any = None
+        self._model_error: str | None = None
+        self._lock = threading.Lock()
+        self._cancelled: set[int] = set()
+
+    def cancel(self, request_id: int) -> None:
+        """Thread-safe: skip this request if it has not started yet."""
+        with self._lock:
+            self._cancelled.add(request_id)
+
+    @Slot(object)
+    def load_model(self, name: str | None) -> None:
+        self.model_loading.emit()
+        self._nlp = None
+        try:
+            nlp = self._pipeline_factory(name)
+        except Exception as error:  # ModelError, or anything spaCy raises while loading
+            self._model_error = str(error) or type(error).__name__
+            self.model_failed.emit(self._model_error)
+            return
+        self._nlp, self._model_error = nlp, None
+        self.model_ready.emit(_label(nlp, name), self._list_models())
+
+    @Slot(int, object)
+    def analyze(self, request_id: int, article: Article) -> None:
+        with self._lock:
+            if request_id in self._cancelled:
+                self._cancelled.discard(request_id)
+                return
+        if self._nlp is None:
+            self.analysis_failed.emit(request_id, self._model_error or "No spaCy model loaded.")
+            return
+        try:
+            analysis = self._analyze(article, self._nlp)
+        except Exception as error:  # a bug in analysis must not take the app down
+            self.analysis_failed.emit(
+                request_id, f"Could not analyse {article.display_name}: {error}"
+            )
+            return
+        self.analysis_done.emit(request_id, analysis)
+
+
+def _label(nlp: Any, name: str | None) -> str:
+    meta = getattr(nlp, "meta", None)
+    if isinstance(meta, dict):
+        return f"{meta.get('name_full') or meta.get('name', '')} {meta.get('version', '')}".strip()
+    return name or "spaCy pipeline"
+
+
+class AnalysisService(QObject):
+    """GUI-thread front of the worker: numbered requests, stale results dropped, busy state."""
+
+    analysis_ready = Signal(int, object)
+    analysis_failed = Signal(int, str)
+    model_ready = Signal(str, list)
+    model_failed = Signal(str)
+    busy_changed = Signal(str)  # what is going on, "" when idle
+    _load_requested = Signal(object)
+    _analyze_requested = Signal(int, object)
+
+    def __init__(
+        self,
+        pipeline_factory: PipelineFactory = default_pipeline_factory,
+        analyze_function: AnalyzeFunction = default_analyze,
+        list_models: Callable[[], list[str]] = default_installed_models,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._pending: set[int] = set()
+        self._model_loading = False
+        self._thread = QThread()
+        self._thread.setObjectName("reader-analysis")
+        self.worker = AnalysisWorker(pipeline_factory, analyze_function, list_models)
+        self.worker.moveToThread(self._thread)
+        self._thread.finished.connect(self.worker.deleteLater)
+        self._load_requested.connect(self.worker.load_model)
+        self._analyze_requested.connect(self.worker.analyze)
+        self.worker.model_loading.connect(self._on_model_loading)
+        self.worker.model_ready.connect(self._on_model_ready)
+        self.worker.model_failed.connect(self._on_model_failed)
+        self.worker.analysis_done.connect(self._on_done)
+        self.worker.analysis_failed.connect(self._on_failed)
+
+    def start(self, model: str | None) -> None:
+        """Start the thread and load the pipeline there."""
+        self._thread.start()
+        self.load_model(model)
+
+    def load_model(self, model: str | None) -> None:
+        self._model_loading = True
+        self._report()
+        self._load_requested.emit(model)
+
+    def submit(self, article: Article) -> int:
+        request_id = next(self._ids)
+        self._pending.add(request_id)
+        self._analyze_requested.emit(request_id, article)
+        self._report()
+        return request_id
+
+    def cancel(self, request_id: int) -> None:
+        """Forget a request; its result, if it still comes, is dropped."""
+        if request_id in self._pending:
+            self._pending.discard(request_id)
+            self.worker.cancel(request_id)
+            self._report()
+
+    def is_pending(self, request_id: int) -> bool:
+        return request_id in self._pending
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (waits for an analysis in progress to finish)."""
+        for request_id in list(self._pending):
+            self.cancel(request_id)
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+    def _report(self) -> None:
+        if self._model_loading:
+            self.busy_changed.emit("Loading the spaCy pipeline…")
+        elif self._pending:
+            count = len(self._pending)
+            self.busy_changed.emit(f"Analysing {count} article{'s' if count > 1 else ''}…")
+        else:
+            self.busy_changed.emit("")
+
+    @Slot()
+    def _on_model_loading(self) -> None:
+        self._model_loading = True
+        self._report()
+
+    @Slot(str, list)
+    def _on_model_ready(self, label: str, models: list) -> None:
+        self._model_loading = False
+        self._report()
+        self.model_ready.emit(label, models)
+
+    @Slot(str)
+    def _on_model_failed(self, message: str) -> None:
+        self._model_loading = False
+        self._report()
+        self.model_failed.emit(message)
+
+    @Slot(int, object)
+    def _on_done(self, request_id: int, analysis: Analysis) -> None:
+        if request_id not in self._pending:
+            return
+        self._pending.discard(request_id)
+        self._report()
+        self.analysis_ready.emit(request_id, analysis)
+
+    @Slot(int, str)
+    def _on_failed(self, request_id: int, message: str) -> None:
+        if request_id not in self._pending:
+            return
+        self._pending.discard(request_id)
+        self._report()
+        self.analysis_failed.emit(request_id, message)
