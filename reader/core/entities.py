@@ -83,7 +83,7 @@ def _trimmed_pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[
     pieces = []
     piece_start = start
     for i in range(start, end + 1):
-        if i == end or "\n" in doc[i].text:
+        if i == end or "\n" in doc[i].text or doc[i].text in _DISMISSALS:
             trimmed = _trim(doc, piece_start, i, person)
             if trimmed:
                 pieces.append(trimmed)
@@ -109,7 +109,7 @@ def _is_leading_noise(token: Token, strip_titles: bool) -> bool:
 
 
 def _is_trailing_noise(token: Token) -> bool:
-    return not _has_letters(token) or token.text in _POSSESSIVES
+    return not _has_letters(token) or token.text[0].isdigit() or token.text in _POSSESSIVES
 
 
 def _has_letters(token: Token) -> bool:
@@ -154,7 +154,9 @@ def _with_results_lines(doc: Doc, candidates: list[_Candidate]) -> list[_Candida
     """
     found = []
     for start, end in _lines(doc):
-        if _is_results_line(doc, start, end):
+        if _is_dateline(doc, start, end):
+            _mark_places(candidates, start, end)
+        elif _is_results_line(doc, start, end):
             found.extend(_teams_on_line(doc, start, end, candidates))
     if not found:
         return candidates
@@ -174,6 +176,18 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
             start = token.i + 1
     lines.append((start, len(doc)))
     return lines
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """A wire story's "LONDON 1996-08-30" line names where it was filed: places only."""
+    line = doc[start:end]
+    return 0 < len(line) <= 12 and _DATE.search(line.text) is not None
+
+
+def _mark_places(candidates: list[_Candidate], start: int, end: int) -> None:
+    for candidate in candidates:
+        if start <= candidate.start < end and candidate.kind is not Kind.COUNTRY:
+            candidate.kind = None
 
 
 def _outside_parentheses(doc: Doc, start: int, end: int) -> list[Token]:
