@@ -47,6 +47,8 @@ class _Candidate:
     country: Country | None = None
     demonym: bool = False
     team: bool = False  # named as a team on a line of sports results
+    label: str = ""  # the model's label, if the model found this name
+    place: bool = False  # known to name a place (a dateline's city)
     votes: Counter[Kind | None] = field(default_factory=Counter)
 
 
@@ -58,6 +60,8 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     """Mentions of persons, countries and organizations, sorted by start, never overlapping."""
     candidates = _model_candidates(doc)
     candidates = _with_results_lines(doc, candidates)
+    if _is_sports_report(doc, candidates):
+        _places_as_teams(doc, candidates)
     _settle_kinds(doc, candidates)
     candidates = _add_unlabelled(doc, candidates)
     return _to_mentions(doc, candidates)
@@ -74,6 +78,7 @@ def _model_candidates(doc: Doc) -> list[_Candidate]:
         for start, end in _trimmed_pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
             candidate = _classify(doc, start, end, ent.label_)
             if candidate is not None:
+                candidate.label = ent.label_
                 candidates.append(candidate)
     return candidates
 
@@ -187,7 +192,7 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
 def _mark_places(candidates: list[_Candidate], start: int, end: int) -> None:
     for candidate in candidates:
         if start <= candidate.start < end and candidate.kind is not Kind.COUNTRY:
-            candidate.kind = None
+            candidate.kind, candidate.place = None, True
 
 
 def _outside_parentheses(doc: Doc, start: int, end: int) -> list[Token]:
@@ -253,14 +258,14 @@ def _team(
     after = doc[end] if end < line_end else None
     next_to_score = after is not None and (_is_score(after) or after.lower_ in _SCORE_WORDS)
     joined = before is not None and before.lower_ in _SCORE_WORDS
-    if not (next_to_score or joined) or _inside_parentheses(doc, start):
-        return None
-    if not any(t.pos_ == "PROPN" for t in doc[start:end]):
+    if _inside_parentheses(doc, start):
         return None
     if (before is not None and before.text in _DISMISSALS) or (
         after is not None and after.text in _DISMISSALS
     ):
         return _Candidate(start, end, Kind.PERSON)
+    if not (next_to_score or joined) or not any(t.pos_ == "PROPN" for t in doc[start:end]):
+        return None
     text = doc[start:end].text
     country = country_named(text)
     if country is not None:
@@ -277,6 +282,45 @@ def _inside_parentheses(doc: Doc, i: int) -> bool:
         if token.text == "(":
             return True
     return False
+
+
+# Words that make a story a sports report, where places that act are teams.
+_SPORTS_WORDS = frozenset(
+    """match league cup championship tournament innings wicket goal striker midfielder
+    goalkeeper coach captain inning homer pitcher batsman bowler semifinal quarterfinal
+    halftime medal olympic referee stadium""".split()
+)
+# Prepositions after which a place is a place ("at Headingley", "in Moscow").
+_LOCATIVE = frozenset({"in", "at", "from", "near", "to", "of", "outside", "into", "around"})
+
+
+def _is_sports_report(doc: Doc, candidates: list[_Candidate]) -> bool:
+    if any(c.team for c in candidates):
+        return True
+    hits = sum(1 for t in doc if t.lemma_ in _SPORTS_WORDS)
+    return hits >= 3 and hits * 60 >= len(doc)
+
+
+def _places_as_teams(doc: Doc, candidates: list[_Candidate]) -> None:
+    """In a sports report, a place that acts ("Kent stepped up a gear") is a team.
+
+    The model tags such names as places or, often, as persons; a single word that is not part
+    of any person's full name and is not governed by a locative preposition is taken as a team.
+    """
+    surnames, family_names = _person_forms(doc, candidates)
+    persons = surnames | family_names
+    persons.update(_form(doc, c) for c in candidates if c.kind is Kind.PERSON and not c.label)
+    for candidate in candidates:
+        if candidate.kind is Kind.COUNTRY or candidate.place:
+            continue
+        if candidate.label not in ("GPE", "PERSON") or candidate.end - candidate.start > 1:
+            continue
+        if _form(doc, candidate) in persons:
+            continue
+        root = doc[candidate.start : candidate.end].root
+        if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+            continue
+        candidate.kind = Kind.ORG
 
 
 # --- one decision per name for the whole document ---------------------------------------------
