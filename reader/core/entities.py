@@ -140,12 +140,13 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
 
 # --- sports results: "Swansea 49 Cardiff 23", "CHICAGO 71 64 .526 10", "Kent v Essex" ---------
 
-_SCORE_WORDS = frozenset({"v", "vs", "at"})
+_SCORE_WORDS = frozenset({"v", "at"})
 # Cricket scorecards: "Saeed Anwar c Stewart b Gough 33" names fielders and bowlers.
 _DISMISSALS = frozenset({"c", "b", "st", "lbw"})
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
 
@@ -242,7 +243,19 @@ def _teams_on_line(
         if team is not None:
             teams.append(team)
         i = group_end
+    if sum(t.kind is not Kind.PERSON for t in teams) < 2 and _scores_after(doc, start, end) < 3:
+        # One name and a figure or two ("Sales 1,234 1,100") is a table, not a result.
+        teams = [t for t in teams if t.kind is not Kind.ORG]
     return teams
+
+
+def _scores_after(doc: Doc, start: int, end: int) -> int:
+    """The longest run of scores on the line ("Gillingham 4 1 1 2 4 6 4" has seven)."""
+    longest = run = 0
+    for token in doc[start:end]:
+        run = run + 1 if _is_score(token) else 0
+        longest = max(longest, run)
+    return longest
 
 
 def _is_name_word(token: Token) -> bool:
@@ -345,12 +358,12 @@ def _settle_kinds(doc: Doc, candidates: list[_Candidate]) -> None:
                 candidate.kind, candidate.country = Kind.PERSON, None
         elif form in teams and form not in surnames:
             candidate.kind = Kind.ORG
-        elif candidate.kind is not Kind.PERSON and (
-            form in surnames
-            or form in family_names
-            or votes[form, Kind.PERSON] >= votes[form, candidate.kind]
-        ):
+        elif form in surnames or form in family_names:
             candidate.kind = Kind.PERSON
+        elif votes[form, Kind.PERSON] > votes[form, candidate.kind]:
+            candidate.kind = Kind.PERSON
+        elif candidate.kind is Kind.PERSON and votes[form, Kind.ORG] > votes[form, Kind.PERSON]:
+            candidate.kind = Kind.ORG
 
 
 def _person_forms(doc: Doc, candidates: list[_Candidate]) -> tuple[set[str], set[str]]:
