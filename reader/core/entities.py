@@ -24,13 +24,12 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # Words before a name that are not part of it ("President Donald Trump" names "Donald Trump").
 _TITLE_WORDS = """
-mr mrs ms miss dr prof sir dame lord lady president vice premier chancellor minister
-    prime secretary foreign deputy state defence defense finance general gen lt col colonel
-    major maj captain capt sgt sergeant admiral adm senator sen representative rep governor gov
-    mayor judge justice king queen prince princess sheikh pope cardinal archbishop bishop
-    rev father brother sister ambassador envoy spokesman spokeswoman chairman chief coach
-    manager striker midfielder defender goalkeeper leader rebel opposition former late
-    new acting"""
+mr mrs ms miss dr prof sir dame lord lady president vice premier chancellor minister prime
+secretary foreign deputy state defence defense finance general gen lt col colonel major maj
+captain capt sgt sergeant admiral adm senator sen representative rep governor gov mayor judge
+justice king queen prince princess sheikh pope cardinal archbishop bishop rev father brother
+sister ambassador envoy spokesman spokeswoman chairman chief coach manager striker midfielder
+defender goalkeeper leader rebel opposition former late new acting"""
 _TITLES = frozenset(_TITLE_WORDS.split())
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -131,6 +130,8 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
     country = country_named(text)
     if country is not None:
         return _Candidate(start, end, Kind.COUNTRY, country=country)
+    if all(t.lower_.rstrip(".") in _TITLES for t in doc[start:end]):
+        return None  # "Secretary of State": a title, not a name
     if label == "PERSON":
         return _Candidate(start, end, Kind.PERSON)
     if label == "ORG":
@@ -143,11 +144,11 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
 _SCORE_WORDS = frozenset({"v", "at"})
 # Cricket scorecards: "Saeed Anwar c Stewart b Gough 33" names fielders and bowlers.
 _DISMISSALS = frozenset({"c", "b", "st", "lbw"})
-_CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_CALENDAR_WORDS = """
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+jan feb mar apr jun jul aug sep sept oct nov dec"""
+_CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
 
 
@@ -259,7 +260,7 @@ def _scores_after(doc: Doc, start: int, end: int) -> int:
 
 
 def _is_name_word(token: Token) -> bool:
-    if token.lower_ in _CALENDAR_WORDS:
+    if token.lower_ in _CALENDAR:
         return False
     return token.text[:1].isupper() or (token.text in _POSSESSIVES and token.i > 0)
 
@@ -298,11 +299,11 @@ def _inside_parentheses(doc: Doc, i: int) -> bool:
 
 
 # Words that make a story a sports report, where places that act are teams.
-_SPORTS_WORDS = frozenset(
-    """match league cup championship tournament innings wicket goal striker midfielder
-    goalkeeper coach captain inning homer pitcher batsman bowler semifinal quarterfinal
-    halftime medal olympic referee stadium""".split()
-)
+_SPORTS_WORDS = """
+match league cup championship tournament innings wicket goal striker midfielder goalkeeper
+coach captain inning homer pitcher batsman bowler semifinal quarterfinal halftime medal
+olympic referee stadium"""
+_SPORTS = frozenset(_SPORTS_WORDS.split())
 # Prepositions after which a place is a place ("at Headingley", "in Moscow").
 _LOCATIVE = frozenset({"in", "at", "from", "near", "to", "of", "outside", "into", "around"})
 
@@ -310,7 +311,7 @@ _LOCATIVE = frozenset({"in", "at", "from", "near", "to", "of", "outside", "into"
 def _is_sports_report(doc: Doc, candidates: list[_Candidate]) -> bool:
     if any(c.team for c in candidates):
         return True
-    hits = sum(1 for t in doc if t.lemma_ in _SPORTS_WORDS)
+    hits = sum(1 for t in doc if t.lemma_ in _SPORTS)
     return hits >= 3 and hits * 60 >= len(doc)
 
 
@@ -358,9 +359,11 @@ def _settle_kinds(doc: Doc, candidates: list[_Candidate]) -> None:
                 candidate.kind, candidate.country = Kind.PERSON, None
         elif form in teams and form not in surnames:
             candidate.kind = Kind.ORG
-        elif form in surnames or form in family_names:
-            candidate.kind = Kind.PERSON
-        elif votes[form, Kind.PERSON] > votes[form, candidate.kind]:
+        elif (
+            form in surnames
+            or form in family_names
+            or votes[form, Kind.PERSON] > votes[form, candidate.kind]
+        ):
             candidate.kind = Kind.PERSON
         elif candidate.kind is Kind.PERSON and votes[form, Kind.ORG] > votes[form, Kind.PERSON]:
             candidate.kind = Kind.ORG
