@@ -28,19 +28,11 @@ STATUS_SECONDS = 6
 
 
 def read_article(path: Path) -> Article:
-    """Load a file, turning any failure into an ArticleError with a message for the user."""
+    """Load a file; whatever goes wrong becomes an ArticleError with a message for the user."""
     try:
         return load_article(path)
-    except ArticleError:
-        raise
-    except FileNotFoundError as error:
-        raise ArticleError(f"{path} does not exist.") from error
-    except IsADirectoryError as error:
-        raise ArticleError(f"{path} is a folder, not an article file.") from error
-    except OSError as error:
-        raise ArticleError(f"{path} cannot be read: {error.strerror or error}.") from error
-    except (UnicodeError, ValueError) as error:
-        raise ArticleError(f"{path} is not a text, Markdown or HTML article.") from error
+    except (OSError, UnicodeError, ValueError) as error:  # the loader should not let these out
+        raise ArticleError(f"{path} cannot be opened as an article: {error}") from error
 
 
 class MainWindow(QMainWindow):

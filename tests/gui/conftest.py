@@ -1,0 +1,146 @@
+"""Fixtures for the window tests: a fake, fast analysis on the real worker thread."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import re
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from reader.core.article import Article
+from reader.core.model import Analysis, Kind, Mention, Quote, Speaker
+from reader.gui import dialogs
+from reader.gui.app import create_window
+from reader.gui.main_window import MainWindow
+from reader.gui.settings import Settings
+from reader.gui.worker import AnalysisService
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
+
+# surface form -> (kind, key, name); longest forms are matched first
+NAMES = {
+    "Rex Tillerson": (Kind.PERSON, "person:rex-tillerson", "Rex Tillerson"),
+    "Tillerson": (Kind.PERSON, "person:rex-tillerson", "Rex Tillerson"),
+    "Sergei Lavrov": (Kind.PERSON, "person:sergei-lavrov", "Sergei Lavrov"),
+    "Lavrov": (Kind.PERSON, "person:sergei-lavrov", "Sergei Lavrov"),
+    "Russia": (Kind.COUNTRY, "country:russia", "Russia"),
+    "Moscow": (Kind.COUNTRY, "country:russia", "Russia"),
+    "Congress": (Kind.ORG, "org:congress", "Congress"),
+}
+_NAME_PATTERN = re.compile("|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)))
+_QUOTE_PATTERN = re.compile(r"“([^”]+)”")
+
+
+def fake_analyze(article: Article, nlp: Any) -> Analysis:
+    """A stand-in for spaCy: known names by pattern, quotes between curly marks.
+
+    A quote is Tillerson's when his name follows it within 40 characters.
+    """
+    text = article.text
+    mentions = tuple(
+        Mention(m.start(), m.end(), m.group(), *NAMES[m.group()])
+        for m in _NAME_PATTERN.finditer(text)
+    )
+    quotes = []
+    for match in _QUOTE_PATTERN.finditer(text):
+        after = text[match.end() : match.end() + 40]
+        speaker = None
+        if (found := after.find("Tillerson")) >= 0:
+            start = match.end() + found
+            speaker = Speaker(
+                start, start + 9, "Tillerson", "Rex Tillerson", "person:rex-tillerson"
+            )
+        quotes.append(
+            Quote(
+                match.start(1),
+                match.end(1),
+                match.group(1),
+                ((match.start(1), match.end(1)),),
+                speaker,
+            )
+        )
+    return Analysis(article=article, model="fake 1.0", mentions=mentions, quotes=tuple(quotes))
+
+
+def fake_pipeline(name: str | None) -> SimpleNamespace:
+    """Looks like a loaded Language to the worker: only its meta is read."""
+    return SimpleNamespace(meta={"name_full": name or "fake", "version": "1.0"})
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch) -> None:
+    QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Error dialogs shown, as (title, message); no real modal dialog ever blocks a test."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, msg: shown.append((title, msg)))
+    return shown
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot, settings: Settings, errors) -> Iterator[WindowFactory]:
+    """Build a shown window whose worker runs `analyze` (the fake one by default)."""
+    windows: list[MainWindow] = []
+
+    def make(
+        analyze: Callable[[Article, Any], Analysis] = fake_analyze,
+        pipeline: Callable[[str | None], Any] = fake_pipeline,
+    ) -> MainWindow:
+        service = AnalysisService(pipeline, analyze, lambda: ["fake_model"])
+        window = create_window(settings, service)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()  # the worker thread must be stopped before Qt tears down
+
+
+@pytest.fixture
+def window(make_window: WindowFactory) -> MainWindow:
+    return make_window()
+
+
+def open_and_wait(qtbot, window: MainWindow, path: Path = SEED):
+    """Open one file and wait until its highlights are on screen."""
+    tabs = window.open_paths([path])
+    assert len(tabs) == 1
+    with qtbot.wait_signal(tabs[0].analysis_shown, timeout=10_000):
+        pass
+    return tabs[0]
+
+
+class Gate:
+    """Holds the fake analysis on the worker thread until the test opens it."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.started = threading.Event()
+
+    def analyze(self, article: Article, nlp: Any) -> Analysis:
+        self.started.set()
+        self.event.wait(timeout=10)
+        return fake_analyze(article, nlp)

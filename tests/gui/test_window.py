@@ -1,0 +1,349 @@
+"""The reader window through its real widgets, with a fast fake analysis on the worker thread."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextLayout
+from PySide6.QtWidgets import QApplication
+
+import reader.gui.app as app_module
+from reader.core.model import Kind, Mention
+from reader.core.palette import STYLES
+from reader.gui import dialogs
+from reader.gui.article_view import is_dark
+from reader.gui.main_window import MainWindow
+from reader.gui.models import KEY_ROLE
+from reader.gui.worker import AnalysisService
+from tests.gui.conftest import SEED, Gate, fake_analyze, fake_pipeline, open_and_wait
+
+
+def formats_at(tab, mention: Mention) -> list[QTextLayout.FormatRange]:
+    """The highlighter's format ranges covering exactly the mention's document range."""
+    offsets = tab.view.offsets
+    start, end = offsets.to_document(mention.start), offsets.to_document(mention.end)
+    block = tab.view.document().findBlock(start)
+    local = start - block.position()
+    return [r for r in block.layout().formats() if r.start == local and r.length == end - start]
+
+
+def background_of(tab, kind: Kind) -> str:
+    style = STYLES[kind]
+    return (style.dark if is_dark(tab.view.palette()) else style.light).background
+
+
+def click_entity(qtbot, tab, key: str) -> None:
+    """Click the entity's row in the panel, as a reader would."""
+    proxy, model = tab.entities.proxy, tab.entities.model
+    index = proxy.mapFromSource(model.index(model.row_of(key), 0))
+    tab.entities.list.scrollTo(index)
+    center = tab.entities.list.visualRect(index).center()
+    qtbot.mouseClick(tab.entities.list.viewport(), Qt.MouseButton.LeftButton, pos=center)
+
+
+def test_window_shows_before_the_pipeline_loads(make_window, qtbot):
+    gate = Gate()
+    window = make_window(pipeline=lambda name: (gate.event.wait(10), fake_pipeline(name))[1])
+    assert window.isVisible()
+    assert window.busy_label.text() == "Loading the spaCy pipeline…"
+    gate.event.set()
+    qtbot.wait_until(lambda: window.model_label.text() == "spaCy: fake 1.0")
+
+
+def test_open_by_dialog(window, qtbot, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda _parent, _dir: [SEED])
+    window.open_action.trigger()
+    assert window.tabs.count() == 1
+    tab = window.current_tab()
+    with qtbot.wait_signal(tab.analysis_shown, timeout=10_000):
+        pass
+    assert tab.article.path == SEED
+    assert tab.view.toPlainText().startswith("The top US diplomat")
+    assert window.settings.recent_files()[0] == SEED.resolve()
+
+
+def test_open_by_drop(window, qtbot):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SEED))])
+    point = QPointF(window.rect().center())
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        point.toPoint(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        point, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, drop)
+    assert window.tabs.count() == 1
+    assert window.current_tab().article.path == SEED
+
+
+def test_open_by_argument(qapp, qtbot, monkeypatch, settings, errors, tmp_path):
+    article = tmp_path / "short.txt"
+    article.write_text("Tillerson met Lavrov in Moscow.\n", encoding="utf-8")
+    monkeypatch.setattr(app_module, "Settings", lambda: settings)
+    monkeypatch.setattr(
+        app_module,
+        "AnalysisService",
+        lambda: AnalysisService(fake_pipeline, fake_analyze, list),
+    )
+    seen: dict[str, object] = {}
+
+    def check() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        tab = windows[0].current_tab() if windows else None
+        if tab is not None and tab.analysis is not None:
+            seen["path"], seen["entities"] = tab.article.path, len(tab.analysis.entities)
+            windows[0].close()  # the last window: the application quits
+        else:
+            QTimer.singleShot(20, check)
+
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(qapp.quit)
+    guard.start(15_000)
+    QTimer.singleShot(0, check)
+    assert app_module.run_app([str(article)]) == 0
+    guard.stop()
+    assert seen == {"path": article, "entities": 3}
+
+
+def test_highlights_at_the_entity_offsets(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    mentions = tab.analysis.mentions
+    assert len(mentions) > 10
+    for mention in mentions:
+        ranges = formats_at(tab, mention)
+        assert ranges, mention
+        assert ranges[-1].format.background().color().name() == background_of(tab, mention.kind)
+    assert (
+        tab.legend.buttons[Kind.PERSON]
+        .text()
+        .endswith(str(tab.analysis.kind_counts()[Kind.PERSON]))
+    )
+
+
+def test_offsets_survive_emoji_and_astral_characters(window, qtbot, tmp_path):
+    article = tmp_path / "emoji.txt"
+    article.write_text(
+        "🇺🇸 Summit 😀 notes\n\n😀😀 Tillerson met 🎉 Lavrov in Moscow. 𝕏 Russia said “fine” Tillerson\n",
+        encoding="utf-8",
+    )
+    tab = open_and_wait(qtbot, window, article)
+    for mention in tab.analysis.mentions:
+        assert formats_at(tab, mention), mention
+        tab.view.select_range(mention.start, mention.end)
+        assert tab.view.textCursor().selectedText() == mention.text
+    lavrov = next(m for m in tab.analysis.mentions if m.text == "Lavrov")
+    rect = tab.view.mention_rect(lavrov)
+    assert tab.view.mention_at(rect.center()) == lavrov
+
+
+def test_following_an_entity_filters_quotes_and_f3_moves_between_mentions(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    key = "person:sergei-lavrov"
+    entity = next(e for e in tab.analysis.entities if e.key == key)
+    all_quotes = tab.quotes.proxy.rowCount()
+    click_entity(qtbot, tab, key)
+    assert tab.followed == entity
+    expected = tab.analysis.quotes_involving(key)
+    assert 0 < tab.quotes.proxy.rowCount() == len(expected) < all_quotes
+    offsets = tab.view.offsets
+
+    def cursor_at(mention: Mention) -> bool:
+        cursor = tab.view.textCursor()
+        return (cursor.selectionStart(), cursor.selectionEnd()) == (
+            offsets.to_document(mention.start),
+            offsets.to_document(mention.end),
+        )
+
+    assert cursor_at(entity.mentions[0])
+    assert tab.follow_bar.position.text() == f"1 / {entity.count}"
+    window.activateWindow()
+    qtbot.keyClick(tab.entities.list, Qt.Key.Key_F3)
+    assert cursor_at(entity.mentions[1])
+    assert tab.follow_bar.position.text() == f"2 / {entity.count}"
+    qtbot.keyClick(tab.entities.list, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert cursor_at(entity.mentions[0])
+    qtbot.mouseClick(tab.follow_bar.previous, Qt.MouseButton.LeftButton)
+    assert cursor_at(entity.mentions[-1])
+    if tab.view.highlighter.busy:
+        with qtbot.wait_signal(tab.view.highlighter.applied, timeout=5000):
+            pass
+    other = next(m for m in tab.analysis.mentions if m.key != key)
+    assert formats_at(tab, other)[-1].format.background().color().name() != background_of(
+        tab, other.kind
+    )  # dimmed, still there
+
+
+def test_clicking_a_mention_follows_its_entity(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    congress = next(m for m in tab.analysis.mentions if m.key == "org:congress")
+    tab.view.select_range(congress.start, congress.start)
+    point = tab.view.mention_rect(congress).center()
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert tab.followed is not None and tab.followed.key == "org:congress"
+    assert tab.entities.list.currentIndex().data(KEY_ROLE) == "org:congress"
+
+
+def test_escape_clears_the_filter(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    all_quotes = tab.quotes.proxy.rowCount()
+    click_entity(qtbot, tab, "country:russia")
+    assert tab.follow_bar.isVisible()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Escape)
+    assert tab.followed is None
+    assert not tab.follow_bar.isVisible()
+    assert tab.quotes.proxy.rowCount() == all_quotes
+    assert not tab.entities.list.selectionModel().hasSelection()
+    if tab.view.highlighter.busy:
+        with qtbot.wait_signal(tab.view.highlighter.applied, timeout=5000):
+            pass
+    mention = tab.analysis.mentions[0]
+    assert formats_at(tab, mention)[-1].format.background().color().name() == background_of(
+        tab, mention.kind
+    )
+
+
+def test_quote_click_scrolls_to_and_marks_the_quote(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    last = tab.quotes.proxy.index(tab.quotes.proxy.rowCount() - 1, 0)
+    quote = tab.analysis.quotes[-1]
+    tab.quotes.list.scrollTo(last)
+    qtbot.mouseClick(
+        tab.quotes.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=tab.quotes.list.visualRect(last).center(),
+    )
+    assert tab.view.textCursor().position() == tab.view.offsets.to_document(quote.start)
+    assert tab.view.verticalScrollBar().value() > 0
+    assert quote.text in last.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_quotes_filter_by_speaker(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    total = tab.quotes.proxy.rowCount()
+    combo = tab.quotes.speaker
+    combo.setCurrentIndex(combo.findData("Rex Tillerson"))
+    said = [q for q in tab.analysis.quotes if q.speaker and q.speaker.name == "Rex Tillerson"]
+    assert 0 < tab.quotes.proxy.rowCount() == len(said) < total
+    combo.setCurrentIndex(0)
+    assert tab.quotes.proxy.rowCount() == total
+
+
+def test_entity_search_box(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    qtbot.keyClicks(tab.entities.search, "lav")
+    assert tab.entities.proxy.rowCount() == 1
+    assert tab.entities.proxy.index(0, 0).data() == "Sergei Lavrov"
+
+
+def test_legend_toggle_hides_one_kind(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    person = next(m for m in tab.analysis.mentions if m.kind == Kind.PERSON)
+    country = next(m for m in tab.analysis.mentions if m.kind == Kind.COUNTRY)
+    with qtbot.wait_signal(tab.view.highlighter.applied, timeout=5000):
+        qtbot.mouseClick(tab.legend.buttons[Kind.PERSON], Qt.MouseButton.LeftButton)
+    assert not formats_at(tab, person)
+    assert formats_at(tab, country)
+
+
+def test_find_highlights_all_and_enter_goes_to_the_next(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    qtbot.keyClick(tab.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.find_bar.isVisible()
+    qtbot.keyClicks(tab.find_bar.edit, "serious")
+    matches = tab.view.find_all("serious")
+    assert len(matches) >= 3
+    assert tab.find_bar.count.text() == f"1 of {len(matches)}"
+    qtbot.keyClick(tab.find_bar.edit, Qt.Key.Key_Return)
+    assert tab.view.textCursor().selectionStart() == matches[1][0]
+    qtbot.keyClick(tab.find_bar.edit, Qt.Key.Key_Escape)
+    assert not tab.find_bar.isVisible()
+
+
+def test_export_writes_the_file(window, qtbot, monkeypatch, tmp_path):
+    tab = open_and_wait(qtbot, window)
+    out = tmp_path / "article.html"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda _parent, suggested: out)
+    qtbot.keyClick(tab.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert out.exists() and "Tillerson" in out.read_text(encoding="utf-8")
+    assert str(out) in window.statusBar().currentMessage()
+
+
+def test_binary_file_shows_one_error_and_keeps_the_other_tabs(window, qtbot, errors, tmp_path):
+    tab = open_and_wait(qtbot, window)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    assert window.open_paths([binary, tmp_path / "missing.txt"]) == []
+    assert len(errors) == 1
+    assert "photo.txt" in errors[0][1] and "missing.txt" in errors[0][1]
+    assert window.tabs.count() == 1 and window.current_tab() is tab
+    assert tab.analysis is not None and window.isVisible()
+
+
+def test_a_closed_tab_drops_its_late_result(make_window, qtbot):
+    gate = Gate()
+    window = make_window(analyze=gate.analyze)
+    tab = window.open_paths([SEED])[0]
+    qtbot.wait_until(gate.started.is_set)  # the worker is busy with it
+    window.close_tab(window.tabs.indexOf(tab))
+    assert window.tabs.count() == 0
+    with (
+        qtbot.assert_not_emitted(window.service.analysis_ready),
+        qtbot.wait_signal(window.service.worker.analysis_done, timeout=10_000),
+    ):
+        gate.event.set()
+    qtbot.wait(50)  # let any queued delivery run
+    assert window.tabs.count() == 0
+
+
+def test_opening_another_article_while_one_is_analysed(make_window, qtbot, tmp_path):
+    gate = Gate()
+    window = make_window(analyze=gate.analyze)
+    second = tmp_path / "second.txt"
+    second.write_text("Lavrov spoke in Moscow.\n", encoding="utf-8")
+    first_tab = window.open_paths([SEED])[0]
+    second_tab = window.open_paths([second])[0]
+    assert second_tab.view.toPlainText() == "Lavrov spoke in Moscow."  # readable at once
+    with qtbot.wait_signals([first_tab.analysis_shown, second_tab.analysis_shown], timeout=10_000):
+        gate.event.set()
+    assert {e.name for e in second_tab.analysis.entities} == {"Sergei Lavrov", "Russia"}
+
+
+def test_missing_pipeline_gives_one_dialog_and_readable_text(make_window, qtbot, errors, tmp_path):
+    def no_pipeline(name):
+        raise RuntimeError("No English spaCy pipeline is installed.")
+
+    window = make_window(pipeline=no_pipeline)
+    qtbot.wait_until(lambda: len(errors) == 1)
+    tabs = window.open_paths([SEED])
+    qtbot.wait_until(lambda: window.service.is_pending(tabs[0].request_id or 0) is False)
+    qtbot.wait_until(lambda: "no spaCy pipeline" in tabs[0].legend.status.text())
+    assert len(errors) == 1 and errors[0][0] == "No spaCy pipeline"
+    assert "The top US diplomat" in tabs[0].view.toPlainText()
+
+
+def test_recent_files_menu_reopens(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    window.close_tab(window.tabs.indexOf(tab))
+    window.recent_menu.aboutToShow.emit()
+    action = window.recent_menu.actions()[0]
+    assert action.toolTip() == str(SEED.resolve())
+    action.trigger()
+    assert window.tabs.count() == 1
+
+
+def test_model_choice_is_saved_and_reanalyses(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    qtbot.wait_until(lambda: len(window.model_group.actions()) == 2)
+    with qtbot.wait_signal(tab.analysis_shown, timeout=10_000):
+        window.model_group.actions()[1].trigger()
+    assert window.settings.model() == "fake_model"
+    assert window.model_label.text() == "spaCy: fake_model 1.0"
