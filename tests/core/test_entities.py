@@ -1,0 +1,250 @@
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc, Span
+
+from reader.core.entities import mentions_from_doc
+from reader.core.model import Kind, Mention, MentionType
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
+_BLANK = spacy.blank("en")
+
+
+def labelled(text: str, *ents: tuple[str, str]) -> Doc:
+    """A doc of `text` whose entities are the given (surface, label) pairs, in text order.
+
+    Capitalized words are tagged PROPN, as the model's tagger would.
+    """
+    doc = _BLANK(text)
+    for token in doc:
+        if token.text[:1].isupper():
+            token.pos_ = "PROPN"
+    spans = []
+    search_from = 0
+    for surface, label in ents:
+        start = text.index(surface, search_from)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+        search_from = start + len(surface)
+    doc.ents = spans
+    return doc
+
+
+def by_text(mentions: tuple[Mention, ...]) -> dict[str, list[Mention]]:
+    found: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        found.setdefault(mention.text, []).append(mention)
+    return found
+
+
+# --- merging logic on hand-labelled docs -------------------------------------------------------
+
+
+def test_a_surname_tagged_as_organization_joins_the_person_it_ends():
+    doc = labelled(
+        "Rex Tillerson met Sergei Lavrov. Tillerson and Lavrov's meeting ended.",
+        ("Rex Tillerson", "PERSON"),
+        ("Sergei Lavrov", "PERSON"),
+        ("Tillerson", "ORG"),
+        ("Lavrov", "PERSON"),
+    )
+    mentions = by_text(mentions_from_doc(doc))
+    assert {(m.kind, m.key, m.name) for m in mentions["Tillerson"]} == {
+        (Kind.PERSON, "person:rex-tillerson", "Rex Tillerson")
+    }
+    assert mentions["Lavrov"][0].key == "person:sergei-lavrov"
+
+
+def test_titles_and_possessives_are_trimmed_from_names():
+    doc = labelled(
+        "President Donald Trump spoke. Mr. Trump 's aides left the European Union 's summit.",
+        ("President Donald Trump", "PERSON"),
+        ("Trump 's", "PERSON"),
+        ("the European Union 's", "ORG"),
+    )
+    mentions = mentions_from_doc(doc)
+    assert [m.text for m in mentions] == ["Donald Trump", "Trump", "European Union"]
+    assert {m.key for m in mentions[:2]} == {"person:donald-trump"}
+
+
+def test_unlabelled_repeats_of_a_known_person_are_found():
+    doc = labelled(
+        "Sergei Ryabkov hinted at retaliation. Ryabkov said more.",
+        ("Sergei Ryabkov", "PERSON"),
+    )
+    assert [(m.text, m.key) for m in mentions_from_doc(doc)] == [
+        ("Sergei Ryabkov", "person:sergei-ryabkov"),
+        ("Ryabkov", "person:sergei-ryabkov"),
+    ]
+
+
+def test_names_of_one_country_share_key_and_news_name():
+    doc = labelled(
+        "The US and the U.S. are the United States.",
+        ("US", "GPE"),
+        ("U.S.", "GPE"),
+        ("the United States", "GPE"),
+    )
+    mentions = mentions_from_doc(doc)
+    assert [m.text for m in mentions] == ["US", "U.S.", "United States"]
+    assert {(m.key, m.name) for m in mentions} == {("country:us", "United States")}
+
+
+def test_cities_and_states_are_not_countries():
+    doc = labelled("Moscow and Texas disagree.", ("Moscow", "GPE"), ("Texas", "GPE"))
+    assert mentions_from_doc(doc) == ()
+
+
+def test_countries_and_demonyms_the_model_missed_are_found():
+    doc = labelled("Russian diplomats flew to Germany and North Korea.")
+    mentions = mentions_from_doc(doc)
+    assert [(m.text, m.key, m.mention) for m in mentions] == [
+        ("Russian", "country:ru", MentionType.DEMONYM),
+        ("Germany", "country:de", MentionType.NAME),
+        ("North Korea", "country:kp", MentionType.NAME),
+    ]
+
+
+def test_a_labelled_demonym_is_a_country_mention_marked_demonym():
+    doc = labelled("The Russian side agreed.", ("Russian", "NORP"))
+    (mention,) = mentions_from_doc(doc)
+    assert (mention.kind, mention.key, mention.name, mention.mention) == (
+        Kind.COUNTRY,
+        "country:ru",
+        "Russia",
+        MentionType.DEMONYM,
+    )
+
+
+def test_the_pronoun_us_is_not_the_united_states():
+    doc = labelled("He told us to wait. Us and them.")
+    assert mentions_from_doc(doc) == ()
+
+
+def test_an_acronym_takes_the_name_of_the_organization_it_abbreviates():
+    doc = labelled(
+        "The European Union warned. The EU said so.",
+        ("European Union", "ORG"),
+        ("EU", "ORG"),
+    )
+    assert {(m.key, m.name) for m in mentions_from_doc(doc)} == {
+        ("org:european-union", "European Union")
+    }
+
+
+def test_names_next_to_scores_on_a_results_line_are_teams():
+    doc = labelled(
+        "Swansea 49 Cardiff 23\nRussia 2 Wales 0\n",
+        ("Swansea", "GPE"),
+        ("Cardiff", "GPE"),
+        ("Russia", "GPE"),
+    )
+    kinds = {m.text: m.kind for m in mentions_from_doc(doc)}
+    assert kinds == {
+        "Swansea": Kind.ORG,
+        "Cardiff": Kind.ORG,
+        "Russia": Kind.COUNTRY,
+        "Wales": Kind.ORG,
+    }
+
+
+def test_a_dateline_names_a_place():
+    doc = labelled("LONDON 1996-08-30\nShares rose .", ("LONDON", "ORG"))
+    assert mentions_from_doc(doc) == ()
+
+
+_WORDS = ["Rex", "Tillerson", "US", "Russia", "the", "said", "Moscow", "EU", "Russian", "4", "\n"]
+_LABELS = ["PERSON", "ORG", "GPE", "NORP", "LOC", "DATE"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=20),
+    cuts=st.lists(st.tuples(st.integers(0, 19), st.integers(1, 3), st.sampled_from(_LABELS))),
+)
+def test_mentions_are_sorted_non_overlapping_and_match_the_text(words, cuts):
+    doc = Doc(_BLANK.vocab, words=words)
+    spans, taken = [], set()
+    for start, length, label in cuts:
+        end = min(start + length, len(doc))
+        if start < end and not taken & set(range(start, end)):
+            spans.append(Span(doc, start, end, label=label))
+            taken |= set(range(start, end))
+    doc.ents = spans
+    mentions = mentions_from_doc(doc)
+    for mention in mentions:
+        assert doc.text[mention.start : mention.end] == mention.text
+    for before, after in pairwise(mentions):
+        assert before.end <= after.start
+
+
+# --- the seed article with the real model ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_mentions() -> dict[str, list[Mention]]:
+    from reader.core.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    text = SEED.read_text(encoding="utf-8").replace("\r\n", "\n")
+    return by_text(mentions_from_doc(nlp(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Rex Tillerson", "person:rex-tillerson"),
+        ("Tillerson", "person:rex-tillerson"),
+        ("Sergei Lavrov", "person:sergei-lavrov"),
+        ("Lavrov", "person:sergei-lavrov"),
+        ("Donald Trump", "person:donald-trump"),
+        ("Trump", "person:donald-trump"),
+        ("Vladimir Putin", "person:vladimir-putin"),
+        ("Sergei Ryabkov", "person:sergei-ryabkov"),
+    ],
+)
+def test_seed_persons_share_keys_real_model(seed_mentions, text, key):
+    assert {(m.kind, m.key) for m in seed_mentions[text]} == {(Kind.PERSON, key)}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("US", "country:us"),
+        ("Russia", "country:ru"),
+        ("Philippines", "country:ph"),
+        ("Germany", "country:de"),
+        ("North Korea", "country:kp"),
+    ],
+)
+def test_seed_countries_real_model(seed_mentions, text, key):
+    assert {(m.kind, m.key, m.mention) for m in seed_mentions[text]} == {
+        (Kind.COUNTRY, key, MentionType.NAME)
+    }
+
+
+def test_seed_moscow_is_not_a_country_real_model(seed_mentions):
+    assert all(m.kind is not Kind.COUNTRY for m in seed_mentions.get("Moscow", []))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Congress", "org:congress"),
+        ("European Union", "org:european-union"),
+        ("United Nations Security Council", "org:united-nations-security-council"),
+    ],
+)
+def test_seed_organizations_real_model(seed_mentions, text, key):
+    assert {(m.kind, m.key) for m in seed_mentions[text]} == {(Kind.ORG, key)}
+
+
+def test_seed_russian_is_a_demonym_of_russia_real_model(seed_mentions):
+    assert {(m.kind, m.key, m.name, m.mention) for m in seed_mentions["Russian"]} == {
+        (Kind.COUNTRY, "country:ru", "Russia", MentionType.DEMONYM)
+    }
