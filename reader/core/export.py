@@ -18,6 +18,8 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from importlib.resources import files
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 
 import jinja2
@@ -33,6 +35,7 @@ STYLESHEET = "export.css"
 BLOCK_TAGS = {BlockKind.TITLE: "h1", BlockKind.HEADING: "h2", BlockKind.PARAGRAPH: "p"}
 BORDER_STYLES = frozenset({"solid", "double", "dotted", "dashed"})
 NEW_FILE_MODE = 0o644
+KIND_CLASSES = {kind: kind.value.lower() for kind in Kind}
 
 # Code points HTML forbids in text (controls other than whitespace, noncharacters) and lone
 # surrogates, which cannot be encoded; each becomes U+FFFD so offsets stay the same.
@@ -50,6 +53,31 @@ class _MarkView:
     kind: str
     key: str
     title: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Stretch:
+    """Text drawn as one element: a mark when `mention` is set, else plain text."""
+
+    start: int
+    end: int
+    mention: int | None
+    anchor: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _QuoteGroup:
+    """Stretches inside one quote's span (or outside quotes when `quote` is None)."""
+
+    quote: int | None
+    anchor: bool
+    stretches: tuple[_Stretch, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _BlockView:
+    tag: str | None
+    groups: tuple[_QuoteGroup, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +112,7 @@ class _QuoteView:
 
 def kind_class(kind: Kind) -> str:
     """The CSS class (and toggle id suffix) of a kind: person, country, org."""
-    return kind.value.lower()
+    return KIND_CLASSES[kind]
 
 
 def _kind_variables(style: KindStyle, scheme: Scheme) -> str:
@@ -169,6 +197,24 @@ def _mark_view(mention: Mention) -> _MarkView:
     return _MarkView(kind_class(mention.kind), mention.key, f"{mention.name} — {label}")
 
 
+def _block_view(block: BlockRuns) -> _BlockView:
+    """Nest a block's runs for HTML: quote spans outside, marks inside, merged where they touch.
+
+    A mark is split only where a quote edge crosses it; only the first piece of a mention or
+    quote carries its id.
+    """
+    groups = []
+    for quote, runs_in_quote in groupby(block.runs, key=attrgetter("quote")):
+        quote_runs = list(runs_in_quote)
+        stretches = []
+        for mention, runs_of_mention in groupby(quote_runs, key=attrgetter("mention")):
+            runs = list(runs_of_mention)
+            stretches.append(_Stretch(runs[0].start, runs[-1].end, mention, runs[0].opens_mention))
+        groups.append(_QuoteGroup(quote, quote_runs[0].opens_quote, tuple(stretches)))
+    tag = BLOCK_TAGS[block.kind] if block.kind is not None else None
+    return _BlockView(tag, tuple(groups))
+
+
 def _first_drawn(blocks: list[BlockRuns], mentions: tuple[Mention, ...]) -> dict[str, str]:
     """Anchor id of each entity's first drawn mention, by entity key."""
     targets: dict[str, str] = {}
@@ -230,8 +276,7 @@ def render_html(analysis: Analysis, *, exported_at: datetime.datetime | None = N
         kinds=[_KindView(kind_class(k), s.plural, counts[k]) for k, s in STYLES.items()],
         show_title=not any(block.kind == BlockKind.TITLE for block in article.blocks),
         text=text,
-        blocks=blocks,
-        tags=BLOCK_TAGS,
+        blocks=[_block_view(block) for block in blocks],
         marks=[_mark_view(m) for m in analysis.mentions],
         groups=groups,
         quotes=[

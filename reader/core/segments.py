@@ -9,7 +9,6 @@ and a span nested inside another is not drawn (it stays in the counts and the in
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -98,9 +97,9 @@ def _gap_kind(text: str, start: int, end: int) -> BlockKind | None:
     return None if text[start:end].isspace() else BlockKind.PARAGRAPH
 
 
-def _owner_at(spans: list[Span], starts: list[int], position: int) -> int | None:
-    index = bisect_right(starts, position) - 1
-    if index >= 0 and position < spans[index].end:
+def _owner_from(spans: list[Span], index: int, position: int) -> int | None:
+    """Owner of the span at `index` if it covers `position` (spans are sorted, not overlapping)."""
+    if index < len(spans) and spans[index].start <= position:
         return spans[index].owner
     return None
 
@@ -119,10 +118,9 @@ def article_runs(
         | {edge for span in quoted for edge in (span.start, span.end)}
         | {edge for _, start, end in layout for edge in (start, end)}
     )
-    mark_starts = [span.start for span in marks]
-    quote_starts = [span.start for span in quoted]
     opened_mentions: set[int] = set()
     opened_quotes: set[int] = set()
+    next_mark = next_quote = 0
     result: list[BlockRuns] = []
     cut_index = 0
     for kind, block_start, block_end in layout:
@@ -130,10 +128,12 @@ def article_runs(
         while cut_index + 1 < len(cuts) and cuts[cut_index + 1] <= block_end:
             start, end = cuts[cut_index], cuts[cut_index + 1]
             cut_index += 1
-            if start < block_start:
-                continue
-            mention = _owner_at(marks, mark_starts, start)
-            quote = _owner_at(quoted, quote_starts, start)
+            while next_mark < len(marks) and marks[next_mark].end <= start:
+                next_mark += 1
+            while next_quote < len(quoted) and quoted[next_quote].end <= start:
+                next_quote += 1
+            mention = _owner_from(marks, next_mark, start)
+            quote = _owner_from(quoted, next_quote, start)
             opens_mention = mention is not None and mention not in opened_mentions
             opens_quote = quote is not None and quote not in opened_quotes
             if opens_mention:
