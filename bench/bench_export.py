@@ -31,10 +31,14 @@ NAMES = [
     ("United Nations", Kind.ORG),
     ("Congress", Kind.ORG),
 ]
-WORDS = (
-    "the talks were long and the officials said little about what had been agreed before "
-    "a late vote on sanctions trade energy and the budget for next year"
-).split()
+PHRASES = (
+    "the talks were long",
+    "and officials said little",
+    "about what had been agreed",
+    "before a late vote on sanctions",
+    "over trade & energy",
+    "and the <budget> for next year",
+)
 
 
 def generated_analysis(size: int, seed: int = 5) -> Analysis:
@@ -70,12 +74,12 @@ def generated_analysis(size: int, seed: int = 5) -> Analysis:
             block_start = position
         for _ in range(rng.randint(3, 6)):
             for _ in range(rng.randint(2, 4)):
-                add(" ".join(rng.choices(WORDS, k=rng.randint(3, 8))) + " ")
+                add(" ".join(rng.choices(PHRASES, k=rng.randint(1, 2))) + " ")
                 add_name()
                 add(" ")
             add("said on Monday. ")
         add("“")
-        quoted_start, _ = add(" ".join(rng.choices(WORDS, k=12)) + " ")
+        quoted_start, _ = add(" ".join(rng.choices(PHRASES, k=3)) + " ")
         add_name()
         _, quoted_end = add(" today")
         add(",” ")

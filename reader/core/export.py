@@ -150,10 +150,9 @@ def palette_css() -> str:
             " { outline: 3px solid var(--focus); outline-offset: 2px; }",
             f"{off} .bar .toggle.{name} .check {{ background: transparent; }}",
             f"{off} .bar .toggle.{name} .check::after {{ display: none; }}",
-            f"{off} .bar .toggle.{name} .swatch,"
-            f" {off} .layout mark.{name}"
+            f"{off} .bar .swatch.{name}, {off} .layout .swatch.{name}, {off} .layout mark.{name}"
             " { background: transparent; color: inherit; border-bottom-color: transparent;"
-            " text-decoration: none; }",
+            " text-decoration: none; padding: 0; }",
             f"{off} .layout .entities .{name} a {{ color: var(--muted); }}",
         ]
     dark_block = "\n".join(f"  {rule}" for rule in dark)
