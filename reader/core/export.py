@@ -37,8 +37,8 @@ BORDER_STYLES = frozenset({"solid", "double", "dotted", "dashed"})
 NEW_FILE_MODE = 0o644
 KIND_CLASSES = {kind: kind.value.lower() for kind in Kind}
 
-# Code points HTML forbids in text (controls other than whitespace, noncharacters) and lone
-# surrogates, which cannot be encoded; each becomes U+FFFD so offsets stay the same.
+# Code points HTML forbids (controls other than whitespace, noncharacters) and lone surrogates,
+# which cannot be encoded; each becomes U+FFFD in the page, which the template never contains.
 FORBIDDEN_CODE_POINTS = re.compile(
     "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
 )
@@ -115,7 +115,12 @@ def kind_class(kind: Kind) -> str:
     return KIND_CLASSES[kind]
 
 
-def _kind_variables(style: KindStyle, scheme: Scheme) -> str:
+def kind_declarations(style: KindStyle, scheme: Scheme) -> str:
+    """CSS declarations that colour one kind in one theme and draw its underline.
+
+    A border draws solid, double, dotted and dashed lines thick enough to tell apart in every
+    browser (and validates); only text-decoration can draw a wavy line.
+    """
     if style.underline_style in BORDER_STYLES:
         width = "3px" if style.underline_style == "double" else "2px"
         border = f"{width} {style.underline_style} {scheme.underline}"
@@ -142,8 +147,8 @@ def palette_css() -> str:
     toggles = []
     for kind, style in STYLES.items():
         name = kind_class(kind)
-        light.append(f".{name} {{ {_kind_variables(style, style.light)} }}")
-        dark.append(f".{name} {{ {_kind_variables(style, style.dark)} }}")
+        light.append(f".{name} {{ {kind_declarations(style, style.light)} }}")
+        dark.append(f".{name} {{ {kind_declarations(style, style.dark)} }}")
         off = f"#show-{name}:not(:checked) ~"
         toggles += [
             f"#show-{name}:focus-visible ~ .bar .toggle.{name}"
@@ -260,13 +265,13 @@ def _quote_view(
 def render_html(analysis: Analysis, *, exported_at: datetime.datetime | None = None) -> str:
     """The export page of an analysis; `exported_at` (default now) is printed in the footer."""
     article = analysis.article
-    text = FORBIDDEN_CODE_POINTS.sub("\ufffd", article.text)
+    text = article.text
     blocks = article_runs(article, analysis.mentions, analysis.quotes)
     groups, anchors = _groups(analysis, _first_drawn(blocks, analysis.mentions))
     drawn_quotes = _drawn_quotes(blocks)
     counts = analysis.kind_counts()
-    return _template().render(
-        title=FORBIDDEN_CODE_POINTS.sub("\ufffd", article.title),
+    page = _template().render(
+        title=article.title,
         file_name=article.display_name,
         model=analysis.model,
         exported_at=exported_at or datetime.datetime.now(datetime.UTC),
@@ -282,6 +287,7 @@ def render_html(analysis: Analysis, *, exported_at: datetime.datetime | None = N
             _quote_view(n, q, text, drawn_quotes, anchors) for n, q in enumerate(analysis.quotes)
         ],
     )
+    return FORBIDDEN_CODE_POINTS.sub("\ufffd", page)
 
 
 def _reason(error: OSError) -> str:

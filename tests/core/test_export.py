@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import stat
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,7 +21,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.article import Article, Block, BlockKind
-from reader.core.export import ExportError, page_css, render_html, write_export
+from reader.core.export import (
+    ExportError,
+    kind_declarations,
+    page_css,
+    render_html,
+    write_export,
+)
 from reader.core.model import Analysis, Kind, Mention, MentionType, Quote, Speaker
 from reader.core.palette import STYLES
 from reader.core.segments import article_runs
@@ -298,10 +305,20 @@ def test_every_link_lands_on_an_element_and_ids_are_unique():
     assert all(target.startswith("#") and target[1:] in page.ids for target in targets)
 
 
-def test_forbidden_code_points_become_replacement_characters():
-    text = "Bell\x07 and NUL\x00 and \ufffe end"
-    page = Page(render(analysis_of(text)))
-    assert page.text == "Bell\ufffd and NUL\ufffd and \ufffd end"
+def test_forbidden_code_points_become_replacement_characters(tmp_path):
+    text = "Bell\x07 and NUL\x00 and \ufffe and a lone \ud800 end"
+    analysis = analysis_of(text, title="Title\x0b")
+    page = Page(render(analysis))
+    assert page.text == "Bell\ufffd and NUL\ufffd and \ufffd and a lone \ufffd end"
+    assert page.title == "Title\ufffd"
+    write_export(analysis, tmp_path / "out.html")  # a lone surrogate could not be encoded
+
+
+def test_a_wavy_underline_is_drawn_as_text_decoration():
+    wavy = replace(STYLES[Kind.PERSON], underline_style="wavy")
+    declarations = kind_declarations(wavy, wavy.light)
+    assert "--mark-border: 0 none" in declarations
+    assert "text-decoration-style: wavy" in declarations
 
 
 # Safety
