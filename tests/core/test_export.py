@@ -29,7 +29,7 @@ from reader.core.export import (
     write_export,
 )
 from reader.core.model import Analysis, Kind, Mention, MentionType, Quote, Speaker
-from reader.core.palette import STYLES
+from reader.core.palette import PAGE_DARK, PAGE_LIGHT, STYLES, contrast_ratio
 from reader.core.segments import article_runs
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -212,6 +212,26 @@ def test_style_sheet_takes_every_kind_colour_from_the_palette():
         assert style.underline_style in css
     assert "prefers-color-scheme: dark" in css
     assert "@media print" in css
+
+
+def layout_colours(scheme: str) -> dict[str, str]:
+    """The custom properties of the layout sheet's light :root block or its dark one."""
+    css = page_css()
+    layout = css[css.index("Layout and typography") :]
+    if scheme == "dark":
+        layout = layout[layout.index("prefers-color-scheme: dark") :]
+    block = layout[layout.index(":root {") : layout.index("}", layout.index(":root {"))]
+    return dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6});", block))
+
+
+@pytest.mark.parametrize(("scheme", "page"), [("light", PAGE_LIGHT), ("dark", PAGE_DARK)])
+def test_page_text_colours_keep_4_5_to_1(scheme, page):
+    colours = layout_colours(scheme)
+    for background in (page.background, colours["bar-bg"], colours["quote-bg"]):
+        assert contrast_ratio(page.foreground, background) >= 4.5
+        assert contrast_ratio(colours["muted"], background) >= 4.5
+    assert contrast_ratio(colours["link"], page.background) >= 4.5
+    assert contrast_ratio(colours["focus"], page.background) >= 3
 
 
 def test_mentions_carry_kind_key_and_full_name_on_hover():
@@ -527,8 +547,8 @@ def checked_exports(tmp_path_factory) -> dict[str, list[dict]]:
     pages |= {"story": story(), "hostile": hostile()}
     for name, analysis in pages.items():
         write_export(analysis, folder / f"{name}.html")
-    validator = Validator(format="json")
-    _, report = validator.run_vnu(validator._vnu_options() + sorted(map(str, folder.iterdir())))
+    files = sorted(str(path) for path in folder.iterdir())
+    _, report = Validator().run_vnu(["--format", "json", *files])  # vnu reports on stderr
     messages: dict[str, list[dict]] = {name: [] for name in pages}
     for message in json.loads(report)["messages"]:
         name = Path(message["url"].removeprefix("file:")).name.removesuffix(".html")
