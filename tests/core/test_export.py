@@ -198,8 +198,11 @@ def test_page_is_self_contained_and_allows_no_script():
 
 
 def test_style_sheet_is_allowed_by_its_hash_in_the_policy():
-    policy = Page(render(story())).elements("meta")[1]["content"]
-    digest = base64.b64encode(hashlib.sha256(page_css().encode()).digest()).decode()
+    html = render(story())
+    style = re.search(r"<style>(.*?)</style>", html, re.DOTALL)
+    assert style is not None
+    digest = base64.b64encode(hashlib.sha256(style[1].encode()).digest()).decode()
+    policy = Page(html).elements("meta")[1]["content"]
     assert f"style-src 'sha256-{digest}'" in policy
 
 
