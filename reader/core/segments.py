@@ -1,7 +1,7 @@
 """Cutting an article into blocks of runs, each run plain or inside one mention and one quote.
 
-The article view and the HTML export both draw highlighted text from these runs, so they agree
-on what is highlighted. Spans may overlap in generated or future data; overlaps are resolved
+The HTML export draws from these runs, and the article view can too, so both agree on what is
+highlighted. Spans may overlap in generated or future data; overlaps are resolved
 so every character of the text lies in exactly one run (nothing is duplicated or lost):
 the outermost span wins, a span that crosses the end of an earlier one keeps its remainder,
 and a span nested inside another is not drawn (it stays in the counts and the index).
