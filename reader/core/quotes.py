@@ -327,8 +327,12 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _NON_FINITE_LINKS = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"it", "they", "them", "we"})
-_DASHES = frozenset({"—", "–", "―", "-", "--"})
+_SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SENTENCE_END = frozenset({".", "?", "!"})
+_DASH_CHARS = "—–―-"
+_LONGEST_SIGNATURE = 6
+_LONGEST_SPEAKER_PHRASE = 8
+_ATTRIBUTION_WINDOW = 30
 _SENTENCES_SEARCHED_FOR_ANTECEDENT = 8
 
 
@@ -340,34 +344,20 @@ def _is_cue(token: Token) -> bool:
     return token.lower_ == "according"
 
 
-def _speaker_of(cue: Token) -> Token | None:
-    """The token naming who speaks through `cue`: its subject, agent or possessor."""
-    if cue.lower_ == "according":
-        for to in cue.children:
-            if to.lower_ == "to":
-                return next((c for c in to.children if c.dep_ == "pobj"), None)
-        return None
-    for child in cue.children:
-        if child.dep_ == "nsubj" or (cue.pos_ == "NOUN" and child.dep_ == "poss"):
-            return child
-    for child in cue.children:
-        if child.dep_ == "agent" or (cue.pos_ == "NOUN" and child.lower_ in ("by", "from")):
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    head = cue
-    for _ in range(3):
-        if head.dep_ not in _NON_FINITE_LINKS or head.head.i == head.i:
-            break
-        head = head.head
-        for child in head.children:
-            if child.dep_ in _SUBJECTS:
-                return child
-    return None
+def _cue_span(cue: Token) -> Span:
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
+        return cue.doc[cue.i : cue.i + 2]
+    return cue.doc[cue.i : cue.i + 1]
+
+
+def _object_of(preposition: Token) -> Token | None:
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
 
 
 def _expanded_name(token: Token) -> Span:
     """The whole name a token belongs to: its entity, else the token with its compounds."""
+    doc = token.doc
     if token.ent_iob_ != "O":
-        doc = token.doc
         start = token.i
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
@@ -376,20 +366,10 @@ def _expanded_name(token: Token) -> Span:
             end += 1
         return doc[start:end]
     start = token.i
-    for child in token.lefts:
+    for child in reversed(list(token.lefts)):
         if child.dep_ in ("compound", "flat") and child.i == start - 1:
             start = child.i
-    return token.doc[start : token.i + 1]
-
-
-def _speaker_span(token: Token, quoted: list[bool]) -> Span:
-    """The local mention: a name, or a noun phrase such as "the commission", or a pronoun."""
-    if token.pos_ == "PRON" or token.ent_iob_ != "O":
-        return _expanded_name(token)
-    phrase = token.doc[token.left_edge.i : token.i + 1]
-    if len(phrase) <= 8 and not any(quoted[t.i] for t in phrase):
-        return phrase
-    return _expanded_name(token)
+    return doc[start : token.i + 1]
 
 
 def _is_subject(token: Token) -> bool:
@@ -406,16 +386,16 @@ def _antecedent(pronoun: Token) -> Span | None:
     if lower in _RELATIVE_PRONOUNS:
         return _expanded_name(pronoun.head.head) if pronoun.head.dep_ == "relcl" else None
     wanted = ("PERSON",) if lower in _PERSONAL_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
-    sentence = pronoun.sent
     doc = pronoun.doc
+    sentence = pronoun.sent
     end = pronoun.i
     for _ in range(_SENTENCES_SEARCHED_FOR_ANTECEDENT):
-        tokens = [t for t in doc[sentence.start : end] if t.ent_type_ in wanted]
-        subjects = [t for t in tokens if _is_subject(t) or _is_subject(t.head)]
-        for candidate in sorted(subjects, key=lambda t: (len(list(t.ancestors)), t.i)):
-            return _expanded_name(candidate)
-        if tokens:
-            return _expanded_name(tokens[-1])
+        named = [t for t in doc[sentence.start : end] if t.ent_type_ in wanted]
+        subjects = [t for t in named if _is_subject(t) or _is_subject(t.head)]
+        if subjects:
+            return _expanded_name(min(subjects, key=lambda t: (len(list(t.ancestors)), t.i)))
+        if named:
+            return _expanded_name(named[-1])
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
@@ -430,12 +410,6 @@ def _speaker_ref(speaker: Span) -> Span | None:
     return _expanded_name(root) if root.ent_type_ else None
 
 
-# --- The component ---------------------------------------------------------------------------
-
-_SENTENCE_END = frozenset({".", "?", "!"})
-_ATTRIBUTION_WINDOW = 30
-
-
 @dataclass
 class _Fragment:
     """One quoted stretch with what attributes it."""
@@ -445,6 +419,8 @@ class _Fragment:
     tokens: Span
     run: int
     paragraph: int
+    starts_paragraph: bool
+    ends_with_full_stop: bool
     cue: Span | None = None
     speaker: Span | None = None
 
@@ -454,6 +430,204 @@ class _Group:
     fragments: list[_Fragment]
     cue: Span | None
     speaker: Span | None
+
+
+class _Attributor:
+    """Finds cues and speakers in one parsed Doc whose quoted tokens are known."""
+
+    def __init__(self, doc: Doc, fragments: list[_Fragment]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quoted = [False] * len(doc)
+        for fragment in fragments:
+            for token in fragment.tokens:
+                self.quoted[token.i] = True
+
+    def paragraph_break(self, first: Token, second: Token) -> bool:
+        low, high = sorted((first.idx, second.idx))
+        return "\n" in self.text[low:high]
+
+    def attribute(self, fragment: _Fragment) -> None:
+        """Set the fragment's own cue and speaker, if it has any."""
+        cue = (
+            self._governing_cue(fragment) or self._cue_after(fragment) or self._cue_before(fragment)
+        )
+        if cue is None:
+            fragment.speaker = self._signature(fragment)
+            return
+        fragment.cue = _cue_span(cue)
+        speaker = self._speaker_of(cue)
+        if speaker is not None and not self.quoted[speaker.i]:
+            fragment.speaker = self.speaker_span(speaker)
+
+    def speaker_span(self, token: Token) -> Span:
+        """The local mention: a name, a noun phrase such as "the commission", or a pronoun."""
+        if token.pos_ == "PRON" or token.ent_iob_ != "O":
+            return _expanded_name(token)
+        phrase = self.doc[token.left_edge.i : token.i + 1]
+        if (
+            len(phrase) <= _LONGEST_SPEAKER_PHRASE
+            and not any(self.quoted[t.i] for t in phrase)
+            and not self.paragraph_break(phrase[0], token)
+        ):
+            return phrase
+        return _expanded_name(token)
+
+    def _quote_roots(self, fragment: _Fragment) -> list[Token]:
+        tokens = fragment.tokens
+        return [t for t in tokens if not tokens.start <= t.head.i < tokens.end or t.head.i == t.i]
+
+    def _governing_cue(self, fragment: _Fragment) -> Token | None:
+        """A speech verb (or noun) above the quote in the parse: `said that “…”`.
+
+        A quote that ends its sentence with a full stop is not attributed by a verb after it:
+        that verb belongs to the next sentence, which the parser sometimes runs into this one.
+        """
+        for root in self._quote_roots(fragment):
+            for head in root.ancestors:
+                if self.paragraph_break(head, root):
+                    break
+                if self.quoted[head.i] or (
+                    fragment.ends_with_full_stop and head.i >= fragment.tokens.end
+                ):
+                    continue
+                if _is_cue(head):
+                    return head
+        return None
+
+    def _cue_after(self, fragment: _Fragment) -> Token | None:
+        """`“…,” Smith said`: a cue right after the closing mark, past nothing but the speaker.
+
+        Another verb or a conjunction on the way means the words after the quote are a clause
+        of their own (`“…,” while 73 percent said`), not its attribution.
+        """
+        if fragment.ends_with_full_stop:
+            return None
+        end = fragment.tokens.end
+        for token in self.doc[end : end + _ATTRIBUTION_WINDOW]:
+            if self.quoted[token.i] or "\n" in token.text or token.text in _SENTENCE_END:
+                return None
+            if _is_cue(token):
+                return token
+            if token.ent_iob_ == "O" and token.pos_ in ("VERB", "CCONJ", "SCONJ"):
+                return None
+        return None
+
+    def _cue_before(self, fragment: _Fragment) -> Token | None:
+        """`Smith said: “…”` or `Smith told Jones that “…”`: the nearest cue before the quote.
+
+        The search stops at the previous quote or sentence end, but a colon reaches back over
+        a paragraph break to the sentence it ends (`He said:` above a quoted paragraph).
+        """
+        doc = self.doc
+        index = fragment.tokens.start - 1
+        while index >= 0 and (_is_mark(doc[index]) or doc[index].is_space):
+            index -= 1
+        after_colon = index >= 0 and doc[index].text == ":"
+        lowest = max(0, fragment.tokens.start - _ATTRIBUTION_WINDOW)
+        while index >= lowest:
+            token = doc[index]
+            if self.quoted[index] or token.text in _SENTENCE_END:
+                return None
+            if "\n" in token.text and not after_colon:
+                return None
+            if _is_cue(token):
+                return token
+            index -= 1
+        return None
+
+    def _signature(self, fragment: _Fragment) -> Span | None:
+        """`“…” — Smith`: a name after a dash that follows the closing mark, to the line end."""
+        text = self.text
+        index = fragment.end
+        while index < len(text) and (text[index] in _DOUBLE_MARKS or text[index] in ".,\u00a0 "):
+            index += 1
+        if index >= len(text) or text[index] not in _DASH_CHARS:
+            return None
+        line_end = text.find("\n", index)
+        line_end = len(text) if line_end < 0 else line_end
+        name = self.doc.char_span(index + 1, line_end, alignment_mode="expand")
+        if name is None:
+            return None
+        words = [t for t in name if t.is_alpha and t.text not in _DASH_CHARS]
+        if not words or len(words) > _LONGEST_SIGNATURE or any(self.quoted[t.i] for t in words):
+            return None
+        return self.doc[words[0].i : words[-1].i + 1]
+
+    def _speaker_of(self, cue: Token) -> Token | None:
+        """The token naming who speaks through `cue`: its subject, agent or possessor."""
+        if cue.lower_ == "according":
+            to = next((c for c in cue.children if c.lower_ == "to"), None)
+            return _object_of(to) if to is not None else None
+        if cue.pos_ == "NOUN":
+            owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+            by = next((c for c in cue.children if c.lower_ in ("by", "from")), None)
+            return owner or (_object_of(by) if by is not None else None)
+        subject = self.subject_of(cue)
+        if subject is not None:
+            if subject.pos_ == "PRON" and any(c.lower_ == "what" for c in cue.children):
+                return self._subject_above(cue) or subject  # "condemned what he called “…”"
+            return subject
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return _object_of(agent)
+        if cue.dep_ == "acl" and cue.head.pos_ in ("PROPN", "NOUN"):
+            return cue.head  # "footage of Clinton saying “…”"
+        named = [c for c in cue.children if c.ent_type_ == "PERSON" and not self.quoted[c.i]]
+        if named:
+            return named[0]  # "Said Ellis: “…”", which the parser leaves without a subject
+        return self._subject_above(cue) if cue.dep_ in _NON_FINITE_LINKS else None
+
+    def _subject_above(self, token: Token) -> Token | None:
+        for head in token.ancestors:
+            if self.paragraph_break(head, token):
+                return None
+            subject = self.subject_of(head, passive=True)
+            if subject is not None and not self.quoted[subject.i]:
+                return subject
+        return None
+
+    def subject_of(self, verb: Token, *, passive: bool = False) -> Token | None:
+        """The verb's subject in its own paragraph (the parser runs sentences over paragraph
+        breaks, so a dateline can pose as one), an apposed name preferred to a plain noun."""
+        dependencies = _SUBJECTS if passive else ("nsubj",)
+        subjects = [
+            c for c in verb.children if c.dep_ in dependencies and not self.paragraph_break(c, verb)
+        ]
+        if not subjects:
+            return None
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if subject.ent_type_ not in _SPEAKER_ENTITY_TYPES and subject.pos_ != "PRON":
+            named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_]
+            if named:
+                return named[0]
+        return subject
+
+    def nearest_subject(self, fragment: _Fragment) -> Token | None:
+        """The subject of the nearest clause above a partial quote: `Reid called him a “con”`."""
+        for root in self._quote_roots(fragment):
+            subject = self._subject_above(root)
+            if subject is not None:
+                return subject
+        return None
+
+    def last_subject_before(self, fragment: _Fragment) -> Span | None:
+        """The main subject of the sentence before a quoted paragraph, if it names someone."""
+        start = fragment.tokens.start
+        if start == 0:
+            return None
+        sentence = self.doc[start - 1].sent
+        root = sentence.root
+        subject = self.subject_of(root)
+        if subject is None or self.quoted[subject.i]:
+            return None
+        if subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in _PERSONAL_PRONOUNS:
+            return self.speaker_span(subject)
+        return None
+
+
+def _is_mark(token: Token) -> bool:
+    return all(c in _DOUBLE_MARKS or c == "'" for c in token.text)
 
 
 @Language.factory(
@@ -467,9 +641,8 @@ def make_quote_finder(nlp: Language, name: str, doubled_apostrophes: bool) -> Qu
 class QuoteFinder:
     """Finds direct quotes and their speakers, see the module docstring.
 
-    `doubled_apostrophes` also reads '' as a quotation mark (some archives print quotes so).
-    It is off by default because such text uses '' for apostrophes pairs too rarely to matter
-    and the evaluation data does not count them as quotes.
+    `doubled_apostrophes` also reads '' as a quotation mark, as some newspaper archives print
+    quotes. It is off by default: the evaluation data does not count such stretches as quotes.
     """
 
     def __init__(self, *, doubled_apostrophes: bool = False) -> None:
@@ -477,14 +650,11 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         fragments = self._fragments(doc)
-        quoted = [False] * len(doc)
+        attributor = _Attributor(doc, fragments)
         for fragment in fragments:
-            for token in fragment.tokens:
-                quoted[token.i] = True
-        for fragment in fragments:
-            fragment.cue, fragment.speaker = _attribution(fragment, quoted, doc)
+            attributor.attribute(fragment)
         spans = []
-        for group in _groups(fragments):
+        for group in _groups(fragments, attributor):
             first, last = group.fragments[0], group.fragments[-1]
             span = doc.char_span(first.start, last.end, alignment_mode="expand")
             if span is None:
@@ -508,148 +678,73 @@ class QuoteFinder:
                 if tokens is None or len(tokens) == 0:
                     continue
                 paragraph = bisect.bisect_right(paragraph_starts, start)
-                fragments.append(_Fragment(start, end, tokens, run_index, paragraph))
+                starts_paragraph = not text[paragraph_starts[paragraph - 1] : start].strip(
+                    _DOUBLE_MARKS + "' \t\u00a0"
+                )
+                fragments.append(
+                    _Fragment(
+                        start,
+                        end,
+                        tokens,
+                        run_index,
+                        paragraph,
+                        starts_paragraph=starts_paragraph,
+                        ends_with_full_stop=text[end - 1] == ".",
+                    )
+                )
         return fragments
 
 
-def _attribution(
-    fragment: _Fragment, quoted: list[bool], doc: Doc
-) -> tuple[Span | None, Span | None]:
-    """The cue and local speaker of one fragment, or Nones when it has none of its own."""
-    cue = _governing_cue(fragment, quoted)
-    if cue is None:
-        cue = _cue_after(fragment, quoted, doc) or _cue_before(fragment, quoted, doc)
-    if cue is not None:
-        speaker = _speaker_of(cue)
-        if speaker is not None and not quoted[speaker.i]:
-            return _cue_span(cue), _speaker_span(speaker, quoted)
-        return _cue_span(cue), None
-    signed = _signature(fragment, quoted, doc)
-    return None, signed
-
-
-def _cue_span(cue: Token) -> Span:
-    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
-        return cue.doc[cue.i : cue.i + 2]
-    return cue.doc[cue.i : cue.i + 1]
-
-
-def _governing_cue(fragment: _Fragment, quoted: list[bool]) -> Token | None:
-    """A speech verb (or noun) above the quote in the parse: `said that “…”`, `“…,” he said`."""
-    tokens = fragment.tokens
-    for token in tokens:
-        if tokens.start <= token.head.i < tokens.end and token.head.i != token.i:
-            continue
-        head = token.head
-        while True:
-            if not quoted[head.i] and _is_cue(head):
-                return head
-            if head.head.i == head.i:
-                break
-            head = head.head
-    return None
-
-
-def _cue_after(fragment: _Fragment, quoted: list[bool], doc: Doc) -> Token | None:
-    """`“…,” Smith said`: a cue between the closing mark and the sentence's end."""
-    for token in doc[fragment.tokens.end : fragment.tokens.end + _ATTRIBUTION_WINDOW]:
-        if quoted[token.i] or "\n" in token.text:
-            return None
-        if _is_cue(token):
-            return token
-        if token.text in _SENTENCE_END:
-            return None
-    return None
-
-
-def _cue_before(fragment: _Fragment, quoted: list[bool], doc: Doc) -> Token | None:
-    """`Smith said: “…”` or `Smith told Jones that “…”`: the nearest cue before the quote.
-
-    The search stops at the previous quote or sentence end, but a colon reaches back over a
-    paragraph break to the sentence it ends (`He said:` followed by a quoted paragraph).
-    """
-    index = fragment.tokens.start - 1
-    while index >= 0 and (doc[index].is_punct or doc[index].is_space) and _is_mark(doc[index]):
-        index -= 1
-    while index >= 0 and doc[index].is_space:
-        index -= 1
-    after_colon = index >= 0 and doc[index].text == ":"
-    lowest = max(0, fragment.tokens.start - _ATTRIBUTION_WINDOW)
-    while index >= lowest:
-        token = doc[index]
-        if quoted[token.i]:
-            return None
-        if not after_colon and ("\n" in token.text or token.text in _SENTENCE_END):
-            return None
-        if after_colon and token.text in _SENTENCE_END:
-            return None
-        if _is_cue(token):
-            return token
-        index -= 1
-    return None
-
-
-def _is_mark(token: Token) -> bool:
-    return all(c in _DOUBLE_MARKS or c == "'" for c in token.text)
-
-
-def _signature(fragment: _Fragment, quoted: list[bool], doc: Doc) -> Span | None:
-    """`“…” — Smith`: a name after a dash that follows the closing mark."""
-    index = fragment.tokens.end
-    while index < len(doc) and (_is_mark(doc[index]) or doc[index].text in ".,"):
-        index += 1
-    if index + 1 >= len(doc) or doc[index].text not in _DASHES:
-        return None
-    name = doc[index + 1]
-    if quoted[name.i] or name.pos_ != "PROPN":
-        return None
-    return _expanded_name(name)
-
-
-def _groups(fragments: list[_Fragment]) -> list[_Group]:
-    """Fragments joined into quotes, and speakers carried to follow-up paragraphs."""
+def _groups(fragments: list[_Fragment], attributor: _Attributor) -> list[_Group]:
+    """Fragments joined into quotes, each with a speaker where one can be found."""
     groups: list[_Group] = []
     for fragment in fragments:
         previous = groups[-1] if groups else None
-        last = previous.fragments[-1] if previous else None
-        if previous is not None and last is not None and _continues(last, fragment, previous):
+        if previous is not None and _continues(previous, fragment):
             previous.fragments.append(fragment)
             if previous.cue is None and fragment.cue is not None:
                 previous.cue, previous.speaker = fragment.cue, fragment.speaker
             continue
         group = _Group([fragment], fragment.cue, fragment.speaker)
-        if (
-            group.cue is None
-            and group.speaker is None
-            and previous is not None
-            and previous.speaker is not None
-            and last is not None
-            and fragment.paragraph == last.paragraph + 1
-            and _starts_paragraph(fragment)
-        ):
-            group.speaker = previous.speaker
+        if group.speaker is None and fragment.starts_paragraph:
+            group.speaker = _carried_speaker(fragment, previous, attributor)
+        if group.speaker is None:
+            subject = attributor.nearest_subject(fragment)
+            group.speaker = attributor.speaker_span(subject) if subject is not None else None
         groups.append(group)
     return groups
 
 
-def _continues(last: _Fragment, fragment: _Fragment, group: _Group) -> bool:
+def _continues(group: _Group, fragment: _Fragment) -> bool:
+    """Whether a fragment belongs to the quote before it (`“…,” he said, “…”`)."""
+    last = group.fragments[-1]
     if fragment.run == last.run:
         return True
     if fragment.paragraph != last.paragraph:
         return False
     if fragment.cue is None and fragment.speaker is None:
-        if group.cue is not None:
-            return True
-        return last.tokens.sent == fragment.tokens.sent
-    return group.cue is not None and fragment.cue is not None and fragment.cue == group.cue
+        return group.cue is not None or last.tokens.sent == fragment.tokens.sent
+    return group.cue is not None and fragment.cue == group.cue
 
 
-def _starts_paragraph(fragment: _Fragment) -> bool:
-    text = fragment.tokens.doc.text
-    index = fragment.start - 1
-    while index >= 0 and text[index] in _DOUBLE_MARKS + "' \t\u00a0":
-        index -= 1
-    return index < 0 or text[index] == "\n"
+def _carried_speaker(
+    fragment: _Fragment, previous: _Group | None, attributor: _Attributor
+) -> Span | None:
+    """Who speaks in a quoted paragraph with no cue: the speaker of a quote ending the
+    paragraph before, else the person that paragraph's last sentence is about."""
+    if previous is not None and previous.fragments[-1].paragraph == fragment.paragraph - 1:
+        last = previous.fragments[-1]
+        if (
+            previous.speaker is not None
+            and last.tokens.sent == attributor.doc[fragment.tokens.start - 1].sent
+        ):
+            return previous.speaker
+    subject = attributor.last_subject_before(fragment)
+    if subject is not None:
+        return subject
+    if previous is not None and previous.fragments[-1].paragraph == fragment.paragraph - 1:
+        return previous.speaker
+    return None
 
 
 # --- Plain data for the rest of the app ------------------------------------------------------
