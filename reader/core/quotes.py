@@ -337,11 +337,13 @@ _SENTENCES_SEARCHED_FOR_ANTECEDENT = 8
 
 
 def _is_cue(token: Token) -> bool:
+    if token.lower_ == "according":
+        return True
     if token.pos_ in ("VERB", "AUX"):
         return token.lemma_.lower() in SPEECH_VERBS
     if token.pos_ == "NOUN":
         return token.lemma_.lower() in SPEECH_NOUNS
-    return token.lower_ == "according"
+    return False
 
 
 def _cue_span(cue: Token) -> Span:
@@ -457,8 +459,19 @@ class _Attributor:
             return
         fragment.cue = _cue_span(cue)
         speaker = self._speaker_of(cue)
+        if speaker is None and cue.i >= fragment.tokens.end:
+            speaker = self._name_between(fragment.tokens.end, cue.i)
         if speaker is not None and not self.quoted[speaker.i]:
             fragment.speaker = self.speaker_span(speaker)
+
+    def _name_between(self, start: int, end: int) -> Token | None:
+        """A name between a quote and its cue, for `“…,” Tulsa police Chief Jordan said`,
+        which the parser may leave without a subject."""
+        names = [t for t in self.doc[start:end] if t.ent_type_ in ("PERSON", "ORG")]
+        if not names:
+            return None
+        people = [t for t in names if t.ent_type_ == "PERSON"]
+        return (people or names)[-1]
 
     def speaker_span(self, token: Token) -> Span:
         """The local mention: a name, a noun phrase such as "the commission", or a pronoun."""
@@ -562,7 +575,9 @@ class _Attributor:
         if cue.pos_ == "NOUN":
             owner = next((c for c in cue.children if c.dep_ == "poss"), None)
             by = next((c for c in cue.children if c.lower_ in ("by", "from")), None)
-            return owner or (_object_of(by) if by is not None else None)
+            if owner is None and by is not None:
+                owner = _object_of(by)
+            return owner or self._subject_above(cue)  # "made the following comment: “…”"
         subject = self.subject_of(cue)
         if subject is not None:
             if subject.pos_ == "PRON" and any(c.lower_ == "what" for c in cue.children):
@@ -610,6 +625,14 @@ class _Attributor:
             if subject is not None:
                 return subject
         return None
+
+    def starts_sentence(self, fragment: _Fragment) -> bool:
+        if fragment.starts_paragraph:
+            return True
+        index = fragment.tokens.start - 1
+        while index >= 0 and (_is_mark(self.doc[index]) or self.doc[index].is_space):
+            index -= 1
+        return index < 0 or self.doc[index].text in _SENTENCE_END
 
     def last_subject_before(self, fragment: _Fragment) -> Span | None:
         """The main subject of the sentence before a quoted paragraph, if it names someone."""
@@ -706,7 +729,7 @@ def _groups(fragments: list[_Fragment], attributor: _Attributor) -> list[_Group]
                 previous.cue, previous.speaker = fragment.cue, fragment.speaker
             continue
         group = _Group([fragment], fragment.cue, fragment.speaker)
-        if group.speaker is None and fragment.starts_paragraph:
+        if group.cue is None and group.speaker is None and attributor.starts_sentence(fragment):
             group.speaker = _carried_speaker(fragment, previous, attributor)
         if group.speaker is None:
             subject = attributor.nearest_subject(fragment)
@@ -730,9 +753,9 @@ def _continues(group: _Group, fragment: _Fragment) -> bool:
 def _carried_speaker(
     fragment: _Fragment, previous: _Group | None, attributor: _Attributor
 ) -> Span | None:
-    """Who speaks in a quoted paragraph with no cue: the speaker of a quote ending the
-    paragraph before, else the person that paragraph's last sentence is about."""
-    if previous is not None and previous.fragments[-1].paragraph == fragment.paragraph - 1:
+    """Who speaks in a quoted sentence or paragraph with no cue: the speaker of a quote ending
+    the sentence before, else the person that sentence is about."""
+    if previous is not None and previous.fragments[-1].paragraph >= fragment.paragraph - 1:
         last = previous.fragments[-1]
         if (
             previous.speaker is not None
