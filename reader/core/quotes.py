@@ -586,8 +586,10 @@ class _Attributor:
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         if agent is not None:
             return _object_of(agent)
-        if cue.dep_ == "acl" and cue.head.pos_ in ("PROPN", "NOUN"):
+        if _is_named_clause(cue):
             return cue.head  # "footage of Clinton saying “…”"
+        if cue.head.ent_type_ == "PERSON" and cue.i < cue.head.i:
+            return cue.head  # "Said Ellis: “…”", parsed as a compound
         named = [c for c in cue.children if c.ent_type_ == "PERSON" and not self.quoted[c.i]]
         if named:
             return named[0]  # "Said Ellis: “…”", which the parser leaves without a subject
@@ -597,6 +599,8 @@ class _Attributor:
         for head in token.ancestors:
             if self.paragraph_break(head, token):
                 return None
+            if _is_named_clause(head):
+                return head.head
             subject = self.subject_of(head, passive=True)
             if subject is not None and not self.quoted[subject.i]:
                 return subject
@@ -634,19 +638,43 @@ class _Attributor:
             index -= 1
         return index < 0 or self.doc[index].text in _SENTENCE_END
 
-    def last_subject_before(self, fragment: _Fragment) -> Span | None:
-        """The main subject of the sentence before a quoted paragraph, if it names someone."""
-        start = fragment.tokens.start
-        if start == 0:
+    def sentence_before(self, fragment: _Fragment) -> Span | None:
+        """The words of the sentence before the fragment's opening mark."""
+        index = fragment.tokens.start - 1
+        while index >= 0 and (_is_mark(self.doc[index]) or self.doc[index].is_space):
+            index -= 1
+        if index < 0:
             return None
-        sentence = self.doc[start - 1].sent
+        sentence = self.doc[index].sent
+        return self.doc[sentence.start : index + 1]
+
+    def speaker_before(self, fragment: _Fragment) -> Span | None:
+        """Who the sentence before a cue-less quoted sentence has speak, or is about."""
+        sentence = self.sentence_before(fragment)
+        if sentence is None:
+            return None
+        for token in reversed(sentence):
+            if not self.quoted[token.i] and _is_cue(token):
+                speaker = self._speaker_of(token)
+                if speaker is not None and not self.quoted[speaker.i]:
+                    return self.speaker_span(speaker)
         root = sentence.root
-        subject = self.subject_of(root)
-        if subject is None or self.quoted[subject.i]:
+        subject = self.subject_of(root) if root.head.i == root.i else None
+        if subject is None:
             return None
         if subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in _PERSONAL_PRONOUNS:
             return self.speaker_span(subject)
         return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """`it was labeled “Mostly True”`: the subject is what the quote is about, not its source."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _is_named_clause(verb: Token) -> bool:
+    """`Kall, the director, compared …`: a clause the parser hangs from a name, not a verb."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.ent_type_ == "PERSON"
 
 
 def _is_mark(token: Token) -> bool:
@@ -731,7 +759,7 @@ def _groups(fragments: list[_Fragment], attributor: _Attributor) -> list[_Group]
         group = _Group([fragment], fragment.cue, fragment.speaker)
         if group.cue is None and group.speaker is None and attributor.starts_sentence(fragment):
             group.speaker = _carried_speaker(fragment, previous, attributor)
-        if group.speaker is None:
+        if group.speaker is None and (group.cue is None or not _is_passive(group.cue.root)):
             subject = attributor.nearest_subject(fragment)
             group.speaker = attributor.speaker_span(subject) if subject is not None else None
         groups.append(group)
@@ -753,21 +781,14 @@ def _continues(group: _Group, fragment: _Fragment) -> bool:
 def _carried_speaker(
     fragment: _Fragment, previous: _Group | None, attributor: _Attributor
 ) -> Span | None:
-    """Who speaks in a quoted sentence or paragraph with no cue: the speaker of a quote ending
-    the sentence before, else the person that sentence is about."""
-    if previous is not None and previous.fragments[-1].paragraph >= fragment.paragraph - 1:
+    """Who speaks in a quoted sentence or paragraph with no cue: the speaker of a quote in
+    the sentence before, else whoever that sentence has speak or is about."""
+    sentence = attributor.sentence_before(fragment)
+    if previous is not None and previous.speaker is not None and sentence is not None:
         last = previous.fragments[-1]
-        if (
-            previous.speaker is not None
-            and last.tokens.sent == attributor.doc[fragment.tokens.start - 1].sent
-        ):
+        if sentence.start <= last.tokens.start < sentence.end:
             return previous.speaker
-    subject = attributor.last_subject_before(fragment)
-    if subject is not None:
-        return subject
-    if previous is not None and previous.fragments[-1].paragraph == fragment.paragraph - 1:
-        return previous.speaker
-    return None
+    return attributor.speaker_before(fragment)
 
 
 # --- Plain data for the rest of the app ------------------------------------------------------
