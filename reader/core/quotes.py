@@ -593,18 +593,27 @@ class _Attributor:
         named = [c for c in cue.children if c.ent_type_ == "PERSON" and not self.quoted[c.i]]
         if named:
             return named[0]  # "Said Ellis: “…”", which the parser leaves without a subject
-        return self._subject_above(cue) if cue.dep_ in _NON_FINITE_LINKS else None
+        if cue.dep_ in _NON_FINITE_LINKS:
+            return self._subject_above(cue, prefer_names=cue.tag_ == "VBG")
+        return None
 
-    def _subject_above(self, token: Token) -> Token | None:
+    def _subject_above(self, token: Token, *, prefer_names: bool = False) -> Token | None:
+        """The subject of the nearest clause above `token`; with `prefer_names`, passing over
+        plain nouns for a name higher up (`Ryabkov hinted retaliation could come, saying “…”`).
+        """
+        first = None
         for head in token.ancestors:
             if self.paragraph_break(head, token):
-                return None
+                break
             if _is_named_clause(head):
                 return head.head
             subject = self.subject_of(head, passive=True)
-            if subject is not None and not self.quoted[subject.i]:
+            if subject is None:
+                continue
+            if not prefer_names or subject.ent_type_ in _SPEAKER_ENTITY_TYPES:
                 return subject
-        return None
+            first = first or subject
+        return first
 
     def subject_of(self, verb: Token, *, passive: bool = False) -> Token | None:
         """The verb's subject in its own paragraph (the parser runs sentences over paragraph
