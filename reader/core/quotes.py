@@ -716,6 +716,8 @@ class QuoteFinder:
         spans = []
         for group in _groups(fragments, attributor):
             first, last = group.fragments[0], group.fragments[-1]
+            if group.cue is None and first is last and _looks_like_title(first.tokens.text):
+                continue
             span = doc.char_span(first.start, last.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -733,14 +735,13 @@ class QuoteFinder:
         fragments = []
         runs = find_quoted_runs(text, doubled_apostrophes=self.doubled_apostrophes)
         for run_index, run in enumerate(runs):
+            if not run.closed and _opens_paragraph(text, run.fragments[0][0]):
+                continue  # a block-quote marker, as some sites put before excerpts
             for start, end in run.fragments:
                 tokens = doc.char_span(start, end, alignment_mode="expand")
                 if tokens is None or len(tokens) == 0:
                     continue
                 paragraph = bisect.bisect_right(paragraph_starts, start)
-                starts_paragraph = not text[paragraph_starts[paragraph - 1] : start].strip(
-                    _DOUBLE_MARKS + "' \t\u00a0"
-                )
                 fragments.append(
                     _Fragment(
                         start,
@@ -748,11 +749,36 @@ class QuoteFinder:
                         tokens,
                         run_index,
                         paragraph,
-                        starts_paragraph=starts_paragraph,
+                        starts_paragraph=_opens_paragraph(text, start),
                         ends_with_full_stop=text[end - 1] == ".",
                     )
                 )
         return fragments
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Whether only marks and spaces stand between the paragraph's start and `start`."""
+    index = start - 1
+    while index >= 0 and (text[index] in _DOUBLE_MARKS or text[index] in "' \t\u00a0"):
+        index -= 1
+    return index < 0 or text[index] == "\n"
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "with"]
+)
+_LONGEST_TITLE = 6
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _looks_like_title(text: str) -> bool:
+    """`his “Keepin' It Real” radio program`: a few capitalized words, a name not a quote."""
+    words = _WORD.findall(text)
+    return (
+        0 < len(words) <= _LONGEST_TITLE
+        and not text.rstrip().endswith(("?", "!"))
+        and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS for w in words)
+    )
 
 
 def _groups(fragments: list[_Fragment], attributor: _Attributor) -> list[_Group]:
