@@ -713,11 +713,17 @@ class QuoteFinder:
         attributor = _Attributor(doc, fragments)
         for fragment in fragments:
             attributor.attribute(fragment)
+        groups = [
+            group
+            for group in _groups(fragments, attributor)
+            if group.cue is not None
+            or len(group.fragments) > 1
+            or not _looks_like_title(group.fragments[0].tokens.text)
+        ]
+        groups += _headline_groups(doc, groups)
         spans = []
-        for group in _groups(fragments, attributor):
+        for group in sorted(groups, key=lambda g: g.fragments[0].start):
             first, last = group.fragments[0], group.fragments[-1]
-            if group.cue is None and first is last and _looks_like_title(first.tokens.text):
-                continue
             span = doc.char_span(first.start, last.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -756,6 +762,49 @@ class QuoteFinder:
         return fragments
 
 
+def find_headline_quotes(text: str) -> list[tuple[int, int]]:
+    """Stretches in single quotation marks in heading-like lines (short, no final full stop):
+    `‘We have our differences’`. Elsewhere single marks are apostrophes or quotes in quotes.
+    """
+    found = []
+    for start, end in _paragraphs(text):
+        line = text[start:end].rstrip()
+        if (
+            len(line.split()) > _LONGEST_HEADLINE
+            or line.rstrip("’'").endswith((".", ":", ";", ","))
+            or any(mark in line for mark in _DOUBLE_MARKS)
+        ):
+            continue
+        for match in _HEADLINE_QUOTE.finditer(text, start, start + len(line)):
+            found.append((match.start(1), match.end(1)))
+    return found
+
+
+def _headline_groups(doc: Doc, groups: list[_Group]) -> list[_Group]:
+    """Headline quotes that repeat a quote of the body, with that quote's speaker.
+
+    A headline quote with no such quote in the body is left out: nobody can be named for it.
+    """
+    text = doc.text
+    found = []
+    for start, end in find_headline_quotes(text):
+        words = _WORD.findall(text[start:end].casefold())
+        for group in groups:
+            body = _WORD.findall(" ".join(f.tokens.text for f in group.fragments).casefold())
+            if group.speaker is not None and _contains(body, words):
+                tokens = doc.char_span(start, end, alignment_mode="expand")
+                if tokens is not None:
+                    fragment = _Fragment(start, end, tokens, -1, -1, True, False)
+                    found.append(_Group([fragment], None, group.speaker))
+                break
+    return found
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    size = len(part)
+    return size > 0 and any(words[i : i + size] == part for i in range(len(words) - size + 1))
+
+
 def _opens_paragraph(text: str, start: int) -> bool:
     """Whether only marks and spaces stand between the paragraph's start and `start`."""
     index = start - 1
@@ -764,6 +813,13 @@ def _opens_paragraph(text: str, start: int) -> bool:
     return index < 0 or text[index] == "\n"
 
 
+_LONGEST_HEADLINE = 15
+_HEADLINE_QUOTE = re.compile(
+    r"(?:^|(?<=[\s(\[—–-]))"  # opens after a space, a bracket or a dash
+    r"[‘']([^‘’'\n]*\w[^‘’'\n]*?)[’']"  # no single mark inside: "Clinton’s" is not a quote
+    r"(?=$|[\s.,:;!?)\]—–-])",  # closes before a space or punctuation
+    re.MULTILINE,
+)
 _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "with"]
 )
