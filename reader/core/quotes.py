@@ -816,7 +816,7 @@ def _opens_paragraph(text: str, start: int) -> bool:
 _LONGEST_HEADLINE = 15
 _HEADLINE_QUOTE = re.compile(
     r"(?:^|(?<=[\s(\[—–-]))"  # opens after a space, a bracket or a dash
-    r"[‘']([^‘’'\n]*\w[^‘’'\n]*?)[’']"  # no single mark inside: "Clinton’s" is not a quote
+    r"[‘']([^‘\n]*?\w[.!?]?)[’']"  # the first mark that can close: not the one in "We’re"
     r"(?=$|[\s.,:;!?)\]—–-])",  # closes before a space or punctuation
     re.MULTILINE,
 )
