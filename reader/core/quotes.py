@@ -710,17 +710,20 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         fragments = self._fragments(doc)
-        attributor = _Attributor(doc, fragments)
-        for fragment in fragments:
-            attributor.attribute(fragment)
-        groups = [
-            group
-            for group in _groups(fragments, attributor)
-            if group.cue is not None
-            or len(group.fragments) > 1
-            or not _looks_like_title(group.fragments[0].tokens.text)
-        ]
-        groups += _headline_groups(doc, groups)
+        if doc.has_annotation("DEP"):
+            attributor = _Attributor(doc, fragments)
+            for fragment in fragments:
+                attributor.attribute(fragment)
+            groups = [
+                group
+                for group in _groups(fragments, attributor)
+                if group.cue is not None
+                or len(group.fragments) > 1
+                or not _looks_like_title(group.fragments[0].tokens.text)
+            ]
+            groups += _headline_groups(doc, groups)
+        else:  # no parser in the pipeline: quotes without speakers
+            groups = _groups_by_run(fragments)
         spans = []
         for group in sorted(groups, key=lambda g: g.fragments[0].start):
             first, last = group.fragments[0], group.fragments[-1]
@@ -835,6 +838,16 @@ def _looks_like_title(text: str) -> bool:
         and not text.rstrip().endswith(("?", "!"))
         and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS for w in words)
     )
+
+
+def _groups_by_run(fragments: list[_Fragment]) -> list[_Group]:
+    groups: list[_Group] = []
+    for fragment in fragments:
+        if groups and groups[-1].fragments[-1].run == fragment.run:
+            groups[-1].fragments.append(fragment)
+        else:
+            groups.append(_Group([fragment], None, None))
+    return groups
 
 
 def _groups(fragments: list[_Fragment], attributor: _Attributor) -> list[_Group]:
