@@ -59,6 +59,7 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     """Mentions of persons, countries and organizations, sorted by start, never overlapping."""
     candidates = _model_candidates(doc)
     candidates = _with_results_lines(doc, candidates)
+    candidates = _with_person_patterns(doc, candidates)
     if _is_sports_report(doc, candidates):
         _places_as_teams(doc, candidates)
     _settle_kinds(doc, candidates)
@@ -165,11 +166,16 @@ def _with_results_lines(doc: Doc, candidates: list[_Candidate]) -> list[_Candida
             _mark_places(candidates, start, end)
         elif _is_results_line(doc, start, end):
             found.extend(_teams_on_line(doc, start, end, candidates))
+    return _replacing(doc, candidates, found)
+
+
+def _replacing(doc: Doc, candidates: list[_Candidate], found: list[_Candidate]) -> list[_Candidate]:
+    """`candidates` with `found` in place of those they overlap."""
     if not found:
         return candidates
     covered = bytearray(len(doc))
-    for team in found:
-        covered[team.start : team.end] = b"\x01" * (team.end - team.start)
+    for candidate in found:
+        covered[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
     kept = [c for c in candidates if not any(covered[c.start : c.end])]
     return sorted(kept + found, key=lambda c: c.start)
 
@@ -296,6 +302,66 @@ def _inside_parentheses(doc: Doc, i: int) -> bool:
         if token.text == "(":
             return True
     return False
+
+
+# --- persons by the company they keep: "A. Dale", "Irina Privalova ( Russia )", "15 - Jeff Wilson"
+
+_PARTICLES = frozenset(
+    {"de", "van", "den", "der", "von", "da", "di", "du", "le", "la", "del", "dos"}
+)
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _with_person_patterns(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Names in the layouts of results and line-ups are persons, whatever the model said.
+
+    An initial before a surname ("A. Dale"), a nationality in brackets after a full name
+    ("Irina Privalova ( Russia )") and a shirt number before it ("15 - Jeff Wilson").
+    """
+    found = []
+    i = 0
+    while i < len(doc):
+        end = _name_group_end(doc, i)
+        if end == i:
+            i += 1
+            continue
+        if _looks_like_person(doc, i, end):
+            found.append(_Candidate(i, end, Kind.PERSON))
+        i = end
+    return _replacing(doc, candidates, found)
+
+
+def _name_group_end(doc: Doc, start: int) -> int:
+    end = start
+    while end < len(doc):
+        token = doc[end]
+        if token.text[:1].isupper() and _has_letters(token) and token.lower_ not in _CALENDAR:
+            end += 1
+        elif token.lower_ in _PARTICLES and end > start and end + 1 < len(doc):
+            if not doc[end + 1].text[:1].isupper():
+                break
+            end += 1
+        else:
+            break
+    return end
+
+
+def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
+    words = doc[start:end]
+    if country_named(words.text) is not None or any(t.lower_ in _TITLES for t in words):
+        return False
+    if _INITIAL.fullmatch(words[0].text):
+        return len(words) > 1 and not words[-1].is_upper
+    if len(words) < 2:
+        return False
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return country_named(doc[end + 1].text) is not None
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].like_num
+        and bool(doc[start - 2].whitespace_)
+    )
 
 
 # Words that make a story a sports report, where places that act are teams.
