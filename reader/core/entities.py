@@ -88,12 +88,24 @@ def _trimmed_pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[
     pieces = []
     piece_start = start
     for i in range(start, end + 1):
-        if i == end or "\n" in doc[i].text or doc[i].text in _DISMISSALS:
+        if i == end or _separates_names(doc[i]):
             trimmed = _trim(doc, piece_start, i, person)
             if trimmed:
                 pieces.append(trimmed)
             piece_start = i + 1
     return pieces
+
+
+def _separates_names(token: Token) -> bool:
+    """Line breaks, brackets, a spaced dash ("Romania - Cosmin Contra"), "b" in "c X b Y"."""
+    if "\n" in token.text or token.text in _DISMISSALS or token.text in ("(", ")"):
+        return True
+    return (
+        token.text == "-"
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
 
 
 def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int] | None:
@@ -151,6 +163,9 @@ monday tuesday wednesday thursday friday saturday sunday
 jan feb mar apr jun jul aug sep sept oct nov dec"""
 _CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
+_INITIAL = re.compile(r"[A-Z]\.")
+# A bowler's figures: overs-maidens-runs-wickets ("10-0-41-2", "9.5-0-44-1").
+_BOWLING = re.compile(r"\d+(\.\d)?-\d+-\d+-\d+")
 
 
 def _with_results_lines(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -281,7 +296,7 @@ def _team(
     if _inside_parentheses(doc, start):
         return None
     if (before is not None and before.text in _DISMISSALS) or (
-        after is not None and after.text in _DISMISSALS
+        after is not None and (after.text in _DISMISSALS or _BOWLING.fullmatch(after.text))
     ):
         return _Candidate(start, end, Kind.PERSON)
     if not (next_to_score or joined) or not any(t.pos_ == "PROPN" for t in doc[start:end]):
@@ -290,7 +305,7 @@ def _team(
     country = country_named(text)
     if country is not None:
         return _Candidate(start, end, Kind.COUNTRY, country=country)
-    if (start, end) in persons or re.fullmatch(r"[A-Z]\.", doc[start].text):
+    if (start, end) in persons or _INITIAL.fullmatch(doc[start].text):
         return _Candidate(start, end, Kind.PERSON)
     return _Candidate(start, end, Kind.ORG, team=True)
 
@@ -309,7 +324,6 @@ def _inside_parentheses(doc: Doc, i: int) -> bool:
 _PARTICLES = frozenset(
     {"de", "van", "den", "der", "von", "da", "di", "du", "le", "la", "del", "dos"}
 )
-_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _with_person_patterns(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -414,7 +428,8 @@ def _settle_kinds(doc: Doc, candidates: list[_Candidate]) -> None:
     an organization everywhere ("Somerset 83 and 174" makes "Leicestershire beat Somerset" one).
     """
     surnames, family_names = _person_forms(doc, candidates)
-    teams = {_form(doc, c) for c in candidates if c.team}
+    laid_out_persons = {_form(doc, c) for c in candidates if c.kind is Kind.PERSON and not c.label}
+    teams = {_form(doc, c) for c in candidates if c.team} - laid_out_persons
     votes: Counter[tuple[str, Kind | None]] = Counter()
     for candidate in candidates:
         votes[_form(doc, candidate), candidate.kind] += 1
