@@ -265,10 +265,15 @@ def _teams_on_line(
         if team is not None:
             teams.append(team)
         i = group_end
-    if sum(t.kind is not Kind.PERSON for t in teams) < 2 and _scores_after(doc, start, end) < 3:
-        # One name and a figure or two ("Sales 1,234 1,100") is a table, not a result.
-        teams = [t for t in teams if t.kind is not Kind.ORG]
+    if sum(t.kind is not Kind.PERSON for t in teams) < 2:
+        # A lone name takes a row of scores and a proper noun: "Sales 1,234 1,100" is no team.
+        lone_team = _scores_after(doc, start, end) >= 3
+        teams = [t for t in teams if t.kind is not Kind.ORG or (lone_team and _is_proper(doc, t))]
     return teams
+
+
+def _is_proper(doc: Doc, candidate: _Candidate) -> bool:
+    return any(t.pos_ == "PROPN" for t in doc[candidate.start : candidate.end])
 
 
 def _scores_after(doc: Doc, start: int, end: int) -> int:
@@ -299,7 +304,7 @@ def _team(
         after is not None and (after.text in _DISMISSALS or _BOWLING.fullmatch(after.text))
     ):
         return _Candidate(start, end, Kind.PERSON)
-    if not (next_to_score or joined) or not any(t.pos_ == "PROPN" for t in doc[start:end]):
+    if not (next_to_score or joined):
         return None
     text = doc[start:end].text
     country = country_named(text)
