@@ -620,7 +620,9 @@ class _Attributor:
         breaks, so a dateline can pose as one), an apposed name preferred to a plain noun."""
         dependencies = _SUBJECTS if passive else ("nsubj",)
         subjects = [
-            c for c in verb.children if c.dep_ in dependencies and not self.paragraph_break(c, verb)
+            c
+            for c in verb.children
+            if c.dep_ in dependencies and not self.quoted[c.i] and not self.paragraph_break(c, verb)
         ]
         if not subjects:
             return None
