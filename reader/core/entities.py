@@ -412,7 +412,7 @@ def _places_as_teams(doc: Doc, candidates: list[_Candidate]) -> None:
     for candidate in candidates:
         if candidate.kind is Kind.COUNTRY or candidate.place:
             continue
-        if candidate.label not in ("GPE", "PERSON") or candidate.end - candidate.start > 1:
+        if candidate.label not in ("GPE", "PERSON", "FAC") or candidate.end - candidate.start > 1:
             continue
         if _form(doc, candidate) in persons:
             continue
