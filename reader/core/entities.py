@@ -129,6 +129,16 @@ def _is_trailing_noise(token: Token) -> bool:
     return not _has_letters(token) or token.text[0].isdigit() or token.text in _POSSESSIVES
 
 
+def _is_acronym(doc: Doc, start: int, end: int) -> bool:
+    """A short word in capitals amid ordinary text (not in an all-capitals headline)."""
+    if end - start != 1:
+        return False
+    token = doc[start]
+    if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 5):
+        return False
+    return any(t.is_lower for t in token.sent) if doc.has_annotation("SENT_START") else True
+
+
 def _has_letters(token: Token) -> bool:
     return any(c.isalpha() for c in token.text)
 
@@ -146,6 +156,8 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
     if all(t.lower_.rstrip(".") in _TITLES for t in doc[start:end]):
         return None  # "Secretary of State": a title, not a name
     if label == "PERSON":
+        if _is_acronym(doc, start, end):
+            return _Candidate(start, end, Kind.ORG)  # "KDP", "UWP": no one's name
         return _Candidate(start, end, Kind.PERSON)
     if label == "ORG":
         return _Candidate(start, end, Kind.ORG)
