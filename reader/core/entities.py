@@ -126,7 +126,10 @@ def _is_leading_noise(token: Token, strip_titles: bool) -> bool:
 
 
 def _is_trailing_noise(token: Token) -> bool:
-    return not _has_letters(token) or token.text[0].isdigit() or token.text in _POSSESSIVES
+    """Scores, possessives and common nouns after a name ("Interfax news agency")."""
+    if not _has_letters(token) or token.text[0].isdigit() or token.text in _POSSESSIVES:
+        return True
+    return token.is_lower
 
 
 def _is_acronym(doc: Doc, start: int, end: int) -> bool:
