@@ -434,6 +434,9 @@ def _places_as_teams(doc: Doc, candidates: list[_Candidate]) -> None:
         root = doc[candidate.start : candidate.end].root
         if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
             continue
+        following = doc[candidate.end].text if candidate.end < len(doc) else ""
+        if following in (":", "(") or _inside_parentheses(doc, candidate.start):
+            continue  # a venue: "London ( The Oval ) :", "( at Lord 's , London )"
         candidate.kind = Kind.ORG
 
 
@@ -455,6 +458,8 @@ def _settle_kinds(doc: Doc, candidates: list[_Candidate]) -> None:
         votes[_form(doc, candidate), candidate.kind] += 1
     for candidate in candidates:
         form = _form(doc, candidate)
+        if candidate.place:
+            continue
         if candidate.kind is Kind.COUNTRY:
             if form in surnames and not candidate.demonym:
                 candidate.kind, candidate.country = Kind.PERSON, None
