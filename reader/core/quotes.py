@@ -580,7 +580,7 @@ class _Attributor:
             return owner or self._subject_above(cue)  # "made the following comment: “…”"
         subject = self.subject_of(cue)
         if subject is not None:
-            if subject.pos_ == "PRON" and any(c.lower_ == "what" for c in cue.children):
+            if any(c.lower_ == "what" for c in cue.children):
                 return self._subject_above(cue) or subject  # "condemned what he called “…”"
             return subject
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
