@@ -452,7 +452,10 @@ class _Attributor:
     def attribute(self, fragment: _Fragment) -> None:
         """Set the fragment's own cue and speaker, if it has any."""
         cue = (
-            self._governing_cue(fragment) or self._cue_after(fragment) or self._cue_before(fragment)
+            self._cue_right_before(fragment)
+            or self._governing_cue(fragment)
+            or self._cue_after(fragment)
+            or self._cue_before(fragment)
         )
         if cue is None:
             fragment.speaker = self._signature(fragment)
@@ -489,6 +492,16 @@ class _Attributor:
     def _quote_roots(self, fragment: _Fragment) -> list[Token]:
         tokens = fragment.tokens
         return [t for t in tokens if not tokens.start <= t.head.i < tokens.end or t.head.i == t.i]
+
+    def _cue_right_before(self, fragment: _Fragment) -> Token | None:
+        """`saying, “…”` or `said: “…”`: a cue just before the opening mark wins over the parse,
+        which may hang the quote from a verb further away."""
+        index = fragment.tokens.start - 1
+        while index >= 0 and (_is_mark(self.doc[index]) or self.doc[index].text in (",", ":")):
+            index -= 1
+        if index < 0 or self.quoted[index] or not _is_cue(self.doc[index]):
+            return None
+        return self.doc[index]
 
     def _governing_cue(self, fragment: _Fragment) -> Token | None:
         """A speech verb (or noun) above the quote in the parse: `said that “…”`.
@@ -588,6 +601,9 @@ class _Attributor:
             return _object_of(agent)
         if _is_named_clause(cue):
             return cue.head  # "footage of Clinton saying “…”"
+        before = self.doc[cue.i - 1] if cue.i > 0 else cue
+        if cue.tag_ == "VBG" and before.ent_type_ in ("PERSON", "ORG"):
+            return before  # the same, parsed as the object of "footage"
         if cue.head.ent_type_ == "PERSON" and cue.i < cue.head.i:
             return cue.head  # "Said Ellis: “…”", parsed as a compound
         named = [c for c in cue.children if c.ent_type_ == "PERSON" and not self.quoted[c.i]]
