@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from reader.core.countries import Country, country_named, country_of_demonym, normalize
 from reader.core.model import Kind, Mention, MentionType
 
 # Model labels that can name one of our kinds; number and date labels never do.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # Words before a name that are not part of it ("President Donald Trump" names "Donald Trump").
 _TITLE_WORDS = """
@@ -48,7 +47,6 @@ class _Candidate:
     team: bool = False  # named as a team on a line of sports results
     label: str = ""  # the model's label, if the model found this name
     place: bool = False  # known to name a place (a dateline's city)
-    votes: Counter[Kind | None] = field(default_factory=Counter)
 
 
 def slug(text: str) -> str:
@@ -610,26 +608,35 @@ def _to_mentions(doc: Doc, candidates: list[_Candidate]) -> tuple[Mention, ...]:
 def _person_names(doc: Doc, persons: list[_Candidate]) -> dict[int, str]:
     """For each person mention (by start token), the fullest name it abbreviates.
 
-    "Tillerson" and "Mr. Tillerson" abbreviate "Rex Tillerson"; when two full names end alike,
-    the one mentioned last before (else first after) the short form wins.
+    "Tillerson" abbreviates "Rex Tillerson" (its ending); a lone "Wang" abbreviates "Wang
+    Donghai" when no name ends in it (family name first). When two full names fit, the longer
+    wins, then the one mentioned last before the short form, else the first after it.
     """
-    full_names = [doc[c.start : c.end] for c in persons]
+    by_ending: dict[tuple[str, ...], list[Span]] = {}
+    by_first_word: dict[str, list[Span]] = {}
+    for candidate in persons:
+        span = doc[candidate.start : candidate.end]
+        words = tuple(t.lower_ for t in span)
+        for i in range(len(words)):
+            by_ending.setdefault(words[i:], []).append(span)
+        if len(words) > 1:
+            by_first_word.setdefault(words[0], []).append(span)
     names = {}
     for candidate in persons:
-        words = [t.lower_ for t in doc[candidate.start : candidate.end]]
-        best = None
-        for full in full_names:
-            full_words = [t.lower_ for t in full]
-            if len(full_words) < len(words) or full_words[-len(words) :] != words:
-                continue
-            if (
-                best is None
-                or len(full) > len(best)
-                or (len(full) == len(best) and full.start < candidate.start)
-            ):
-                best = full
-        names[candidate.start] = _display(best.text if best is not None else "")
+        words = tuple(t.lower_ for t in doc[candidate.start : candidate.end])
+        fits = by_ending[words]
+        if len(words) == 1 and all(len(span) == 1 for span in fits):
+            fits = fits + by_first_word.get(words[0], [])
+        best = max(fits, key=lambda span: (len(span), _closeness(span.start, candidate.start)))
+        names[candidate.start] = _display(best.text)
     return names
+
+
+def _closeness(start: int, mention_start: int) -> tuple[int, int]:
+    """Ranks full names for a mention: the last one before it, else the first one after it."""
+    if start <= mention_start:
+        return (1, start)
+    return (0, -start)
 
 
 def _org_names(doc: Doc, orgs: list[_Candidate]) -> dict[int, str]:

@@ -60,6 +60,31 @@ def test_a_surname_tagged_as_organization_joins_the_person_it_ends():
     assert mentions["Lavrov"][0].key == "person:sergei-lavrov"
 
 
+def test_a_family_name_first_joins_its_full_name():
+    doc = labelled(
+        "Wang Donghai was jailed. Police detained Wang on Friday.",
+        ("Wang Donghai", "PERSON"),
+        ("Wang", "ORG"),
+    )
+    assert {(m.kind, m.key) for m in mentions_from_doc(doc)} == {
+        (Kind.PERSON, "person:wang-donghai")
+    }
+
+
+def test_a_shared_surname_goes_to_the_last_full_name_before_it():
+    doc = labelled(
+        "Mark Waugh batted. Steve Waugh bowled. Waugh said so.",
+        ("Mark Waugh", "PERSON"),
+        ("Steve Waugh", "PERSON"),
+        ("Waugh", "PERSON"),
+    )
+    assert [m.key for m in mentions_from_doc(doc)] == [
+        "person:mark-waugh",
+        "person:steve-waugh",
+        "person:steve-waugh",
+    ]
+
+
 def test_titles_and_possessives_are_trimmed_from_names():
     doc = labelled(
         "President Donald Trump spoke. Mr. Trump 's aides left the European Union 's summit.",
