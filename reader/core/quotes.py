@@ -675,6 +675,13 @@ class _Attributor:
         sentence = self.doc[index].sent
         return self.doc[sentence.start : index + 1]
 
+    def named_root_subject(self, sentence: Span) -> Span | None:
+        root = sentence.root
+        subject = self.subject_of(root) if root.head.i == root.i else None
+        if subject is None or subject.ent_type_ not in ("PERSON", "ORG"):
+            return None
+        return self.speaker_span(subject)
+
     def speaker_before(self, fragment: _Fragment) -> Span | None:
         """Who the sentence before a cue-less quoted sentence has speak, or is about."""
         sentence = self.sentence_before(fragment)
@@ -909,6 +916,9 @@ def _carried_speaker(
     if previous is not None and previous.speaker is not None and sentence is not None:
         last = previous.fragments[-1]
         if sentence.start <= last.tokens.start < sentence.end:
+            named = attributor.named_root_subject(sentence)
+            if previous.speaker.root.pos_ == "PRON" and named is not None:
+                return named  # "Though she called it “…”, Clinton said …" then a quote
             return previous.speaker
     return attributor.speaker_before(fragment)
 
