@@ -177,6 +177,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec"""
 _CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
 _INITIAL = re.compile(r"[A-Z]\.")
+_WORD = re.compile(r"[^\W\d_]+")
 # A bowler's figures: overs-maidens-runs-wickets ("10-0-41-2", "9.5-0-44-1").
 _BOWLING = re.compile(r"\d+(\.\d)?-\d+-\d+-\d+")
 
@@ -251,12 +252,20 @@ def _is_score(token: Token) -> bool:
 
 
 def _is_results_line(doc: Doc, start: int, end: int) -> bool:
+    if start == end or _is_prose(doc[start:end].text):
+        return False
     tokens = _outside_parentheses(doc, start, end)
     words = [t for t in tokens if t.is_alpha]
     lowercase = [t for t in words if t.is_lower and t.lower_ not in _SCORE_WORDS]
     has_score = any(_is_score(t) for t in tokens)
     joined = any(t.lower_ in _SCORE_WORDS for t in tokens)
     return bool(words) and (has_score or joined) and 3 * len(lowercase) <= len(words)
+
+
+def _is_prose(text: str) -> bool:
+    """A quick test on the text, before looking at tokens: mostly lowercase words is prose."""
+    words = _WORD.findall(text)
+    return len(words) >= 8 and sum(w.islower() for w in words) * 4 > len(words) * 3
 
 
 def _teams_on_line(
