@@ -595,6 +595,8 @@ class _Attributor:
         if subject is not None:
             if any(c.lower_ == "what" for c in cue.children):
                 return self._subject_above(cue) or subject  # "condemned what he called “…”"
+            if _stands_for_a_thing(subject):
+                return self._subject_above(cue.head) or subject  # "He released a letter that says"
             return subject
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -699,6 +701,15 @@ class _Attributor:
         if subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in _PERSONAL_PRONOUNS:
             return self.speaker_span(subject)
         return None
+
+
+def _stands_for_a_thing(subject: Token) -> bool:
+    """A relative pronoun for an object that names no one: `He released a letter that says`;
+    the one who speaks is then the subject above."""
+    if subject.lower_ not in ("that", "which") or subject.head.dep_ != "relcl":
+        return False
+    antecedent = subject.head.head
+    return antecedent.ent_type_ not in _SPEAKER_ENTITY_TYPES and not _is_subject(antecedent)
 
 
 def _is_passive(verb: Token) -> bool:
