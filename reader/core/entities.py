@@ -117,6 +117,8 @@ def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int] | Non
 def _is_leading_noise(token: Token, strip_titles: bool) -> bool:
     if not _has_letters(token) or token.lower_ in _ARTICLES:
         return True
+    if token.is_lower and token.text not in _PARTICLES:
+        return True  # "ex" in "ex-England"
     if not strip_titles:
         return False
     word = token.lower_.rstrip(".")
