@@ -159,6 +159,8 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
     if all(t.lower_.rstrip(".") in _TITLES for t in doc[start:end]):
         return None  # "Secretary of State": a title, not a name
     if label == "PERSON":
+        if end - start == 1 and doc[start].pos_ == "NOUN":
+            return None  # "Extras ( lb-3 )", "Scorer :": a common noun the model took for a name
         if _is_acronym(doc, start, end):
             return _Candidate(start, end, Kind.ORG)  # "KDP", "UWP": no one's name
         return _Candidate(start, end, Kind.PERSON)
