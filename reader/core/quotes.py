@@ -334,6 +334,8 @@ _LONGEST_SIGNATURE = 6
 _LONGEST_SPEAKER_PHRASE = 8
 _ATTRIBUTION_WINDOW = 30
 _SENTENCES_SEARCHED_FOR_ANTECEDENT = 8
+_TITLES_OF_HE = frozenset({"mr.", "mr"})
+_TITLES_OF_SHE = frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
 
 
 def _is_cue(token: Token) -> bool:
@@ -378,21 +380,30 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in _SUBJECTS
 
 
-def _antecedent(pronoun: Token) -> Span | None:
+def _antecedent(pronoun: Token, quoted: list[bool]) -> Span | None:
     """The name a speaker pronoun stands for: the latest named subject of a fitting kind.
 
     Subjects are preferred to nearer names because news prose keeps its speaker as the subject
-    ("Tillerson said he discussed it with Lavrov: ..." is still Tillerson's).
+    ("Tillerson said he discussed it with Lavrov: ..." is still Tillerson's). Names inside quotes
+    are not candidates, nor names whose title gives the other gender.
     """
     lower = pronoun.lower_
     if lower in _RELATIVE_PRONOUNS:
         return _expanded_name(pronoun.head.head) if pronoun.head.dep_ == "relcl" else None
     wanted = ("PERSON",) if lower in _PERSONAL_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
+    other_titles = _TITLES_OF_SHE if lower in ("he", "him") else ()
+    other_titles = _TITLES_OF_HE if lower in ("she", "her") else other_titles
     doc = pronoun.doc
     sentence = pronoun.sent
     end = pronoun.i
     for _ in range(_SENTENCES_SEARCHED_FOR_ANTECEDENT):
-        named = [t for t in doc[sentence.start : end] if t.ent_type_ in wanted]
+        named = [
+            t
+            for t in doc[sentence.start : end]
+            if t.ent_type_ in wanted
+            and not quoted[t.i]
+            and _title_of(_expanded_name(t)) not in other_titles
+        ]
         subjects = [t for t in named if _is_subject(t) or _is_subject(t.head)]
         if subjects:
             return _expanded_name(min(subjects, key=lambda t: (len(list(t.ancestors)), t.i)))
@@ -405,10 +416,18 @@ def _antecedent(pronoun: Token) -> Span | None:
     return None
 
 
-def _speaker_ref(speaker: Span) -> Span | None:
+def _title_of(name: Span) -> str:
+    """The honorific in or just before a name ("Mr.", "Ms."), lowercased, or ""."""
+    first = name[0]
+    if first.lower_ in _TITLES_OF_HE or first.lower_ in _TITLES_OF_SHE:
+        return first.lower_
+    return name.doc[name.start - 1].lower_ if name.start > 0 else ""
+
+
+def _speaker_ref(speaker: Span, quoted: list[bool]) -> Span | None:
     root = speaker.root
     if root.pos_ == "PRON":
-        return _antecedent(root)
+        return _antecedent(root, quoted)
     return _expanded_name(root) if root.ent_type_ else None
 
 
@@ -746,8 +765,10 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         fragments = self._fragments(doc)
+        quoted: list[bool] = []
         if doc.has_annotation("DEP"):
             attributor = _Attributor(doc, fragments)
+            quoted = attributor.quoted
             for fragment in fragments:
                 attributor.attribute(fragment)
             groups = [
@@ -769,7 +790,9 @@ class QuoteFinder:
             span._.quote_fragments = [(f.start, f.end) for f in group.fragments]
             span._.quote_cue = group.cue
             span._.quote_speaker = group.speaker
-            span._.quote_speaker_ref = _speaker_ref(group.speaker) if group.speaker else None
+            span._.quote_speaker_ref = (
+                _speaker_ref(group.speaker, quoted) if group.speaker else None
+            )
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
