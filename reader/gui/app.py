@@ -104,12 +104,12 @@ def _screenshot(files: list[Path], output: Path) -> int:
             print(f"reader: cannot write {output}", file=sys.stderr)
         for error in errors:
             print(f"reader: {error}", file=sys.stderr)
-        window.close()
+        window.hide()  # not close(): that would quit a second time
         app.quit()
 
     def give_up() -> None:
         print("reader: the analysis did not finish in time", file=sys.stderr)
-        window.close()
+        window.hide()  # not close(): that would quit a second time
         app.quit()
 
     window.all_settled.connect(grab)

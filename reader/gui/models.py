@@ -23,17 +23,6 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 5  # the second line a delegate shows
 
-QUOTE_PREVIEW_CHARS = 160
-
-
-def elide(text: str, limit: int) -> str:
-    """Shorten `text` to `limit` characters at a word boundary, with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
-    return cut.rstrip(",;:.—– ") + "…"
-
 
 class EntityListModel(QAbstractListModel):
     """One row per entity (not per mention), in the core's order: most mentioned first."""
@@ -100,7 +89,7 @@ class QuoteListModel(QAbstractListModel):
         speaker = quote.speaker.name if quote.speaker else "Unattributed"
         match role:
             case Qt.ItemDataRole.DisplayRole:
-                return f"“{elide(quote.text, QUOTE_PREVIEW_CHARS)}”"
+                return f"“{' '.join(quote.text.split())}”"
             case Qt.ItemDataRole.ToolTipRole:
                 return f"<p><b>{_escape(speaker)}</b></p><p>“{_escape(quote.text)}”</p>"
             case Qt.ItemDataRole.AccessibleTextRole:

@@ -19,7 +19,7 @@ _BLOCK_BREAKS = str.maketrans({"\n": "\u2028", "\u2029": "\u2028", "\r": "\u2028
 
 def utf16_len(text: str) -> int:
     """Length of `text` in UTF-16 code units, as Qt counts it."""
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def display_blocks(article: Article) -> tuple[Block, ...]:

@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPen,
+    QPixmap,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -71,44 +81,66 @@ def heading_label(text: str) -> QLabel:
     return label
 
 
+def elided_lines(text: str, font: QFont, width: int, count: int) -> list[str]:
+    """`text` wrapped to `width` in at most `count` lines, the last elided if it does not fit."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    lines: list[str] = []
+    end = 0
+    layout.beginLayout()
+    while len(lines) < count - 1:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        end = line.textStart() + line.textLength()
+        lines.append(_slice16(text, line.textStart(), end).rstrip())
+    layout.endLayout()
+    rest = _slice16(text, end, None).strip()
+    if rest:
+        lines.append(QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
+def _slice16(text: str, start: int, end: int | None) -> str:
+    """Slice by UTF-16 positions, as Qt's text layout counts them."""
+    units = text.encode("utf-16-le", "surrogatepass")
+    stop = None if end is None else 2 * end
+    return units[2 * start : stop].decode("utf-16-le", "surrogatepass")
+
+
 class ItemDelegate(QStyledItemDelegate):
-    """Two lines per row: the main text, and a quieter detail (kind or speaker); counts right."""
+    """Rows of equal height: a main text and a quieter detail (kind or speaker), counts right.
 
-    PADDING = 8
+    Entities: name, then kind. Quotes: speaker, then up to two lines of the quote, elided (the
+    full text is in the tooltip). Equal heights let long lists lay out at once.
+    """
 
-    def __init__(self, parent: QWidget, detail_first: bool) -> None:
+    PADDING = 7
+    COUNT_WIDTH = 40
+    SWATCH = 14
+
+    def __init__(self, parent: QWidget, quotes: bool) -> None:
         super().__init__(parent)
-        self._detail_first = detail_first  # quotes: speaker above the quote text
+        self._quotes = quotes
+        self._body_lines = 2 if quotes else 1
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        main = QFont(option.font)
-        detail = QFont(option.font)
+        """The main text's font and the detail's font."""
+        main, detail = QFont(option.font), QFont(option.font)
         detail.setPointSizeF(option.font.pointSizeF() * 0.9)
-        if self._detail_first:
-            detail.setBold(True)
-        else:
-            main.setBold(False)
+        detail.setBold(self._quotes)
         return main, detail
-
-    def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
-        width = option.rect.width() or 280
-        width -= 2 * self.PADDING
-        if index.data(KIND_ROLE) is not None:
-            width -= 22 + 40
-        return max(width, 60)
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         main, detail = self._fonts(option)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        width = self._text_width(option, index)
-        flags = Qt.TextFlag.TextWordWrap if self._detail_first else Qt.TextFlag.TextSingleLine
-        main_height = (
-            QFontMetrics(main).boundingRect(QRect(0, 0, width, 10_000), flags, text).height()
-        )
-        height = main_height + QFontMetrics(detail).height() + 2 * self.PADDING + 2
-        return QSize(width, height)
+        height = QFontMetrics(main).lineSpacing() * self._body_lines
+        height += QFontMetrics(detail).lineSpacing() + 2 * self.PADDING + 2
+        return QSize(200, height)
 
     def paint(
         self,
@@ -119,65 +151,47 @@ class ItemDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        opt.icon = QIcon()
         widget = opt.widget
-        style = widget.style() if widget else None
+        style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette = opt.palette
-        text_colour = palette.highlightedText().color() if selected else palette.text().color()
+        text_colour = (opt.palette.highlightedText() if selected else opt.palette.text()).color()
         quiet = QColor(text_colour)
-        quiet.setAlphaF(0.68)
+        quiet.setAlphaF(0.72)
         main_font, detail_font = self._fonts(opt)
+        main_spacing = QFontMetrics(main_font).lineSpacing()
+        detail_spacing = QFontMetrics(detail_font).lineSpacing()
         rect = opt.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
         painter.save()
         kind = index.data(KIND_ROLE)
         if kind is not None:
-            paint_swatch(
-                painter, QRect(rect.left(), rect.top() + 3, 14, 14), kind, is_dark(palette)
-            )
-            rect.setLeft(rect.left() + 22)
-            count = index.data(COUNT_ROLE)
+            swatch = QRect(rect.left(), rect.top() + 3, self.SWATCH, self.SWATCH)
+            paint_swatch(painter, swatch, kind, is_dark(opt.palette))
+            rect.setLeft(rect.left() + self.SWATCH + 8)
             painter.setFont(main_font)
             painter.setPen(quiet)
-            count_rect = QRect(rect.right() - 40, rect.top(), 40, QFontMetrics(main_font).height())
-            painter.drawText(
-                count_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(count)
+            count = QRect(
+                rect.right() - self.COUNT_WIDTH, rect.top(), self.COUNT_WIDTH, main_spacing
             )
-            rect.setRight(rect.right() - 44)
+            painter.drawText(count, Qt.AlignmentFlag.AlignRight, str(index.data(COUNT_ROLE)))
+            rect.setRight(rect.right() - self.COUNT_WIDTH - 4)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         detail = str(index.data(DETAIL_ROLE) or "")
-        detail_height = QFontMetrics(detail_font).height()
-        main_metrics = QFontMetrics(main_font)
-        if self._detail_first:
-            painter.setFont(detail_font)
-            painter.setPen(text_colour)
-            painter.drawText(
-                QRect(rect.left(), rect.top(), rect.width(), detail_height),
-                Qt.AlignmentFlag.AlignLeft,
-                detail,
-            )
-            painter.setFont(main_font)
-            painter.setPen(quiet if not selected else text_colour)
-            body = rect.adjusted(0, detail_height + 2, 0, 0)
-            painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)
-        else:
-            painter.setFont(main_font)
-            painter.setPen(text_colour)
-            line = QRect(rect.left(), rect.top(), rect.width(), main_metrics.height())
-            painter.drawText(
-                line,
-                Qt.AlignmentFlag.AlignLeft,
-                main_metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()),
-            )
-            painter.setFont(detail_font)
-            painter.setPen(quiet)
-            painter.drawText(
-                QRect(rect.left(), line.bottom() + 2, rect.width(), detail_height),
-                Qt.AlignmentFlag.AlignLeft,
-                detail,
-            )
+        lines = [
+            (main_font, text_colour, line, main_spacing)
+            for line in elided_lines(text, main_font, rect.width(), self._body_lines)
+        ]
+        detail_line = (detail_font, text_colour if self._quotes else quiet, detail, detail_spacing)
+        rows = [detail_line, *lines] if self._quotes else [*lines, detail_line]
+        top = rect.top()
+        for font, colour, line, spacing in rows:
+            painter.setFont(font)
+            painter.setPen(colour)
+            metrics = QFontMetrics(font)
+            shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(QRect(rect.left(), top, rect.width(), spacing), 0, shown)
+            top += spacing
         painter.restore()
 
 
@@ -340,7 +354,7 @@ class EntityPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.list = QListView(self)
         self.list.setModel(self.proxy)
-        self.list.setItemDelegate(ItemDelegate(self.list, detail_first=False))
+        self.list.setItemDelegate(ItemDelegate(self.list, quotes=False))
         self.list.setUniformItemSizes(True)
         self.list.setAccessibleName("Entities")
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
@@ -373,8 +387,8 @@ class QuotePanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.list = QListView(self)
         self.list.setModel(self.proxy)
-        self.list.setItemDelegate(ItemDelegate(self.list, detail_first=True))
-        self.list.setWordWrap(True)
+        self.list.setItemDelegate(ItemDelegate(self.list, quotes=True))
+        self.list.setUniformItemSizes(True)
         self.list.setAccessibleName("Quotes")
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)

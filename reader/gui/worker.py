@@ -2,7 +2,8 @@
 
 Requests and results travel by queued signals and carry a request id: a result whose request
 was cancelled (its tab closed, or the model changed) is dropped. Only plain data (Article in,
-Analysis out) crosses threads, never a spaCy Doc.
+Analysis out) crosses threads, never a spaCy Doc; by default the pipeline itself runs in a child
+process (reader.gui.remote) that the worker thread drives.
 """
 
 from __future__ import annotations
@@ -16,28 +17,24 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.article import Article
 from reader.core.model import Analysis
+from reader.gui.remote import RemotePipeline
 
 PipelineFactory = Callable[[str | None], Any]
 AnalyzeFunction = Callable[[Article, Any], Analysis]
+ModelLister = Callable[[Any], list[str]]
 
 
-def default_pipeline_factory(name: str | None) -> Any:
-    """Import spaCy only here, on the worker thread, so the window never waits for it."""
-    from reader.core.pipeline import load_pipeline
-
-    return load_pipeline(name)
+def remote_pipeline(name: str | None) -> RemotePipeline:
+    """The default: spaCy in a child process, so it can never stall the window."""
+    return RemotePipeline(name)
 
 
-def default_analyze(article: Article, nlp: Any) -> Analysis:
-    from reader.core.analysis import analyze
-
-    return analyze(article, nlp)
+def remote_analyze(article: Article, pipeline: RemotePipeline) -> Analysis:
+    return pipeline.analyze(article)
 
 
-def default_installed_models() -> list[str]:
-    from reader.core.pipeline import installed_models
-
-    return installed_models()
+def remote_models(pipeline: RemotePipeline) -> list[str]:
+    return pipeline.models
 
 
 class AnalysisWorker(QObject):
@@ -53,7 +50,7 @@ class AnalysisWorker(QObject):
         self,
         pipeline_factory: PipelineFactory,
         analyze_function: AnalyzeFunction,
-        list_models: Callable[[], list[str]],
+        list_models: ModelLister,
     ) -> None:
         super().__init__()
         self._pipeline_factory = pipeline_factory
@@ -69,18 +66,26 @@ class AnalysisWorker(QObject):
         with self._lock:
             self._cancelled.add(request_id)
 
+    def release(self) -> None:
+        """Thread-safe: let go of the pipeline; a child process stops even mid-analysis."""
+        with self._lock:
+            nlp, self._nlp = self._nlp, None
+        if hasattr(nlp, "close"):
+            nlp.close()
+
     @Slot(object)
     def load_model(self, name: str | None) -> None:
         self.model_loading.emit()
-        self._nlp = None
+        self.release()
         try:
             nlp = self._pipeline_factory(name)
-        except Exception as error:  # ModelError, or anything spaCy raises while loading
+        except Exception as error:  # PipelineError, or anything spaCy raises while loading
             self._model_error = str(error) or type(error).__name__
             self.model_failed.emit(self._model_error)
             return
-        self._nlp, self._model_error = nlp, None
-        self.model_ready.emit(_label(nlp, name), self._list_models())
+        with self._lock:
+            self._nlp, self._model_error = nlp, None
+        self.model_ready.emit(_label(nlp, name), self._list_models(nlp))
 
     @Slot(int, object)
     def analyze(self, request_id: int, article: Article) -> None:
@@ -88,11 +93,12 @@ class AnalysisWorker(QObject):
             if request_id in self._cancelled:
                 self._cancelled.discard(request_id)
                 return
-        if self._nlp is None:
+        nlp = self._nlp
+        if nlp is None:
             self.analysis_failed.emit(request_id, self._model_error or "No spaCy model loaded.")
             return
         try:
-            analysis = self._analyze(article, self._nlp)
+            analysis = self._analyze(article, nlp)
         except Exception as error:  # a bug in analysis must not take the app down
             self.analysis_failed.emit(
                 request_id, f"Could not analyse {article.display_name}: {error}"
@@ -102,6 +108,8 @@ class AnalysisWorker(QObject):
 
 
 def _label(nlp: Any, name: str | None) -> str:
+    if isinstance(getattr(nlp, "label", None), str):
+        return nlp.label
     meta = getattr(nlp, "meta", None)
     if isinstance(meta, dict):
         return f"{meta.get('name_full') or meta.get('name', '')} {meta.get('version', '')}".strip()
@@ -121,9 +129,9 @@ class AnalysisService(QObject):
 
     def __init__(
         self,
-        pipeline_factory: PipelineFactory = default_pipeline_factory,
-        analyze_function: AnalyzeFunction = default_analyze,
-        list_models: Callable[[], list[str]] = default_installed_models,
+        pipeline_factory: PipelineFactory = remote_pipeline,
+        analyze_function: AnalyzeFunction = remote_analyze,
+        list_models: ModelLister = remote_models,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -171,12 +179,14 @@ class AnalysisService(QObject):
         return request_id in self._pending
 
     def shutdown(self) -> None:
-        """Stop the worker thread (waits for an analysis in progress to finish)."""
+        """Stop the worker thread, interrupting an analysis in a child process."""
         for request_id in list(self._pending):
             self.cancel(request_id)
+        self.worker.release()
         if self._thread.isRunning():
             self._thread.quit()
             self._thread.wait()
+        self.worker.release()  # in case a pipeline finished loading meanwhile
 
     def _report(self) -> None:
         if self._model_loading:

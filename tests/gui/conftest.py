@@ -106,7 +106,7 @@ def make_window(qtbot, settings: Settings, errors) -> Iterator[WindowFactory]:
         analyze: Callable[[Article, Any], Analysis] = fake_analyze,
         pipeline: Callable[[str | None], Any] = fake_pipeline,
     ) -> MainWindow:
-        service = AnalysisService(pipeline, analyze, lambda: ["fake_model"])
+        service = AnalysisService(pipeline, analyze, lambda _nlp: ["fake_model"])
         window = create_window(settings, service)
         qtbot.addWidget(window)
         window.show()

@@ -91,12 +91,12 @@ def test_open_by_argument(qapp, qtbot, monkeypatch, settings, errors, tmp_path):
     monkeypatch.setattr(
         app_module,
         "AnalysisService",
-        lambda: AnalysisService(fake_pipeline, fake_analyze, list),
+        lambda: AnalysisService(fake_pipeline, fake_analyze, lambda _nlp: []),
     )
     seen: dict[str, object] = {}
 
     def check() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         tab = windows[0].current_tab() if windows else None
         if tab is not None and tab.analysis is not None:
             seen["path"], seen["entities"] = tab.article.path, len(tab.analysis.entities)
@@ -132,7 +132,8 @@ def test_highlights_at_the_entity_offsets(window, qtbot):
 def test_offsets_survive_emoji_and_astral_characters(window, qtbot, tmp_path):
     article = tmp_path / "emoji.txt"
     article.write_text(
-        "🇺🇸 Summit 😀 notes\n\n😀😀 Tillerson met 🎉 Lavrov in Moscow. 𝕏 Russia said “fine” Tillerson\n",
+        "🇺🇸 Summit 😀 notes\n\n"
+        "😀😀 Tillerson met 🎉 Lavrov in Moscow. 𝕏 Russia said “fine” Tillerson\n",
         encoding="utf-8",
     )
     tab = open_and_wait(qtbot, window, article)

@@ -1,0 +1,88 @@
+"""Tests with the real spaCy pipeline on the real worker thread (loaded once per session)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import itertools
+import time
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage
+
+import reader.gui.app as app_module
+from reader.gui.remote import PipelineError, RemotePipeline
+from reader.gui.worker import AnalysisService, remote_analyze
+from tests.gui.conftest import SEED
+
+MAX_GAP_SECONDS = 0.25
+
+
+@pytest.fixture(scope="session")
+def real_pipeline() -> Iterator[SimpleNamespace]:
+    """The real pipeline in its child process, shared by the tests (windows never close it)."""
+    try:
+        remote = RemotePipeline(None)
+    except PipelineError as error:
+        pytest.skip(str(error))
+    yield SimpleNamespace(analyze=remote.analyze, label=remote.label, models=remote.models)
+    remote.close()
+
+
+def real_service(pipeline: SimpleNamespace) -> AnalysisService:
+    return AnalysisService(lambda _name: pipeline)
+
+
+def long_article_text(size: int) -> str:
+    """About `size` characters of news prose: the seed's paragraphs over and over, in parts."""
+    paragraphs = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    parts, total, number = [], 0, 0
+    while total < size:
+        if number % 12 == 0:
+            parts.append(f"Part {number // 12 + 1}")
+        paragraph = paragraphs[number % len(paragraphs)]
+        parts.append(paragraph)
+        total += len(paragraph) + 1
+        number += 1
+    return "\n".join(parts) + "\n"
+
+
+def test_window_stays_responsive_during_long_analysis_real_model_real_thread(
+    make_window, qtbot, tmp_path, real_pipeline
+):
+    article = tmp_path / "long.txt"
+    article.write_text(long_article_text(300_000), encoding="utf-8")
+    window = make_window(pipeline=lambda _name: real_pipeline, analyze=remote_analyze)
+    qtbot.wait_until(lambda: window.model_label.text() == f"spaCy: {real_pipeline.label}")
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    started = time.perf_counter()
+    ticks.append(started)
+    tab = window.open_paths([article])[0]
+    with qtbot.wait_signal(tab.analysis_shown, timeout=300_000):
+        pass
+    ticks.append(time.perf_counter())
+    timer.stop()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(tab.analysis.mentions) > 1000
+    assert ticks[-1] - started > 1.0, "the analysis was too quick to measure anything"
+    assert max(gaps) < MAX_GAP_SECONDS, f"largest gap {max(gaps) * 1000:.0f} ms"
+
+
+def test_screenshot_of_the_seed_article_real_model(
+    qapp, monkeypatch, errors, tmp_path, real_pipeline
+):
+    monkeypatch.setattr(app_module, "AnalysisService", lambda: real_service(real_pipeline))
+    out = tmp_path / "shot.png"
+    assert app_module.run_app(["--screenshot", str(out), str(SEED)]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == app_module.SCREENSHOT_SIZE
+    assert not errors
