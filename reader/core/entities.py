@@ -60,6 +60,8 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     candidates = _with_person_patterns(doc, candidates)
     if _is_sports_report(doc, candidates):
         _places_as_teams(doc, candidates)
+    else:
+        _drop_unintroduced_persons(doc, candidates)
     _settle_kinds(doc, candidates)
     candidates = _add_unlabelled(doc, candidates)
     return _to_mentions(doc, candidates)
@@ -449,6 +451,35 @@ def _places_as_teams(doc: Doc, candidates: list[_Candidate]) -> None:
         if following in (":", "(") or _inside_parentheses(doc, candidate.start):
             continue  # a venue: "London ( The Oval ) :", "( at Lord 's , London )"
         candidate.kind = Kind.ORG
+
+
+def _drop_unintroduced_persons(doc: Doc, candidates: list[_Candidate]) -> None:
+    """Outside sports, news introduces a person by full name or title before a lone surname.
+
+    A single word the model calls a person that never appears with a first name or a title
+    ("Cofinec said", "Tavildara is now") is more often a company or a place; it is left out.
+    """
+    surnames, family_names = _person_forms(doc, candidates)
+    titled = {
+        _form(doc, c)
+        for c in candidates
+        if c.start > 0 and doc[c.start - 1].lower_.rstrip(".") in _TITLES
+    }
+    for candidate in candidates:
+        if candidate.kind is not Kind.PERSON or candidate.end - candidate.start > 1:
+            continue
+        if not candidate.label or _is_all_capitals_line(doc, candidate.start):
+            continue
+        form = _form(doc, candidate)
+        if form not in surnames and form not in family_names and form not in titled:
+            candidate.kind = None
+
+
+def _is_all_capitals_line(doc: Doc, i: int) -> bool:
+    line_start = doc.text.rfind("\n", 0, doc[i].idx) + 1
+    line_end = doc.text.find("\n", doc[i].idx)
+    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    return line.upper() == line
 
 
 # --- one decision per name for the whole document ---------------------------------------------
