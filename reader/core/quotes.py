@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -334,6 +335,11 @@ _LONGEST_SIGNATURE = 6
 _LONGEST_SPEAKER_PHRASE = 8
 _ATTRIBUTION_WINDOW = 30
 _SENTENCES_SEARCHED_FOR_ANTECEDENT = 8
+_PRONOUN_GENDERS = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "he"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "she"),
+}
+_GENDER_EVIDENCE = 2
 _TITLES_OF_HE = frozenset({"mr.", "mr"})
 _TITLES_OF_SHE = frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
 
@@ -380,19 +386,46 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in _SUBJECTS
 
 
-def _antecedent(pronoun: Token, quoted: list[bool]) -> Span | None:
+def _genders(doc: Doc, quoted: list[bool]) -> dict[str, str]:
+    """ "he" or "she" for each surname the article settles: in sentences whose only person is
+    their subject, the pronouns that follow outside quotes (`Warren said she …`)."""
+    votes: dict[str, Counter[str]] = {}
+    for sentence in doc.sents:
+        people = {}
+        pronouns: Counter[str] = Counter()
+        for token in sentence:
+            if quoted[token.i]:
+                continue
+            if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+                name = _expanded_name(token)
+                people[name[-1].lower_] = name.root
+            elif token.lower_ in _PRONOUN_GENDERS and people:
+                pronouns[_PRONOUN_GENDERS[token.lower_]] += 1
+        if len(people) == 1 and len(pronouns) == 1:
+            surname, root = people.popitem()
+            if _is_subject(root):
+                votes.setdefault(surname, Counter()).update(pronouns)
+    return {
+        surname: gender
+        for surname, counts in votes.items()
+        for gender, count in counts.most_common(1)
+        if count >= _GENDER_EVIDENCE
+    }
+
+
+def _antecedent(pronoun: Token, quoted: list[bool], genders: dict[str, str]) -> Span | None:
     """The name a speaker pronoun stands for: the latest named subject of a fitting kind.
 
     Subjects are preferred to nearer names because news prose keeps its speaker as the subject
     ("Tillerson said he discussed it with Lavrov: ..." is still Tillerson's). Names inside quotes
-    are not candidates, nor names whose title gives the other gender.
+    are not candidates, nor names whose title or pronouns elsewhere give the other gender.
     """
     lower = pronoun.lower_
     if lower in _RELATIVE_PRONOUNS:
         return _expanded_name(pronoun.head.head) if pronoun.head.dep_ == "relcl" else None
     wanted = ("PERSON",) if lower in _PERSONAL_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
-    other_titles = _TITLES_OF_SHE if lower in ("he", "him") else ()
-    other_titles = _TITLES_OF_HE if lower in ("she", "her") else other_titles
+    gender = _PRONOUN_GENDERS.get(lower)
+    other_titles = {"he": _TITLES_OF_SHE, "she": _TITLES_OF_HE}.get(gender or "", ())
     doc = pronoun.doc
     sentence = pronoun.sent
     end = pronoun.i
@@ -403,6 +436,7 @@ def _antecedent(pronoun: Token, quoted: list[bool]) -> Span | None:
             if t.ent_type_ in wanted
             and not quoted[t.i]
             and _title_of(_expanded_name(t)) not in other_titles
+            and genders.get(_expanded_name(t)[-1].lower_, gender) == gender
         ]
         subjects = [t for t in named if _is_subject(t) or _is_subject(t.head)]
         if subjects:
@@ -424,10 +458,10 @@ def _title_of(name: Span) -> str:
     return name.doc[name.start - 1].lower_ if name.start > 0 else ""
 
 
-def _speaker_ref(speaker: Span, quoted: list[bool]) -> Span | None:
+def _speaker_ref(speaker: Span, quoted: list[bool], genders: dict[str, str]) -> Span | None:
     root = speaker.root
     if root.pos_ == "PRON":
-        return _antecedent(root, quoted)
+        return _antecedent(root, quoted, genders)
     return _expanded_name(root) if root.ent_type_ else None
 
 
@@ -782,6 +816,7 @@ class QuoteFinder:
         else:  # no parser in the pipeline: quotes without speakers
             groups = _groups_by_run(fragments)
         spans = []
+        genders = None
         for group in sorted(groups, key=lambda g: g.fragments[0].start):
             first, last = group.fragments[0], group.fragments[-1]
             span = doc.char_span(first.start, last.end, alignment_mode="expand")
@@ -790,9 +825,10 @@ class QuoteFinder:
             span._.quote_fragments = [(f.start, f.end) for f in group.fragments]
             span._.quote_cue = group.cue
             span._.quote_speaker = group.speaker
-            span._.quote_speaker_ref = (
-                _speaker_ref(group.speaker, quoted) if group.speaker else None
-            )
+            if group.speaker is not None:
+                if genders is None:
+                    genders = _genders(doc, quoted)
+                span._.quote_speaker_ref = _speaker_ref(group.speaker, quoted, genders)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
