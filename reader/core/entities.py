@@ -294,9 +294,16 @@ def _teams_on_line(
             teams.append(team)
         i = group_end
     if sum(t.kind is not Kind.PERSON for t in teams) < 2:
-        # A lone name takes a row of scores and a proper noun: "Sales 1,234 1,100" is no team.
-        lone_team = _scores_after(doc, start, end) >= 3
-        teams = [t for t in teams if t.kind is not Kind.ORG or (lone_team and _is_proper(doc, t))]
+        # A lone name takes a row of scores and a proper noun ("Sales 1,234 1,100" is no team),
+        # or a "v" before it, as in a fixture list ("May 20 v Durham").
+        row = _scores_after(doc, start, end) >= 3
+        teams = [
+            t
+            for t in teams
+            if t.kind is not Kind.ORG
+            or (row and _is_proper(doc, t))
+            or (t.start > 0 and doc[t.start - 1].lower_ == "v")
+        ]
     return teams
 
 
@@ -323,7 +330,8 @@ def _team(
     doc: Doc, start: int, end: int, line_end: int, persons: set[tuple[int, int]]
 ) -> _Candidate | None:
     before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < line_end else None
+    after_name = _after_qualifier(doc, end, line_end)
+    after = doc[after_name] if after_name < line_end else None
     next_to_score = after is not None and (_is_score(after) or after.lower_ in _SCORE_WORDS)
     joined = before is not None and before.lower_ in _SCORE_WORDS
     if _inside_parentheses(doc, start):
@@ -341,6 +349,14 @@ def _team(
     if (start, end) in persons or _INITIAL.fullmatch(doc[start].text):
         return _Candidate(start, end, Kind.PERSON)
     return _Candidate(start, end, Kind.ORG, team=True)
+
+
+def _after_qualifier(doc: Doc, i: int, line_end: int) -> int:
+    """Past a bracketed letter after a club's name ("Rad ( B ) 4 1 1 2")."""
+    bracketed = i + 2 < line_end and doc[i].text == "(" and doc[i + 2].text == ")"
+    if bracketed and len(doc[i + 1].text) <= 2 and doc[i + 1].is_upper:
+        return i + 3
+    return i
 
 
 def _inside_parentheses(doc: Doc, i: int) -> bool:
