@@ -178,6 +178,31 @@ def test_names_next_to_scores_on_a_results_line_are_teams():
     }
 
 
+def test_a_lone_word_never_introduced_as_a_person_is_left_out():
+    doc = labelled(
+        "Cofinec said profits rose. Cofinec shares fell.",
+        ("Cofinec", "PERSON"),
+        ("Cofinec", "PERSON"),
+    )
+    assert mentions_from_doc(doc) == ()
+
+
+def test_a_lone_surname_after_a_title_stays_a_person():
+    doc = labelled("Mr. Weber said so. Weber left.", ("Weber", "PERSON"), ("Weber", "PERSON"))
+    assert [m.key for m in mentions_from_doc(doc)] == ["person:weber", "person:weber"]
+
+
+def test_layouts_of_results_name_persons():
+    doc = labelled(
+        "5. Natalia Karimova ( Russia ) 3:45.061\nHampshire 232 ( A. Fraser 5-79 )\n",
+        ("Natalia", "GPE"),
+        ("Karimova", "GPE"),
+    )
+    kinds = {m.text: m.kind for m in mentions_from_doc(doc)}
+    assert kinds["Natalia Karimova"] is Kind.PERSON
+    assert kinds["A. Fraser"] is Kind.PERSON
+
+
 def test_a_dateline_names_a_place():
     doc = labelled("LONDON 1996-08-30\nShares rose .", ("LONDON", "ORG"))
     assert mentions_from_doc(doc) == ()
