@@ -339,7 +339,7 @@ _PRONOUN_GENDERS = {
     **dict.fromkeys(("he", "him", "his", "himself"), "he"),
     **dict.fromkeys(("she", "her", "hers", "herself"), "she"),
 }
-_GENDER_EVIDENCE = 2
+_GENDER_MARGIN = 2  # a gender is settled by twice as many votes as the other has
 _TITLES_OF_HE = frozenset({"mr.", "mr"})
 _TITLES_OF_SHE = frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
 
@@ -396,20 +396,20 @@ def _genders(doc: Doc, quoted: list[bool]) -> dict[str, str]:
         for token in sentence:
             if quoted[token.i]:
                 continue
-            if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
-                name = _expanded_name(token)
+            if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
+                name = _expanded_name(token)  # an ORG too: the small model tags people so
                 people[name[-1].lower_] = name.root
             elif token.lower_ in _PRONOUN_GENDERS and people:
                 pronouns[_PRONOUN_GENDERS[token.lower_]] += 1
         if len(people) == 1 and len(pronouns) == 1:
             surname, root = people.popitem()
-            if _is_subject(root):
+            if _is_subject(root) and root.ent_type_ == "PERSON":
                 votes.setdefault(surname, Counter()).update(pronouns)
     return {
         surname: gender
         for surname, counts in votes.items()
         for gender, count in counts.most_common(1)
-        if count >= _GENDER_EVIDENCE
+        if count > _GENDER_MARGIN * (sum(counts.values()) - count)
     }
 
 

@@ -243,6 +243,17 @@ def test_pronoun_speaker_is_the_subject_not_the_nearest_name_real_model(nlp):
     assert pronoun.speaker.name.endswith("Brooks")
 
 
+def test_pronoun_speaker_agrees_in_gender_with_the_article_real_model(nlp):
+    text = (
+        "Mayor Tom Reyes said he was grateful. Reyes said his city needed the bridge.\n"
+        "Senator Mary Holt said she would fund it. Holt said her office had the money.\n"
+        "“We will build it together,” he said.\n"
+    )
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text == "he"
+    assert quote.speaker.name.endswith("Reyes")
+
+
 def test_quoted_paragraph_after_an_attributed_quote_continues_its_speaker_real_model(nlp):
     text = (
         "Farmers gathered in the square.\n"
