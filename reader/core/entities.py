@@ -113,7 +113,17 @@ def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int] | Non
         start += 1
     while start < end and _is_trailing_noise(doc[end - 1]):
         end -= 1
+    if person and start < end:
+        end = _with_hyphenated_ending(doc, end)
     return (start, end) if start < end else None
+
+
+def _with_hyphenated_ending(doc: Doc, end: int) -> int:
+    """The model often stops a name at a hyphen: "Li Song" of "Li Song-ho"."""
+    glued = end + 1 < len(doc) and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    if glued and doc[end].text == "-" and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        return end + 2
+    return end
 
 
 def _is_leading_noise(token: Token, strip_titles: bool) -> bool:
@@ -183,6 +193,8 @@ jan feb mar apr jun jul aug sep sept oct nov dec"""
 _CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
 _INITIAL = re.compile(r"[A-Z]\.")
+# When a goal was scored, in brackets after the scorer: "Cosmin Contra ( 31st )".
+_MINUTE = re.compile(r"\d+(st|nd|rd|th)")
 _WORD = re.compile(r"[^\W\d_]+")
 # A bowler's figures: overs-maidens-runs-wickets ("10-0-41-2", "9.5-0-44-1").
 _BOWLING = re.compile(r"\d+(\.\d)?-\d+-\d+-\d+")
@@ -417,8 +429,12 @@ def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
         return len(words) > 1 and not words[-1].is_upper
     if len(words) < 2:
         return False
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-        return country_named(doc[end + 1].text) is not None
+    if end + 1 < len(doc) and doc[end].text == "(":
+        inside = doc[end + 1].text
+        if _MINUTE.fullmatch(inside) or (
+            end + 2 < len(doc) and doc[end + 2].text == ")" and country_named(inside) is not None
+        ):
+            return True
     return (
         start >= 2
         and doc[start - 1].text == "-"
