@@ -23,8 +23,7 @@ from reader.gui.app import create_window
 from reader.gui.main_window import MainWindow
 from reader.gui.settings import Settings
 from reader.gui.worker import AnalysisService
-
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
+from tests.gui.articles import SEED
 
 # surface form -> (kind, key, name); longest forms are matched first
 NAMES = {

@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage
 import reader.gui.app as app_module
 from reader.gui.remote import PipelineError, RemotePipeline
 from reader.gui.worker import AnalysisService, remote_analyze
-from tests.gui.conftest import SEED
+from tests.gui.articles import SEED, long_article_text
 
 MAX_GAP_SECONDS = 0.25
 
@@ -36,20 +36,6 @@ def real_pipeline() -> Iterator[SimpleNamespace]:
 
 def real_service(pipeline: SimpleNamespace) -> AnalysisService:
     return AnalysisService(lambda _name: pipeline)
-
-
-def long_article_text(size: int) -> str:
-    """About `size` characters of news prose: the seed's paragraphs over and over, in parts."""
-    paragraphs = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    parts, total, number = [], 0, 0
-    while total < size:
-        if number % 12 == 0:
-            parts.append(f"Part {number // 12 + 1}")
-        paragraph = paragraphs[number % len(paragraphs)]
-        parts.append(paragraph)
-        total += len(paragraph) + 1
-        number += 1
-    return "\n".join(parts) + "\n"
 
 
 def test_window_stays_responsive_during_long_analysis_real_model_real_thread(

@@ -19,7 +19,8 @@ from reader.gui.article_view import is_dark
 from reader.gui.main_window import MainWindow
 from reader.gui.models import KEY_ROLE
 from reader.gui.worker import AnalysisService
-from tests.gui.conftest import SEED, Gate, fake_analyze, fake_pipeline, open_and_wait
+from tests.gui.articles import SEED
+from tests.gui.conftest import Gate, fake_analyze, fake_pipeline, open_and_wait
 
 
 def formats_at(tab, mention: Mention) -> list[QTextLayout.FormatRange]:
