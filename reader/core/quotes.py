@@ -5,21 +5,28 @@ Results live on the Doc: `doc.spans["quotes"]`, each span with extensions
 (the local Span naming the speaker, possibly a pronoun, or None), `quote_speaker_ref`
 (the Span of the name that speaker refers to, or None) and `quote_cue` (Span or None).
 
-How it works, in three passes:
+How it works:
 
-1. `find_quoted_runs` pairs quotation marks in the raw text, paragraph by paragraph, judging
-   each mark by the characters around it rather than by its glyph (news text mixes curly and
-   straight marks and gets them wrong). A quote whose paragraph ends open and whose next
-   paragraph opens with a mark continues there, the newswire convention for long quotes.
-2. Each quoted fragment gets a cue (a speech verb such as "said", or "according to") from the
-   dependency parse: an ancestor of the quote, else the attribution right after or before it in
-   the same sentence, else a sentence ending in a colon just before it. The cue's subject is
-   the speaker; pronouns are resolved to the last named person or organization in subject
-   position, which is how news prose carries its speaker from sentence to sentence.
-3. Fragments are grouped into quotes: a fragment with the same cue as the one before it, or
-   none of its own right after an attributed one in the same paragraph, belongs to that quote
-   (`“…,” he said, “…”`). A fully quoted paragraph with no cue continues the speaker of the
-   quote just before it.
+1. `find_quoted_runs` pairs double quotation marks in the raw text, paragraph by paragraph,
+   judging each mark by the characters around it before its glyph (news text mixes curly and
+   straight marks and gets them wrong). A quote whose paragraph ends open continues in the
+   next paragraph when that one opens with the same mark (the newswire convention for long
+   quotes); a paragraph opened by a mark that never closes is a block-quote marker, not a
+   quote. Single marks are quotes only in headlines (`find_headline_quotes`), and a headline
+   quote is kept only when it repeats a quote of the body, whose speaker it takes.
+2. Each fragment gets a cue (a speech verb such as "said", a noun such as "statement", or
+   "according to") from the dependency parse: a cue right before the opening mark, else one
+   above the quote in the parse, else one right after the closing mark, else the nearest one
+   before it in the sentence (over a paragraph break after a colon). A dash and a name after
+   the quote sign it. The cue's subject (or agent, possessor, the object of "according to")
+   is the local speaker.
+3. Fragments are grouped into quotes: the next fragment in the paragraph with the same cue,
+   or with none of its own, belongs to the quote before it (`“…,” he said, “…”`). A quoted
+   sentence or paragraph with no cue goes to the speaker of the quote or the sentence just
+   before it; a partial quote with no cue to the subject of the clause it sits in. Short
+   capitalized stretches with no cue (titles, names of shows) are left out.
+4. A pronoun speaker is resolved to a name: the latest named subject before it, skipping names
+   inside quotes and names of the other gender (by title, or by the article's own pronouns).
 
 `Quote.text` is the fragments joined with " … ", so a split quote reads as one.
 """
@@ -387,8 +394,9 @@ def _is_subject(token: Token) -> bool:
 
 
 def _genders(doc: Doc, quoted: list[bool]) -> dict[str, str]:
-    """ "he" or "she" for each surname the article settles: in sentences whose only person is
-    their subject, the pronouns that follow outside quotes (`Warren said she …`)."""
+    """Each surname's gender as far as the article settles it, "he" or "she": the pronouns
+    outside quotes in sentences whose only name is that person's, as subject (`Warren said
+    she …`)."""
     votes: dict[str, Counter[str]] = {}
     for sentence in doc.sents:
         people = {}
@@ -533,7 +541,11 @@ class _Attributor:
         """The local mention: a name, a noun phrase such as "the commission", or a pronoun."""
         if token.pos_ == "PRON" or token.ent_iob_ != "O":
             return _expanded_name(token)
-        phrase = self.doc[token.left_edge.i : token.i + 1]
+        start = token.left_edge.i
+        for word in self.doc[start : token.i]:
+            if word.pos_ in ("PUNCT", "CCONJ", "SCONJ"):
+                start = word.i + 1  # keep "the newspaper", not "…, while the newspaper"
+        phrase = self.doc[start : token.i + 1]
         if (
             len(phrase) <= _LONGEST_SPEAKER_PHRASE
             and not any(self.quoted[t.i] for t in phrase)
