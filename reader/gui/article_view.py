@@ -250,11 +250,7 @@ class ArticleView(QTextEdit):
     def select_range(self, start: int, end: int) -> None:
         """Put the text cursor on an article range and scroll it into the upper part of the view."""
         assert self.offsets is not None
-        cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_document(start))
-        cursor.setPosition(self.offsets.to_document(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-        self.scroll_to_cursor()
+        self.select_document_range(*self.offsets.range_to_document(start, end))
 
     def scroll_to_cursor(self) -> None:
         rect = self.cursorRect()

@@ -82,6 +82,15 @@ class OffsetMap:
         place = self.place_of(offset)
         return place.position + self.local(offset, place)
 
+    def range_to_document(self, start: int, end: int) -> tuple[int, int]:
+        """Document positions of an article range; an end on a block's end stays in that block."""
+        place = self.place_of(start)
+        if end <= place.end:
+            return place.position + self.local(start, place), place.position + self.local(
+                end, place
+            )
+        return self.to_document(start), self.to_document(end)
+
     def to_article(self, position: int) -> int:
         """The article offset of a document position (positions on block ends map to the end)."""
         index = max(bisect_right(self._positions, position) - 1, 0)

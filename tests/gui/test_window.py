@@ -26,7 +26,7 @@ from tests.gui.conftest import Gate, fake_analyze, fake_pipeline, open_and_wait
 def formats_at(tab, mention: Mention) -> list[QTextLayout.FormatRange]:
     """The highlighter's format ranges covering exactly the mention's document range."""
     offsets = tab.view.offsets
-    start, end = offsets.to_document(mention.start), offsets.to_document(mention.end)
+    start, end = offsets.range_to_document(mention.start, mention.end)
     block = tab.view.document().findBlock(start)
     local = start - block.position()
     return [r for r in block.layout().formats() if r.start == local and r.length == end - start]
@@ -160,10 +160,8 @@ def test_following_an_entity_filters_quotes_and_f3_moves_between_mentions(window
 
     def cursor_at(mention: Mention) -> bool:
         cursor = tab.view.textCursor()
-        return (cursor.selectionStart(), cursor.selectionEnd()) == (
-            offsets.to_document(mention.start),
-            offsets.to_document(mention.end),
-        )
+        expected = offsets.range_to_document(mention.start, mention.end)
+        return (cursor.selectionStart(), cursor.selectionEnd()) == expected
 
     assert cursor_at(entity.mentions[0])
     assert tab.follow_bar.position.text() == f"1 / {entity.count}"
