@@ -20,6 +20,8 @@ from reader.core.model import Kind, Mention, MentionType
 
 # Model labels that can name one of our kinds; number and date labels never do.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# Names of other things, which a country name inside is part of.
+_OTHER_NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 
 # Words before a name that are not part of it ("President Donald Trump" names "Donald Trump").
 _TITLE_WORDS = """
@@ -76,11 +78,38 @@ def _model_candidates(doc: Doc) -> list[_Candidate]:
         if ent.label_ not in _NAME_LABELS:
             continue
         for start, end in _trimmed_pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
+            if end - start > 1 and doc[start:end].text.isupper():
+                found = _countries_within(doc, start, end)
+                if found:
+                    candidates.extend(found)
+                    continue
             candidate = _classify(doc, start, end, ent.label_)
             if candidate is not None:
                 candidate.label = ent.label_
                 candidates.append(candidate)
     return candidates
+
+
+def _countries_within(doc: Doc, start: int, end: int) -> list[_Candidate]:
+    """The countries in a stretch of a capitals headline the model took for one name.
+
+    "ENGLAND BEAT MOLDOVA IN" is no organization but two countries, unless the whole
+    stretch names a country ("SOUTH AFRICA").
+    """
+    if country_named(doc[start:end].text) is not None:
+        return []
+    found = []
+    i = start
+    while i < end:
+        for stop in range(min(end, i + _MAX_COUNTRY_TOKENS), i, -1):
+            country = country_named(doc[i:stop].text)
+            if country is not None:
+                found.append(_Candidate(i, stop, Kind.COUNTRY, country=country))
+                i = stop
+                break
+        else:
+            i += 1
+    return found
 
 
 def _trimmed_pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[int, int]]:
@@ -624,7 +653,7 @@ def _match_at(
         if kind is not None and words[-1].text[:1].isupper():
             return _Candidate(i, stop, kind)
         text = words.text
-        if not _plausible_country_text(words):
+        if not _plausible_country_text(words) or _names_something_else(doc, stop):
             continue
         country = country_named(text)
         if country is not None:
@@ -633,6 +662,19 @@ def _match_at(
         if country is not None:
             return _Candidate(i, stop, Kind.COUNTRY, country=country, demonym=True)
     return None
+
+
+def _names_something_else(doc: Doc, end: int) -> bool:
+    """A country's name as part of another: "U.S. Open", "Hong Kong-based", "Panama City"."""
+    if doc[end - 1].ent_type_ in _OTHER_NAME_LABELS:
+        return True  # "the Tour of the Netherlands", an event
+    if end >= len(doc):
+        return False
+    following = doc[end]
+    if following.lower_ in ("open", "city") and following.text[:1].isupper():
+        return True
+    glued = not doc[end - 1].whitespace_ and following.text == "-"
+    return glued and end + 1 < len(doc) and doc[end + 1].is_lower
 
 
 def _plausible_country_text(words) -> bool:
