@@ -295,7 +295,15 @@ def _outside_parentheses(doc: Doc, start: int, end: int) -> list[Token]:
 def _is_score(token: Token) -> bool:
     if _has_letters(token) or not any(c.isdigit() for c in token.text):
         return False
-    return not _DATE.match(token.doc.text, token.idx)
+    return not _is_in_date(token)
+
+
+def _is_in_date(token: Token) -> bool:
+    """Part of "1996-08-30", which the tokenizer may have cut into five tokens."""
+    doc, i = token.doc, token.i
+    window = doc[max(0, i - 4) : i + 5]
+    offset = token.idx - window.start_char
+    return any(m.start() <= offset < m.end() for m in _DATE.finditer(window.text))
 
 
 def _is_results_line(doc: Doc, start: int, end: int) -> bool:
@@ -537,9 +545,13 @@ def _drop_unintroduced_persons(doc: Doc, candidates: list[_Candidate]) -> None:
 
 
 def _is_all_capitals_line(doc: Doc, i: int) -> bool:
-    line_start = doc.text.rfind("\n", 0, doc[i].idx) + 1
-    line_end = doc.text.find("\n", doc[i].idx)
-    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = i
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    line = doc[start:end].text
     return line.upper() == line
 
 
