@@ -78,6 +78,8 @@ def _model_candidates(doc: Doc) -> list[_Candidate]:
         if ent.label_ not in _NAME_LABELS:
             continue
         for start, end in _trimmed_pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
+            if _is_topic_slug(doc, start, end):
+                continue
             if end - start > 1 and doc[start:end].text.isupper():
                 found = _countries_within(doc, start, end)
                 if found:
@@ -88,6 +90,19 @@ def _model_candidates(doc: Doc) -> list[_Candidate]:
                 candidate.label = ent.label_
                 candidates.append(candidate)
     return candidates
+
+
+def _is_topic_slug(doc: Doc, start: int, end: int) -> bool:
+    """The topic before a wire headline: "SOCCER - ENGLAND BEAT MOLDOVA", "RUGBY UNION - ..."."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].text
+    return (
+        at_line_start
+        and end < len(doc)
+        and _separates_names(doc[end])
+        and doc[end].text == "-"
+        and doc[start:end].text.isupper()
+        and country_named(doc[start:end].text) is None
+    )
 
 
 def _countries_within(doc: Doc, start: int, end: int) -> list[_Candidate]:

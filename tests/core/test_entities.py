@@ -203,6 +203,23 @@ def test_layouts_of_results_name_persons():
     assert kinds["A. Fraser"] is Kind.PERSON
 
 
+def test_a_capitals_headline_names_countries_not_one_organization():
+    doc = labelled(
+        "SOCCER - ENGLAND BEAT MOLDOVA IN QUALIFIER .\n",
+        ("SOCCER", "ORG"),
+        ("ENGLAND BEAT MOLDOVA IN", "ORG"),
+    )
+    assert [(m.text, m.kind) for m in mentions_from_doc(doc)] == [
+        ("ENGLAND", Kind.COUNTRY),
+        ("MOLDOVA", Kind.COUNTRY),
+    ]
+
+
+def test_a_country_inside_another_name_is_not_a_mention():
+    doc = labelled("He won the U.S. Open with a Hong Kong-based sponsor.")
+    assert mentions_from_doc(doc) == ()
+
+
 def test_a_dateline_names_a_place():
     doc = labelled("LONDON 1996-08-30\nShares rose .", ("LONDON", "ORG"))
     assert mentions_from_doc(doc) == ()
