@@ -1037,15 +1037,19 @@ def _plain_speaker(
     if speaker is None:
         return None
     named = ref if ref is not None else speaker
-    entity = _overlapping_entity(named, mentions) or _overlapping_entity(speaker, mentions)
+    entity = _entity_named_by(named, mentions)
     name, key = (entity.name, entity.key) if entity else (named.text, None)
     return Speaker(speaker.start_char, speaker.end_char, speaker.text, name, key)
 
 
-def _overlapping_entity(span: Span, mentions: tuple[Mention, ...]) -> Mention | None:
-    for mention in mentions:
-        if mention.kind in (Kind.PERSON, Kind.ORG) and (
-            mention.start < span.end_char and span.start_char < mention.end
-        ):
-            return mention
+def _entity_named_by(span: Span, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The person or organization a speaker phrase names: the one its head word belongs to,
+    or one apposed or compounded to the head ("spokeswoman Jessica Ditto"), but not one it
+    merely mentions ("Gary Johnson's doctor" is not Gary Johnson)."""
+    root = span.root
+    words = [root, *(c for c in root.children if c.dep_ in ("compound", "appos", "flat"))]
+    for word in words:
+        for mention in mentions:
+            if mention.kind in (Kind.PERSON, Kind.ORG) and mention.start <= word.idx < mention.end:
+                return mention
     return None
