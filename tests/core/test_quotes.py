@@ -278,6 +278,13 @@ def test_organization_and_role_speakers_real_model(nlp):
     assert only(quotes, "We stand by our reporting").speaker.text == "the newspaper"
 
 
+def test_a_speaker_phrase_is_not_filed_under_a_name_it_only_mentions_real_model(nlp):
+    text = "Senator Ann Ruiz's doctor said the senator was “in excellent health.”\n"
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text.endswith("doctor")
+    assert quote.speaker.key is None
+
+
 def test_scare_quotes_and_titles_are_left_out_or_unattributed_real_model(nlp):
     text = (
         "Critics mocked the so-called “woke” agenda of the studio.\n"
