@@ -165,6 +165,22 @@ def only(quotes: tuple[Quote, ...], starting: str) -> Quote:
     return found[0]
 
 
+_PROSE_PIECES = (
+    *("Smith", "said", "he", "she", "told", "Mr.", "according", "to", "the", "council"),
+    *("“", "”", '"', "‘", "’", "'", ",", ".", ":", "—", "\n", "\n\n"),
+)
+_MARKY_PROSE = st.lists(st.sampled_from(_PROSE_PIECES), max_size=40).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MARKY_PROSE)
+def test_no_arrangement_of_marks_breaks_the_parsed_pipeline_real_model(nlp, text):
+    for quote in analyse(nlp, text):
+        assert all(0 <= start < end <= len(text) for start, end in quote.fragments)
+        if quote.speaker is not None:
+            assert 0 <= quote.speaker.start < quote.speaker.end <= len(text)
+
+
 def test_seed_article_gives_the_quotes_of_the_issue_real_model(nlp):
     text = (SEEDS / "tillerson-lavrov.txt").read_text(encoding="utf-8")
     quotes = analyse(nlp, text)
