@@ -248,8 +248,9 @@ def _with_results_lines(doc: Doc, candidates: list[_Candidate]) -> list[_Candida
     """Names next to scores on a line of results are teams, whatever place they are named after.
 
     The model reads "Swansea 49 Cardiff 23" as places (or not at all); on such lines a name
-    followed by a score or joined to another by "v"/"at" is a team (an organization), unless
-    it is a country (national teams stay countries) or a person ("P. Simmons 4-38").
+    followed by a score, by "v" or "at", or after "v", is a team (an organization), unless it
+    is a country (national teams stay countries) or a person ("P. Simmons 4-38"). A name
+    after "at" or before a colon at the start of the line is where the game is played.
     """
     found = []
     for start, end in _lines(doc):
@@ -357,7 +358,7 @@ def _teams_on_line(
         if team is not None:
             teams.append(team)
         i = group_end
-    if sum(t.kind is not Kind.PERSON for t in teams) < 2:
+    if sum(t.kind in (Kind.ORG, Kind.COUNTRY) for t in teams) < 2:
         # A lone name takes a row of scores and a proper noun ("Sales 1,234 1,100" is no team),
         # or a "v" before it, as in a fixture list ("May 20 v Durham").
         row = _scores_after(doc, start, end) >= 3
@@ -397,9 +398,14 @@ def _team(
     after_name = _after_qualifier(doc, end, line_end)
     after = doc[after_name] if after_name < line_end else None
     next_to_score = after is not None and (_is_score(after) or after.lower_ in _SCORE_WORDS)
-    joined = before is not None and before.lower_ in _SCORE_WORDS
+    # "KANSAS CITY AT DETROIT": the home side is named as the place of the game.
+    joined = before is not None and before.lower_ == "v"
     if _inside_parentheses(doc, start):
         return None
+    if (before is None or "\n" in before.text) and after is not None and after.text == ":":
+        return _Candidate(start, end, None, place=True)  # the ground: "Hove : Sussex 363"
+    if before is not None and before.lower_ == "at" and country_named(doc[start:end].text) is None:
+        return _Candidate(start, end, None, place=True)
     if (before is not None and before.text in _DISMISSALS) or (
         after is not None and (after.text in _DISMISSALS or _BOWLING.fullmatch(after.text))
     ):
