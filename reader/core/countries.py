@@ -266,12 +266,3 @@ def country_of_demonym(text: str) -> Country | None:
     """The country a demonym ("Russian", "Britons") refers to, or None."""
     code = _demonyms().get(normalize(text))
     return _country(code) if code else None
-
-
-def country_phrases() -> list[str]:
-    """Every normalized country name, for matching country names the model did not label."""
-    return list(_names())
-
-
-def demonym_phrases() -> list[str]:
-    return list(_demonyms())

@@ -51,7 +51,7 @@ class _Candidate:
     place: bool = False  # known to name a place (a dateline's city)
 
 
-def slug(text: str) -> str:
+def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
 
 
@@ -736,10 +736,10 @@ def _to_mentions(doc: Doc, candidates: list[_Candidate]) -> tuple[Mention, ...]:
             key, name = candidate.country.key, candidate.country.name
         elif candidate.kind is Kind.PERSON:
             name = person_names[candidate.start]
-            key = f"person:{slug(name)}"
+            key = f"person:{_slug(name)}"
         else:
             name = org_names[candidate.start]
-            key = f"org:{slug(name)}"
+            key = f"org:{_slug(name)}"
         kind_of_mention = MentionType.DEMONYM if candidate.demonym else MentionType.NAME
         mentions.append(
             Mention(
