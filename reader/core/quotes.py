@@ -16,12 +16,13 @@ How it works:
    quote is kept only when it repeats a quote of the body, whose speaker it takes.
 2. Each fragment gets a cue (a speech verb such as "said", a noun such as "statement", or
    "according to") from the dependency parse: a cue right before the opening mark, else one
-   above the quote in the parse, else one right after the closing mark, else the nearest one
+   above the quote in the parse (the outermost: in `Holm said the ad “…” suggests`, the
+   words are reported by Holm), else one right after the closing mark, else the nearest one
    before it in the sentence (over a paragraph break after a colon). A dash and a name after
    the quote sign it. The cue's subject (or agent, possessor, the object of "according to")
    is the local speaker.
-3. Fragments are grouped into quotes: the next fragment in the paragraph with the same cue,
-   or with none of its own, belongs to the quote before it (`“…,” he said, “…”`). A quoted
+3. Fragments are grouped into quotes: the next fragment in the paragraph with the same nearest
+   cue, or with none of its own, belongs to the quote before it (`“…,” he said, “…”`). A quoted
    sentence or paragraph with no cue goes to the speaker of the quote or the sentence just
    before it; a partial quote with no cue to the subject of the clause it sits in. Short
    capitalized stretches with no cue (titles, names of shows) are left out.
@@ -486,6 +487,7 @@ class _Fragment:
     ends_with_full_stop: bool
     cue: Span | None = None
     speaker: Span | None = None
+    local_cue: Token | None = None  # the nearest cue, which tells the parts of a quote apart
 
 
 @dataclass
@@ -493,6 +495,7 @@ class _Group:
     fragments: list[_Fragment]
     cue: Span | None
     speaker: Span | None
+    local_cue: Token | None = None
 
 
 class _Attributor:
@@ -512,15 +515,15 @@ class _Attributor:
 
     def attribute(self, fragment: _Fragment) -> None:
         """Set the fragment's own cue and speaker, if it has any."""
-        cue = (
-            self._cue_right_before(fragment)
-            or self._governing_cue(fragment)
-            or self._cue_after(fragment)
-            or self._cue_before(fragment)
-        )
+        governing = self._governing_cues(fragment)
+        cue = self._cue_right_before(fragment)
+        if cue is None and governing is not None:
+            fragment.local_cue, cue = governing
+        cue = cue or self._cue_after(fragment) or self._cue_before(fragment)
         if cue is None:
             fragment.speaker = self._signature(fragment)
             return
+        fragment.local_cue = fragment.local_cue or cue
         fragment.cue = _cue_span(cue)
         speaker = self._speaker_of(cue)
         if speaker is None and cue.i >= fragment.tokens.end:
@@ -568,23 +571,30 @@ class _Attributor:
             return None
         return self.doc[index]
 
-    def _governing_cue(self, fragment: _Fragment) -> Token | None:
-        """A speech verb (or noun) above the quote in the parse: `said that “…”`.
+    def _governing_cues(self, fragment: _Fragment) -> tuple[Token, Token] | None:
+        """The nearest and the outermost speech verb (or noun) above the quote in the parse:
+        `said that “…”`; `Holm said the ad “…” suggests …` (Holm's, as the outer cue says).
 
         A quote that ends its sentence with a full stop is not attributed by a verb after it:
         that verb belongs to the next sentence, which the parser sometimes runs into this one.
         """
         for root in self._quote_roots(fragment):
-            for head in root.ancestors:
-                if self.paragraph_break(head, root):
-                    break
-                if self.quoted[head.i] or (
-                    fragment.ends_with_full_stop and head.i >= fragment.tokens.end
-                ):
-                    continue
-                if _is_cue(head):
-                    return head
+            cues = [
+                head
+                for head in self._ancestors_in_paragraph(root)
+                if not self.quoted[head.i]
+                and not (fragment.ends_with_full_stop and head.i >= fragment.tokens.end)
+                and _is_cue(head)
+            ]
+            if cues:
+                return cues[0], cues[-1]
         return None
+
+    def _ancestors_in_paragraph(self, token: Token) -> Iterator[Token]:
+        for head in token.ancestors:
+            if self.paragraph_break(head, token):
+                return
+            yield head
 
     def _cue_after(self, fragment: _Fragment) -> Token | None:
         """`“…,” Smith said`: a cue right after the closing mark, past nothing but the speaker.
@@ -966,8 +976,9 @@ def _groups(fragments: list[_Fragment], attributor: _Attributor) -> list[_Group]
             previous.fragments.append(fragment)
             if previous.cue is None and fragment.cue is not None:
                 previous.cue, previous.speaker = fragment.cue, fragment.speaker
+                previous.local_cue = fragment.local_cue
             continue
-        group = _Group([fragment], fragment.cue, fragment.speaker)
+        group = _Group([fragment], fragment.cue, fragment.speaker, fragment.local_cue)
         if group.cue is None and group.speaker is None and attributor.starts_sentence(fragment):
             group.speaker = _carried_speaker(fragment, previous, attributor)
         if group.speaker is None and (group.cue is None or not _is_passive(group.cue.root)):
@@ -986,7 +997,7 @@ def _continues(group: _Group, fragment: _Fragment) -> bool:
         return False
     if fragment.cue is None and fragment.speaker is None:
         return group.cue is not None or last.tokens.sent == fragment.tokens.sent
-    return group.cue is not None and fragment.cue == group.cue
+    return group.local_cue is not None and fragment.local_cue == group.local_cue
 
 
 def _carried_speaker(
