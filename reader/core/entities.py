@@ -62,7 +62,7 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     candidates = _with_person_patterns(doc, candidates)
     if _is_sports_report(doc, candidates):
         _places_as_teams(doc, candidates)
-    else:
+    elif _is_wire_story(doc):
         _drop_unintroduced_persons(doc, candidates)
     _settle_kinds(doc, candidates)
     candidates = _add_unlabelled(doc, candidates)
@@ -204,11 +204,11 @@ def _has_letters(token: Token) -> bool:
 
 def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
     text = doc[start:end].text
+    demonym_of = country_of_demonym(text)  # "Briton" is often taken for a person
+    if demonym_of is not None:
+        return _Candidate(start, end, Kind.COUNTRY, country=demonym_of, demonym=True)
     if label == "NORP":
-        country = country_of_demonym(text)
-        if country is None:
-            return None
-        return _Candidate(start, end, Kind.COUNTRY, country=country, demonym=True)
+        return None
     country = country_named(text)
     if country is not None:
         return _Candidate(start, end, Kind.COUNTRY, country=country)
@@ -543,11 +543,17 @@ def _places_as_teams(doc: Doc, candidates: list[_Candidate]) -> None:
         candidate.kind = Kind.ORG
 
 
-def _drop_unintroduced_persons(doc: Doc, candidates: list[_Candidate]) -> None:
-    """Outside sports, news introduces a person by full name or title before a lone surname.
+def _is_wire_story(doc: Doc) -> bool:
+    """News agency copy, which opens with a dateline ("LONDON 1996-08-30")."""
+    return any(_is_dateline(doc, start, end) for start, end in _lines(doc)[:5])
 
-    A single word the model calls a person that never appears with a first name or a title
-    ("Cofinec said", "Tavildara is now") is more often a company or a place; it is left out.
+
+def _drop_unintroduced_persons(doc: Doc, candidates: list[_Candidate]) -> None:
+    """Wire copy introduces a person by full name or title before using a lone surname.
+
+    So in agency copy outside sports, a single word the model calls a person that never appears
+    with a first name or a title ("Cofinec said", "Tavildara is now") is more often a company
+    or a place; it is left out. Other writing ("Obama said" with no "Barack") keeps it.
     """
     surnames, family_names = _person_forms(doc, candidates)
     titled = {

@@ -178,13 +178,18 @@ def test_names_next_to_scores_on_a_results_line_are_teams():
     }
 
 
-def test_a_lone_word_never_introduced_as_a_person_is_left_out():
+def test_in_wire_copy_a_lone_word_never_introduced_as_a_person_is_left_out():
     doc = labelled(
-        "Cofinec said profits rose. Cofinec shares fell.",
+        "BUDAPEST 1996-08-30\nCofinec said profits rose. Cofinec shares fell.",
         ("Cofinec", "PERSON"),
         ("Cofinec", "PERSON"),
     )
     assert mentions_from_doc(doc) == ()
+
+
+def test_outside_wire_copy_a_lone_surname_stays_a_person():
+    doc = labelled("Obama said so. Obama left.", ("Obama", "PERSON"), ("Obama", "PERSON"))
+    assert {m.key for m in mentions_from_doc(doc)} == {"person:obama"}
 
 
 def test_a_lone_surname_after_a_title_stays_a_person():
