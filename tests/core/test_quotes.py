@@ -221,6 +221,12 @@ def test_partial_quote_inside_a_sentence_real_model(nlp):
     assert quote.speaker.text == "John Park"
 
 
+def test_a_quote_reported_within_another_attribution_is_the_reporters_real_model(nlp):
+    text = "City lawyer Nora Field said in a letter that the flyer “falsely” suggests support.\n"
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text == "Nora Field"
+
+
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
