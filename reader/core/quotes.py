@@ -515,15 +515,15 @@ class _Attributor:
 
     def attribute(self, fragment: _Fragment) -> None:
         """Set the fragment's own cue and speaker, if it has any."""
-        governing = self._governing_cues(fragment)
-        cue = self._cue_right_before(fragment)
-        if cue is None and governing is not None:
-            fragment.local_cue, cue = governing
-        cue = cue or self._cue_after(fragment) or self._cue_before(fragment)
+        nearest = cue = self._cue_right_before(fragment)
+        if cue is None:
+            nearest, cue = self._governing_cues(fragment) or (None, None)
+        if cue is None:
+            nearest = cue = self._cue_after(fragment) or self._cue_before(fragment)
         if cue is None:
             fragment.speaker = self._signature(fragment)
             return
-        fragment.local_cue = fragment.local_cue or cue
+        fragment.local_cue = nearest
         fragment.cue = _cue_span(cue)
         speaker = self._speaker_of(cue)
         if speaker is None and cue.i >= fragment.tokens.end:
