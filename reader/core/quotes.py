@@ -621,9 +621,7 @@ class _Attributor:
         a paragraph break to the sentence it ends (`He said:` above a quoted paragraph).
         """
         doc = self.doc
-        index = fragment.tokens.start - 1
-        while index >= 0 and (_is_mark(doc[index]) or doc[index].is_space):
-            index -= 1
+        index = self._word_before(fragment)
         after_colon = index >= 0 and doc[index].text == ":"
         lowest = max(0, fragment.tokens.start - _ATTRIBUTION_WINDOW)
         while index >= lowest:
@@ -734,19 +732,22 @@ class _Attributor:
                 return subject
         return None
 
-    def starts_sentence(self, fragment: _Fragment) -> bool:
-        if fragment.starts_paragraph:
-            return True
+    def _word_before(self, fragment: _Fragment) -> int:
+        """The index of the last token before the fragment's opening mark, or -1."""
         index = fragment.tokens.start - 1
         while index >= 0 and (_is_mark(self.doc[index]) or self.doc[index].is_space):
             index -= 1
+        return index
+
+    def starts_sentence(self, fragment: _Fragment) -> bool:
+        if fragment.starts_paragraph:
+            return True
+        index = self._word_before(fragment)
         return index < 0 or self.doc[index].text in _SENTENCE_END
 
     def sentence_before(self, fragment: _Fragment) -> Span | None:
         """The words of the sentence before the fragment's opening mark."""
-        index = fragment.tokens.start - 1
-        while index >= 0 and (_is_mark(self.doc[index]) or self.doc[index].is_space):
-            index -= 1
+        index = self._word_before(fragment)
         if index < 0:
             return None
         sentence = self.doc[index].sent
