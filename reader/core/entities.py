@@ -9,6 +9,7 @@ repeats of names it already knows, and gives every mention of one real entity th
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.core.countries import Country, country_named, country_of_demonym, normalize
 from reader.core.model import Kind, Mention, MentionType
+from reader.core.quotes import SPANS_KEY as QUOTES_KEY
 
 # Model labels that can name one of our kinds; number and date labels never do.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -729,8 +731,9 @@ def _plausible_country_text(words) -> bool:
 
 def _to_mentions(doc: Doc, candidates: list[_Candidate]) -> tuple[Mention, ...]:
     chosen = [c for c in candidates if c.kind is not None]
-    person_names = _person_names(doc, [c for c in chosen if c.kind is Kind.PERSON])
-    org_names = _org_names(doc, [c for c in chosen if c.kind is Kind.ORG])
+    quoted = _quoted_starts(doc, chosen)
+    person_names = _person_names(doc, [c for c in chosen if c.kind is Kind.PERSON], quoted)
+    org_names = _org_names(doc, [c for c in chosen if c.kind is Kind.ORG], quoted)
     mentions = []
     last_end = -1
     for candidate in chosen:
@@ -762,25 +765,56 @@ def _to_mentions(doc: Doc, candidates: list[_Candidate]) -> tuple[Mention, ...]:
     return tuple(mentions)
 
 
-def _person_names(doc: Doc, persons: list[_Candidate]) -> dict[int, str]:
+def _quoted_starts(doc: Doc, candidates: list[_Candidate]) -> set[int]:
+    """Start tokens of the candidates inside a quote found by the quote component, if it ran."""
+    stretches = sorted(
+        f for span in doc.spans.get(QUOTES_KEY, []) for f in span._.quote_fragments or ()
+    )
+    if not stretches:
+        return set()
+    starts = [start for start, _ in stretches]
+    quoted = set()
+    for candidate in candidates:
+        char = doc[candidate.start].idx
+        i = bisect.bisect_right(starts, char) - 1
+        if i >= 0 and char < stretches[i][1]:
+            quoted.add(candidate.start)
+    return quoted
+
+
+def _person_names(doc: Doc, persons: list[_Candidate], quoted: set[int]) -> dict[int, str]:
     """For each person mention (by start token), the fullest name it abbreviates.
 
     "Tillerson" abbreviates "Rex Tillerson" (its ending); a lone "Wang" abbreviates "Wang
     Donghai" when no name ends in it (family name first). When two full names fit, the longer
     wins, then the one mentioned last before the short form, else the first after it.
+
+    A quoted form is the speaker's wording, not the article's: one that puts words before a full
+    name the article writes itself ("Crooked Hillary Clinton" where the article has "Hillary
+    Clinton") names nobody and is read as that full name. A quoted full name the article
+    abbreviates ("Vladimir Putin" in a quote, "Putin" outside) still gives the display name.
     """
+    words_of = {c.start: tuple(t.lower_ for t in doc[c.start : c.end]) for c in persons}
+    article_forms = {words_of[c.start] for c in persons if c.start not in quoted}
+    plain_words = {}
+    for start, words in words_of.items():
+        endings = (words[i:] for i in range(1, len(words) - 1))  # endings of two words or more
+        article_form = next((w for w in endings if w in article_forms), None)
+        plain_words[start] = article_form if start in quoted and article_form else words
     by_ending: dict[tuple[str, ...], list[Span]] = {}
     by_first_word: dict[str, list[Span]] = {}
     for candidate in persons:
+        words = words_of[candidate.start]
+        if words != plain_words[candidate.start]:
+            continue  # an embellished quoted form gives no one's name
         span = doc[candidate.start : candidate.end]
-        words = tuple(t.lower_ for t in span)
         for i in range(len(words)):
             by_ending.setdefault(words[i:], []).append(span)
         if len(words) > 1:
             by_first_word.setdefault(words[0], []).append(span)
     names = {}
     for candidate in persons:
-        words = tuple(t.lower_ for t in doc[candidate.start : candidate.end])
+        words = plain_words[candidate.start]
         fits = by_ending[words]
         if len(words) == 1 and all(len(span) == 1 for span in fits):
             fits = fits + by_first_word.get(words[0], [])
@@ -796,10 +830,11 @@ def _closeness(start: int, mention_start: int) -> tuple[int, int]:
     return (0, -start)
 
 
-def _org_names(doc: Doc, orgs: list[_Candidate]) -> dict[int, str]:
-    """Organization names; an acronym ("EU") takes the name it abbreviates ("European Union")."""
+def _org_names(doc: Doc, orgs: list[_Candidate], quoted: set[int]) -> dict[int, str]:
+    """Organization names; an acronym ("EU") takes the name it abbreviates ("European Union"),
+    as the article spells it outside quotes where it does."""
     by_acronym = {}
-    for candidate in orgs:
+    for candidate in sorted(orgs, key=lambda c: c.start in quoted):
         span = doc[candidate.start : candidate.end]
         initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
         if len(initials) > 1 and len(span) > 1:

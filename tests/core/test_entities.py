@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from reader.core.entities import mentions_from_doc
 from reader.core.model import Kind, Mention, MentionType
+from reader.core.quotes import SPANS_KEY as QUOTES_KEY
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
 _BLANK = spacy.blank("en")
@@ -160,6 +161,60 @@ def test_an_acronym_takes_the_name_of_the_organization_it_abbreviates():
     assert {(m.key, m.name) for m in mentions_from_doc(doc)} == {
         ("org:european-union", "European Union")
     }
+
+
+def quoting(doc: Doc, *quotes: str) -> Doc:
+    """`doc` with the given stretches marked as quotes, as the quote component marks them."""
+    spans = []
+    for quote in quotes:
+        start = doc.text.index(quote)
+        span = doc.char_span(start, start + len(quote))
+        assert span is not None, quote
+        span._.quote_fragments = [(start, start + len(quote))]
+        spans.append(span)
+    doc.spans[QUOTES_KEY] = spans
+    return doc
+
+
+def test_a_display_name_is_not_taken_from_inside_a_quote():
+    doc = labelled(
+        'Hillary Clinton spoke in Ohio. Her rival said "Crooked Hillary Clinton will lose" '
+        "at a rally. Clinton laughed.",
+        ("Hillary Clinton", "PERSON"),
+        ("Crooked Hillary Clinton", "PERSON"),
+        ("Clinton", "PERSON"),
+    )
+    mentions = mentions_from_doc(quoting(doc, "Crooked Hillary Clinton will lose"))
+    assert [(m.text, m.key, m.name) for m in mentions] == [
+        ("Hillary Clinton", "person:hillary-clinton", "Hillary Clinton"),
+        ("Crooked Hillary Clinton", "person:hillary-clinton", "Hillary Clinton"),
+        ("Clinton", "person:hillary-clinton", "Hillary Clinton"),
+    ]
+
+
+def test_a_name_used_only_inside_quotes_still_names_its_entity():
+    doc = labelled(
+        'He said "Vladimir Putin is strong" on Monday. Putin did not reply.',
+        ("Vladimir Putin", "PERSON"),
+        ("Putin", "PERSON"),
+    )
+    mentions = mentions_from_doc(quoting(doc, "Vladimir Putin is strong"))
+    assert {(m.key, m.name) for m in mentions} == {("person:vladimir-putin", "Vladimir Putin")}
+
+
+def test_an_acronym_takes_the_name_spelled_outside_quotes():
+    doc = labelled(
+        'Critics call it "the Evil Union" and the EU replied. The European Union met.',
+        ("Evil Union", "ORG"),
+        ("EU", "ORG"),
+        ("European Union", "ORG"),
+    )
+    mentions = mentions_from_doc(quoting(doc, "the Evil Union"))
+    assert [(m.text, m.name) for m in mentions] == [
+        ("Evil Union", "Evil Union"),
+        ("EU", "European Union"),
+        ("European Union", "European Union"),
+    ]
 
 
 def test_names_next_to_scores_on_a_results_line_are_teams():
