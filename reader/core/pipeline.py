@@ -7,6 +7,7 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from reader.core import quotes
 
@@ -64,8 +65,26 @@ def load_pipeline(name: str | None = None) -> Language:
     )
 
 
+PARAGRAPH_BREAKS = "reader_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def start_sentences_at_paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence starts after every line break.
+
+    The parser otherwise runs a headline, a dateline or a paragraph without a final full stop
+    into the next paragraph's sentence, which then has two subjects to choose a speaker from.
+    """
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 def prepare(nlp: Language) -> Language:
     """Add Reader's own components to a loaded pipeline."""
+    if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     if quotes.COMPONENT_NAME not in nlp.pipe_names:
         nlp.add_pipe(quotes.COMPONENT_NAME, last=True)
     return nlp

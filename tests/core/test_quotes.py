@@ -154,6 +154,12 @@ def nlp():
     return load_pipeline()
 
 
+def test_a_paragraph_break_starts_a_sentence_real_model(nlp):
+    doc = nlp("Talks end without a deal\nRex Tillerson said the talks were hard\nand long.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts[:3] == ["Talks", "Rex", "and"]
+
+
 def analyse(nlp, text: str) -> tuple[Quote, ...]:
     doc = nlp(text)
     return quotes_from_doc(doc, mentions_from_doc(doc))
