@@ -3,8 +3,10 @@
 The statistical model labels each sentence on its own and often disagrees with itself: a surname
 is a person in one sentence and an organization in the next, a country in a headline is missed,
 "the" and trailing scores end up inside a name. This module takes the model's entities as
-candidates, trims them, decides their kind with the whole document in view, adds unlabelled
-repeats of names it already knows, and gives every mention of one real entity the same key.
+candidates, trims them, reads the layouts of datelines and sports results, decides each
+name's kind with the whole document in view, adds unlabelled repeats of names it already knows
+and countries the model missed, and gives every mention of one real entity the same key and
+display name: the fullest form the article itself uses, not a speaker's wording inside a quote.
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ sister ambassador envoy spokesman spokeswoman chairman chief coach manager strik
 defender goalkeeper leader rebel opposition former late new acting"""
 _TITLES = frozenset(_TITLE_WORDS.split())
 _ARTICLES = frozenset({"the", "a", "an"})
+# Lowercase words inside names ("Rafael van der Vaart").
+_PARTICLES = frozenset(
+    {"de", "van", "den", "der", "von", "da", "di", "du", "le", "la", "del", "dos"}
+)
+# Cricket scorecards: "Saeed Anwar c Stewart b Gough 33" names fielders and bowlers.
+_DISMISSALS = frozenset({"c", "b", "st", "lbw"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _MAX_COUNTRY_TOKENS = 5
 
@@ -60,6 +68,7 @@ def _slug(text: str) -> str:
 def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     """Mentions of persons, countries and organizations, sorted by start, never overlapping."""
     candidates = _model_candidates(doc)
+    _mark_dateline_places(doc, candidates)
     candidates = _with_results_lines(doc, candidates)
     candidates = _with_person_patterns(doc, candidates)
     if _is_sports_report(doc, candidates):
@@ -230,8 +239,6 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
 # --- sports results: "Swansea 49 Cardiff 23", "CHICAGO 71 64 .526 10", "Kent v Essex" ---------
 
 _SCORE_WORDS = frozenset({"v", "at"})
-# Cricket scorecards: "Saeed Anwar c Stewart b Gough 33" names fielders and bowlers.
-_DISMISSALS = frozenset({"c", "b", "st", "lbw"})
 _CALENDAR_WORDS = """
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
@@ -256,9 +263,7 @@ def _with_results_lines(doc: Doc, candidates: list[_Candidate]) -> list[_Candida
     """
     found = []
     for start, end in _lines(doc):
-        if _is_dateline(doc, start, end):
-            _mark_places(candidates, start, end)
-        elif _is_results_line(doc, start, end):
+        if not _is_dateline(doc, start, end) and _is_results_line(doc, start, end):
             found.extend(_teams_on_line(doc, start, end, candidates))
     return _replacing(doc, candidates, found)
 
@@ -267,11 +272,17 @@ def _replacing(doc: Doc, candidates: list[_Candidate], found: list[_Candidate]) 
     """`candidates` with `found` in place of those they overlap."""
     if not found:
         return candidates
-    covered = bytearray(len(doc))
-    for candidate in found:
-        covered[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+    covered = _covered(doc, found)
     kept = [c for c in candidates if not any(covered[c.start : c.end])]
     return sorted(kept + found, key=lambda c: c.start)
+
+
+def _covered(doc: Doc, candidates: list[_Candidate]) -> bytearray:
+    """A flag per token: set where one of `candidates` covers it."""
+    covered = bytearray(len(doc))
+    for candidate in candidates:
+        covered[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+    return covered
 
 
 def _lines(doc: Doc) -> list[tuple[int, int]]:
@@ -291,10 +302,14 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     return 0 < len(line) <= 12 and _DATE.search(line.text) is not None
 
 
-def _mark_places(candidates: list[_Candidate], start: int, end: int) -> None:
-    for candidate in candidates:
-        if start <= candidate.start < end and candidate.kind is not Kind.COUNTRY:
-            candidate.kind, candidate.place = None, True
+def _mark_dateline_places(doc: Doc, candidates: list[_Candidate]) -> None:
+    """The names on a dateline are where the story was filed, never persons or teams."""
+    for start, end in _lines(doc):
+        if not _is_dateline(doc, start, end):
+            continue
+        for candidate in candidates:
+            if start <= candidate.start < end and candidate.kind is not Kind.COUNTRY:
+                candidate.kind, candidate.place = None, True
 
 
 def _outside_parentheses(doc: Doc, start: int, end: int) -> list[Token]:
@@ -441,10 +456,6 @@ def _inside_parentheses(doc: Doc, i: int) -> bool:
 
 
 # --- persons by the company they keep: "A. Dale", "Irina Privalova ( Russia )", "15 - Jeff Wilson"
-
-_PARTICLES = frozenset(
-    {"de", "van", "den", "der", "von", "da", "di", "du", "le", "la", "del", "dos"}
-)
 
 
 def _with_person_patterns(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -628,14 +639,19 @@ def _person_forms(doc: Doc, candidates: list[_Candidate]) -> tuple[set[str], set
     family_names: set[str] = set()
     for candidate in candidates:
         if candidate.kind is Kind.PERSON and candidate.end - candidate.start > 1:
-            words = [t.lower_ for t in doc[candidate.start : candidate.end]]
+            words = _words(doc, candidate)
             surnames.update(" ".join(words[i:]) for i in range(len(words)))
             family_names.add(words[0])
     return surnames, family_names
 
 
+def _words(doc: Doc, candidate: _Candidate) -> tuple[str, ...]:
+    """The candidate's words in lower case, as names are compared."""
+    return tuple(t.lower_ for t in doc[candidate.start : candidate.end])
+
+
 def _form(doc: Doc, candidate: _Candidate) -> str:
-    return " ".join(t.lower_ for t in doc[candidate.start : candidate.end])
+    return " ".join(_words(doc, candidate))
 
 
 # --- names the model left unlabelled ----------------------------------------------------------
@@ -645,14 +661,12 @@ def _add_unlabelled(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
     """Countries, demonyms and repeats of known persons and organizations the model missed."""
     known = _known_forms(doc, candidates)
     longest = max((len(form) for form in known), default=1)
-    taken = bytearray(len(doc))
-    for candidate in candidates:
-        taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+    taken = _covered(doc, candidates)
     added = []
     i = 0
     while i < len(doc):
         found = None
-        if not taken[i] and _could_start_name(doc[i]):
+        if not taken[i] and doc[i].text[:1].isupper():
             found = _match_at(doc, i, known, longest, taken)
         if found is None:
             i += 1
@@ -666,15 +680,11 @@ def _known_forms(doc: Doc, candidates: list[_Candidate]) -> dict[tuple[str, ...]
     known: dict[tuple[str, ...], Kind] = {}
     for candidate in candidates:
         if candidate.kind in (Kind.PERSON, Kind.ORG):
-            words = tuple(t.lower_ for t in doc[candidate.start : candidate.end])
+            words = _words(doc, candidate)
             known.setdefault(words, candidate.kind)
             if candidate.kind is Kind.PERSON:
                 known.setdefault(words[-1:], Kind.PERSON)
     return known
-
-
-def _could_start_name(token: Token) -> bool:
-    return token.text[:1].isupper()
 
 
 def _match_at(
@@ -718,7 +728,7 @@ def _names_something_else(doc: Doc, end: int) -> bool:
     return glued and end + 1 < len(doc) and doc[end + 1].is_lower
 
 
-def _plausible_country_text(words) -> bool:
+def _plausible_country_text(words: Span) -> bool:
     """Country names are capitalized; short ones ("US", "UK") only count in capitals."""
     if not words[-1].text[:1].isupper():
         return False
@@ -794,7 +804,7 @@ def _person_names(doc: Doc, persons: list[_Candidate], quoted: set[int]) -> dict
     Clinton") names nobody and is read as that full name. A quoted full name the article
     abbreviates ("Vladimir Putin" in a quote, "Putin" outside) still gives the display name.
     """
-    words_of = {c.start: tuple(t.lower_ for t in doc[c.start : c.end]) for c in persons}
+    words_of = {c.start: _words(doc, c) for c in persons}
     article_forms = {words_of[c.start] for c in persons if c.start not in quoted}
     plain_words = {}
     for start, words in words_of.items():
