@@ -122,6 +122,14 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
         start = end + 1
 
 
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Whether only marks and spaces stand between the paragraph's start and `start`."""
+    index = start - 1
+    while index >= 0 and (text[index] in _DOUBLE_MARKS or text[index] in "' \t\u00a0"):
+        index -= 1
+    return index < 0 or text[index] == "\n"
+
+
 def find_quoted_runs(text: str, *, doubled_apostrophes: bool = False) -> list[QuotedRun]:
     """Pair the double quotation marks of `text`; never raises, whatever the marks.
 
@@ -205,133 +213,21 @@ def _pair(
 
 # --- Cues and speakers from the parse -------------------------------------------------------
 
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "ask",
-        "write",
-        "tweet",
-        "post",
-        "state",
-        "declare",
-        "announce",
-        "explain",
-        "note",
-        "argue",
-        "claim",
-        "insist",
-        "contend",
-        "assert",
-        "maintain",
-        "warn",
-        "predict",
-        "suggest",
-        "reply",
-        "respond",
-        "answer",
-        "continue",
-        "conclude",
-        "recall",
-        "admit",
-        "acknowledge",
-        "concede",
-        "complain",
-        "joke",
-        "quip",
-        "shout",
-        "yell",
-        "scream",
-        "exclaim",
-        "whisper",
-        "mutter",
-        "chant",
-        "sing",
-        "read",
-        "describe",
-        "call",
-        "label",
-        "dub",
-        "term",
-        "brand",
-        "characterize",
-        "praise",
-        "criticize",
-        "slam",
-        "blast",
-        "accuse",
-        "charge",
-        "urge",
-        "demand",
-        "promise",
-        "pledge",
-        "vow",
-        "threaten",
-        "report",
-        "reveal",
-        "disclose",
-        "confirm",
-        "deny",
-        "mock",
-        "boast",
-        "brag",
-        "lament",
-        "observe",
-        "remark",
-        "comment",
-        "mention",
-        "emphasize",
-        "stress",
-        "testify",
-        "email",
-        "text",
-        "recount",
-        "repeat",
-        "reiterate",
-        "wonder",
-        "muse",
-        "hint",
-        "caution",
-        "advise",
-        "counter",
-        "retort",
-        "rebut",
-        "dismiss",
-        "proclaim",
-        "decry",
-        "denounce",
-        "condemn",
-        "hail",
-        "tout",
-        "tease",
-        "chide",
-        "scold",
-        "rail",
-        "rant",
-        "cite",
-        "quote",
-    ]
-)
-SPEECH_NOUNS = frozenset(
-    [
-        "statement",
-        "claim",
-        "remark",
-        "comment",
-        "words",
-        "tweet",
-        "message",
-        "assertion",
-        "warning",
-        "declaration",
-        "promise",
-        "pledge",
-        "reply",
-        "response",
-        "answer",
-    ]
-)
+# Lemmas of the verbs and nouns that report speech ("said", "according to" is handled apart).
+_SPEECH_VERB_WORDS = """
+say tell add ask write tweet post state declare announce explain note argue claim insist contend
+assert maintain warn predict suggest reply respond answer continue conclude recall admit
+acknowledge concede complain joke quip shout yell scream exclaim whisper mutter chant sing read
+describe call label dub term brand characterize praise criticize slam blast accuse charge urge
+demand promise pledge vow threaten report reveal disclose confirm deny mock boast brag lament
+observe remark comment mention emphasize stress testify email text recount repeat reiterate wonder
+muse hint caution advise counter retort rebut dismiss proclaim decry denounce condemn hail tout
+tease chide scold rail rant cite quote"""
+SPEECH_VERBS = frozenset(_SPEECH_VERB_WORDS.split())
+_SPEECH_NOUN_WORDS = """
+statement claim remark comment words tweet message assertion warning declaration promise pledge
+reply response answer"""
+SPEECH_NOUNS = frozenset(_SPEECH_NOUN_WORDS.split())
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NON_FINITE_LINKS = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -468,6 +364,7 @@ def _title_of(name: Span) -> str:
 
 
 def _speaker_ref(speaker: Span, quoted: list[bool], genders: dict[str, str]) -> Span | None:
+    """The name a local speaker stands for: a pronoun's antecedent, or the speaker's own name."""
     root = speaker.root
     if root.pos_ == "PRON":
         return _antecedent(root, quoted, genders)
@@ -753,9 +650,14 @@ class _Attributor:
         sentence = self.doc[index].sent
         return self.doc[sentence.start : index + 1]
 
-    def named_root_subject(self, sentence: Span) -> Span | None:
+    def _root_subject(self, sentence: Span) -> Token | None:
+        """The subject of the sentence's main verb, if the parse gives it one."""
         root = sentence.root
-        subject = self.subject_of(root) if root.head.i == root.i else None
+        return self.subject_of(root) if root.head.i == root.i else None
+
+    def named_root_subject(self, sentence: Span) -> Span | None:
+        """The sentence's subject when it is a person or an organization."""
+        subject = self._root_subject(sentence)
         if subject is None or subject.ent_type_ not in ("PERSON", "ORG"):
             return None
         return self.speaker_span(subject)
@@ -770,8 +672,7 @@ class _Attributor:
                 speaker = self._speaker_of(token)
                 if speaker is not None and not self.quoted[speaker.i]:
                     return self.speaker_span(speaker)
-        root = sentence.root
-        subject = self.subject_of(root) if root.head.i == root.i else None
+        subject = self._root_subject(sentence)
         if subject is None:
             return None
         if subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in _PERSONAL_PRONOUNS:
@@ -802,6 +703,9 @@ def _is_mark(token: Token) -> bool:
     return all(c in _DOUBLE_MARKS or c == "'" for c in token.text)
 
 
+# --- The component --------------------------------------------------------------------------
+
+
 @Language.factory(
     COMPONENT_NAME,
     default_config={"doubled_apostrophes": False},
@@ -822,41 +726,16 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         fragments = self._fragments(doc)
-        quoted: list[bool] = []
         if doc.has_annotation("DEP"):
             attributor = _Attributor(doc, fragments)
-            quoted = attributor.quoted
-            for fragment in fragments:
-                attributor.attribute(fragment)
-            groups = [
-                group
-                for group in _groups(fragments, attributor)
-                if group.cue is not None
-                or len(group.fragments) > 1
-                or not _looks_like_title(group.fragments[0].tokens.text)
-            ]
-            groups += _headline_groups(doc, groups)
+            groups, quoted = _attributed_groups(doc, fragments, attributor), attributor.quoted
         else:  # no parser in the pipeline: quotes without speakers
-            groups = _groups_by_run(fragments)
-        spans = []
-        genders = None
-        for group in sorted(groups, key=lambda g: g.fragments[0].start):
-            first, last = group.fragments[0], group.fragments[-1]
-            span = doc.char_span(first.start, last.end, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.quote_fragments = [(f.start, f.end) for f in group.fragments]
-            span._.quote_cue = group.cue
-            span._.quote_speaker = group.speaker
-            if group.speaker is not None:
-                if genders is None:
-                    genders = _genders(doc, quoted)
-                span._.quote_speaker_ref = _speaker_ref(group.speaker, quoted, genders)
-            spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+            groups, quoted = _groups_by_run(fragments), []
+        doc.spans[SPANS_KEY] = _quote_spans(doc, groups, quoted)
         return doc
 
     def _fragments(self, doc: Doc) -> list[_Fragment]:
+        """The quoted stretches with their tokens, run and paragraph, in text order."""
         text = doc.text
         paragraph_starts = [start for start, _ in _paragraphs(text)]
         fragments = []
@@ -883,64 +762,45 @@ class QuoteFinder:
         return fragments
 
 
-def find_headline_quotes(text: str) -> list[tuple[int, int]]:
-    """Stretches in single quotation marks in heading-like lines (short, no final full stop):
-    `‘We have our differences’`. Elsewhere single marks are apostrophes or quotes in quotes.
-    """
-    found = []
-    for start, end in _paragraphs(text):
-        line = text[start:end].rstrip()
-        if (
-            len(line.split()) > _LONGEST_HEADLINE
-            or line.rstrip("’'").endswith((".", ":", ";", ","))
-            or any(mark in line for mark in _DOUBLE_MARKS)
-        ):
+def _attributed_groups(
+    doc: Doc, fragments: list[_Fragment], attributor: _Attributor
+) -> list[_Group]:
+    """The quotes with their cues and speakers: cue-less titles left out, headline quotes added."""
+    for fragment in fragments:
+        attributor.attribute(fragment)
+    groups = [
+        group
+        for group in _groups(fragments, attributor)
+        if group.cue is not None
+        or len(group.fragments) > 1
+        or not _looks_like_title(group.fragments[0].tokens.text)
+    ]
+    return groups + _headline_groups(doc, groups)
+
+
+def _quote_spans(doc: Doc, groups: list[_Group], quoted: list[bool]) -> list[Span]:
+    """A span per quote in text order, with the extensions the module docstring lists."""
+    spans = []
+    genders = None  # computed only when some quote has a speaker
+    for group in sorted(groups, key=lambda g: g.fragments[0].start):
+        first, last = group.fragments[0], group.fragments[-1]
+        span = doc.char_span(first.start, last.end, alignment_mode="expand")
+        if span is None:
             continue
-        for match in _HEADLINE_QUOTE.finditer(text, start, start + len(line)):
-            found.append((match.start(1), match.end(1)))
-    return found
+        span._.quote_fragments = [(f.start, f.end) for f in group.fragments]
+        span._.quote_cue = group.cue
+        span._.quote_speaker = group.speaker
+        if group.speaker is not None:
+            if genders is None:
+                genders = _genders(doc, quoted)
+            span._.quote_speaker_ref = _speaker_ref(group.speaker, quoted, genders)
+        spans.append(span)
+    return spans
 
 
-def _headline_groups(doc: Doc, groups: list[_Group]) -> list[_Group]:
-    """Headline quotes that repeat a quote of the body, with that quote's speaker.
-
-    A headline quote with no such quote in the body is left out: nobody can be named for it.
-    """
-    text = doc.text
-    found = []
-    for start, end in find_headline_quotes(text):
-        words = _WORD.findall(text[start:end].casefold())
-        for group in groups:
-            body = _WORD.findall(" ".join(f.tokens.text for f in group.fragments).casefold())
-            if group.speaker is not None and _contains(body, words):
-                tokens = doc.char_span(start, end, alignment_mode="expand")
-                if tokens is not None:
-                    fragment = _Fragment(start, end, tokens, -1, -1, True, False)
-                    found.append(_Group([fragment], None, group.speaker))
-                break
-    return found
+# --- Grouping fragments into quotes ---------------------------------------------------------
 
 
-def _contains(words: list[str], part: list[str]) -> bool:
-    size = len(part)
-    return size > 0 and any(words[i : i + size] == part for i in range(len(words) - size + 1))
-
-
-def _opens_paragraph(text: str, start: int) -> bool:
-    """Whether only marks and spaces stand between the paragraph's start and `start`."""
-    index = start - 1
-    while index >= 0 and (text[index] in _DOUBLE_MARKS or text[index] in "' \t\u00a0"):
-        index -= 1
-    return index < 0 or text[index] == "\n"
-
-
-_LONGEST_HEADLINE = 15
-_HEADLINE_QUOTE = re.compile(
-    r"(?:^|(?<=[\s(\[—–-]))"  # opens after a space, a bracket or a dash
-    r"[‘']([^‘\n]*?\w[.!?]?)[’']"  # the first mark that can close: not the one in "We’re"
-    r"(?=$|[\s.,:;!?)\]—–-])",  # closes before a space or punctuation
-    re.MULTILINE,
-)
 _TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "with"]
 )
@@ -1017,7 +877,71 @@ def _carried_speaker(
     return attributor.speaker_before(fragment)
 
 
-# --- Plain data for the rest of the app ------------------------------------------------------
+# --- Quotes in headlines --------------------------------------------------------------------
+
+
+_LONGEST_HEADLINE = 15
+_HEADLINE_QUOTE = re.compile(
+    r"(?:^|(?<=[\s(\[—–-]))"  # opens after a space, a bracket or a dash
+    r"[‘']([^‘\n]*?\w[.!?]?)[’']"  # the first mark that can close: not the one in "We’re"
+    r"(?=$|[\s.,:;!?)\]—–-])",  # closes before a space or punctuation
+    re.MULTILINE,
+)
+
+
+def find_headline_quotes(text: str) -> list[tuple[int, int]]:
+    """Stretches in single quotation marks in heading-like lines (short, no final full stop):
+    `‘We have our differences’`. Elsewhere single marks are apostrophes or quotes in quotes.
+    """
+    found = []
+    for start, end in _paragraphs(text):
+        line = text[start:end].rstrip()
+        if (
+            len(line.split()) > _LONGEST_HEADLINE
+            or line.rstrip("’'").endswith((".", ":", ";", ","))
+            or any(mark in line for mark in _DOUBLE_MARKS)
+        ):
+            continue
+        for match in _HEADLINE_QUOTE.finditer(text, start, start + len(line)):
+            found.append((match.start(1), match.end(1)))
+    return found
+
+
+def _headline_groups(doc: Doc, groups: list[_Group]) -> list[_Group]:
+    """Headline quotes that repeat a quote of the body, with that quote's speaker.
+
+    A headline quote with no such quote in the body is left out: nobody can be named for it.
+    """
+    text = doc.text
+    found = []
+    for start, end in find_headline_quotes(text):
+        words = _WORD.findall(text[start:end].casefold())
+        for group in groups:
+            body = _WORD.findall(" ".join(f.tokens.text for f in group.fragments).casefold())
+            if group.speaker is not None and _contains_run(body, words):
+                tokens = doc.char_span(start, end, alignment_mode="expand")
+                if tokens is not None:
+                    fragment = _Fragment(
+                        start,
+                        end,
+                        tokens,
+                        run=-1,
+                        paragraph=-1,
+                        starts_paragraph=True,
+                        ends_with_full_stop=False,
+                    )
+                    found.append(_Group([fragment], None, group.speaker))
+                break
+    return found
+
+
+def _contains_run(words: list[str], part: list[str]) -> bool:
+    """Whether `part` occurs in `words` as a run of consecutive words."""
+    size = len(part)
+    return size > 0 and any(words[i : i + size] == part for i in range(len(words) - size + 1))
+
+
+# --- Plain data for the rest of the app -----------------------------------------------------
 
 
 def quotes_from_doc(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
