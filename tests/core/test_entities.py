@@ -5,10 +5,14 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from reader.core.analysis import analyze
+from reader.core.article import Article
 from reader.core.entities import mentions_from_doc
 from reader.core.model import Kind, Mention, MentionType
+from reader.core.pipeline import load_pipeline
 from reader.core.quotes import SPANS_KEY as QUOTES_KEY
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
@@ -314,12 +318,44 @@ def test_mentions_are_sorted_non_overlapping_and_match_the_text(words, cuts):
 
 
 @pytest.fixture(scope="module")
-def seed_mentions() -> dict[str, list[Mention]]:
-    from reader.core.pipeline import load_pipeline
+def nlp() -> Language:
+    return load_pipeline()
 
-    nlp = load_pipeline()
+
+@pytest.fixture(scope="module")
+def seed_mentions(nlp) -> dict[str, list[Mention]]:
     text = SEED.read_text(encoding="utf-8").replace("\r\n", "\n")
     return by_text(mentions_from_doc(nlp(text)))
+
+
+# Names, titles, countries, quotation marks, results and dateline layouts, brackets, breaks.
+_ARTICLE_PIECES = (
+    *("Rex", "Tillerson", "Mr.", "President", "Wang", "van", "Dale", "A.", "Crooked"),
+    *("Russia", "Russian", "U.S.", "US", "EU", "European", "Union", "Hong", "Kong", "Open"),
+    *("LONDON", "1996-08-30", "SOCCER", "v", "at", "c", "b", "4", "31st", "10-0-41-2"),
+    *("the", "said", "he", "told", "according", "to", "match", "cup", "goal", "league"),
+    *("“", "”", '"', "‘", "’", "'", "’s", "(", ")", "-", "—", ",", ".", ":", "\n", "\n\n"),
+)
+_ARTICLES = st.lists(
+    st.tuples(st.sampled_from(_ARTICLE_PIECES), st.sampled_from(["", " ", " ", " "])),
+    max_size=50,
+).map(lambda pieces: "".join(piece + gap for piece, gap in pieces))
+
+
+@settings(max_examples=30, deadline=None)
+@given(_ARTICLES)
+def test_no_text_makes_the_analysis_raise_real_model(nlp, text):
+    analysis = analyze(Article(title="", text=text, blocks=()), nlp)
+    keys = {mention.key for mention in analysis.mentions}
+    for mention in analysis.mentions:
+        assert text[mention.start : mention.end] == mention.text
+    for before, after in pairwise(analysis.mentions):
+        assert before.end <= after.start
+    for quote in analysis.quotes:
+        for start, end in quote.fragments:
+            assert 0 <= start < end <= len(text)
+        if quote.speaker is not None:
+            assert quote.speaker.key is None or quote.speaker.key in keys
 
 
 @pytest.mark.parametrize(
