@@ -84,6 +84,11 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
 
 
 def _model_candidates(doc: Doc) -> list[_Candidate]:
+    """The model's entities of name labels, trimmed, split at layout breaks and classified.
+
+    A wire headline's topic slug is no name; a capitals headline the model read as one name
+    gives the countries in it instead.
+    """
     candidates = []
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS:
@@ -164,6 +169,8 @@ def _separates_names(token: Token) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int] | None:
+    """The name inside [start, end): leading articles (and a person's titles), trailing scores,
+    possessives and common nouns cut off; a hyphenated given name completed."""
     while start < end and _is_leading_noise(doc[start], person and end - start > 1):
         start += 1
     while start < end and _is_trailing_noise(doc[end - 1]):
@@ -182,6 +189,8 @@ def _with_hyphenated_ending(doc: Doc, end: int) -> int:
 
 
 def _is_leading_noise(token: Token, strip_titles: bool) -> bool:
+    """Words before a name that are not part of it ("the", "ex", and with `strip_titles`,
+    titles and nationalities: "President", "Russian")."""
     if not _has_letters(token) or token.lower_ in _ARTICLES:
         return True
     if token.is_lower and token.text not in _PARTICLES:
@@ -214,6 +223,13 @@ def _has_letters(token: Token) -> bool:
 
 
 def _classify(doc: Doc, start: int, end: int, label: str) -> _Candidate | None:
+    """What a trimmed stretch the model labelled `label` is, by its text first.
+
+    Country names and demonyms are checked before the label, which the model often gets
+    wrong for them. A place that is no country stays a candidate of no kind (a results line or
+    a sports report may still make it a team); None for what names nothing (a lone title, a
+    nationality that is no demonym of ours, a common noun taken for a person).
+    """
     text = doc[start:end].text
     demonym_of = country_of_demonym(text)  # "Briton" is often taken for a person
     if demonym_of is not None:
@@ -340,6 +356,7 @@ def _is_in_date(token: Token) -> bool:
 
 
 def _is_results_line(doc: Doc, start: int, end: int) -> bool:
+    """A line of scores or fixtures: a score or "v"/"at", and few lowercase words."""
     if start == end or _is_prose(doc[start:end].text):
         return False
     tokens = _outside_parentheses(doc, start, end)
@@ -359,6 +376,7 @@ def _is_prose(text: str) -> bool:
 def _teams_on_line(
     doc: Doc, start: int, end: int, candidates: list[_Candidate]
 ) -> list[_Candidate]:
+    """The teams, persons and grounds named on one results line."""
     persons = {
         (c.start, c.end) for c in candidates if c.kind is Kind.PERSON and c.end - c.start > 1
     }
@@ -411,6 +429,8 @@ def _is_name_word(token: Token) -> bool:
 def _team(
     doc: Doc, start: int, end: int, line_end: int, persons: set[tuple[int, int]]
 ) -> _Candidate | None:
+    """What the name group [start, end) on a results line is: a ground, a player, a country
+    or a team, by its neighbours; None when nothing on the line ties it to the results."""
     before = doc[start - 1] if start > 0 else None
     after_name = _after_qualifier(doc, end, line_end)
     after = doc[after_name] if after_name < line_end else None
@@ -493,6 +513,7 @@ def _name_group_end(doc: Doc, start: int) -> int:
 
 
 def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether a capitalized group is a person by its layout (see _with_person_patterns)."""
     words = doc[start:end]
     if country_named(words.text) is not None or any(t.lower_ in _TITLES for t in words):
         return False
@@ -525,6 +546,7 @@ _LOCATIVE = frozenset({"in", "at", "from", "near", "to", "of", "outside", "into"
 
 
 def _is_sports_report(doc: Doc, candidates: list[_Candidate]) -> bool:
+    """A report with results lines, or with three sports words or more, one token in sixty."""
     if any(c.team for c in candidates):
         return True
     hits = sum(1 for t in doc if t.lemma_ in _SPORTS)
@@ -677,6 +699,7 @@ def _add_unlabelled(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _known_forms(doc: Doc, candidates: list[_Candidate]) -> dict[tuple[str, ...], Kind]:
+    """The word forms of persons and organizations found so far, with a person's surname."""
     known: dict[tuple[str, ...], Kind] = {}
     for candidate in candidates:
         if candidate.kind in (Kind.PERSON, Kind.ORG):
@@ -694,6 +717,7 @@ def _match_at(
     longest: int,
     taken: bytearray,
 ) -> _Candidate | None:
+    """The longest known name, country or demonym starting at token i, within its line."""
     limit = min(len(doc), i + max(longest, _MAX_COUNTRY_TOKENS))
     end = i
     while end < limit and not taken[end] and "\n" not in doc[end].text:
@@ -740,6 +764,8 @@ def _plausible_country_text(words: Span) -> bool:
 
 
 def _to_mentions(doc: Doc, candidates: list[_Candidate]) -> tuple[Mention, ...]:
+    """Plain mentions with keys and display names; a candidate overlapping one before it is
+    dropped."""
     chosen = [c for c in candidates if c.kind is not None]
     quoted = _quoted_starts(doc, chosen)
     person_names = _person_names(doc, [c for c in chosen if c.kind is Kind.PERSON], quoted)
