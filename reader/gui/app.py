@@ -28,6 +28,12 @@ QToolButton:focus { border: 2px solid palette(highlight); border-radius: 3px; }
 QListView::item:focus { border: 2px solid palette(highlight); }
 #followBar { background: palette(alternate-base); border-bottom: 1px solid palette(mid); }
 #legendStatus { color: palette(placeholder-text); }
+#legendChip {
+    border: 1px solid palette(mid); border-radius: 11px; padding: 2px 10px 2px 6px;
+    background: palette(base);
+}
+#legendChip:!checked { background: transparent; color: palette(placeholder-text); }
+#legendChip:focus { border: 2px solid palette(highlight); }
 """
 
 

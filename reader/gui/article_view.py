@@ -127,6 +127,11 @@ class ArticleHighlighter(QSyntaxHighlighter):
         self._hidden = kinds
         self._invalidate(self._mentions.keys())
 
+    def set_formats(self, formats: MentionFormats) -> None:
+        """New colours (the theme changed): every highlighted block is drawn again."""
+        self._formats = formats
+        self._invalidate(self._mentions.keys() | self._quote.keys() | self._found.keys())
+
     def set_focus(self, key: str | None) -> None:
         self._focus = key
         self._invalidate(self._mentions.keys())
@@ -347,6 +352,11 @@ class ArticleView(QTextEdit):
         self.viewport().setCursor(
             Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.highlighter is not None:
+            self.highlighter.set_formats(MentionFormats(self.palette()))
 
     def resizeEvent(self, event: QEvent) -> None:
         super().resizeEvent(event)

@@ -209,9 +209,9 @@ class LegendBar(QWidget):
         self.buttons: dict[Kind, QToolButton] = {}
         for kind in Kind:
             button = QToolButton(self)
+            button.setObjectName("legendChip")
             button.setCheckable(True)
             button.setChecked(True)
-            button.setAutoRaise(True)
             button.setIcon(swatch_icon(kind, dark))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
