@@ -114,6 +114,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line, leading spaces left out."""
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
@@ -249,6 +250,7 @@ _TITLES_OF_SHE = frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
 
 
 def _is_cue(token: Token) -> bool:
+    """Whether the token reports speech: "according", a speech verb or a speech noun."""
     if token.lower_ == "according":
         return True
     if token.pos_ in ("VERB", "AUX"):
@@ -407,6 +409,7 @@ class _Attributor:
                 self.quoted[token.i] = True
 
     def paragraph_break(self, first: Token, second: Token) -> bool:
+        """Whether a line break stands between the two tokens."""
         low, high = sorted((first.idx, second.idx))
         return "\n" in self.text[low:high]
 
@@ -455,6 +458,8 @@ class _Attributor:
         return _expanded_name(token)
 
     def _quote_roots(self, fragment: _Fragment) -> list[Token]:
+        """The fragment's tokens whose heads lie outside it: where the parse hangs the quote
+        from the words around it."""
         tokens = fragment.tokens
         return [t for t in tokens if not tokens.start <= t.head.i < tokens.end or t.head.i == t.i]
 
@@ -637,6 +642,7 @@ class _Attributor:
         return index
 
     def starts_sentence(self, fragment: _Fragment) -> bool:
+        """Whether the fragment opens a paragraph or a sentence, rather than sitting inside one."""
         if fragment.starts_paragraph:
             return True
         index = self._word_before(fragment)
@@ -700,6 +706,7 @@ def _is_named_clause(verb: Token) -> bool:
 
 
 def _is_mark(token: Token) -> bool:
+    """A token made only of double quotation marks or straight apostrophes."""
     return all(c in _DOUBLE_MARKS or c == "'" for c in token.text)
 
 
@@ -819,6 +826,7 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _groups_by_run(fragments: list[_Fragment]) -> list[_Group]:
+    """Quotes without a parse: one per quoted run, with no cue or speaker."""
     groups: list[_Group] = []
     for fragment in fragments:
         if groups and groups[-1].fragments[-1].run == fragment.run:
@@ -970,6 +978,7 @@ def quotes_from_doc(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...
 def _plain_speaker(
     speaker: Span | None, ref: Span | None, mentions: tuple[Mention, ...]
 ) -> Speaker | None:
+    """The local mention, named after the entity it (or the name it refers to) belongs to."""
     if speaker is None:
         return None
     named = ref if ref is not None else speaker
