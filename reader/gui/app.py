@@ -20,10 +20,8 @@ SCREENSHOT_SIZE = (1360, 860)
 SCREENSHOT_TIMEOUT_MS = 180_000
 
 APP_STYLE = """
-QListView { border: none; }
-QListView:focus, QLineEdit:focus, QComboBox:focus, QTextEdit:focus {
-    outline: none;
-}
+QListView { border: 1px solid transparent; }
+QListView:focus, QTextEdit:focus { border: 1px solid palette(highlight); }
 QToolButton:focus { border: 2px solid palette(highlight); border-radius: 3px; }
 QListView::item:focus { border: 2px solid palette(highlight); }
 #followBar { background: palette(alternate-base); border-bottom: 1px solid palette(mid); }

@@ -13,7 +13,13 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QTabWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QTabWidget,
+)
 
 from reader.core.article import Article
 from reader.core.export import ExportError, write_export
@@ -57,7 +63,16 @@ class MainWindow(QMainWindow):
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._update_actions)
-        self.setCentralWidget(self.tabs)
+        self.empty = QLabel(
+            "<p style='font-size: 14pt'>No article open</p>"
+            "<p>Open one with <b>File ▸ Open</b> (Ctrl+O), or drop article files here.</p>",
+            self,
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
@@ -164,6 +179,7 @@ class MainWindow(QMainWindow):
         for action in (self.next_action, self.previous_action):
             action.setEnabled(has_tab and tab.analysis is not None)
         self.setWindowTitle(f"{tab.title} — Reader" if tab else "Reader")
+        self.pages.setCurrentWidget(self.tabs if has_tab else self.empty)
 
     # -- opening and closing ------------------------------------------------------------------
 

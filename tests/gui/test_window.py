@@ -7,15 +7,22 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextLayout
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QHelpEvent,
+    QPalette,
+    QTextLayout,
+)
+from PySide6.QtWidgets import QApplication, QToolTip
 
 import reader.gui.app as app_module
 from reader.core.model import Kind, Mention
 from reader.core.palette import STYLES
 from reader.gui import dialogs
-from reader.gui.article_view import is_dark
+from reader.gui.article_view import MentionFormats, is_dark
 from reader.gui.main_window import MainWindow
 from reader.gui.models import KEY_ROLE
 from reader.gui.worker import AnalysisService
@@ -347,3 +354,30 @@ def test_model_choice_is_saved_and_reanalyses(window, qtbot):
         window.model_group.actions()[1].trigger()
     assert window.settings.model() == "fake_model"
     assert window.model_label.text() == "spaCy: fake_model 1.0"
+
+
+def test_hovering_a_mention_shows_its_kind_and_full_name(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    short = next(m for m in tab.analysis.mentions if m.text == "Tillerson")
+    point = tab.view.mention_rect(short).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, tab.view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(tab.view.viewport(), event)
+    assert QToolTip.text().splitlines()[0] == "Rex Tillerson"
+    assert "Person" in QToolTip.text()
+
+
+def test_dark_palette_uses_the_dark_scheme():
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    formats = MentionFormats(palette)
+    for kind, style in STYLES.items():
+        assert formats.normal[kind].background().color().name() == style.dark.background
+        assert formats.normal[kind].foreground().color().name() == style.dark.foreground
+
+
+def test_window_without_articles_says_how_to_open_one(window, qtbot):
+    assert window.pages.currentWidget() is window.empty
+    tab = open_and_wait(qtbot, window)
+    assert window.pages.currentWidget() is window.tabs
+    window.close_tab(window.tabs.indexOf(tab))
+    assert window.pages.currentWidget() is window.empty
