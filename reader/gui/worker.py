@@ -124,6 +124,7 @@ class AnalysisService(QObject):
     model_ready = Signal(str, list)
     model_failed = Signal(str)
     busy_changed = Signal(str)  # what is going on, "" when idle
+    result_dropped = Signal(int)  # a result came for a cancelled request
     _load_requested = Signal(object)
     _analyze_requested = Signal(int, object)
 
@@ -217,6 +218,7 @@ class AnalysisService(QObject):
     @Slot(int, object)
     def _on_done(self, request_id: int, analysis: Analysis) -> None:
         if request_id not in self._pending:
+            self.result_dropped.emit(request_id)
             return
         self._pending.discard(request_id)
         self._report()
@@ -225,6 +227,7 @@ class AnalysisService(QObject):
     @Slot(int, str)
     def _on_failed(self, request_id: int, message: str) -> None:
         if request_id not in self._pending:
+            self.result_dropped.emit(request_id)
             return
         self._pending.discard(request_id)
         self._report()

@@ -300,14 +300,17 @@ def test_a_closed_tab_drops_its_late_result(make_window, qtbot):
     window = make_window(analyze=gate.analyze)
     tab = window.open_paths([SEED])[0]
     qtbot.wait_until(gate.started.is_set)  # the worker is busy with it
+    tab_request = tab.request_id
     window.close_tab(window.tabs.indexOf(tab))
     assert window.tabs.count() == 0
+    # Wait on the service's signal (GUI thread): waiting on a signal emitted by the worker
+    # thread itself races with pytest-qt's event loop.
     with (
         qtbot.assert_not_emitted(window.service.analysis_ready),
-        qtbot.wait_signal(window.service.worker.analysis_done, timeout=10_000),
+        qtbot.wait_signal(window.service.result_dropped, timeout=10_000) as dropped,
     ):
         gate.event.set()
-    qtbot.wait(50)  # let any queued delivery run
+    assert dropped.args == [tab_request]
     assert window.tabs.count() == 0
 
 
