@@ -49,6 +49,7 @@ class ArticleTab(QWidget):
         reading_layout.addWidget(self.view, 1)
         reading_layout.addWidget(self.find_bar)
         side = QSplitter(Qt.Orientation.Vertical, self)
+        side.setMinimumWidth(260)
         side.addWidget(self.entities)
         side.addWidget(self.quotes)
         side.setStretchFactor(0, 1)

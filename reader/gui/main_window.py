@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
@@ -99,7 +100,9 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus ------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
+    def _action(
+        self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -168,7 +171,6 @@ class MainWindow(QMainWindow):
             action.setChecked(name == chosen)
             action.triggered.connect(lambda _=False, n=name: self.choose_model(n))
             self.model_group.addAction(action)
-        self.model_menu.setEnabled(bool(models))
 
     def _update_actions(self) -> None:
         tab = self.current_tab()
@@ -278,6 +280,12 @@ class MainWindow(QMainWindow):
         tab.request_id = None
         tab.show_analysis(analysis)
         self._update_actions()
+        entities, quotes = tab.entities.model.rowCount(), len(analysis.quotes)
+        self.statusBar().showMessage(
+            f"{tab.title}: {entities} people, countries and organizations; "
+            f"{quotes} quote{'s' if quotes != 1 else ''}",
+            STATUS_SECONDS * 1000,
+        )
 
     @Slot(int, str)
     def _on_analysis_failed(self, request_id: int, message: str) -> None:

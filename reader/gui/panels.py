@@ -359,9 +359,16 @@ class EntityPanel(QWidget):
         self.list.setAccessibleName("Entities")
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.returnPressed.connect(self._enter_list)
         layout.addWidget(self.title)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
+
+    def _enter_list(self) -> None:
+        """Enter in the search box picks the first match, so the keyboard never has to leave."""
+        if self.proxy.rowCount():
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_entities(self, entities: tuple[Entity, ...]) -> None:
         self.model = EntityListModel(entities, parent=self)

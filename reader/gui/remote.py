@@ -21,7 +21,10 @@ class PipelineError(RuntimeError):
 
 
 class RemotePipeline:
-    """A pipeline loaded in a child process; `analyze` blocks the calling (worker) thread only."""
+    """A pipeline loaded in a child process; its calls block the calling (worker) thread only.
+
+    Construction only starts the process, so the worker can hand it to `close` while it loads.
+    """
 
     def __init__(self, name: str | None) -> None:
         context = multiprocessing.get_context("spawn")
@@ -31,12 +34,16 @@ class RemotePipeline:
         )
         self._process.start()
         child.close()
+        self.label = ""
+        self.models: list[str] = []
+
+    def wait_ready(self) -> None:
+        """Block until the child has loaded the pipeline; raises PipelineError if it could not."""
         reply = self._receive()
         if reply[0] != "ready":
             self.close()
             raise PipelineError(reply[1])
-        self.label: str = reply[1]
-        self.models: list[str] = reply[2]
+        self.label, self.models = reply[1], reply[2]
 
     def analyze(self, article: Article) -> Analysis:
         self._connection.send(article)

@@ -57,6 +57,7 @@ class AnalysisWorker(QObject):
         self._analyze = analyze_function
         self._list_models = list_models
         self._nlp: Any = None
+        self._loading: Any = None
         self._model_error: str | None = None
         self._lock = threading.Lock()
         self._cancelled: set[int] = set()
@@ -67,24 +68,35 @@ class AnalysisWorker(QObject):
             self._cancelled.add(request_id)
 
     def release(self) -> None:
-        """Thread-safe: let go of the pipeline; a child process stops even mid-analysis."""
+        """Thread-safe: let go of the pipeline; a child process stops even while loading or
+        analysing (the worker then reports a failure, which nobody waits for any more)."""
         with self._lock:
-            nlp, self._nlp = self._nlp, None
-        if hasattr(nlp, "close"):
-            nlp.close()
+            pipelines, self._nlp, self._loading = (self._nlp, self._loading), None, None
+        for nlp in pipelines:
+            if hasattr(nlp, "close"):
+                nlp.close()
 
     @Slot(object)
     def load_model(self, name: str | None) -> None:
         self.model_loading.emit()
         self.release()
+        nlp = None
         try:
             nlp = self._pipeline_factory(name)
+            with self._lock:
+                self._loading = nlp
+            if hasattr(nlp, "wait_ready"):
+                nlp.wait_ready()
         except Exception as error:  # PipelineError, or anything spaCy raises while loading
+            if nlp is not None and self._loading is not nlp:
+                return  # released (the app is closing): nobody waits for this pipeline
             self._model_error = str(error) or type(error).__name__
             self.model_failed.emit(self._model_error)
             return
         with self._lock:
-            self._nlp, self._model_error = nlp, None
+            if self._loading is not nlp:  # released while it loaded
+                return
+            self._nlp, self._loading, self._model_error = nlp, None, None
         self.model_ready.emit(_label(nlp, name), self._list_models(nlp))
 
     @Slot(int, object)
@@ -176,6 +188,9 @@ class AnalysisService(QObject):
             self.worker.cancel(request_id)
             self._report()
 
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
     def is_pending(self, request_id: int) -> bool:
         return request_id in self._pending
 
@@ -187,7 +202,7 @@ class AnalysisService(QObject):
         if self._thread.isRunning():
             self._thread.quit()
             self._thread.wait()
-        self.worker.release()  # in case a pipeline finished loading meanwhile
+        self.worker.release()  # a pipeline that finished loading in the meantime
 
     def _report(self) -> None:
         if self._model_loading:

@@ -384,3 +384,35 @@ def test_window_without_articles_says_how_to_open_one(window, qtbot):
     assert window.pages.currentWidget() is window.tabs
     window.close_tab(window.tabs.indexOf(tab))
     assert window.pages.currentWidget() is window.empty
+
+
+def test_enter_in_the_entity_search_follows_the_first_match(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    qtbot.keyClicks(tab.entities.search, "congr")
+    qtbot.keyClick(tab.entities.search, Qt.Key.Key_Return)
+    assert tab.followed is not None and tab.followed.key == "org:congress"
+    assert tab.entities.list.hasFocus()
+
+
+def test_closing_while_the_pipeline_loads_stops_at_once(make_window, qtbot, errors):
+    gate = Gate()
+
+    class SlowPipeline:
+        closed = False
+
+        def wait_ready(self) -> None:
+            gate.started.set()
+            gate.event.wait(timeout=10)
+            if self.closed:
+                raise RuntimeError("stopped")
+
+        def close(self) -> None:
+            self.closed = True
+            gate.event.set()
+
+    window = make_window(pipeline=lambda _name: SlowPipeline())
+    qtbot.wait_until(gate.started.is_set)
+    window.close()
+    assert not window.service.is_running()
+    qtbot.wait(20)  # deliver anything the worker still queued: it must not show a dialog
+    assert not errors
