@@ -26,8 +26,9 @@ MAX_GAP_SECONDS = 0.25
 @pytest.fixture(scope="session")
 def real_pipeline() -> Iterator[SimpleNamespace]:
     """The real pipeline in its child process, shared by the tests (windows never close it)."""
+    remote = RemotePipeline(None)
     try:
-        remote = RemotePipeline(None)
+        remote.wait_ready()
     except PipelineError as error:
         pytest.skip(str(error))
     yield SimpleNamespace(analyze=remote.analyze, label=remote.label, models=remote.models)
@@ -72,3 +73,9 @@ def test_screenshot_of_the_seed_article_real_model(
     image = QImage(str(out))
     assert (image.width(), image.height()) == app_module.SCREENSHOT_SIZE
     assert not errors
+
+
+def test_unknown_pipeline_gives_a_message_for_the_user_real_process():
+    remote = RemotePipeline("no_such_pipeline")
+    with pytest.raises(PipelineError, match="no_such_pipeline"):
+        remote.wait_ready()
