@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from reader.core.article import Article
 from reader.core.model import Analysis, Entity, Mention
-from reader.gui.article_view import ArticleView
+from reader.gui.article_view import MAX_FIND_MATCHES, ArticleView
 from reader.gui.models import ITEM_ROLE, KEY_ROLE
 from reader.gui.panels import EntityPanel, FindBar, FollowBar, LegendBar, QuotePanel
 
@@ -189,7 +189,7 @@ class ArticleTab(QWidget):
         if self._matches:
             self._match_index = (self._match_index + step) % len(self._matches)
             self.view.select_document_range(*self._matches[self._match_index])
-        capped = len(self._matches) >= 5000
+        capped = len(self._matches) >= MAX_FIND_MATCHES
         self.find_bar.set_count(self._match_index, len(self._matches), capped)
 
     def _on_kinds_changed(self, hidden: frozenset) -> None:

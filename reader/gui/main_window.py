@@ -220,8 +220,7 @@ class MainWindow(QMainWindow):
         if errors:
             title = "Cannot open the article" if len(errors) == 1 else "Cannot open some articles"
             dialogs.show_error(self, title, "\n\n".join(errors))
-        if not self._tabs_by_request:
-            self.all_settled.emit()
+        self._check_settled()
         return opened
 
     def _tab_for(self, path: Path) -> ArticleTab | None:
@@ -263,8 +262,7 @@ class MainWindow(QMainWindow):
         tab.analysis = None
         tab.deleteLater()
         self._update_actions()
-        if not self._tabs_by_request:
-            self.all_settled.emit()
+        self._check_settled()
 
     def close_current(self) -> None:
         if self.tabs.currentIndex() >= 0:
