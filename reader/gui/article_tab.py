@@ -54,6 +54,7 @@ class ArticleTab(QWidget):
         side.addWidget(self.quotes)
         side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 1)
+        side.setSizes([1, 1])  # equal halves: neither list starts out squeezed
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(reading)
         self.splitter.addWidget(side)
@@ -64,7 +65,6 @@ class ArticleTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-        self.setFocusProxy(self.view)
 
         self.legend.kinds_changed.connect(self._on_kinds_changed)
         self.follow_bar.next_requested.connect(self.next_mention)

@@ -199,6 +199,7 @@ class ArticleView(QTextEdit):
         )
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setAcceptDrops(False)  # files dropped here go to the window, which opens them
+        self.setTabChangesFocus(True)
         self.setMouseTracking(True)
         self.article: Article | None = None
         self.offsets: OffsetMap | None = None

@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, str(article.path or article.title))
         self.tabs.setCurrentIndex(index)
         self._analyse(tab)
-        tab.setFocus(Qt.FocusReason.OtherFocusReason)
+        tab.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return tab
 
     def _analyse(self, tab: ArticleTab) -> None:

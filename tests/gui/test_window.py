@@ -416,3 +416,23 @@ def test_closing_while_the_pipeline_loads_stops_at_once(make_window, qtbot, erro
     assert not window.service.is_running()
     qtbot.wait(20)  # deliver anything the worker still queued: it must not show a dialog
     assert not errors
+
+
+def test_tab_key_reaches_every_control_of_the_reader(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    window.activateWindow()
+    tab.view.setFocus()
+    reached = set()
+    for _ in range(20):
+        widget = QApplication.focusWidget()
+        reached.add(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    wanted = {
+        tab.view,
+        tab.entities.search,
+        tab.entities.list,
+        tab.quotes.speaker,
+        tab.quotes.list,
+        *tab.legend.buttons.values(),
+    }
+    assert wanted <= reached
