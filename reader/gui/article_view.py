@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from reader.core.article import Article, BlockKind
 from reader.core.model import Analysis, Kind, Mention, Quote
 from reader.core.palette import STYLES, Scheme
+from reader.core.segments import mention_spans
 from reader.gui.offsets import OffsetMap, display_blocks, display_text
 
 # Qt has no double underline; a dotted one keeps the three kinds apart (solid, dotted, dashed).
@@ -204,8 +205,8 @@ class ArticleView(QTextEdit):
         self.article: Article | None = None
         self.offsets: OffsetMap | None = None
         self.highlighter: ArticleHighlighter | None = None
-        self._mentions: tuple[Mention, ...] = ()
-        self._mention_starts: list[int] = []
+        self._spans: list[tuple[int, int, Mention]] = []  # drawn mention stretches, in order
+        self._span_starts: list[int] = []
         self._press: QPoint | None = None
 
     def set_article(self, article: Article) -> None:
@@ -219,12 +220,14 @@ class ArticleView(QTextEdit):
         self._update_column()
 
     def set_analysis(self, analysis: Analysis) -> None:
-        self._mentions = tuple(sorted(analysis.mentions, key=lambda m: (m.start, m.end)))
-        self._mention_starts = [m.start for m in self._mentions]
+        # Overlaps are resolved as the HTML export resolves them, so both highlight the same text.
+        spans = mention_spans(analysis.mentions, len(analysis.article.text))
+        self._spans = [(span.start, span.end, analysis.mentions[span.owner]) for span in spans]
+        self._span_starts = [start for start, _, _ in self._spans]
         by_block: dict[int, list[tuple[int, int, Mention]]] = {}
-        for mention in self._mentions:
-            for number, start, length in self._local_spans(mention.start, mention.end):
-                by_block.setdefault(number, []).append((start, length, mention))
+        for start, end, mention in self._spans:
+            for number, local, length in self._local_spans(start, end):
+                by_block.setdefault(number, []).append((local, length, mention))
         assert self.highlighter is not None
         self.highlighter.set_mentions(by_block)
 
@@ -292,7 +295,7 @@ class ArticleView(QTextEdit):
 
     def mention_at(self, point: QPoint) -> Mention | None:
         """The mention under a viewport point, if any."""
-        if self.offsets is None or not self._mentions:
+        if self.offsets is None or not self._spans:
             return None
         content = point + QPoint(
             self.horizontalScrollBar().value(), self.verticalScrollBar().value()
@@ -305,10 +308,10 @@ class ArticleView(QTextEdit):
         if point.x() < self.cursorRect(cursor).x() and position > 0:
             position -= 1  # the point is on the character before the nearest cursor position
         offset = self.offsets.to_article(position)
-        index = bisect_right(self._mention_starts, offset) - 1
-        if index < 0 or offset >= self._mentions[index].end:
+        index = bisect_right(self._span_starts, offset) - 1
+        if index < 0 or offset >= self._spans[index][1]:
             return None
-        mention = self._mentions[index]
+        mention = self._spans[index][2]
         assert self.highlighter is not None
         return mention if self.highlighter.mention_format(mention) is not None else None
 

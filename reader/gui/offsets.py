@@ -11,7 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from reader.core.article import Article, Block, BlockKind
+from reader.core.article import Article, Block
+from reader.core.segments import block_spans
 
 # Qt starts a new block at these; inside a block they are shown as line breaks instead.
 _BLOCK_BREAKS = str.maketrans({"\n": "\u2028", "\u2029": "\u2028", "\r": "\u2028"})
@@ -23,10 +24,9 @@ def utf16_len(text: str) -> int:
 
 
 def display_blocks(article: Article) -> tuple[Block, ...]:
-    """The blocks to show; an article without blocks is shown as one paragraph."""
-    if article.blocks:
-        return article.blocks
-    return (Block(BlockKind.PARAGRAPH, 0, len(article.text)),)
+    """The blocks to show: the article's, plus any text between them that is not whitespace
+    (the same layout the HTML export draws, so no text is ever left out)."""
+    return tuple(Block(kind, start, end) for kind, start, end in block_spans(article) if kind)
 
 
 def display_text(article: Article, block: Block) -> str:

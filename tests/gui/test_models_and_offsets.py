@@ -80,3 +80,22 @@ def test_offsets_match_the_document_qt_builds(qapp, article):
             cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
             shown = article.text[block.start : offset]
             assert utf16_len(cursor.selectedText()) == utf16_len(shown)
+
+
+def test_text_between_blocks_is_shown_not_dropped(qapp):
+    text = "Title\nstray words\nBody text\n"
+    article = Article(
+        title="Title",
+        text=text,
+        blocks=(Block(BlockKind.TITLE, 0, 5), Block(BlockKind.PARAGRAPH, 18, 27)),
+    )
+    document = build_document(article, qapp.font())
+    assert document.toPlainText().split("\u2029") == [
+        "Title",
+        "\u2028stray words\u2028",
+        "Body text",
+    ]
+    assert (
+        OffsetMap(article).to_document(text.index("Body"))
+        == document.findBlockByNumber(2).position()
+    )
