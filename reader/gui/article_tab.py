@@ -131,7 +131,8 @@ class ArticleTab(QWidget):
         self._go_to_mention()
 
     def clear_filter(self) -> None:
-        """Back to the whole article: every highlight and every quote."""
+        """Back to the whole article: every highlight and every quote, no quote marked."""
+        self.view.mark_quote(None)
         if self.followed is None:
             return
         self.followed = None

@@ -230,6 +230,19 @@ def test_quote_click_scrolls_to_and_marks_the_quote(window, qtbot):
     )
     assert tab.view.textCursor().position() == tab.view.offsets.to_document(quote.start)
     assert tab.view.verticalScrollBar().value() > 0
+    start = tab.view.offsets.to_document(quote.fragments[0][0])
+    block = tab.view.document().findBlock(start)
+    if tab.view.highlighter.busy:
+        with qtbot.wait_signal(tab.view.highlighter.applied, timeout=5000):
+            pass
+    marked = [r for r in block.layout().formats() if r.start == start - block.position()]
+    assert (
+        marked and marked[0].format.background() == tab.view.highlighter._formats.quote.background()
+    )
+    qtbot.keyClick(tab.view, Qt.Key.Key_Escape)
+    with qtbot.wait_signal(tab.view.highlighter.applied, timeout=5000):
+        pass
+    assert not [r for r in block.layout().formats() if r.start == start - block.position()]
     assert quote.text in last.data(Qt.ItemDataRole.ToolTipRole)
 
 
