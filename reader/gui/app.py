@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.gui import dialogs
@@ -84,21 +84,24 @@ def run_app(argv: list[str]) -> int:
     if args.screenshot is not None:
         return _screenshot(args.files or [SEED], args.screenshot)
     window = create_window(Settings())
-    app.aboutToQuit.connect(window.shutdown)
     window.show()
     QTimer.singleShot(0, lambda: window.open_paths(args.files or [SEED]))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()  # also when the app quits without closing the window
 
 
 def _screenshot(files: list[Path], output: Path) -> int:
     """Open the files, wait until every analysis is shown, save the window as PNG and quit."""
     app = QApplication.instance()
-    QStandardPaths.setTestModeEnabled(True)
     scratch = tempfile.TemporaryDirectory(prefix="reader-screenshot-")
+    # Preferences of its own: a screenshot neither reads nor changes the user's.
     store = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
     window = create_window(Settings(store))
     window.resize(*SCREENSHOT_SIZE)
     errors: list[str] = []
+    show_error = dialogs.show_error
     dialogs.show_error = lambda _parent, title, message: errors.append(f"{title}: {message}")
     status = {"code": 1}
 
@@ -126,7 +129,10 @@ def _screenshot(files: list[Path], output: Path) -> int:
     window.show()
     QTimer.singleShot(0, lambda: window.open_paths(files))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
-    app.exec()
-    window.shutdown()
-    scratch.cleanup()
+    try:
+        app.exec()
+    finally:
+        window.shutdown()
+        dialogs.show_error = show_error
+        scratch.cleanup()
     return status["code"]

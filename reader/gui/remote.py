@@ -9,6 +9,7 @@ Only plain data crosses: an Article in, an Analysis (or a message) out. No Qt in
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -34,35 +35,59 @@ class RemotePipeline:
         )
         self._process.start()
         child.close()
+        self._lock = threading.Lock()
+        self._in_use = False  # a thread is sending or waiting on the pipe
+        self._closed = False
         self.label = ""
         self.models: list[str] = []
 
     def wait_ready(self) -> None:
         """Block until the child has loaded the pipeline; raises PipelineError if it could not."""
-        reply = self._receive()
+        reply = self._exchange()
         if reply[0] != "ready":
             self.close()
             raise PipelineError(reply[1])
         self.label, self.models = reply[1], reply[2]
 
     def analyze(self, article: Article) -> Analysis:
-        self._connection.send(article)
-        reply = self._receive()
+        reply = self._exchange(article)
         if reply[0] != "done":
             raise PipelineError(reply[1])
         return reply[1]
 
-    def _receive(self) -> tuple[Any, ...]:
+    def _exchange(self, request: Article | None = None) -> tuple[Any, ...]:
+        """Send `request`, if any, and wait for the child's answer."""
+        with self._lock:
+            if self._closed:
+                raise PipelineError("The spaCy process has been stopped.")
+            self._in_use = True
         try:
+            if request is not None:
+                self._connection.send(request)
             return self._connection.recv()
         except (EOFError, OSError) as error:
             raise PipelineError("The spaCy process stopped before it answered.") from error
+        finally:
+            with self._lock:
+                self._in_use = False
+                if self._closed:
+                    self._connection.close()
 
     def close(self) -> None:
-        """Stop the child process, also in the middle of an analysis (its caller gets an error)."""
+        """Stop the child process, also in the middle of an analysis (its caller gets an error).
+
+        The pipe is closed by whichever thread lets go of it last: closing it under a thread that
+        is still reading could hand that thread a file descriptor the process has reused.
+        """
         self._process.terminate()
         self._process.join(timeout=2)
-        self._connection.close()
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        with self._lock:
+            self._closed = True
+            if not self._in_use:
+                self._connection.close()
 
 
 def serve(connection: Connection, name: str | None) -> None:

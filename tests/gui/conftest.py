@@ -1,4 +1,5 @@
-"""Fixtures for the window tests: a fake, fast analysis on the real worker thread."""
+"""Fixtures for the window tests: a fake, fast analysis on the real worker thread, preferences in
+a temporary folder, and a time limit that ends a hanging run instead of letting CI wait."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import faulthandler
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -75,9 +77,40 @@ def fake_pipeline(name: str | None) -> SimpleNamespace:
     return SimpleNamespace(meta={"name_full": name or "fake", "version": "1.0"})
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch) -> None:
+TEST_TIME_LIMIT_SECONDS = 300  # the slowest test (real model, long article) takes about 15 s
+_real_stderr: int | None = None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator:
+    """A test that hangs (a signal that never comes, a thread that never stops) ends the run
+    with every thread's traceback instead of holding CI until its own limit.
+
+    faulthandler is in the standard library and its watchdog thread fires even while the main
+    thread is blocked inside Qt. Output capture is suspended between test phases, so file
+    descriptor 2 is the real stderr here. (Setting pytest's own `faulthandler_timeout` would
+    replace this watchdog: faulthandler keeps only one.)
+    """
+    global _real_stderr
+    if _real_stderr is None:
+        _real_stderr = os.dup(2)
+    faulthandler.dump_traceback_later(TEST_TIME_LIMIT_SECONDS, exit=True, file=_real_stderr)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def settings_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where every QSettings opened without a file (as `Settings()` opens it) is written during
+    the tests: a temporary folder, never the user's real preferences."""
     QStandardPaths.setTestModeEnabled(True)
+    folder = tmp_path_factory.mktemp("qsettings")
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(settings_format, scope, str(folder / scope.name))
+    return folder
 
 
 @pytest.fixture
@@ -110,6 +143,8 @@ def make_window(qtbot, settings: Settings, errors) -> Iterator[WindowFactory]:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitActive(window)  # window shortcuts (F3, Esc, Ctrl+E) need the active window
         windows.append(window)
         return window
 

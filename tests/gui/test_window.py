@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -361,6 +358,10 @@ def test_recent_files_menu_reopens(window, qtbot):
     assert action.toolTip() == str(SEED.resolve())
     action.trigger()
     assert window.tabs.count() == 1
+
+
+def test_preferences_opened_without_a_file_stay_in_the_temporary_folder(settings_folder):
+    assert Path(QSettings().fileName()).is_relative_to(settings_folder)
 
 
 def test_model_choice_is_saved_and_reanalyses(window, qtbot):
