@@ -131,12 +131,14 @@ WindowFactory = Callable[..., MainWindow]
 
 @pytest.fixture
 def make_window(qtbot, settings: Settings, errors) -> Iterator[WindowFactory]:
-    """Build a shown window whose worker runs `analyze` (the fake one by default)."""
+    """Build a shown, active window whose worker runs `analyze` (the fake one by default) and
+    keeps its preferences in `settings` (the test's own file by default)."""
     windows: list[MainWindow] = []
 
     def make(
         analyze: Callable[[Article, Any], Analysis] = fake_analyze,
         pipeline: Callable[[str | None], Any] = fake_pipeline,
+        settings: Settings = settings,
     ) -> MainWindow:
         service = AnalysisService(pipeline, analyze, lambda _nlp: ["fake_model"])
         window = create_window(settings, service)

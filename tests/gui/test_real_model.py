@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import itertools
 import time
+from array import array
 from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 
 import reader.gui.app as app_module
+from reader.core.model import Kind
+from reader.gui.article_view import is_dark, scheme_for
 from reader.gui.remote import PipelineError, RemotePipeline
 from reader.gui.worker import AnalysisService, remote_analyze
 from tests.gui.articles import SEED, long_article_text
@@ -66,9 +70,19 @@ def test_screenshot_of_the_seed_article_real_model(
     monkeypatch.setattr(app_module, "AnalysisService", lambda: real_service(real_pipeline))
     out = tmp_path / "shot.png"
     assert app_module.run_app(["--screenshot", str(out), str(SEED)]) == 0
-    image = QImage(str(out))
+    image = QImage(str(out)).convertToFormat(QImage.Format.Format_RGB32)
     assert (image.width(), image.height()) == app_module.SCREENSHOT_SIZE
     assert not errors
+    # Taken once the highlights are drawn: every kind's colour covers part of the text area
+    # (left of the side panels, below the legend, whose swatches would count too).
+    pixels = array("I", bytes(image.constBits()))
+    text_area = [
+        pixels[y * image.width() + x] for y in range(100, image.height() - 40) for x in range(900)
+    ]
+    dark = is_dark(QApplication.palette())
+    for kind in Kind:
+        colour = QColor(scheme_for(kind, dark).background).rgb() & 0xFFFFFFFF
+        assert text_area.count(colour) > 1000, kind
 
 
 def test_unknown_pipeline_gives_a_message_for_the_user_real_process():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
@@ -16,24 +18,35 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QToolTip
 
 import reader.gui.app as app_module
-from reader.core.model import Kind, Mention
+from reader.core.model import Analysis, Kind, Mention
 from reader.core.palette import STYLES
 from reader.gui import dialogs
 from reader.gui.article_view import MentionFormats, is_dark
 from reader.gui.main_window import MainWindow
 from reader.gui.models import KEY_ROLE
+from reader.gui.settings import Settings
 from reader.gui.worker import AnalysisService
 from tests.gui.articles import SEED
 from tests.gui.conftest import Gate, fake_analyze, fake_pipeline, open_and_wait
 
 
-def formats_at(tab, mention: Mention) -> list[QTextLayout.FormatRange]:
-    """The highlighter's format ranges covering exactly the mention's document range."""
-    offsets = tab.view.offsets
-    start, end = offsets.range_to_document(mention.start, mention.end)
-    block = tab.view.document().findBlock(start)
+def formats_over(view, start: int, end: int) -> list[QTextLayout.FormatRange]:
+    """The highlighter's format ranges covering exactly the document range start-end."""
+    block = view.document().findBlock(start)
     local = start - block.position()
     return [r for r in block.layout().formats() if r.start == local and r.length == end - start]
+
+
+def formats_at(tab, mention: Mention) -> list[QTextLayout.FormatRange]:
+    """The highlighter's format ranges covering exactly the mention's document range."""
+    return formats_over(tab.view, *tab.view.offsets.range_to_document(mention.start, mention.end))
+
+
+def wait_for_highlights(qtbot, tab) -> None:
+    """Until the highlighter has redrawn every block a change touched."""
+    if tab.view.highlighter.busy:
+        with qtbot.wait_signal(tab.view.highlighter.applied, timeout=5000):
+            pass
 
 
 def background_of(tab, kind: Kind) -> str:
@@ -177,9 +190,7 @@ def test_following_an_entity_filters_quotes_and_f3_moves_between_mentions(window
     assert cursor_at(entity.mentions[0])
     qtbot.mouseClick(tab.follow_bar.previous, Qt.MouseButton.LeftButton)
     assert cursor_at(entity.mentions[-1])
-    if tab.view.highlighter.busy:
-        with qtbot.wait_signal(tab.view.highlighter.applied, timeout=5000):
-            pass
+    wait_for_highlights(qtbot, tab)
     other = next(m for m in tab.analysis.mentions if m.key != key)
     assert formats_at(tab, other)[-1].format.background().color().name() != background_of(
         tab, other.kind
@@ -206,9 +217,7 @@ def test_escape_clears_the_filter(window, qtbot):
     assert not tab.follow_bar.isVisible()
     assert tab.quotes.proxy.rowCount() == all_quotes
     assert not tab.entities.list.selectionModel().hasSelection()
-    if tab.view.highlighter.busy:
-        with qtbot.wait_signal(tab.view.highlighter.applied, timeout=5000):
-            pass
+    wait_for_highlights(qtbot, tab)
     mention = tab.analysis.mentions[0]
     assert formats_at(tab, mention)[-1].format.background().color().name() == background_of(
         tab, mention.kind
@@ -229,9 +238,7 @@ def test_quote_click_scrolls_to_and_marks_the_quote(window, qtbot):
     assert tab.view.verticalScrollBar().value() > 0
     start = tab.view.offsets.to_document(quote.fragments[0][0])
     block = tab.view.document().findBlock(start)
-    if tab.view.highlighter.busy:
-        with qtbot.wait_signal(tab.view.highlighter.applied, timeout=5000):
-            pass
+    wait_for_highlights(qtbot, tab)
     marked = [r for r in block.layout().formats() if r.start == start - block.position()]
     assert (
         marked and marked[0].format.background() == tab.view.highlighter._formats.quote.background()
@@ -276,9 +283,14 @@ def test_find_highlights_all_and_enter_goes_to_the_next(window, qtbot):
     qtbot.keyClick(tab.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert tab.find_bar.isVisible()
     qtbot.keyClicks(tab.find_bar.edit, "serious")
-    matches = tab.view.find_all("serious")
+    text = tab.view.toPlainText()  # one character per document position: no astral characters
+    matches = [(m.start(), m.end()) for m in re.finditer("serious", text, re.IGNORECASE)]
     assert len(matches) >= 3
     assert tab.find_bar.count.text() == f"1 of {len(matches)}"
+    wait_for_highlights(qtbot, tab)
+    found = MentionFormats(tab.view.palette()).found.background()
+    for start, end in matches:
+        assert any(r.format.background() == found for r in formats_over(tab.view, start, end))
     qtbot.keyClick(tab.find_bar.edit, Qt.Key.Key_Return)
     assert tab.view.textCursor().selectionStart() == matches[1][0]
     qtbot.keyClick(tab.find_bar.edit, Qt.Key.Key_Escape)
@@ -290,7 +302,9 @@ def test_export_writes_the_file(window, qtbot, monkeypatch, tmp_path):
     out = tmp_path / "article.html"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda _parent, suggested: out)
     qtbot.keyClick(tab.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert out.exists() and "Tillerson" in out.read_text(encoding="utf-8")
+    page = out.read_text(encoding="utf-8")
+    for entity in tab.analysis.entities:  # the highlighted page, not just the text
+        assert f'data-key="{entity.key}"' in page, entity.key
     assert str(out) in window.statusBar().currentMessage()
 
 
@@ -298,9 +312,14 @@ def test_binary_file_shows_one_error_and_keeps_the_other_tabs(window, qtbot, err
     tab = open_and_wait(qtbot, window)
     binary = tmp_path / "photo.txt"
     binary.write_bytes(bytes(range(256)) * 8)
-    assert window.open_paths([binary, tmp_path / "missing.txt"]) == []
+    empty = tmp_path / "empty.txt"
+    empty.touch()
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    assert window.open_paths([binary, tmp_path / "missing.txt", empty, folder]) == []
     assert len(errors) == 1
-    assert "photo.txt" in errors[0][1] and "missing.txt" in errors[0][1]
+    for name in ("photo.txt", "missing.txt", "empty.txt", "folder.txt"):
+        assert name in errors[0][1], name
     assert window.tabs.count() == 1 and window.current_tab() is tab
     assert tab.analysis is not None and window.isVisible()
 
@@ -329,12 +348,17 @@ def test_opening_another_article_while_one_is_analysed(make_window, qtbot, tmp_p
     window = make_window(analyze=gate.analyze)
     second = tmp_path / "second.txt"
     second.write_text("Lavrov spoke in Moscow.\n", encoding="utf-8")
+    qtbot.wait_until(lambda: window.model_label.text() == "spaCy: fake 1.0")
     first_tab = window.open_paths([SEED])[0]
     second_tab = window.open_paths([second])[0]
     assert second_tab.view.toPlainText() == "Lavrov spoke in Moscow."  # readable at once
+    assert window.busy_label.text() == "Analysing 2 articles…"
+    assert window.progress.isVisible()
     with qtbot.wait_signals([first_tab.analysis_shown, second_tab.analysis_shown], timeout=10_000):
         gate.event.set()
     assert {e.name for e in second_tab.analysis.entities} == {"Sergei Lavrov", "Russia"}
+    assert window.busy_label.text() == ""
+    assert not window.progress.isVisible()
 
 
 def test_missing_pipeline_gives_one_dialog_and_readable_text(make_window, qtbot, errors, tmp_path):
@@ -362,6 +386,37 @@ def test_recent_files_menu_reopens(window, qtbot):
 
 def test_preferences_opened_without_a_file_stay_in_the_temporary_folder(settings_folder):
     assert Path(QSettings().fileName()).is_relative_to(settings_folder)
+
+
+def test_recent_files_geometry_and_pipeline_are_kept_across_runs(make_window, qtbot, tmp_path):
+    def preferences() -> Settings:  # what each start of the app reads: the same file, anew
+        return Settings(QSettings(str(tmp_path / "kept.ini"), QSettings.Format.IniFormat))
+
+    first = make_window(settings=preferences())
+    open_and_wait(qtbot, first)
+    first.resize(760, 520)  # within the offscreen screen's 800 x 600
+    qtbot.wait_until(lambda: len(first.model_group.actions()) == 2)
+    first.model_group.actions()[1].trigger()  # "fake_model"
+    first.close()
+
+    second = make_window(settings=preferences())
+    assert (second.width(), second.height()) == (760, 520)
+    second.recent_menu.aboutToShow.emit()
+    assert second.recent_menu.actions()[0].toolTip() == str(SEED.resolve())
+    qtbot.wait_until(lambda: second.model_label.text() == "spaCy: fake_model 1.0")
+    assert second.model_group.checkedAction().text() == "fake_model"
+
+
+def test_closing_a_tab_frees_its_analysis(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    analysis_id = id(tab.analysis)
+    destroyed: list[bool] = []
+    tab.destroyed.connect(lambda: destroyed.append(True))
+    window.close_tab(window.tabs.indexOf(tab))
+    qtbot.wait_until(lambda: bool(destroyed))
+    del tab
+    gc.collect()
+    assert not [o for o in gc.get_objects() if id(o) == analysis_id and isinstance(o, Analysis)]
 
 
 def test_model_choice_is_saved_and_reanalyses(window, qtbot):
