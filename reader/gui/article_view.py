@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QMouseEvent,
     QPalette,
+    QResizeEvent,
     QSyntaxHighlighter,
     QTextBlockFormat,
     QTextCharFormat,
@@ -85,6 +86,8 @@ class MentionFormats:
             normal.setUnderlineColor(QColor(scheme.underline))
             focus = QTextCharFormat(normal)
             focus.setFontWeight(QFont.Weight.DemiBold)
+            # Dimmed mentions keep the page's own text colour (full contrast) and only fade
+            # their background and underline: still visible, nothing hidden.
             dim = QTextCharFormat()
             dim.setBackground(_blend(scheme.background, page, 0.35))
             dim.setUnderlineStyle(underline)
@@ -166,6 +169,8 @@ class ArticleHighlighter(QSyntaxHighlighter):
             self.setFormat(start, length, self._formats.found)
 
     def _invalidate(self, blocks: Iterable[int]) -> None:
+        """Queue blocks for redrawing; the queue is kept descending so pop() takes the topmost
+        block first and the part of the article near the start is coloured first."""
         self._queue = sorted(set(self._queue).union(blocks), reverse=True)
         if self._queue:
             self._timer.start()
@@ -202,7 +207,6 @@ class ArticleView(QTextEdit):
         self.setAcceptDrops(False)  # files dropped here go to the window, which opens them
         self.setTabChangesFocus(True)
         self.setMouseTracking(True)
-        self.article: Article | None = None
         self.offsets: OffsetMap | None = None
         self.highlighter: ArticleHighlighter | None = None
         self._spans: list[tuple[int, int, Mention]] = []  # drawn mention stretches, in order
@@ -211,7 +215,6 @@ class ArticleView(QTextEdit):
 
     def set_article(self, article: Article) -> None:
         """Show the text at once; highlights come later with set_analysis."""
-        self.article = article
         self.offsets = OffsetMap(article)
         document = build_document(article, self.font())
         document.setParent(self)
@@ -262,6 +265,8 @@ class ArticleView(QTextEdit):
         self.select_document_range(*self.offsets.range_to_document(start, end))
 
     def scroll_to_cursor(self) -> None:
+        """Scroll only when the cursor is out of sight, then to a third of the way down, so the
+        lines before a mention stay in view as context."""
         rect = self.cursorRect()
         bar = self.verticalScrollBar()
         if rect.top() < 0 or rect.bottom() > self.viewport().height():
@@ -362,7 +367,7 @@ class ArticleView(QTextEdit):
         if event.type() == QEvent.Type.PaletteChange and self.highlighter is not None:
             self.highlighter.set_formats(MentionFormats(self.palette()))
 
-    def resizeEvent(self, event: QEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_column()
 

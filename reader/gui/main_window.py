@@ -10,7 +10,7 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QKeySequence,
 )
@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         return opened
 
     def _tab_for(self, path: Path) -> ArticleTab | None:
+        """The tab already showing this file: opening it again only switches to it."""
         resolved = path.resolve()
         for tab in self.article_tabs():
             if tab.article.path is not None and tab.article.path.resolve() == resolved:
@@ -241,10 +242,15 @@ class MainWindow(QMainWindow):
         tab.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return tab
 
-    def _analyse(self, tab: ArticleTab) -> None:
+    def _forget_request(self, tab: ArticleTab) -> None:
+        """Cancel the tab's analysis in flight, if any: its result will be dropped."""
         if tab.request_id is not None:
             self.service.cancel(tab.request_id)
             self._tabs_by_request.pop(tab.request_id, None)
+            tab.request_id = None
+
+    def _analyse(self, tab: ArticleTab) -> None:
+        self._forget_request(tab)
         tab.request_id = self.service.submit(tab.article)
         self._tabs_by_request[tab.request_id] = tab
         tab.set_status("Analysing…")
@@ -255,9 +261,7 @@ class MainWindow(QMainWindow):
         tab = self.tabs.widget(index)
         if not isinstance(tab, ArticleTab):
             return
-        if tab.request_id is not None:
-            self.service.cancel(tab.request_id)
-            self._tabs_by_request.pop(tab.request_id, None)
+        self._forget_request(tab)
         self.tabs.removeTab(index)
         tab.analysis = None
         tab.deleteLater()
@@ -291,7 +295,7 @@ class MainWindow(QMainWindow):
         if tab is None:
             return
         tab.request_id = None
-        if self._model_error is not None:
+        if self._model_error is not None:  # the missing model has had its one dialog already
             tab.show_failure("No highlights: no spaCy pipeline")
         else:
             tab.show_failure("Analysis failed")
@@ -299,6 +303,7 @@ class MainWindow(QMainWindow):
         self._check_settled()
 
     def _check_settled(self) -> None:
+        """Emit all_settled once nothing is left to draw (what --screenshot waits for)."""
         if not self._tabs_by_request and not any(
             t.view.highlighter is not None and t.view.highlighter.busy for t in self.article_tabs()
         ):
@@ -375,13 +380,13 @@ class MainWindow(QMainWindow):
 
     # -- window events -----------------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+    def dragEnterEvent(self, event: QDragMoveEvent) -> None:  # also serves dragMoveEvent
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragEnterEvent) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:

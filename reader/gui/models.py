@@ -24,20 +24,34 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 5  # the second line a delegate shows
 
 
-class EntityListModel(QAbstractListModel):
+class _TupleListModel(QAbstractListModel):
+    """A read-only list over an immutable tuple: the analysis never changes under a view, so a
+    new analysis gets a new model instead of change signals."""
+
+    def __init__(self, items: tuple[Any, ...] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items = items
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def item(self, index: Index) -> Any:
+        """The item on the index's row, or None for an invalid index."""
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        return self._items[index.row()]
+
+
+class EntityListModel(_TupleListModel):
     """One row per entity (not per mention), in the core's order: most mentioned first."""
 
     def __init__(self, entities: tuple[Entity, ...] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self._entities = entities
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entities)
+        super().__init__(entities, parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entities):
+        entity: Entity | None = self.item(index)
+        if entity is None:
             return None
-        entity = self._entities[index.row()]
         label = STYLES[entity.kind].label
         mentions = f"{entity.count} mention{'s' if entity.count != 1 else ''}"
         match role:
@@ -60,7 +74,8 @@ class EntityListModel(QAbstractListModel):
         return None
 
     def row_of(self, key: str) -> int:
-        return next((row for row, e in enumerate(self._entities) if e.key == key), -1)
+        """The row of the entity with this key, -1 if there is none."""
+        return next((row for row, e in enumerate(self._items) if e.key == key), -1)
 
 
 class EntityFilterProxy(QSortFilterProxyModel):
@@ -72,20 +87,16 @@ class EntityFilterProxy(QSortFilterProxyModel):
         self.setFilterRole(Qt.ItemDataRole.DisplayRole)
 
 
-class QuoteListModel(QAbstractListModel):
+class QuoteListModel(_TupleListModel):
     """The quotes of an article in text order, each with its speaker."""
 
     def __init__(self, quotes: tuple[Quote, ...] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self._quotes = quotes
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._quotes)
+        super().__init__(quotes, parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._quotes):
+        quote: Quote | None = self.item(index)
+        if quote is None:
             return None
-        quote = self._quotes[index.row()]
         speaker = quote.speaker.name if quote.speaker else "Unattributed"
         match role:
             case Qt.ItemDataRole.DisplayRole:

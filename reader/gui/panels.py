@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -195,6 +203,28 @@ class ItemDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def item_list(parent: QWidget, model: QSortFilterProxyModel, name: str, quotes: bool) -> QListView:
+    """A read-only list of the panel's rows, drawn by ItemDelegate at one height for all."""
+    view = QListView(parent)
+    view.setModel(model)
+    view.setItemDelegate(ItemDelegate(view, quotes=quotes))
+    view.setUniformItemSizes(True)
+    view.setAccessibleName(name)
+    view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+    return view
+
+
+def tool_button(parent: QWidget, text: str, tip: str, signal: Signal) -> QToolButton:
+    """A small button that emits `signal`; reachable by Tab, its tip read out as its name."""
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.clicked.connect(signal.emit)
+    return button
+
+
 class LegendBar(QWidget):
     """The three kinds with their counts; each button toggles that kind's highlights."""
 
@@ -258,9 +288,11 @@ class FollowBar(QWidget):
         self.name = QLabel(self)
         self.position = QLabel(self)
         self.position.setAccessibleName("Mention position")
-        self.previous = self._button("‹", "Previous mention (Shift+F3)", self.previous_requested)
-        self.next = self._button("›", "Next mention (F3)", self.next_requested)
-        self.clear = self._button("Clear", "Stop following (Esc)", self.clear_requested)
+        self.previous = tool_button(
+            self, "‹", "Previous mention (Shift+F3)", self.previous_requested
+        )
+        self.next = tool_button(self, "›", "Next mention (F3)", self.next_requested)
+        self.clear = tool_button(self, "Clear", "Stop following (Esc)", self.clear_requested)
         layout.addWidget(QLabel("Following", self))
         layout.addWidget(self.swatch)
         layout.addWidget(self.name)
@@ -270,15 +302,6 @@ class FollowBar(QWidget):
         layout.addWidget(self.next)
         layout.addSpacing(12)
         layout.addWidget(self.clear)
-
-    def _button(self, text: str, tip: str, signal: Signal) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.clicked.connect(signal.emit)
-        return button
 
     def show_entity(self, entity: Entity) -> None:
         self.swatch.setPixmap(swatch_icon(entity.kind, is_dark(self.palette())).pixmap(14, 14))
@@ -308,18 +331,9 @@ class FindBar(QWidget):
         self.edit.textChanged.connect(self.text_changed.emit)
         self.edit.returnPressed.connect(self.next_requested.emit)
         self.count = QLabel(self)
-        previous = QToolButton(self)
-        previous.setText("‹")
-        previous.setToolTip("Previous match")
-        previous.clicked.connect(self.previous_requested.emit)
-        following = QToolButton(self)
-        following.setText("›")
-        following.setToolTip("Next match (Enter)")
-        following.clicked.connect(self.next_requested.emit)
-        close = QToolButton(self)
-        close.setText("Done")
-        close.setToolTip("Close the find bar (Esc)")
-        close.clicked.connect(self.closed.emit)
+        previous = tool_button(self, "‹", "Previous match", self.previous_requested)
+        following = tool_button(self, "›", "Next match (Enter)", self.next_requested)
+        close = tool_button(self, "Done", "Close the find bar (Esc)", self.closed)
         layout.addWidget(QLabel("Find", self))
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count)
@@ -352,12 +366,7 @@ class EntityPanel(QWidget):
         self.model = EntityListModel(parent=self)
         self.proxy = EntityFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.list = QListView(self)
-        self.list.setModel(self.proxy)
-        self.list.setItemDelegate(ItemDelegate(self.list, quotes=False))
-        self.list.setUniformItemSizes(True)
-        self.list.setAccessibleName("Entities")
-        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list = item_list(self, self.proxy, "Entities", quotes=False)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.search.returnPressed.connect(self._enter_list)
         layout.addWidget(self.title)
@@ -392,12 +401,7 @@ class QuotePanel(QWidget):
         self.model = QuoteListModel(parent=self)
         self.proxy = QuoteFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.list = QListView(self)
-        self.list.setModel(self.proxy)
-        self.list.setItemDelegate(ItemDelegate(self.list, quotes=True))
-        self.list.setUniformItemSizes(True)
-        self.list.setAccessibleName("Quotes")
-        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list = item_list(self, self.proxy, "Quotes", quotes=True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.empty = QLabel(self)

@@ -205,6 +205,7 @@ class AnalysisService(QObject):
         self.worker.release()  # a pipeline that finished loading in the meantime
 
     def _report(self) -> None:
+        """Tell the window what the worker is busy with; loading the model comes first."""
         if self._model_loading:
             self.busy_changed.emit("Loading the spaCy pipeline…")
         elif self._pending:
@@ -230,20 +231,21 @@ class AnalysisService(QObject):
         self._report()
         self.model_failed.emit(message)
 
-    @Slot(int, object)
-    def _on_done(self, request_id: int, analysis: Analysis) -> None:
+    def _settle(self, request_id: int) -> bool:
+        """Whether a result is still wanted; a cancelled request's result is reported dropped."""
         if request_id not in self._pending:
             self.result_dropped.emit(request_id)
-            return
+            return False
         self._pending.discard(request_id)
         self._report()
-        self.analysis_ready.emit(request_id, analysis)
+        return True
+
+    @Slot(int, object)
+    def _on_done(self, request_id: int, analysis: Analysis) -> None:
+        if self._settle(request_id):
+            self.analysis_ready.emit(request_id, analysis)
 
     @Slot(int, str)
     def _on_failed(self, request_id: int, message: str) -> None:
-        if request_id not in self._pending:
-            self.result_dropped.emit(request_id)
-            return
-        self._pending.discard(request_id)
-        self._report()
-        self.analysis_failed.emit(request_id, message)
+        if self._settle(request_id):
+            self.analysis_failed.emit(request_id, message)
