@@ -428,8 +428,12 @@ def _block_formats(kind: BlockKind, body: QFont) -> tuple[QTextBlockFormat, QTex
     elif kind == BlockKind.HEADING:
         char_format.setFontPointSize(size * 1.2)
         char_format.setFontWeight(QFont.Weight.Bold)
-        block_format.setTopMargin(size * 0.9)
-        block_format.setBottomMargin(size * 0.5)
+        # Paragraphs carry extra leading below every line (145 %); without leading and a
+        # margin of its own below, a heading sits on its paragraph's first line. Twice as
+        # much space above as below keeps it with the text it introduces.
+        block_format.setTopMargin(size * 1.8)
+        block_format.setBottomMargin(size * 0.9)
+        block_format.setLineHeight(125, proportional)
         block_format.setHeadingLevel(2)
     else:
         block_format.setBottomMargin(size * 0.85)
