@@ -31,17 +31,17 @@ def child_startup() -> None:
     from reader.gui.settings import Settings
 
     app = QApplication([sys.argv[0]])
-    scratch = tempfile.mkdtemp(prefix="reader-bench-")
-    store = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
-    window = create_window(Settings(store))
-    window.show()
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as scratch:
+        store = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+        window = create_window(Settings(store))
+        window.show()
 
-    def shown() -> None:
-        print(f"shown {time.time():.6f}", flush=True)
-        window.close()
+        def shown() -> None:
+            print(f"shown {time.time():.6f}", flush=True)
+            window.close()
 
-    QTimer.singleShot(0, shown)  # runs once the show has been processed
-    app.exec()
+        QTimer.singleShot(0, shown)  # runs once the show has been processed
+        app.exec()
 
 
 def time_to_window() -> float:
@@ -69,29 +69,30 @@ def largest_gap(size: int) -> tuple[float, float, int]:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     dialogs.show_error = lambda _parent, title, message: sys.exit(f"{title}: {message}")
-    scratch = Path(tempfile.mkdtemp(prefix="reader-bench-"))
-    article = scratch / "long-article.txt"
-    article.write_text(long_article_text(size), encoding="utf-8")
-    store = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-    window = create_window(Settings(store))
-    window.show()
-    loop = QEventLoop()
-    window.service.model_ready.connect(loop.quit)
-    loop.exec()  # the pipeline is loaded; now measure the analysis alone
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder:
+        scratch = Path(folder)
+        article = scratch / "long-article.txt"
+        article.write_text(long_article_text(size), encoding="utf-8")
+        store = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+        window = create_window(Settings(store))
+        window.show()
+        loop = QEventLoop()
+        window.service.model_ready.connect(loop.quit)
+        loop.exec()  # the pipeline is loaded; now measure the analysis alone
 
-    ticks = [time.perf_counter()]
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
-    tab = window.open_paths([article])[0]
-    tab.analysis_shown.connect(loop.quit)
-    loop.exec()
-    ticks.append(time.perf_counter())
-    timer.stop()
-    mentions = len(tab.analysis.mentions) if tab.analysis else 0
-    window.close()
-    app.processEvents()
+        ticks = [time.perf_counter()]
+        timer = QTimer()
+        timer.setInterval(20)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        timer.start()
+        tab = window.open_paths([article])[0]
+        tab.analysis_shown.connect(loop.quit)
+        loop.exec()
+        ticks.append(time.perf_counter())
+        timer.stop()
+        mentions = len(tab.analysis.mentions) if tab.analysis else 0
+        window.close()
+        app.processEvents()
     gap = max(b - a for a, b in itertools.pairwise(ticks))
     return gap, ticks[-1] - ticks[0], mentions
 
