@@ -750,6 +750,8 @@ class QuoteFinder:
         for run_index, run in enumerate(runs):
             if not run.closed and _opens_paragraph(text, run.fragments[0][0]):
                 continue  # a block-quote marker, as some sites put before excerpts
+            if len(run.fragments) == 1 and _is_nickname(doc, *run.fragments[0]):
+                continue
             for start, end in run.fragments:
                 tokens = doc.char_span(start, end, alignment_mode="expand")
                 if tokens is None or len(tokens) == 0:
@@ -767,6 +769,27 @@ class QuoteFinder:
                     )
                 )
         return fragments
+
+
+_NAME_PART = re.compile(r"[A-Z][a-z]+")
+_LONGEST_NICKNAME = 2
+
+
+def _is_nickname(doc: Doc, start: int, end: int) -> bool:
+    """`Del. Marcia “Cia” Price`: a word or two in marks between the parts of a name is a
+    nickname, not a quote, and the name around it still reaches the cue after it."""
+    text = doc.text
+    words = _WORD.findall(text[start:end])
+    if not 0 < len(words) <= _LONGEST_NICKNAME or not all(w[0].isupper() for w in words):
+        return False
+    before = re.search(r"(\w+) [^\s\w]$", text[max(0, start - 30) : start])
+    after = re.match(r"[^\s\w] (\w+)", text[end : end + 30])
+    if not (before and after):
+        return False
+    if not (_NAME_PART.fullmatch(before.group(1)) and _NAME_PART.fullmatch(after.group(1))):
+        return False
+    name = doc.char_span(start - len(before.group(0)), start - 2, alignment_mode="expand")
+    return name is not None and name[-1].pos_ == "PROPN"
 
 
 def _attributed_groups(

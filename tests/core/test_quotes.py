@@ -341,3 +341,13 @@ def test_unbalanced_marks_leave_the_rest_of_the_article_analysed_real_model(nlp)
     )
     quotes = analyse(nlp, text)
     assert only(quotes, "it will be finished").speaker.text == "Ruth Adler"
+
+
+def test_a_nickname_in_marks_is_not_a_quote_and_keeps_the_name_a_speaker_real_model(nlp):
+    text = (
+        "The hall was full.\n"
+        "“We are ready for this fight!” the mayor's aide, Robert “Bobby” Kane, told the crowd.\n"
+    )
+    quotes = analyse(nlp, text)
+    assert [q.text for q in quotes] == ["We are ready for this fight!"]
+    assert "Kane" in quotes[0].speaker.text or "aide" in quotes[0].speaker.text
