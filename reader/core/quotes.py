@@ -231,6 +231,8 @@ reply response answer"""
 SPEECH_NOUNS = frozenset(_SPEECH_NOUN_WORDS.split())
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NON_FINITE_LINKS = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
+# Clauses that, given a subject of their own, report nothing of the clause above them.
+_SEPARATE_CLAUSES = ("conj",)
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -476,18 +478,23 @@ class _Attributor:
     def _governing_cues(self, fragment: _Fragment) -> tuple[Token, Token] | None:
         """The nearest and the outermost speech verb (or noun) above the quote in the parse:
         `said that “…”`; `Holm said the ad “…” suggests …` (Holm's, as the outer cue says).
+        The climb stops at a coordinated clause with a subject of its own: in `Ortiz said …,
+        but her deputy said that “…”` the quote is the deputy's.
 
         A quote that ends its sentence with a full stop is not attributed by a verb after it:
         that verb belongs to the next sentence, which the parser sometimes runs into this one.
         """
         for root in self._quote_roots(fragment):
-            cues = [
-                head
-                for head in self._ancestors_in_paragraph(root)
-                if not self.quoted[head.i]
-                and not (fragment.ends_with_full_stop and head.i >= fragment.tokens.end)
-                and _is_cue(head)
-            ]
+            cues = []
+            for head in self._ancestors_in_paragraph(root):
+                if (
+                    not self.quoted[head.i]
+                    and not (fragment.ends_with_full_stop and head.i >= fragment.tokens.end)
+                    and _is_cue(head)
+                ):
+                    cues.append(head)
+                if head.dep_ in _SEPARATE_CLAUSES and self.subject_of(head, passive=True):
+                    break
             if cues:
                 return cues[0], cues[-1]
         return None

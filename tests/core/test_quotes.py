@@ -351,3 +351,14 @@ def test_a_nickname_in_marks_is_not_a_quote_and_keeps_the_name_a_speaker_real_mo
     quotes = analyse(nlp, text)
     assert [q.text for q in quotes] == ["We are ready for this fight!"]
     assert "Kane" in quotes[0].speaker.text or "aide" in quotes[0].speaker.text
+
+
+def test_a_quote_in_a_coordinated_clause_is_that_clauses_speakers_real_model(nlp):
+    text = (
+        "Police released the video on Friday.\n"
+        "Chief Laura Ortiz said the footage was “not conclusive,” but her deputy said that "
+        "the video “supports what the officers told us.”\n"
+    )
+    quotes = analyse(nlp, text)
+    assert only(quotes, "not conclusive").speaker.text == "Laura Ortiz"
+    assert only(quotes, "supports what").speaker.text.endswith("deputy")
