@@ -256,10 +256,16 @@ def _is_cue(token: Token) -> bool:
     if token.lower_ == "according":
         return True
     if token.pos_ in ("VERB", "AUX"):
-        return token.lemma_.lower() in SPEECH_VERBS
+        lemma = token.lemma_.lower()
+        return lemma in SPEECH_VERBS or (lemma == "put" and _puts_it(token))
     if token.pos_ == "NOUN":
         return token.lemma_.lower() in SPEECH_NOUNS
     return False
+
+
+def _puts_it(verb: Token) -> bool:
+    """`as a memo put it`, `He put it bluntly`: "put" with "it" as its object reports words."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
 
 
 def _cue_span(cue: Token) -> Span:
@@ -509,18 +515,22 @@ class _Attributor:
         """`“…,” Smith said`: a cue right after the closing mark, past nothing but the speaker.
 
         Another verb or a conjunction on the way means the words after the quote are a clause
-        of their own (`“…,” while 73 percent said`), not its attribution.
+        of their own (`“…,” while 73 percent said`), not its attribution; but an "as" right
+        after the quote introduces one (`“…,” as a memo put it`).
         """
         if fragment.ends_with_full_stop:
             return None
         end = fragment.tokens.end
+        words = 0
         for token in self.doc[end : end + _ATTRIBUTION_WINDOW]:
             if self.quoted[token.i] or "\n" in token.text or token.text in _SENTENCE_END:
                 return None
             if _is_cue(token):
                 return token
-            if token.ent_iob_ == "O" and token.pos_ in ("VERB", "CCONJ", "SCONJ"):
+            first_as = words == 0 and token.lower_ == "as"
+            if token.ent_iob_ == "O" and token.pos_ in ("VERB", "CCONJ", "SCONJ") and not first_as:
                 return None
+            words += not token.is_punct
         return None
 
     def _cue_before(self, fragment: _Fragment) -> Token | None:

@@ -362,3 +362,14 @@ def test_a_quote_in_a_coordinated_clause_is_that_clauses_speakers_real_model(nlp
     quotes = analyse(nlp, text)
     assert only(quotes, "not conclusive").speaker.text == "Laura Ortiz"
     assert only(quotes, "supports what").speaker.text.endswith("deputy")
+
+
+def test_as_someone_put_it_after_a_quote_names_its_speaker_real_model(nlp):
+    text = (
+        "The council debated the budget.\n"
+        "Its main worry is the cost of the new stadium, a “bottomless pit for public money,” "
+        "as a city audit put it.\n"
+    )
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text.endswith("audit")
+    assert quote.cue.text == "put"
