@@ -427,6 +427,8 @@ class _Attributor:
         if cue is None:
             nearest, cue = self._governing_cues(fragment) or (None, None)
         if cue is None:
+            nearest = cue = self._according_above(fragment)
+        if cue is None:
             nearest = cue = self._cue_after(fragment) or self._cue_before(fragment)
         if cue is None:
             fragment.speaker = self._signature(fragment)
@@ -503,6 +505,18 @@ class _Attributor:
                     break
             if cues:
                 return cues[0], cues[-1]
+        return None
+
+    def _according_above(self, fragment: _Fragment) -> Token | None:
+        """`According to the complaint, the developers ran a “fraudulent scheme”`: an
+        "according to" that modifies a clause the quote sits in attributes the quote."""
+        for root in self._quote_roots(fragment):
+            for head in self._ancestors_in_paragraph(root):
+                if self.quoted[head.i]:
+                    continue
+                for child in head.children:
+                    if child.lower_ == "according" and not self.quoted[child.i]:
+                        return child
         return None
 
     def _ancestors_in_paragraph(self, token: Token) -> Iterator[Token]:

@@ -373,3 +373,15 @@ def test_as_someone_put_it_after_a_quote_names_its_speaker_real_model(nlp):
     (quote,) = analyse(nlp, text)
     assert quote.speaker.text.endswith("audit")
     assert quote.cue.text == "put"
+
+
+def test_according_to_at_the_head_of_the_sentence_attributes_a_partial_quote_real_model(nlp):
+    text = (
+        "Two builders were charged on Monday.\n"
+        "According to a 40-count civil complaint filed last week by the Securities and "
+        "Exchange Commission and a separate complaint by the state of Ohio, the two developers "
+        "of the new downtown hotel and its parking garage ran a “massive and deliberate "
+        "scheme” to cheat their investors.\n"
+    )
+    (quote,) = analyse(nlp, text)
+    assert "complaint" in quote.speaker.text
