@@ -278,6 +278,21 @@ def _object_of(preposition: Token) -> Token | None:
     return next((c for c in preposition.children if c.dep_ == "pobj"), None)
 
 
+def _object_after_according(to: Token) -> Token | None:
+    """The object of "according to"; when the parser makes a verb of a noun in it (`according
+    to show insiders`), the last noun of the phrase after "to"."""
+    found = _object_of(to)
+    if found is not None and found.pos_ != "VERB":
+        return found
+    last = None
+    for token in to.doc[to.i + 1 : to.right_edge.i + 1]:
+        if token.is_punct:
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            last = token
+    return last or found
+
+
 def _expanded_name(token: Token) -> Span:
     """The whole name a token belongs to: its entity, else the token with its compounds."""
     doc = token.doc
@@ -590,7 +605,7 @@ class _Attributor:
         """The token naming who speaks through `cue`: its subject, agent or possessor."""
         if cue.lower_ == "according":
             to = next((c for c in cue.children if c.lower_ == "to"), None)
-            return _object_of(to) if to is not None else None
+            return _object_after_according(to) if to is not None else None
         if cue.pos_ == "NOUN":
             owner = next((c for c in cue.children if c.dep_ == "poss"), None)
             by = next((c for c in cue.children if c.lower_ in ("by", "from")), None)

@@ -385,3 +385,12 @@ def test_according_to_at_the_head_of_the_sentence_attributes_a_partial_quote_rea
     )
     (quote,) = analyse(nlp, text)
     assert "complaint" in quote.speaker.text
+
+
+def test_according_to_names_its_object_even_when_parsed_as_a_verb_real_model(nlp):
+    text = (
+        "The host was rude to his guests.\n"
+        "According to show insiders, “he never read the scripts.”\n"
+    )
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text.endswith("insiders")
