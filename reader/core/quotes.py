@@ -235,6 +235,7 @@ _NON_FINITE_LINKS = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
 _SEPARATE_CLAUSES = ("conj",)
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SENTENCE_END = frozenset({".", "?", "!"})
 _DASH_CHARS = "—–―-"
@@ -634,6 +635,8 @@ class _Attributor:
             return named[0]  # "Said Ellis: “…”", which the parser leaves without a subject
         if cue.dep_ in _NON_FINITE_LINKS:
             return self._subject_above(cue, prefer_names=cue.tag_ == "VBG")
+        if cue.tag_ in _FINITE_TAGS and _names_someone(before) and not self.quoted[before.i]:
+            return before  # "When …, Murphy and Lopez call it “…”", the subject lost
         return None
 
     def _subject_above(self, token: Token, *, prefer_names: bool = False) -> Token | None:
@@ -739,6 +742,11 @@ def _stands_for_a_thing(subject: Token) -> bool:
         return False
     antecedent = subject.head.head
     return antecedent.ent_type_ not in _SPEAKER_ENTITY_TYPES and not _is_subject(antecedent)
+
+
+def _names_someone(token: Token) -> bool:
+    """A person or organization, or a proper noun the entity tagger missed."""
+    return token.ent_type_ in ("PERSON", "ORG") or (token.pos_ == "PROPN" and not token.ent_type_)
 
 
 def _is_passive(verb: Token) -> bool:

@@ -394,3 +394,13 @@ def test_according_to_names_its_object_even_when_parsed_as_a_verb_real_model(nlp
     )
     (quote,) = analyse(nlp, text)
     assert quote.speaker.text.endswith("insiders")
+
+
+def test_a_name_right_before_a_cue_the_parser_left_without_subject_speaks_real_model(nlp):
+    text = (
+        "Whenever prices climb at the end of a long and bitter winter, Murphy and Lopez "
+        'call it "a squeeze" and ask for help.\n'
+    )
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text.endswith("Lopez")
