@@ -269,6 +269,12 @@ def _puts_it(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
 
 
+def _calls_on(verb: Token) -> bool:
+    """`Schiff called on Obama to act against meddling the congressman said is “…”`: a demand,
+    which does not report the words of a cue below it."""
+    return verb.lemma_.lower() == "call" and any(c.lower_ == "on" for c in verb.children)
+
+
 def _cue_span(cue: Token) -> Span:
     if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
         return cue.doc[cue.i : cue.i + 2]
@@ -520,7 +526,8 @@ class _Attributor:
                 if head.dep_ in _SEPARATE_CLAUSES and self.subject_of(head, passive=True):
                     break
             if cues:
-                return cues[0], cues[-1]
+                outer = [c for c in cues[1:] if not _calls_on(c)] or cues[:1]
+                return cues[0], outer[-1]
         return None
 
     def _according_above(self, fragment: _Fragment) -> Token | None:

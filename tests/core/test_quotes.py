@@ -404,3 +404,13 @@ def test_a_name_right_before_a_cue_the_parser_left_without_subject_speaks_real_m
     (quote,) = analyse(nlp, text)
     assert quote.speaker is not None
     assert quote.speaker.text.endswith("Lopez")
+
+
+def test_a_call_on_someone_does_not_report_the_quote_below_it_real_model(nlp):
+    text = (
+        "Senator Dana Voss, a member of the banking panel, called on the governor to stop "
+        "the closures -- cuts the Ohio senator said are designed to "
+        '"punish rural towns" before the vote.\n'
+    )
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text.endswith("senator")
