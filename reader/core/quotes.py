@@ -241,6 +241,7 @@ _SENTENCE_END = frozenset({".", "?", "!"})
 _DASH_CHARS = "—–―-"
 _LONGEST_SIGNATURE = 6
 _LONGEST_SPEAKER_PHRASE = 8
+_LONGEST_APPOSITION = 15
 _ATTRIBUTION_WINDOW = 30
 _SENTENCES_SEARCHED_FOR_ANTECEDENT = 8
 _PRONOUN_GENDERS = {
@@ -642,9 +643,27 @@ class _Attributor:
             return named[0]  # "Said Ellis: “…”", which the parser leaves without a subject
         if cue.dep_ in _NON_FINITE_LINKS:
             return self._subject_above(cue, prefer_names=cue.tag_ == "VBG")
-        if cue.tag_ in _FINITE_TAGS and _names_someone(before) and not self.quoted[before.i]:
-            return before  # "When …, Murphy and Lopez call it “…”", the subject lost
+        if cue.tag_ in _FINITE_TAGS:
+            return self._name_before(cue)
         return None
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """The name just before a finite verb the parser left without a subject, past adverbs
+        and an apposition in commas: `When …, Murphy and Lopez call it “…”`; `Marc Hale, the
+        head of the league, forcefully told …`."""
+        doc = self.doc
+        index = verb.i - 1
+        while index >= 0 and doc[index].pos_ == "ADV":
+            index -= 1
+        if index > 0 and doc[index].text == ",":
+            opening = index - 1
+            lowest = max(0, index - _LONGEST_APPOSITION)
+            while opening > lowest and doc[opening].text != "," and "\n" not in doc[opening].text:
+                opening -= 1
+            index = opening - 1 if doc[opening].text == "," else -1
+        if index < 0 or self.quoted[index] or not _names_someone(doc[index]):
+            return None
+        return doc[index]
 
     def _subject_above(self, token: Token, *, prefer_names: bool = False) -> Token | None:
         """The subject of the nearest clause above `token`; with `prefer_names`, passing over

@@ -414,3 +414,13 @@ def test_a_call_on_someone_does_not_report_the_quote_below_it_real_model(nlp):
     )
     (quote,) = analyse(nlp, text)
     assert quote.speaker.text.endswith("senator")
+
+
+def test_a_name_and_its_apposition_before_a_cue_left_without_subject_real_model(nlp):
+    text = (
+        "In a town hall meeting last week in Denver, Marc T. Hale, the president of the "
+        "Western Farm League, bluntly told a student who asked whether farmers should give up "
+        'that "this is not the first drought and quitting is not a plan."\n'
+    )
+    (quote,) = analyse(nlp, text)
+    assert "Hale" in quote.speaker.text
