@@ -949,6 +949,8 @@ def _groups(fragments: list[_Fragment], attributor: _Attributor) -> list[_Group]
             if previous.cue is None and fragment.cue is not None:
                 previous.cue, previous.speaker = fragment.cue, fragment.speaker
                 previous.local_cue = fragment.local_cue
+            elif previous.cue is None and fragment.speaker is not None:
+                previous.speaker = fragment.speaker  # signed at the end of the paragraph
             continue
         group = _Group([fragment], fragment.cue, fragment.speaker, fragment.local_cue)
         if group.cue is None and group.speaker is None and attributor.starts_sentence(fragment):
@@ -967,6 +969,8 @@ def _continues(group: _Group, fragment: _Fragment) -> bool:
         return True
     if fragment.paragraph != last.paragraph:
         return False
+    if group.cue is None and fragment.cue is None and fragment.speaker is not None:
+        return True  # a signature after the paragraph's last quote signs all of them
     if fragment.cue is None and fragment.speaker is None:
         return group.cue is not None or last.tokens.sent == fragment.tokens.sent
     return group.local_cue is not None and fragment.local_cue == group.local_cue

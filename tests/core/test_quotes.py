@@ -424,3 +424,16 @@ def test_a_name_and_its_apposition_before_a_cue_left_without_subject_real_model(
     )
     (quote,) = analyse(nlp, text)
     assert "Hale" in quote.speaker.text
+
+
+def test_a_signature_signs_every_quote_of_its_paragraph_real_model(nlp):
+    text = (
+        "Readers wrote to us about the election.\n"
+        "“The debate was a circus.” — Maria Flores\n"
+        "“I will vote for the first time. As my father liked to say ‘Every vote is a voice.” "
+        "And that is the point “of it all’.” — Jorge Medina\n"
+    )
+    quotes = analyse(nlp, text)
+    assert only(quotes, "The debate").speaker.text == "Maria Flores"
+    last = only(quotes, "I will vote")
+    assert last.speaker.text == "Jorge Medina"
