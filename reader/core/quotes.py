@@ -14,13 +14,13 @@ How it works:
    quotes); a paragraph opened by a mark that never closes is a block-quote marker, not a
    quote. Single marks are quotes only in headlines (`find_headline_quotes`), and a headline
    quote is kept only when it repeats a quote of the body, whose speaker it takes.
-2. Each fragment gets a cue (a speech verb such as "said", a noun such as "statement", or
-   "according to") from the dependency parse: a cue right before the opening mark, else one
-   above the quote in the parse (the outermost: in `Holm said the ad “…” suggests`, the
-   words are reported by Holm), else one right after the closing mark, else the nearest one
-   before it in the sentence (over a paragraph break after a colon). A dash and a name after
-   the quote sign it. The cue's subject (or agent, possessor, the object of "according to")
-   is the local speaker.
+2. Each fragment gets a cue (a speech verb such as "said", a noun such as "statement",
+   "according to", or "per" after the quote) from the dependency parse: a cue right before
+   the opening mark, else one above the quote in the parse (the outermost: in `Holm said the
+   ad “…” suggests`, the words are reported by Holm), else one right after the closing mark,
+   else the nearest one before it in the sentence (over a paragraph break after a colon). A
+   dash and a name after the quote sign it. The cue's subject (or agent, possessor, the
+   object of "according to") is the local speaker.
 3. Fragments are grouped into quotes: the next fragment in the paragraph with the same nearest
    cue, or with none of its own, belongs to the quote before it (`“…,” he said, “…”`). A quoted
    sentence or paragraph with no cue goes to the speaker of the quote or the sentence just
@@ -257,12 +257,23 @@ def _is_cue(token: Token) -> bool:
     """Whether the token reports speech: "according", a speech verb or a speech noun."""
     if token.lower_ == "according":
         return True
+    if token.lower_ == "per":
+        return _is_sourcing_per(token)
     if token.pos_ in ("VERB", "AUX"):
         lemma = token.lemma_.lower()
         return lemma in SPEECH_VERBS or (lemma == "put" and _puts_it(token))
     if token.pos_ == "NOUN":
         return token.lemma_.lower() in SPEECH_NOUNS
     return False
+
+
+def _is_sourcing_per(token: Token) -> bool:
+    """`“…,” per the party's bylaws`: "per" after a comma or a quote names a source, unlike
+    the "per" of "$10 per hour"."""
+    before = token.doc[token.i - 1].text if token.i > 0 else "\n"
+    return (before == "," or _is_mark(token.doc[token.i - 1]) or "\n" in before) and any(
+        c.dep_ == "pobj" for c in token.children
+    )
 
 
 def _puts_it(verb: Token) -> bool:
@@ -612,6 +623,8 @@ class _Attributor:
 
     def _speaker_of(self, cue: Token) -> Token | None:
         """The token naming who speaks through `cue`: its subject, agent or possessor."""
+        if cue.lower_ == "per":
+            return _object_of(cue)
         if cue.lower_ == "according":
             to = next((c for c in cue.children if c.lower_ == "to"), None)
             return _object_after_according(to) if to is not None else None

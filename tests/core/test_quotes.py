@@ -437,3 +437,13 @@ def test_a_signature_signs_every_quote_of_its_paragraph_real_model(nlp):
     assert only(quotes, "The debate").speaker.text == "Maria Flores"
     last = only(quotes, "I will vote")
     assert last.speaker.text == "Jorge Medina"
+
+
+def test_per_after_a_quote_names_its_source_real_model(nlp):
+    text = (
+        "Members may not vote by proxy when the board meets “to choose a new treasurer,” "
+        "per the club's charter. Dues are $40 per year.\n"
+    )
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text.endswith("charter")
+    assert quote.cue.text == "per"
