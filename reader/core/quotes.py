@@ -24,7 +24,8 @@ How it works:
 3. Fragments are grouped into quotes: the next fragment in the paragraph with the same nearest
    cue, or with none of its own, belongs to the quote before it (`“…,” he said, “…”`). A quoted
    sentence or paragraph with no cue goes to the speaker of the quote or the sentence just
-   before it; a partial quote with no cue to the subject of the clause it sits in. Short
+   before it; a partial quote with no cue to the subject of the clause it sits in (of the
+   verb above, when that clause is its complement: `voters agreed that X is “…”`). Short
    capitalized stretches with no cue (titles, names of shows) are left out.
 4. A pronoun speaker is resolved to a name: the latest named subject before it, skipping names
    inside quotes and names of the other gender (by title, or by the article's own pronouns).
@@ -715,11 +716,19 @@ class _Attributor:
         return subject
 
     def nearest_subject(self, fragment: _Fragment) -> Token | None:
-        """The subject of the nearest clause above a partial quote: `Reid called him a “con”`."""
+        """The subject of the nearest clause above a partial quote: `Reid called him a “con”`;
+        of a clause that is the complement of a verb, that verb's subject, whose view the clause
+        gives (`Most voters agreed that Smith is “fit to serve”`)."""
         for root in self._quote_roots(fragment):
             subject = self._subject_above(root)
-            if subject is not None:
-                return subject
+            if subject is None:
+                continue
+            while subject.head.dep_ == "ccomp":
+                holder = self._subject_above(subject.head)
+                if holder is None:
+                    break
+                subject = holder
+            return subject
         return None
 
     def _word_before(self, fragment: _Fragment) -> int:

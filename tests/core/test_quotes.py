@@ -447,3 +447,13 @@ def test_per_after_a_quote_names_its_source_real_model(nlp):
     (quote,) = analyse(nlp, text)
     assert quote.speaker.text.endswith("charter")
     assert quote.cue.text == "per"
+
+
+def test_a_partial_quote_in_a_complement_clause_is_the_view_of_its_holder_real_model(nlp):
+    text = (
+        "A new survey was published on Sunday.\n"
+        "Only 41 percent of likely voters agreed that the governor is "
+        '"honest enough to lead the state," while most had doubts.\n'
+    )
+    (quote,) = analyse(nlp, text)
+    assert "percent" in quote.speaker.text
