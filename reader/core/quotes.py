@@ -699,7 +699,8 @@ class _Attributor:
 
     def subject_of(self, verb: Token, *, passive: bool = False) -> Token | None:
         """The verb's subject in its own paragraph (the parser runs sentences over paragraph
-        breaks, so a dateline can pose as one), an apposed name preferred to a plain noun."""
+        breaks, so a dateline can pose as one), an apposed name preferred to a plain noun (but
+        not to a proper noun the entity tagger missed: `Marsh, a Republican, told`)."""
         dependencies = _SUBJECTS if passive else ("nsubj",)
         subjects = [
             c
@@ -709,7 +710,7 @@ class _Attributor:
         if not subjects:
             return None
         subject = min(subjects, key=lambda c: abs(c.i - verb.i))
-        if subject.ent_type_ not in _SPEAKER_ENTITY_TYPES and subject.pos_ != "PRON":
+        if subject.ent_type_ not in _SPEAKER_ENTITY_TYPES and subject.pos_ not in ("PRON", "PROPN"):
             named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_]
             if named:
                 return named[0]

@@ -457,3 +457,9 @@ def test_a_partial_quote_in_a_complement_clause_is_the_view_of_its_holder_real_m
     )
     (quote,) = analyse(nlp, text)
     assert "percent" in quote.speaker.text
+
+
+def test_a_proper_noun_subject_is_not_replaced_by_its_apposition_real_model(nlp):
+    text = "“I’m not going anywhere,” Marsh, a Republican, told the crowd.\n"
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text == "Marsh"
