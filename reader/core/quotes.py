@@ -642,6 +642,8 @@ class _Attributor:
             if _stands_for_a_thing(subject):
                 return self._subject_above(cue.head) or subject  # "He released a letter that says"
             return subject
+        if _reports_saying(cue):
+            return self.subject_of(cue, passive=True)  # "Marsh was quoted as saying “…”"
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         if agent is not None:
             return _object_of(agent)
@@ -796,6 +798,16 @@ def _stands_for_a_thing(subject: Token) -> bool:
 def _names_someone(token: Token) -> bool:
     """A person or organization, or a proper noun the entity tagger missed."""
     return token.ent_type_ in ("PERSON", "ORG") or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def _reports_saying(verb: Token) -> bool:
+    """`was quoted as saying`, `was heard saying`: a passive verb over a "saying" whose
+    speaker is the passive subject, not the unnamed one who quoted or heard."""
+    return _is_passive(verb) and any(
+        word.tag_ == "VBG" and _is_cue(word)
+        for child in verb.children
+        for word in (child, *child.children)
+    )
 
 
 def _is_passive(verb: Token) -> bool:

@@ -463,3 +463,11 @@ def test_a_proper_noun_subject_is_not_replaced_by_its_apposition_real_model(nlp)
     text = "“I’m not going anywhere,” Marsh, a Republican, told the crowd.\n"
     (quote,) = analyse(nlp, text)
     assert quote.speaker.text == "Marsh"
+
+
+def test_quoted_as_saying_gives_the_quote_to_the_passive_subject_real_model(nlp):
+    text = (
+        "The former governor has been quoted as saying that the tax was “a mistake from day one.”\n"
+    )
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text == "The former governor"
