@@ -262,6 +262,8 @@ def _is_cue(token: Token) -> bool:
         return _is_sourcing_per(token)
     if token.pos_ in ("VERB", "AUX"):
         lemma = token.lemma_.lower()
+        if _is_negated(token) or token.head.lemma_ == "decline":
+            return False  # "did not comment", "declined to comment": no words to report
         return lemma in SPEECH_VERBS or (lemma == "put" and _puts_it(token))
     if token.pos_ == "NOUN":
         return token.lemma_.lower() in SPEECH_NOUNS
@@ -275,6 +277,12 @@ def _is_sourcing_per(token: Token) -> bool:
     return (before == "," or _is_mark(token.doc[token.i - 1]) or "\n" in before) and any(
         c.dep_ == "pobj" for c in token.children
     )
+
+
+def _is_negated(verb: Token) -> bool:
+    """`did not comment`: a negation right before the verb (not a quoted "not" the parser
+    hangs from it, as in `“Probably not,” Moore said`)."""
+    return any(c.dep_ == "neg" and verb.i - 3 < c.i < verb.i for c in verb.children)
 
 
 def _puts_it(verb: Token) -> bool:

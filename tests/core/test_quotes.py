@@ -471,3 +471,11 @@ def test_quoted_as_saying_gives_the_quote_to_the_passive_subject_real_model(nlp)
     )
     (quote,) = analyse(nlp, text)
     assert quote.speaker.text == "The former governor"
+
+
+def test_a_negated_or_declined_speech_verb_is_no_cue_real_model(nlp):
+    text = (
+        'Told of the governor\'s remark that the bill was "dead," the mayor declined to comment.\n'
+    )
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text == "the governor"
