@@ -655,6 +655,8 @@ class _Attributor:
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         if agent is not None:
             return _object_of(agent)
+        if _is_passive(cue):
+            return None  # "it is criticized as a “…” approach": by no one named
         if _is_named_clause(cue):
             return cue.head  # "footage of Clinton saying “…”"
         before = self.doc[cue.i - 1] if cue.i > 0 else cue

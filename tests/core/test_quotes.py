@@ -479,3 +479,12 @@ def test_a_negated_or_declined_speech_verb_is_no_cue_real_model(nlp):
     )
     (quote,) = analyse(nlp, text)
     assert quote.speaker.text == "the governor"
+
+
+def test_a_passive_speech_verb_without_agent_names_no_speaker_real_model(nlp):
+    text = (
+        "Farmers who sell to both counties pay the fee twice, under what has been criticized "
+        "as a “pay twice, plant once” rule for the valley.\n"
+    )
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker is None
