@@ -767,9 +767,9 @@ class _Attributor:
         return self.doc[sentence.start : index + 1]
 
     def _root_subject(self, sentence: Span) -> Token | None:
-        """The subject of the sentence's main verb, if the parse gives it one."""
+        """The subject (active or passive) of the sentence's main verb, if the parse gives one."""
         root = sentence.root
-        return self.subject_of(root) if root.head.i == root.i else None
+        return self.subject_of(root, passive=True) if root.head.i == root.i else None
 
     def named_root_subject(self, sentence: Span) -> Span | None:
         """The sentence's subject when it is a person or an organization."""

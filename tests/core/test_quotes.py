@@ -488,3 +488,13 @@ def test_a_passive_speech_verb_without_agent_names_no_speaker_real_model(nlp):
     )
     (quote,) = analyse(nlp, text)
     assert quote.speaker is None
+
+
+def test_a_quoted_sentence_after_a_passive_one_is_its_subjects_real_model(nlp):
+    text = (
+        "Mark Hale, the mayor, met the union on Monday. He was not convinced.\n"
+        '"I have heard all of this before."\n'
+    )
+    (quote,) = analyse(nlp, text)
+    assert quote.speaker.text == "He"
+    assert quote.speaker.name.endswith("Hale")
