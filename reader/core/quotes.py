@@ -13,14 +13,16 @@ How it works:
    next paragraph when that one opens with the same mark (the newswire convention for long
    quotes); a paragraph opened by a mark that never closes is a block-quote marker, not a
    quote. Single marks are quotes only in headlines (`find_headline_quotes`), and a headline
-   quote is kept only when it repeats a quote of the body, whose speaker it takes.
+   quote is kept only when it repeats a quote of the body, whose speaker it takes. A word or
+   two in marks between the parts of a name (`Marcia “Cia” Price`) is a nickname, not a quote.
 2. Each fragment gets a cue (a speech verb such as "said", a noun such as "statement",
    "according to", or "per" after the quote) from the dependency parse: a cue right before
    the opening mark, else one above the quote in the parse (the outermost: in `Holm said the
    ad “…” suggests`, the words are reported by Holm), else one right after the closing mark,
    else the nearest one before it in the sentence (over a paragraph break after a colon). A
    dash and a name after the quote sign it. The cue's subject (or agent, possessor, the
-   object of "according to") is the local speaker.
+   object of "according to") is the local speaker; a passive cue with no agent has none,
+   unless it reports a "saying" (`he was quoted as saying`).
 3. Fragments are grouped into quotes: the next fragment in the paragraph with the same nearest
    cue, or with none of its own, belongs to the quote before it (`“…,” he said, “…”`). A quoted
    sentence or paragraph with no cue goes to the speaker of the quote or the sentence just
