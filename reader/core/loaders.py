@@ -13,6 +13,9 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from reader.core.article import Article, Block, BlockKind
+from reader.core.errors import ArticleError
+
+__all__ = ["SUPPORTED_SUFFIXES", "ArticleError", "load_article"]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
@@ -33,10 +36,6 @@ PREFERRED_ON_TIE = "cp1252"
 _SENTENCE_END = ".!?:;,…"
 _CLOSING_MARKS = "\"'”’»)]"
 _MAX_HEADING_WORDS = 16
-
-
-class ArticleError(Exception):
-    """A file that cannot be opened as an article; str() is a message for the user."""
 
 
 def load_article(path: str | Path) -> Article:
