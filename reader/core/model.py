@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
@@ -32,9 +33,10 @@ class Mention:
     key: str
     name: str
     mention: MentionType = MentionType.NAME
+    corrected: bool = False  # the reader changed its entity, name or kind
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        result = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -43,6 +45,9 @@ class Mention:
             "name": self.name,
             "mention": str(self.mention),
         }
+        if self.corrected:
+            result["corrected"] = True
+        return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +104,10 @@ class Quote:
     fragments: tuple[tuple[int, int], ...]
     speaker: Speaker | None = None
     cue: Cue | None = None
+    corrected: bool = False  # the reader changed or cleared its speaker
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        result = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -109,15 +115,52 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "cue": self.cue.to_dict() if self.cue else None,
         }
+        if self.corrected:
+            result["corrected"] = True
+        return result
 
     def involves(self, key: str, mentions: tuple[Mention, ...]) -> bool:
-        """True when the entity `key` said this quote or is named inside it."""
+        """True when the entity `key` said this quote or is named inside it.
+
+        `mentions` sorted by start, as in an Analysis. One quote: O(log n) plus the mentions
+        inside its fragments; for many quotes use `Analysis.quotes_involving`.
+        """
         if self.speaker is not None and self.speaker.key == key:
             return True
-        return any(
-            m.key == key and any(s <= m.start and m.end <= e for s, e in self.fragments)
-            for m in mentions
-        )
+        return _names_inside(self.fragments, key, mentions, _Starts(mentions))
+
+
+class _Starts:
+    """The start offsets of mentions sorted by start, as a sequence `bisect` can search
+    without building a list: O(log n) per lookup over an Analysis's mentions."""
+
+    __slots__ = ("_mentions",)
+
+    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+        self._mentions = mentions
+
+    def __len__(self) -> int:
+        return len(self._mentions)
+
+    def __getitem__(self, index: int) -> int:
+        return self._mentions[index].start
+
+
+def _names_inside(
+    fragments: tuple[tuple[int, int], ...],
+    key: str,
+    mentions: tuple[Mention, ...],
+    starts: _Starts | list[int],
+) -> bool:
+    """Whether a mention of `key` lies inside one of the fragments (mentions sorted by start)."""
+    for start, end in fragments:
+        i = bisect.bisect_left(starts, start)
+        while i < len(mentions) and mentions[i].start < end:
+            mention = mentions[i]
+            if mention.key == key and mention.end <= end:
+                return True
+            i += 1
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +190,19 @@ class Analysis:
         return Counter(m.kind for m in self.mentions)
 
     def quotes_involving(self, key: str) -> tuple[Quote, ...]:
-        return tuple(q for q in self.quotes if q.involves(key, self.mentions))
+        """The quotes the entity `key` said or is named in, in text order.
+
+        One pass over the entity's own mentions and a bisect per quote fragment: linear in
+        the numbers of mentions and quotes, never their product.
+        """
+        own = tuple(sorted((m for m in self.mentions if m.key == key), key=lambda m: m.start))
+        starts = [m.start for m in own]
+        return tuple(
+            q
+            for q in self.quotes
+            if (q.speaker is not None and q.speaker.key == key)
+            or _names_inside(q.fragments, key, own, starts)
+        )
 
     def to_dict(self) -> dict[str, Any]:
         article = self.article
