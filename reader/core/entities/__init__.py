@@ -1,0 +1,49 @@
+"""Entities of the three kinds the reader highlights, with one key per real entity.
+
+The statistical model labels each sentence on its own and often disagrees with itself: a surname
+is a person in one sentence and an organization in the next, a country in a headline is missed,
+"the" and trailing scores end up inside a name. `mentions_from_doc` runs the steps below in
+order over a list of candidates: the model's entities trimmed and classified, the layouts of
+datelines and sports results read, each name's kind decided with the whole document in view,
+unlabelled repeats of known names and missed countries added, and every mention of one real
+entity given the same key and display name (the fullest form the article itself uses, not a
+speaker's wording inside a quote).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from reader.core.entities.from_model import model_candidates
+from reader.core.entities.kinds import settle_kinds
+from reader.core.entities.naming import to_mentions
+from reader.core.entities.sports import (
+    is_sports_report,
+    places_as_teams,
+    with_person_patterns,
+    with_results_lines,
+)
+from reader.core.entities.unlabelled import add_unlabelled
+from reader.core.entities.wire import drop_unintroduced_persons, is_wire_story, mark_dateline_places
+from reader.core.model import Mention
+
+__all__ = ["mentions_from_doc"]
+
+
+def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
+    """Mentions of persons, countries and organizations, sorted by start, never overlapping.
+
+    Offsets are characters into `doc.text`. Works on any Doc with entities (a blank pipeline
+    with hand-set `doc.ents` too); uses the parse and the quote component's spans when present.
+    """
+    candidates = model_candidates(doc)
+    mark_dateline_places(doc, candidates)
+    candidates = with_results_lines(doc, candidates)
+    candidates = with_person_patterns(doc, candidates)
+    if is_sports_report(doc, candidates):
+        places_as_teams(doc, candidates)
+    elif is_wire_story(doc):
+        drop_unintroduced_persons(doc, candidates)
+    settle_kinds(doc, candidates)
+    candidates = add_unlabelled(doc, candidates)
+    return to_mentions(doc, candidates)

@@ -1,0 +1,202 @@
+"""The model's entities as candidates: trimmed to the name, split at layout breaks, classified.
+
+The statistical model labels each sentence on its own: "the" and trailing scores end up inside
+a name, a line break or a bracket runs two names together, a country or a demonym gets the
+wrong label. Here each entity of a name label becomes zero or more candidates whose kind comes
+from the text first (countries, demonyms, titles) and from the model's label second.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from reader.core.countries import country_named, country_of_demonym
+from reader.core.entities.candidates import Candidate, has_letters
+from reader.core.model import Kind
+
+# Model labels that can name one of our kinds; number and date labels never do.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+# Words before a name that are not part of it ("President Donald Trump" names "Donald Trump").
+_TITLE_WORDS = """
+mr mrs ms miss dr prof sir dame lord lady president vice premier chancellor minister prime
+secretary foreign deputy state defence defense finance general gen lt col colonel major maj
+captain capt sgt sergeant admiral adm senator sen representative rep governor gov mayor judge
+justice king queen prince princess sheikh pope cardinal archbishop bishop rev father brother
+sister ambassador envoy spokesman spokeswoman chairman chief coach manager striker midfielder
+defender goalkeeper leader rebel opposition former late new acting"""
+TITLES = frozenset(_TITLE_WORDS.split())
+_ARTICLES = frozenset({"the", "a", "an"})
+# Lowercase words inside names ("Rafael van der Vaart").
+PARTICLES = frozenset(
+    {"de", "van", "den", "der", "von", "da", "di", "du", "le", "la", "del", "dos"}
+)
+# Cricket scorecards: "Saeed Anwar c Stewart b Gough 33" names fielders and bowlers.
+DISMISSALS = frozenset({"c", "b", "st", "lbw"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+MAX_COUNTRY_TOKENS = 5
+
+
+def model_candidates(doc: Doc) -> list[Candidate]:
+    """The model's entities of name labels, trimmed, split at layout breaks and classified.
+
+    A wire headline's topic slug is no name; a capitals headline the model read as one name
+    gives the countries in it instead.
+    """
+    candidates = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        for start, end in _trimmed_pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
+            if _is_topic_slug(doc, start, end):
+                continue
+            if end - start > 1 and doc[start:end].text.isupper():
+                found = _countries_within(doc, start, end)
+                if found:
+                    candidates.extend(found)
+                    continue
+            candidate = _classify(doc, start, end, ent.label_)
+            if candidate is not None:
+                candidate.label = ent.label_
+                candidates.append(candidate)
+    return candidates
+
+
+def _is_topic_slug(doc: Doc, start: int, end: int) -> bool:
+    """The topic before a wire headline: "SOCCER - ENGLAND BEAT MOLDOVA", "RUGBY UNION - ..."."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].text
+    return (
+        at_line_start
+        and end < len(doc)
+        and separates_names(doc[end])
+        and doc[end].text == "-"
+        and doc[start:end].text.isupper()
+        and country_named(doc[start:end].text) is None
+    )
+
+
+def _countries_within(doc: Doc, start: int, end: int) -> list[Candidate]:
+    """The countries in a stretch of a capitals headline the model took for one name.
+
+    "ENGLAND BEAT MOLDOVA IN" is no organization but two countries, unless the whole
+    stretch names a country ("SOUTH AFRICA").
+    """
+    if country_named(doc[start:end].text) is not None:
+        return []
+    found = []
+    i = start
+    while i < end:
+        for stop in range(min(end, i + MAX_COUNTRY_TOKENS), i, -1):
+            country = country_named(doc[i:stop].text)
+            if country is not None:
+                found.append(Candidate(i, stop, Kind.COUNTRY, country=country))
+                i = stop
+                break
+        else:
+            i += 1
+    return found
+
+
+def _trimmed_pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[int, int]]:
+    """The parts of an entity that are a name: split at line breaks, trimmed of non-name ends."""
+    pieces = []
+    piece_start = start
+    for i in range(start, end + 1):
+        if i == end or separates_names(doc[i]):
+            trimmed = _trim(doc, piece_start, i, person)
+            if trimmed:
+                pieces.append(trimmed)
+            piece_start = i + 1
+    return pieces
+
+
+def separates_names(token: Token) -> bool:
+    """Line breaks, brackets, a spaced dash ("Romania - Cosmin Contra"), "b" in "c X b Y"."""
+    if "\n" in token.text or token.text in DISMISSALS or token.text in ("(", ")"):
+        return True
+    return (
+        token.text == "-"
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
+
+
+def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int] | None:
+    """The name inside [start, end): leading articles (and a person's titles), trailing scores,
+    possessives and common nouns cut off; a hyphenated given name completed."""
+    while start < end and _is_leading_noise(doc[start], person and end - start > 1):
+        start += 1
+    while start < end and _is_trailing_noise(doc[end - 1]):
+        end -= 1
+    if person and start < end:
+        end = _with_hyphenated_ending(doc, end)
+    return (start, end) if start < end else None
+
+
+def _with_hyphenated_ending(doc: Doc, end: int) -> int:
+    """The model often stops a name at a hyphen: "Li Song" of "Li Song-ho"."""
+    glued = end + 1 < len(doc) and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    if glued and doc[end].text == "-" and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        return end + 2
+    return end
+
+
+def _is_leading_noise(token: Token, strip_titles: bool) -> bool:
+    """Words before a name that are not part of it ("the", "ex", and with `strip_titles`,
+    titles and nationalities: "President", "Russian")."""
+    if not has_letters(token) or token.lower_ in _ARTICLES:
+        return True
+    if token.is_lower and token.text not in PARTICLES:
+        return True  # "ex" in "ex-England"
+    if not strip_titles:
+        return False
+    word = token.lower_.rstrip(".")
+    return word in TITLES or country_of_demonym(token.text) is not None
+
+
+def _is_trailing_noise(token: Token) -> bool:
+    """Scores, possessives and common nouns after a name ("Interfax news agency")."""
+    if not has_letters(token) or token.text[0].isdigit() or token.text in POSSESSIVES:
+        return True
+    return token.is_lower
+
+
+def _is_acronym(doc: Doc, start: int, end: int) -> bool:
+    """A short word in capitals amid ordinary text (not in an all-capitals headline)."""
+    if end - start != 1:
+        return False
+    token = doc[start]
+    if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 5):
+        return False
+    return any(t.is_lower for t in token.sent) if doc.has_annotation("SENT_START") else True
+
+
+def _classify(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
+    """What a trimmed stretch the model labelled `label` is, by its text first.
+
+    Country names and demonyms are checked before the label, which the model often gets
+    wrong for them. A place that is no country stays a candidate of no kind (a results line or
+    a sports report may still make it a team); None for what names nothing (a lone title, a
+    nationality that is no demonym of ours, a common noun taken for a person).
+    """
+    text = doc[start:end].text
+    demonym_of = country_of_demonym(text)  # "Briton" is often taken for a person
+    if demonym_of is not None:
+        return Candidate(start, end, Kind.COUNTRY, country=demonym_of, demonym=True)
+    if label == "NORP":
+        return None
+    country = country_named(text)
+    if country is not None:
+        return Candidate(start, end, Kind.COUNTRY, country=country)
+    if all(t.lower_.rstrip(".") in TITLES for t in doc[start:end]):
+        return None  # "Secretary of State": a title, not a name
+    if label == "PERSON":
+        if end - start == 1 and doc[start].pos_ == "NOUN":
+            return None  # "Extras ( lb-3 )", "Scorer :": a common noun the model took for a name
+        if _is_acronym(doc, start, end):
+            return Candidate(start, end, Kind.ORG)  # "KDP", "UWP": no one's name
+        return Candidate(start, end, Kind.PERSON)
+    if label == "ORG":
+        return Candidate(start, end, Kind.ORG)
+    return Candidate(start, end, None)

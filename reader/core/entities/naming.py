@@ -1,0 +1,130 @@
+"""Keys and display names: one per real entity, the fullest form the article itself uses."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span
+
+from reader.core.entities.candidates import Candidate, display, slug, words_of
+from reader.core.model import Kind, Mention, MentionType
+from reader.core.quotes import SPANS_KEY as QUOTES_KEY
+
+
+def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
+    """Plain mentions with keys and display names; a candidate overlapping one before it is
+    dropped."""
+    chosen = [c for c in candidates if c.kind is not None]
+    quoted = _quoted_starts(doc, chosen)
+    person_names = _person_names(doc, [c for c in chosen if c.kind is Kind.PERSON], quoted)
+    org_names = _org_names(doc, [c for c in chosen if c.kind is Kind.ORG], quoted)
+    mentions = []
+    last_end = -1
+    for candidate in chosen:
+        span = doc[candidate.start : candidate.end]
+        if span.start_char < last_end:
+            continue
+        if candidate.kind is Kind.COUNTRY:
+            assert candidate.country is not None
+            key, name = candidate.country.key, candidate.country.name
+        elif candidate.kind is Kind.PERSON:
+            name = person_names[candidate.start]
+            key = f"person:{slug(name)}"
+        else:
+            name = org_names[candidate.start]
+            key = f"org:{slug(name)}"
+        kind_of_mention = MentionType.DEMONYM if candidate.demonym else MentionType.NAME
+        mentions.append(
+            Mention(
+                span.start_char,
+                span.end_char,
+                span.text,
+                candidate.kind,
+                key,
+                name,
+                kind_of_mention,
+            )
+        )
+        last_end = span.end_char
+    return tuple(mentions)
+
+
+def _quoted_starts(doc: Doc, candidates: list[Candidate]) -> set[int]:
+    """Start tokens of the candidates inside a quote found by the quote component, if it ran."""
+    stretches = sorted(
+        f for span in doc.spans.get(QUOTES_KEY, []) for f in span._.quote_fragments or ()
+    )
+    if not stretches:
+        return set()
+    starts = [start for start, _ in stretches]
+    quoted = set()
+    for candidate in candidates:
+        char = doc[candidate.start].idx
+        i = bisect.bisect_right(starts, char) - 1
+        if i >= 0 and char < stretches[i][1]:
+            quoted.add(candidate.start)
+    return quoted
+
+
+def _person_names(doc: Doc, persons: list[Candidate], quoted: set[int]) -> dict[int, str]:
+    """For each person mention (by start token), the fullest name it abbreviates.
+
+    "Tillerson" abbreviates "Rex Tillerson" (its ending); a lone "Wang" abbreviates "Wang
+    Donghai" when no name ends in it (family name first). When two full names fit, the longer
+    wins, then the one mentioned last before the short form, else the first after it.
+
+    A quoted form is the speaker's wording, not the article's: one that puts words before a full
+    name the article writes itself ("Crooked Hillary Clinton" where the article has "Hillary
+    Clinton") names nobody and is read as that full name. A quoted full name the article
+    abbreviates ("Vladimir Putin" in a quote, "Putin" outside) still gives the display name.
+    """
+    forms = {c.start: words_of(doc, c) for c in persons}
+    article_forms = {forms[c.start] for c in persons if c.start not in quoted}
+    plain_words = {}
+    for start, words in forms.items():
+        endings = (words[i:] for i in range(1, len(words) - 1))  # endings of two words or more
+        article_form = next((w for w in endings if w in article_forms), None)
+        plain_words[start] = article_form if start in quoted and article_form else words
+    by_ending: dict[tuple[str, ...], list[Span]] = {}
+    by_first_word: dict[str, list[Span]] = {}
+    for candidate in persons:
+        words = forms[candidate.start]
+        if words != plain_words[candidate.start]:
+            continue  # an embellished quoted form gives no one's name
+        span = doc[candidate.start : candidate.end]
+        for i in range(len(words)):
+            by_ending.setdefault(words[i:], []).append(span)
+        if len(words) > 1:
+            by_first_word.setdefault(words[0], []).append(span)
+    names = {}
+    for candidate in persons:
+        words = plain_words[candidate.start]
+        fits = by_ending[words]
+        if len(words) == 1 and all(len(span) == 1 for span in fits):
+            fits = fits + by_first_word.get(words[0], [])
+        best = max(fits, key=lambda span: (len(span), _closeness(span.start, candidate.start)))
+        names[candidate.start] = display(best.text)
+    return names
+
+
+def _closeness(start: int, mention_start: int) -> tuple[int, int]:
+    """Ranks full names for a mention: the last one before it, else the first one after it."""
+    if start <= mention_start:
+        return (1, start)
+    return (0, -start)
+
+
+def _org_names(doc: Doc, orgs: list[Candidate], quoted: set[int]) -> dict[int, str]:
+    """Organization names; an acronym ("EU") takes the name it abbreviates ("European Union"),
+    as the article spells it outside quotes where it does."""
+    by_acronym = {}
+    for candidate in sorted(orgs, key=lambda c: c.start in quoted):
+        span = doc[candidate.start : candidate.end]
+        initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+        if len(initials) > 1 and len(span) > 1:
+            by_acronym.setdefault(initials, span.text)
+    names = {}
+    for candidate in orgs:
+        text = doc[candidate.start : candidate.end].text
+        names[candidate.start] = display(by_acronym.get(text.replace(".", ""), text))
+    return names
