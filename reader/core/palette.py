@@ -73,3 +73,9 @@ def contrast_ratio(first: str, second: str) -> float:
     """WCAG 2 contrast ratio between two #rrggbb colours (1 to 21)."""
     high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+# The bar beside quoted text in the view: a violet apart from the three kinds' hues, at 3:1 or
+# more against the page (a non-text mark).
+QUOTE_BAR_LIGHT = "#7d5fb2"
+QUOTE_BAR_DARK = "#b39ddb"

@@ -4,35 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
-    QIcon,
-    QPainter,
-    QPen,
-    QPixmap,
-    QTextLayout,
-    QTextOption,
-)
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -40,45 +18,15 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import Analysis, Entity, Kind
 from reader.core.palette import STYLES
-from reader.gui.article_view import is_dark, scheme_for
+from reader.gui.article_view import is_dark
 from reader.gui.models import (
-    COUNT_ROLE,
-    DETAIL_ROLE,
-    KIND_ROLE,
     EntityFilterProxy,
     EntityListModel,
     QuoteFilterProxy,
     QuoteListModel,
 )
-
-PEN_STYLES = {
-    "solid": Qt.PenStyle.SolidLine,
-    "double": Qt.PenStyle.DotLine,  # as in the view, which has no double underline
-    "dotted": Qt.PenStyle.DotLine,
-    "dashed": Qt.PenStyle.DashLine,
-    "wavy": Qt.PenStyle.DashDotLine,
-}
-
-
-def paint_swatch(painter: QPainter, rect: QRect, kind: Kind, dark: bool) -> None:
-    """A small sample of a kind's highlight: its background with its underline."""
-    scheme = scheme_for(kind, dark)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.fillRect(rect, QColor(scheme.background))
-    pen = QPen(QColor(scheme.underline), 2, PEN_STYLES[STYLES[kind].underline_style])
-    painter.setPen(pen)
-    painter.drawLine(rect.left(), rect.bottom() - 1, rect.right(), rect.bottom() - 1)
-    painter.restore()
-
-
-def swatch_icon(kind: Kind, dark: bool, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    paint_swatch(painter, QRect(0, 0, size, size), kind, dark)
-    painter.end()
-    return QIcon(pixmap)
+from reader.gui.rows import item_list
+from reader.gui.swatches import quote_icon, swatch_icon
 
 
 def heading_label(text: str) -> QLabel:
@@ -87,131 +35,6 @@ def heading_label(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-def elided_lines(text: str, font: QFont, width: int, count: int) -> list[str]:
-    """`text` wrapped to `width` in at most `count` lines, the last elided if it does not fit."""
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    lines: list[str] = []
-    end = 0
-    layout.beginLayout()
-    while len(lines) < count - 1:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        end = line.textStart() + line.textLength()
-        lines.append(_slice16(text, line.textStart(), end).rstrip())
-    layout.endLayout()
-    rest = _slice16(text, end, None).strip()
-    if rest:
-        lines.append(QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
-    return lines
-
-
-def _slice16(text: str, start: int, end: int | None) -> str:
-    """Slice by UTF-16 positions, as Qt's text layout counts them."""
-    units = text.encode("utf-16-le", "surrogatepass")
-    stop = None if end is None else 2 * end
-    return units[2 * start : stop].decode("utf-16-le", "surrogatepass")
-
-
-class ItemDelegate(QStyledItemDelegate):
-    """Rows of equal height: a main text and a quieter detail (kind or speaker), counts right.
-
-    Entities: name, then kind. Quotes: speaker, then up to two lines of the quote, elided (the
-    full text is in the tooltip). Equal heights let long lists lay out at once.
-    """
-
-    PADDING = 7
-    COUNT_WIDTH = 40
-    SWATCH = 14
-
-    def __init__(self, parent: QWidget, quotes: bool) -> None:
-        super().__init__(parent)
-        self._quotes = quotes
-        self._body_lines = 2 if quotes else 1
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        """The main text's font and the detail's font."""
-        main, detail = QFont(option.font), QFont(option.font)
-        detail.setPointSizeF(option.font.pointSizeF() * 0.9)
-        detail.setBold(self._quotes)
-        return main, detail
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        main, detail = self._fonts(option)
-        height = QFontMetrics(main).lineSpacing() * self._body_lines
-        height += QFontMetrics(detail).lineSpacing() + 2 * self.PADDING + 2
-        return QSize(200, height)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        text_colour = (opt.palette.highlightedText() if selected else opt.palette.text()).color()
-        quiet = QColor(text_colour)
-        quiet.setAlphaF(0.72)
-        main_font, detail_font = self._fonts(opt)
-        main_spacing = QFontMetrics(main_font).lineSpacing()
-        detail_spacing = QFontMetrics(detail_font).lineSpacing()
-        rect = opt.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
-        painter.save()
-        kind = index.data(KIND_ROLE)
-        if kind is not None:
-            swatch = QRect(rect.left(), rect.top() + 3, self.SWATCH, self.SWATCH)
-            paint_swatch(painter, swatch, kind, is_dark(opt.palette))
-            rect.setLeft(rect.left() + self.SWATCH + 8)
-            painter.setFont(main_font)
-            painter.setPen(quiet)
-            count = QRect(
-                rect.right() - self.COUNT_WIDTH, rect.top(), self.COUNT_WIDTH, main_spacing
-            )
-            painter.drawText(count, Qt.AlignmentFlag.AlignRight, str(index.data(COUNT_ROLE)))
-            rect.setRight(rect.right() - self.COUNT_WIDTH - 4)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        detail = str(index.data(DETAIL_ROLE) or "")
-        lines = [
-            (main_font, text_colour, line, main_spacing)
-            for line in elided_lines(text, main_font, rect.width(), self._body_lines)
-        ]
-        detail_line = (detail_font, text_colour if self._quotes else quiet, detail, detail_spacing)
-        rows = [detail_line, *lines] if self._quotes else [*lines, detail_line]
-        top = rect.top()
-        for font, colour, line, spacing in rows:
-            painter.setFont(font)
-            painter.setPen(colour)
-            metrics = QFontMetrics(font)
-            shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
-            painter.drawText(QRect(rect.left(), top, rect.width(), spacing), 0, shown)
-            top += spacing
-        painter.restore()
-
-
-def item_list(parent: QWidget, model: QSortFilterProxyModel, name: str, quotes: bool) -> QListView:
-    """A read-only list of the panel's rows, drawn by ItemDelegate at one height for all."""
-    view = QListView(parent)
-    view.setModel(model)
-    view.setItemDelegate(ItemDelegate(view, quotes=quotes))
-    view.setUniformItemSizes(True)
-    view.setAccessibleName(name)
-    view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-    return view
 
 
 def tool_button(parent: QWidget, text: str, tip: str, signal: Signal) -> QToolButton:
@@ -226,49 +49,84 @@ def tool_button(parent: QWidget, text: str, tip: str, signal: Signal) -> QToolBu
 
 
 class LegendBar(QWidget):
-    """The three kinds with their counts; each button toggles that kind's highlights."""
+    """The three kinds with their counts and the quote marks; each chip toggles its highlights.
+
+    An off chip looks off (a hollow swatch, quieter text) and says so to assistive technology
+    (checkable, with "hidden" in its accessible description).
+    """
 
     kinds_changed = Signal(frozenset)  # the hidden kinds
+    quotes_toggled = Signal(bool)  # quote marks shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(6)
-        dark = is_dark(self.palette())
         self.buttons: dict[Kind, QToolButton] = {}
         for kind in Kind:
-            button = QToolButton(self)
-            button.setObjectName("legendChip")
-            button.setCheckable(True)
-            button.setChecked(True)
-            button.setIcon(swatch_icon(kind, dark))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.toggled.connect(self._emit)
-            self.buttons[kind] = button
-            layout.addWidget(button)
+            self.buttons[kind] = self._chip(layout)
+            self.buttons[kind].toggled.connect(self._emit)
+        self.quotes_chip = self._chip(layout)
+        self.quotes_chip.toggled.connect(self.quotes_toggled.emit)
         layout.addStretch(1)
         self.status = QLabel(self)
         self.status.setObjectName("legendStatus")
         layout.addWidget(self.status)
+        self._counts: Counter[Kind] | None = None
+        self._quote_count: int | None = None
         self.set_counts(None)
 
-    def set_counts(self, counts: Counter[Kind] | None) -> None:
+    def _chip(self, layout: QHBoxLayout) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName("legendChip")
+        button.setCheckable(True)
+        button.setChecked(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.toggled.connect(self._refresh)
+        layout.addWidget(button)
+        return button
+
+    def set_counts(self, counts: Counter[Kind] | None, quotes: int | None = None) -> None:
+        """Mentions per kind and the number of quotes (None: not analysed yet)."""
+        self._counts, self._quote_count = counts, quotes
+        self._refresh()
+
+    def _refresh(self) -> None:
+        dark = is_dark(self.palette())
         for kind, button in self.buttons.items():
             style = STYLES[kind]
-            number = "" if counts is None else f"  {counts.get(kind, 0)}"
-            button.setText(f"{style.plural}{number}")
+            number = "" if self._counts is None else f"  {self._counts.get(kind, 0)}"
             underline = {"double": "dotted"}.get(style.underline_style, style.underline_style)
-            button.setToolTip(
-                f"Show or hide the highlights of {style.plural.lower()} ({underline} underline)"
-            )
+            what = f"the highlights of {style.plural.lower()} ({underline} underline)"
+            _show_state(button, f"{style.plural}{number}", what)
+            button.setIcon(swatch_icon(kind, dark, hollow=not button.isChecked()))
+        number = "" if self._quote_count is None else f"  {self._quote_count}"
+        _show_state(self.quotes_chip, f"Quotes{number}", "the bars beside quoted text")
+        self.quotes_chip.setIcon(
+            quote_icon(self.palette(), hollow=not self.quotes_chip.isChecked())
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._refresh()
 
     def hidden_kinds(self) -> frozenset[Kind]:
         return frozenset(kind for kind, b in self.buttons.items() if not b.isChecked())
 
     def _emit(self) -> None:
         self.kinds_changed.emit(self.hidden_kinds())
+
+
+def _show_state(button: QToolButton, text: str, what: str) -> None:
+    """Label a legend chip with its state, for the eye and for assistive technology."""
+    on = button.isChecked()
+    button.setText(text)
+    button.setAccessibleName(text)
+    button.setAccessibleDescription(f"{'Shown' if on else 'Hidden'}: {what}")
+    button.setToolTip(f"{'Hide' if on else 'Show'} {what}")
 
 
 class FollowBar(QWidget):
