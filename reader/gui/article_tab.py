@@ -1,26 +1,40 @@
-"""One open article: the view with its legend, follow and find bars, and the two side panels."""
+"""One open article: the view with its legend, analysis, follow and find bars, and the two side
+panels. A tab exists from the moment its file is asked for; the text comes when it is loaded."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from reader.core.article import Article
 from reader.core.model import Analysis, Entity, Mention
-from reader.gui.article_view import MAX_FIND_MATCHES, ArticleView
+from reader.gui.analysis_bar import AnalysisBar
+from reader.gui.article_view import MAX_FIND_MATCHES, ArticleView, PreparedText
 from reader.gui.models import ITEM_ROLE, KEY_ROLE
 from reader.gui.panels import EntityPanel, FindBar, FollowBar, LegendBar, QuotePanel
 
 
 class ArticleTab(QWidget):
-    """Shows the text at once and the analysis when it arrives; owns its analysis."""
+    """Shows the text once loaded, then the analysis as it arrives; owns its analysis.
+
+    Built from an `article`, or from a `path` whose article comes later with `set_article`.
+    """
 
     analysis_shown = Signal()  # the highlights of a new analysis are all applied
     status_message = Signal(str)
 
-    def __init__(self, article: Article, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        article: Article | None = None,
+        parent: QWidget | None = None,
+        *,
+        path: Path | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.article = article
+        self.article: Article | None = None
+        self.path = path if article is None else article.path
         self.analysis: Analysis | None = None
         self.request_id: int | None = None
         self.followed: Entity | None = None
@@ -33,8 +47,8 @@ class ArticleTab(QWidget):
         self.legend = LegendBar(self)
         self.follow_bar = FollowBar(self)
         self.follow_bar.hide()
+        self.analysis_bar = AnalysisBar(self)
         self.view = ArticleView(self)
-        self.view.set_article(article)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.entities = EntityPanel(self)
@@ -46,6 +60,7 @@ class ArticleTab(QWidget):
         reading_layout.setSpacing(0)
         reading_layout.addWidget(self.legend)
         reading_layout.addWidget(self.follow_bar)
+        reading_layout.addWidget(self.analysis_bar)
         reading_layout.addWidget(self.view, 1)
         reading_layout.addWidget(self.find_bar)
         side = QSplitter(Qt.Orientation.Vertical, self)
@@ -79,16 +94,53 @@ class ArticleTab(QWidget):
         self.quotes.list.clicked.connect(self._on_quote)
         self.quotes.list.activated.connect(self._on_quote)
         self.view.mention_clicked.connect(self._on_mention_clicked)
+        if article is not None:
+            self.set_article(article)
+        else:
+            self.set_status("Opening…")
+            self.analysis_bar.show_opening()
+
+    def set_article(self, article: Article, prepared: PreparedText | None = None) -> None:
+        """Show the text (its document built beforehand off the GUI thread, if `prepared`)."""
+        self.article = article
+        self.path = article.path
+        self.view.set_article(article, prepared)
         assert self.view.highlighter is not None
         self.view.highlighter.applied.connect(self._on_highlights_applied)
         self.set_status("Analysing…")
 
     @property
     def title(self) -> str:
+        if self.article is None:
+            return self.path.name if self.path else "Untitled"
         return self.article.title or self.article.display_name
+
+    @property
+    def loading(self) -> bool:
+        return self.article is None
 
     def set_status(self, text: str) -> None:
         self.legend.status.setText(text)
+
+    def show_queued(self, behind: str | None) -> None:
+        self.set_status("Waiting for analysis…")
+        self.analysis_bar.show_queued(behind)
+
+    def show_progress(self, progress) -> None:
+        """Progress of the analysis: the bar moves and the chunk's preliminary highlights show.
+        `progress` has done/total (characters of the text) and the chunk's `mentions`."""
+        assert self.article is not None
+        self.set_status("Analysing…")
+        self.analysis_bar.show_progress(progress.done, progress.total)
+        self.view.add_preliminary(progress.mentions, len(self.article.text))
+
+    def show_started(self) -> None:
+        self.set_status("Analysing…")
+        self.analysis_bar.show_progress(0, 0)
+
+    def show_cancelled(self) -> None:
+        self.set_status("Analysis cancelled")
+        self.analysis_bar.show_cancelled()
 
     def show_analysis(self, analysis: Analysis) -> None:
         """Fill the panels and start laying the highlights on the text."""
@@ -100,11 +152,14 @@ class ArticleTab(QWidget):
         self.entities.set_entities(entities)
         self.quotes.set_analysis(analysis)
         self.set_status("")
+        self.analysis_bar.hide()
         self._awaiting_shown = True
         self.view.set_analysis(analysis)
 
-    def show_failure(self, message: str) -> None:
-        self.set_status(message)
+    def show_failure(self, status: str, message: str | None = None, retry: bool = True) -> None:
+        """A short `status` in the legend; `message` (why) in the bar, with Retry."""
+        self.set_status(status)
+        self.analysis_bar.show_failure(message or status, retry)
 
     def _on_highlights_applied(self) -> None:
         if self._awaiting_shown:
@@ -171,6 +226,8 @@ class ArticleTab(QWidget):
             self.clear_filter()
 
     def open_find(self) -> None:
+        if self.article is None:
+            return
         self.find_bar.show()
         self.find_bar.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.find_bar.edit.selectAll()
@@ -194,8 +251,8 @@ class ArticleTab(QWidget):
         self.find_bar.set_count(self._match_index, len(self._matches), capped)
 
     def _on_kinds_changed(self, hidden: frozenset) -> None:
-        assert self.view.highlighter is not None
-        self.view.highlighter.set_hidden_kinds(hidden)
+        if self.view.highlighter is not None:
+            self.view.highlighter.set_hidden_kinds(hidden)
 
     def _on_entity_current(self, index: QModelIndex) -> None:
         key = index.data(KEY_ROLE) if index.isValid() else None

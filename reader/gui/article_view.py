@@ -1,16 +1,17 @@
-"""The article view: the text block by block, with highlights layered on by a QSyntaxHighlighter.
+"""The article view: the text block by block, with highlights layered on by the highlighter.
 
 Highlights never change the document (so copied text is just the article) and are applied block
-by block in short timer slices, so even a long article never blocks the event loop.
+by block in short timer slices, so even a long article never blocks the event loop. The document
+of a long article is built off the GUI thread (`prepare_text`), and the highlights of a long
+analysis arrive chunk by chunk (`add_preliminary`) before the final analysis settles them.
 """
 
 from __future__ import annotations
 
-import time
 from bisect import bisect_right
-from collections.abc import Iterable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,7 +19,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPalette,
     QResizeEvent,
-    QSyntaxHighlighter,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -30,6 +30,7 @@ from reader.core.article import Article, BlockKind
 from reader.core.model import Analysis, Kind, Mention, Quote
 from reader.core.palette import STYLES, Scheme
 from reader.core.segments import mention_spans
+from reader.gui.highlighter import ArticleHighlighter
 from reader.gui.offsets import OffsetMap, display_blocks, display_text
 
 # Qt has no double underline; a dotted one keeps the three kinds apart (solid, dotted, dashed).
@@ -42,10 +43,10 @@ UNDERLINES = {
 }
 SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
 READING_WIDTH = 720  # pixels of text per line at most, like a printed column
-SLICE_SECONDS = 0.012  # highlighting work per event-loop turn
 MAX_FIND_MATCHES = 5000
 
 Spans = dict[int, list[tuple[int, int]]]
+MentionSpans = dict[int, list[tuple[int, int, Mention]]]
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -100,95 +101,18 @@ class MentionFormats:
         self.found.setForeground(QColor("#ffffff" if dark else "#1a1a1a"))
 
 
-class ArticleHighlighter(QSyntaxHighlighter):
-    """Layers per block: the marked quote, then mentions, then find matches on top."""
+@dataclass(frozen=True, slots=True)
+class PreparedText:
+    """An article's document and offset map, built in any thread (see `prepare_text`)."""
 
-    applied = Signal()  # every pending block has been highlighted
+    offsets: OffsetMap
+    document: QTextDocument
 
-    def __init__(self, document: QTextDocument, formats: MentionFormats) -> None:
-        super().__init__(document)
-        self._formats = formats
-        self._mentions: dict[int, list[tuple[int, int, Mention]]] = {}
-        self._quote: Spans = {}
-        self._found: Spans = {}
-        self._hidden: frozenset[Kind] = frozenset()
-        self._focus: str | None = None
-        self._queue: list[int] = []
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._work)
 
-    @property
-    def busy(self) -> bool:
-        return bool(self._queue)
-
-    def set_mentions(self, mentions: dict[int, list[tuple[int, int, Mention]]]) -> None:
-        old, self._mentions = self._mentions, mentions
-        self._invalidate(old.keys() | mentions.keys())
-
-    def set_hidden_kinds(self, kinds: frozenset[Kind]) -> None:
-        self._hidden = kinds
-        self._invalidate(self._mentions.keys())
-
-    def set_formats(self, formats: MentionFormats) -> None:
-        """New colours (the theme changed): every highlighted block is drawn again."""
-        self._formats = formats
-        self._invalidate(self._mentions.keys() | self._quote.keys() | self._found.keys())
-
-    def set_focus(self, key: str | None) -> None:
-        self._focus = key
-        self._invalidate(self._mentions.keys())
-
-    def set_quote(self, spans: Spans) -> None:
-        old, self._quote = self._quote, spans
-        self._invalidate(old.keys() | spans.keys())
-
-    def set_found(self, spans: Spans) -> None:
-        old, self._found = self._found, spans
-        self._invalidate(old.keys() | spans.keys())
-
-    def mention_format(self, mention: Mention) -> QTextCharFormat | None:
-        if mention.kind in self._hidden:
-            return None
-        if self._focus is None:
-            return self._formats.normal[mention.kind]
-        if mention.key == self._focus:
-            return self._formats.focus[mention.kind]
-        return self._formats.dim[mention.kind]
-
-    def highlightBlock(self, text: str) -> None:
-        number = self.currentBlock().blockNumber()
-        for start, length in self._quote.get(number, ()):
-            self.setFormat(start, length, self._formats.quote)
-        for start, length, mention in self._mentions.get(number, ()):
-            char_format = self.mention_format(mention)
-            if char_format is not None:
-                self.setFormat(start, length, char_format)
-        for start, length in self._found.get(number, ()):
-            self.setFormat(start, length, self._formats.found)
-
-    def _invalidate(self, blocks: Iterable[int]) -> None:
-        """Queue blocks for redrawing; the queue is kept descending so pop() takes the topmost
-        block first and the part of the article near the start is coloured first."""
-        self._queue = sorted(set(self._queue).union(blocks), reverse=True)
-        if self._queue:
-            self._timer.start()
-        else:
-            self.applied.emit()
-
-    def _work(self) -> None:
-        """Highlight blocks until the time slice is used up, then yield to the event loop."""
-        document = self.document()
-        deadline = time.perf_counter() + SLICE_SECONDS
-        while self._queue and time.perf_counter() < deadline:
-            block = document.findBlockByNumber(self._queue.pop())
-            if block.isValid():
-                self.rehighlightBlock(block)
-        if self._queue:
-            self._timer.start()
-        else:
-            self.applied.emit()
+def prepare_text(article: Article, base: QFont) -> PreparedText:
+    """Build what the view shows; safe off the GUI thread (the document has no layout yet).
+    The caller moves the document to the GUI thread before handing it over."""
+    return PreparedText(OffsetMap(article), build_document(article, base))
 
 
 class ArticleView(QTextEdit):
@@ -213,26 +137,54 @@ class ArticleView(QTextEdit):
         self._span_starts: list[int] = []
         self._press: QPoint | None = None
 
-    def set_article(self, article: Article) -> None:
-        """Show the text at once; highlights come later with set_analysis."""
-        self.offsets = OffsetMap(article)
-        document = build_document(article, self.font())
+    def set_article(self, article: Article, prepared: PreparedText | None = None) -> None:
+        """Show the text at once (built here unless `prepared`); highlights come later."""
+        prepared = prepared or prepare_text(article, self.font())
+        self.offsets = prepared.offsets
+        document = prepared.document
         document.setParent(self)
         self.setDocument(document)
-        self.highlighter = ArticleHighlighter(document, MentionFormats(self.palette()))
+        self.highlighter = ArticleHighlighter(
+            document, MentionFormats(self.palette()), self.visible_blocks
+        )
         self._update_column()
 
+    def visible_blocks(self) -> tuple[int, int]:
+        """The first and last document block numbers in view."""
+        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+        return top, bottom
+
     def set_analysis(self, analysis: Analysis) -> None:
+        """The final highlights; blocks already drawn the same way are not drawn again."""
         # Overlaps are resolved as the HTML export resolves them, so both highlight the same text.
         spans = mention_spans(analysis.mentions, len(analysis.article.text))
         self._spans = [(span.start, span.end, analysis.mentions[span.owner]) for span in spans]
         self._span_starts = [start for start, _, _ in self._spans]
-        by_block: dict[int, list[tuple[int, int, Mention]]] = {}
-        for start, end, mention in self._spans:
+        assert self.highlighter is not None
+        self.highlighter.set_mentions(self._by_block(self._spans))
+
+    def add_preliminary(self, mentions: tuple[Mention, ...], length: int) -> None:
+        """Highlight the mentions of one analysed chunk (offsets into the article text of
+        `length` characters) while the rest of the article is analysed."""
+        spans = [(s.start, s.end, mentions[s.owner]) for s in mention_spans(mentions, length)]
+        if not spans:
+            return
+        if self._spans and spans[0][0] < self._spans[-1][1]:  # not after what is there
+            spans = sorted(self._spans + spans, key=lambda span: span[0])
+            self._spans = []
+            self._span_starts = []
+        self._spans.extend(spans)
+        self._span_starts.extend(start for start, _, _ in spans)
+        assert self.highlighter is not None
+        self.highlighter.add_mentions(self._by_block(spans))
+
+    def _by_block(self, spans: list[tuple[int, int, Mention]]) -> MentionSpans:
+        by_block: MentionSpans = {}
+        for start, end, mention in spans:
             for number, local, length in self._local_spans(start, end):
                 by_block.setdefault(number, []).append((local, length, mention))
-        assert self.highlighter is not None
-        self.highlighter.set_mentions(by_block)
+        return by_block
 
     def _local_spans(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """(block number, start, length) pieces of an article range, one per block it touches."""
@@ -404,6 +356,12 @@ def build_document(article: Article, base: QFont) -> QTextDocument:
     cursor.beginEditBlock()
     for number, block in enumerate(display_blocks(article)):
         block_format, char_format = formats[block.kind]
+        if block.continued or block.continues:  # pieces of a long block read as one paragraph
+            block_format = QTextBlockFormat(block_format)
+            if block.continued:
+                block_format.setTopMargin(0)
+            if block.continues:
+                block_format.setBottomMargin(0)
         if number:
             cursor.insertBlock(block_format, char_format)
         else:

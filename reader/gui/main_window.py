@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
@@ -22,24 +23,31 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from reader.core.article import Article
 from reader.core.export import ExportError, write_export
-from reader.core.loaders import ArticleError, load_article
 from reader.core.model import Analysis
 from reader.gui import dialogs
 from reader.gui.article_tab import ArticleTab
+from reader.gui.loading import ArticleLoader, Loaded
 from reader.gui.settings import Settings
 from reader.gui.worker import AnalysisService
 
 STATUS_SECONDS = 6
 
 
-def read_article(path: Path) -> Article:
-    """Load a file; whatever goes wrong becomes an ArticleError with a message for the user."""
+@dataclass
+class _OpenBatch:
+    """The files of one open or drop: their failures are reported together once all are read."""
+
+    waiting: int
+    errors: list[str] = field(default_factory=list)
+
+
+def _resolved(path: Path) -> Path | None:
+    """The real path of a file, or None when it cannot be resolved (a symlink loop)."""
     try:
-        return load_article(path)
-    except (OSError, UnicodeError, ValueError) as error:  # the loader should not let these out
-        raise ArticleError(f"{path} cannot be opened as an article: {error}") from error
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +60,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.service = service
         self._tabs_by_request: dict[int, ArticleTab] = {}
+        self._tabs_by_load: dict[int, tuple[ArticleTab, _OpenBatch]] = {}
+        self.loader = ArticleLoader(parent=self)
+        self.loader.loaded.connect(self._on_loaded)
         self._model_error: str | None = None
         self._shut_down = False
         self.setWindowTitle("Reader")
@@ -93,6 +104,8 @@ class MainWindow(QMainWindow):
         service.model_ready.connect(self._on_model_ready)
         service.model_failed.connect(self._on_model_failed)
         service.busy_changed.connect(self._on_busy)
+        service.analysis_progress.connect(self._on_analysis_progress)
+        service.queue_changed.connect(self._on_queue_changed)
         geometry = settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
@@ -194,53 +207,80 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         tab = self.current_tab()
-        directory = str(tab.article.path.parent) if tab and tab.article.path else ""
+        directory = str(tab.path.parent) if tab and tab.path else ""
         paths = dialogs.ask_open_paths(self, directory)
         if paths:
             self.open_paths(paths)
 
     def open_paths(self, paths: list[Path]) -> list[ArticleTab]:
-        """Open each file in a tab; all failures are reported together in one dialog."""
-        opened, errors = [], []
+        """Open each file in a tab at once, its text read off the GUI thread; returns the new
+        tabs (a tab whose file cannot be read goes away again). All failures of one call are
+        reported together in one dialog once every file of the call has been read."""
+        opened = []
+        paths = [Path(path) for path in paths]
+        batch = _OpenBatch(waiting=0)
         for path in paths:
-            path = Path(path)
             existing = self._tab_for(path)
             if existing is not None:
                 self.tabs.setCurrentWidget(existing)
                 continue
-            try:
-                article = read_article(path)
-            except ArticleError as error:
-                errors.append(str(error))
-                if path.resolve() in self.settings.recent_files():
-                    self.settings.remove_recent(path)
-                continue
-            opened.append(self._add_tab(article))
-            self.settings.add_recent(path)
-        if errors:
-            title = "Cannot open the article" if len(errors) == 1 else "Cannot open some articles"
-            dialogs.show_error(self, title, "\n\n".join(errors))
+            tab = self._add_tab(path)
+            batch.waiting += 1
+            self._tabs_by_load[self.loader.load(path, tab.view.font())] = (tab, batch)
+            opened.append(tab)
         self._check_settled()
         return opened
 
     def _tab_for(self, path: Path) -> ArticleTab | None:
         """The tab already showing this file: opening it again only switches to it."""
-        resolved = path.resolve()
+        resolved = _resolved(path)
         for tab in self.article_tabs():
-            if tab.article.path is not None and tab.article.path.resolve() == resolved:
+            if tab.path is not None and resolved is not None and _resolved(tab.path) == resolved:
                 return tab
         return None
 
-    def _add_tab(self, article: Article) -> ArticleTab:
-        tab = ArticleTab(article)
+    def _add_tab(self, path: Path) -> ArticleTab:
+        """A tab for a file being read: it says so until the text arrives."""
+        tab = ArticleTab(path=path)
         tab.status_message.connect(self._show_status)
         tab.analysis_shown.connect(self._check_settled)
+        tab.analysis_bar.cancel_requested.connect(lambda: self.cancel_analysis(tab))
+        tab.analysis_bar.retry_requested.connect(lambda: self._analyse(tab))
         index = self.tabs.addTab(tab, _short(tab.title))
-        self.tabs.setTabToolTip(index, str(article.path or article.title))
+        self.tabs.setTabToolTip(index, str(path))
         self.tabs.setCurrentIndex(index)
-        self._analyse(tab)
         tab.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return tab
+
+    @Slot(object)
+    def _on_loaded(self, loaded: Loaded) -> None:
+        """A file has been read: show its text and queue its analysis, or note why not."""
+        tab, batch = self._tabs_by_load.pop(loaded.token)
+        batch.waiting -= 1
+        if loaded.article is None:
+            batch.errors.append(loaded.error or f"{loaded.path} cannot be opened.")
+            resolved = _resolved(loaded.path)
+            if resolved is not None and resolved in self.settings.recent_files():
+                self.settings.remove_recent(loaded.path)
+            self._remove_tab(tab)
+        else:
+            tab.set_article(loaded.article, loaded.prepared)
+            index = self.tabs.indexOf(tab)
+            self.tabs.setTabText(index, _short(tab.title))
+            self.tabs.setTabToolTip(index, str(loaded.article.path or loaded.article.title))
+            if _resolved(loaded.path) is not None:
+                self.settings.add_recent(loaded.path)
+            self._analyse(tab)
+            self._update_actions()
+        self._report_batch(batch)
+        self._check_settled()
+
+    def _report_batch(self, batch: _OpenBatch) -> None:
+        """Once every file of an open is read, one dialog for all that could not be."""
+        if batch.waiting == 0 and batch.errors:
+            errors, batch.errors = batch.errors, []
+            title = "Cannot open the article" if len(errors) == 1 else "Cannot open some articles"
+            dialogs.show_error(self, title, "\n\n".join(errors))
 
     def _forget_request(self, tab: ArticleTab) -> None:
         """Cancel the tab's analysis in flight, if any: its result will be dropped."""
@@ -250,23 +290,43 @@ class MainWindow(QMainWindow):
             tab.request_id = None
 
     def _analyse(self, tab: ArticleTab) -> None:
+        if tab.article is None:  # still being read: it is analysed once it arrives
+            return
         self._forget_request(tab)
         tab.request_id = self.service.submit(tab.article)
         self._tabs_by_request[tab.request_id] = tab
         tab.set_status("Analysing…")
+        self._on_queue_changed()
+
+    def cancel_analysis(self, tab: ArticleTab) -> None:
+        """Stop a tab's analysis (Cancel): the text and any highlights so far stay."""
+        if tab.request_id is not None:
+            self._forget_request(tab)
+            tab.show_cancelled()
+            self._check_settled()
 
     @Slot(int)
     def close_tab(self, index: int) -> None:
-        """Close a tab and free its analysis; a result still on its way is dropped."""
+        """Close a tab and stop its analysis, or its loading; a late result is dropped."""
         tab = self.tabs.widget(index)
-        if not isinstance(tab, ArticleTab):
-            return
+        if isinstance(tab, ArticleTab):
+            self._remove_tab(tab)
+            self._check_settled()
+
+    def _remove_tab(self, tab: ArticleTab) -> None:
         self._forget_request(tab)
-        self.tabs.removeTab(index)
+        for token, (loading, batch) in list(self._tabs_by_load.items()):
+            if loading is tab:  # closed while its file was read
+                self.loader.cancel(token)
+                del self._tabs_by_load[token]
+                batch.waiting -= 1
+                self._report_batch(batch)
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.removeTab(index)
         tab.analysis = None
         tab.deleteLater()
         self._update_actions()
-        self._check_settled()
 
     def close_current(self) -> None:
         if self.tabs.currentIndex() >= 0:
@@ -296,16 +356,43 @@ class MainWindow(QMainWindow):
             return
         tab.request_id = None
         if self._model_error is not None:  # the missing model has had its one dialog already
-            tab.show_failure("No highlights: no spaCy pipeline")
-        else:
-            tab.show_failure("Analysis failed")
-            dialogs.show_error(self, "Cannot analyse the article", message)
+            tab.show_failure("No highlights: no spaCy pipeline", retry=False)
+        else:  # said in the tab, with Retry: a dialog per tab would pile up after a crash
+            tab.show_failure("Analysis failed", message)
+        self._on_queue_changed()
         self._check_settled()
 
+    @Slot(int, object)
+    def _on_analysis_progress(self, request_id: int, progress: object) -> None:
+        """A chunk is done: its tab shows how far, and its preliminary highlights."""
+        tab = self._tabs_by_request.get(request_id)
+        if tab is not None:
+            tab.show_progress(progress)
+            self.progress.setRange(0, max(progress.total, 1))  # type: ignore[attr-defined]
+            self.progress.setValue(progress.done)  # type: ignore[attr-defined]
+
+    @Slot()
+    def _on_queue_changed(self) -> None:
+        """Each tab with an analysis says whether it runs or waits, and behind which article."""
+        running = self.service.running_request()
+        running_tab = self._tabs_by_request.get(running) if running is not None else None
+        if running_tab is not None and not running_tab.analysis_bar.progress.isVisible():
+            running_tab.show_started()
+            self.progress.setRange(0, 0)
+        for request_id in self.service.waiting_requests():
+            tab = self._tabs_by_request.get(request_id)
+            if tab is not None:
+                tab.show_queued(running_tab.title if running_tab is not None else None)
+
     def _check_settled(self) -> None:
-        """Emit all_settled once nothing is left to draw (what --screenshot waits for)."""
-        if not self._tabs_by_request and not any(
-            t.view.highlighter is not None and t.view.highlighter.busy for t in self.article_tabs()
+        """Emit all_settled once nothing is left to read or draw (what --screenshot waits for)."""
+        if (
+            not self._tabs_by_request
+            and not self._tabs_by_load
+            and not any(
+                t.view.highlighter is not None and t.view.highlighter.busy
+                for t in self.article_tabs()
+            )
         ):
             self.all_settled.emit()
 
@@ -344,7 +431,7 @@ class MainWindow(QMainWindow):
 
     def export_current(self) -> None:
         tab = self.current_tab()
-        if tab is None or tab.analysis is None:
+        if tab is None or tab.analysis is None or tab.article is None:
             return
         source = tab.article.path or Path(tab.title)
         suggested = (

@@ -4,6 +4,11 @@ The article view shows each article block as one QTextDocument block, so the tex
 is not in the document, and Qt counts UTF-16 code units, so a character outside the Basic
 Multilingual Plane (an emoji) takes two positions. Every offset that crosses to the view goes
 through an OffsetMap.
+
+Qt lays out a block as a whole, and a line with no break opportunity in quadratic time (a
+100,000-character run of letters takes seconds), so a long article block is shown as several
+document blocks of at most MAX_PIECE_CHARS characters, cut at a space where there is one. The
+pieces follow each other with no gap in the article text; the OffsetMap counts them as blocks.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from reader.core.article import Article, Block
+from reader.core.article import Article, BlockKind
 from reader.core.segments import block_spans
 
 # Qt starts a new block at these; inside a block they are shown as line breaks instead.
@@ -23,13 +28,52 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def display_blocks(article: Article) -> tuple[Block, ...]:
+MAX_PIECE_CHARS = 2000  # a block laid out by Qt in a few milliseconds, whatever its text
+_SPACE_WINDOW = MAX_PIECE_CHARS // 4  # how far back from the limit a piece may end at a space
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayBlock:
+    """One document block: an article block, or a piece of a long one (`continued`: not the
+    first piece of its article block, so it is drawn without the space above a paragraph;
+    `continues`: another piece follows)."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    continued: bool = False
+    continues: bool = False
+
+
+def display_blocks(article: Article) -> tuple[DisplayBlock, ...]:
     """The blocks to show: the article's, plus any text between them that is not whitespace
-    (the same layout the HTML export draws, so no text is ever left out)."""
-    return tuple(Block(kind, start, end) for kind, start, end in block_spans(article) if kind)
+    (the same layout the HTML export draws, so no text is ever left out), long ones in pieces."""
+    blocks: list[DisplayBlock] = []
+    for kind, start, end in block_spans(article):
+        if kind:
+            cuts = piece_cuts(article.text, start, end)
+            for index, (piece_start, piece_end) in enumerate(cuts):
+                blocks.append(
+                    DisplayBlock(kind, piece_start, piece_end, index > 0, index + 1 < len(cuts))
+                )
+    return tuple(blocks)
 
 
-def display_text(article: Article, block: Block) -> str:
+def piece_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut into pieces of at most MAX_PIECE_CHARS, each ending after a space
+    when one is near the limit; linear in the length of the block."""
+    pieces = []
+    while end - start > MAX_PIECE_CHARS:
+        limit = start + MAX_PIECE_CHARS
+        space = text.rfind(" ", limit - _SPACE_WINDOW, limit)
+        cut = space + 1 if space > start else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def display_text(article: Article, block: DisplayBlock) -> str:
     """The text of one block as the document holds it (same length in UTF-16 units)."""
     return article.text[block.start : block.end].translate(_BLOCK_BREAKS)
 

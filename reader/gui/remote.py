@@ -3,60 +3,129 @@
 spaCy holds the interpreter lock for long stretches (the attribute ruler alone holds it for over a
 second on a long article), which would stall the window however the work is threaded. In its own
 process the pipeline cannot stall the window at all, and a crash in it cannot take the app down.
-Only plain data crosses: an Article in, an Analysis (or a message) out. No Qt in this module.
+Only plain data crosses: an Article in; Progress messages, then an Analysis (or a message) out.
+
+The child never outlives the app: on Linux the kernel kills it when the app dies (parent-death
+signal, set through prctl), and everywhere a watchdog thread in the child ends it once its
+parent is gone (it is then re-parented, so its parent pid changes). No Qt in this module.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 import threading
+import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
 from reader.core.article import Article
 from reader.core.model import Analysis
 
+PARENT_POLL_SECONDS = 0.5  # how often the child checks that the app is still there
+CANCEL_POLL_SECONDS = 0.1  # how often the waiting thread asks whether to stop the analysis
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+Loader = Callable[[str | None], Any]
+Analyzer = Callable[..., Analysis]  # (article, nlp, *, on_progress, should_stop) -> Analysis
+
 
 class PipelineError(RuntimeError):
     """The pipeline could not be loaded or the analysis failed; str() is for the user."""
+
+
+class PipelineCrashError(PipelineError):
+    """The child process died (crash, out of memory, killed); a new one must be started."""
+
+
+class AnalysisStoppedError(Exception):
+    """The analysis was cancelled on request (its tab closed, or the reader pressed Cancel)."""
 
 
 class RemotePipeline:
     """A pipeline loaded in a child process; its calls block the calling (worker) thread only.
 
     Construction only starts the process, so the worker can hand it to `close` while it loads.
+    `load` and `analyze` replace the real loader and analysis in the child (tests pass
+    importable fakes); by default the child loads spaCy and runs reader.core.analysis.analyze.
     """
 
-    def __init__(self, name: str | None) -> None:
+    def __init__(
+        self, name: str | None, load: Loader | None = None, analyze: Analyzer | None = None
+    ) -> None:
         context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe()
+        # The id of the request the child must stop; shared memory, so no message has to
+        # squeeze past an analysis that is busy and not reading its pipe.
+        self._stop = context.Value("q", 0, lock=False)
         self._process = context.Process(
-            target=serve, args=(child, name), name="reader-spacy", daemon=True
+            target=serve,
+            args=(child, name, os.getpid(), self._stop, load, analyze),
+            name="reader-spacy",
+            daemon=True,
         )
         self._process.start()
         child.close()
         self._lock = threading.Lock()
         self._in_use = False  # a thread is sending or waiting on the pipe
         self._closed = False
+        self._requests = 0
         self.label = ""
         self.models: list[str] = []
 
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    def is_alive(self) -> bool:
+        return self._process.is_alive()
+
     def wait_ready(self) -> None:
         """Block until the child has loaded the pipeline; raises PipelineError if it could not."""
-        reply = self._exchange()
+        reply = self._exchange(None, lambda _message: None, lambda: False)
         if reply[0] != "ready":
             self.close()
             raise PipelineError(reply[1])
         self.label, self.models = reply[1], reply[2]
 
-    def analyze(self, article: Article) -> Analysis:
-        reply = self._exchange(article)
-        if reply[0] != "done":
-            raise PipelineError(reply[1])
-        return reply[1]
+    def analyze(
+        self,
+        article: Article,
+        on_progress: Callable[[Any], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Analysis:
+        """Analyse in the child; `on_progress` gets each Progress message as it arrives.
 
-    def _exchange(self, request: Article | None = None) -> tuple[Any, ...]:
-        """Send `request`, if any, and wait for the child's answer."""
+        Raises AnalysisStoppedError once `should_stop()` (asked every 0.1 s) has returned True and
+        the child has stopped between two chunks, PipelineCrashError when the child died, and
+        PipelineError when the analysis failed.
+        """
+        self._requests += 1
+        request = self._requests
+        reply = self._exchange(
+            (request, article),
+            on_progress or (lambda _progress: None),
+            should_stop or (lambda: False),
+            request,
+        )
+        if reply[0] == "done":
+            return reply[1]
+        if reply[0] == "stopped":
+            raise AnalysisStoppedError()
+        raise PipelineError(reply[1])
+
+    def _exchange(
+        self,
+        request: tuple[int, Article] | None,
+        on_progress: Callable[[Any], None],
+        should_stop: Callable[[], bool],
+        request_id: int = 0,
+    ) -> tuple[Any, ...]:
+        """Send `request`, if any, and wait for the child's final answer, passing progress on."""
         with self._lock:
             if self._closed:
                 raise PipelineError("The spaCy process has been stopped.")
@@ -64,14 +133,35 @@ class RemotePipeline:
         try:
             if request is not None:
                 self._connection.send(request)
-            return self._connection.recv()
+            while True:
+                while not self._connection.poll(CANCEL_POLL_SECONDS):
+                    if request_id and should_stop():
+                        self._stop.value = request_id
+                reply = self._connection.recv()
+                if reply[0] != "progress":
+                    return reply
+                on_progress(reply[1])
         except (EOFError, OSError) as error:
-            raise PipelineError("The spaCy process stopped before it answered.") from error
+            raise PipelineCrashError(self._death_message()) from error
         finally:
             with self._lock:
                 self._in_use = False
                 if self._closed:
                     self._connection.close()
+
+    def _death_message(self) -> str:
+        self._process.join(timeout=1)
+        code = self._process.exitcode
+        if code is not None and code < 0:
+            try:
+                how = f"was stopped by {signal.Signals(-code).name}"
+            except ValueError:
+                how = f"was stopped by signal {-code}"
+        elif code is not None:
+            how = f"exited with code {code}"
+        else:
+            how = "stopped answering"
+        return f"The spaCy process {how} before it finished."
 
     def close(self) -> None:
         """Stop the child process, also in the middle of an analysis (its caller gets an error).
@@ -90,23 +180,72 @@ class RemotePipeline:
                 self._connection.close()
 
 
-def serve(connection: Connection, name: str | None) -> None:
-    """The child process: load the pipeline, then analyse each article until the pipe closes."""
-    from reader.core.analysis import analyze
-    from reader.core.pipeline import ModelError, installed_models, load_pipeline, model_label
+def watch_parent(parent_pid: int) -> None:
+    """End this process as soon as the process `parent_pid` is gone.
 
+    The parent-death signal covers a parent killed by SIGKILL at once (Linux only); the thread
+    covers every platform, within PARENT_POLL_SECONDS, even while spaCy holds the interpreter
+    lock (it gets it back every few milliseconds between spaCy's own calls).
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog thread below still ends the process
+    if os.getppid() != parent_pid:  # the parent died before the signal was armed
+        os._exit(0)
+
+    def poll() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=poll, name="reader-parent-watch", daemon=True).start()
+
+
+def serve(
+    connection: Connection,
+    name: str | None,
+    parent_pid: int,
+    stop: Any,
+    load: Loader | None = None,
+    analyze: Analyzer | None = None,
+) -> None:
+    """The child process: load the pipeline, then analyse each article until the pipe closes.
+
+    Answers: ("ready", label, models) or ("failed", message) once; then per article any number
+    of ("progress", Progress) and one of ("done", Analysis), ("stopped",), ("failed", message).
+    """
+    watch_parent(parent_pid)
+    from reader.core.analysis import AnalysisCancelled
+    from reader.core.pipeline import ModelError, installed_models, model_label
+
+    if load is None:
+        from reader.core.pipeline import load_pipeline as load
+    if analyze is None:
+        from reader.core.analysis import analyze
     try:
-        nlp = load_pipeline(name)
+        nlp = load(name)
     except ModelError as error:
         connection.send(("failed", str(error)))
         return
     connection.send(("ready", model_label(nlp), installed_models()))
     while True:
         try:
-            article = connection.recv()
+            request_id, article = connection.recv()
         except (EOFError, OSError):
             return
         try:
-            connection.send(("done", analyze(article, nlp)))
+            analysis = analyze(
+                article,
+                nlp,
+                on_progress=lambda progress: connection.send(("progress", progress)),
+                should_stop=lambda request_id=request_id: stop.value == request_id,
+            )
+            connection.send(("done", analysis))
+        except AnalysisCancelled:
+            connection.send(("stopped",))
         except Exception as error:  # report it and stay up for the next article
-            connection.send(("failed", f"Could not analyse {article.display_name}: {error}"))
+            message = str(error) or type(error).__name__
+            connection.send(("failed", f"Could not analyse {article.display_name}: {message}"))

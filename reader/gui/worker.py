@@ -1,9 +1,11 @@
 """The one thread that owns the spaCy pipeline, and the GUI-side service that talks to it.
 
 Requests and results travel by queued signals and carry a request id: a result whose request
-was cancelled (its tab closed, or the model changed) is dropped. Only plain data (Article in,
-Analysis out) crosses threads, never a spaCy Doc; by default the pipeline itself runs in a child
-process (reader.gui.remote) that the worker thread drives.
+was cancelled (its tab closed, Cancel pressed, or the model changed) is dropped, and a request
+cancelled while it runs is stopped between two chunks. Only plain data (Article in; Progress,
+then Analysis out) crosses threads, never a spaCy Doc; by default the pipeline itself runs in a
+child process (reader.gui.remote) that the worker thread drives, and a child that dies is
+reported for the article it was analysing and started again for the articles that wait.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.article import Article
 from reader.core.model import Analysis
-from reader.gui.remote import RemotePipeline
+from reader.gui.remote import PipelineCrashError, RemotePipeline
 
 PipelineFactory = Callable[[str | None], Any]
-AnalyzeFunction = Callable[[Article, Any], Analysis]
+# (article, pipeline, *, on_progress, should_stop) -> Analysis; raises once should_stop() is True
+AnalyzeFunction = Callable[..., Analysis]
 ModelLister = Callable[[Any], list[str]]
 
 
@@ -29,8 +32,14 @@ def remote_pipeline(name: str | None) -> RemotePipeline:
     return RemotePipeline(name)
 
 
-def remote_analyze(article: Article, pipeline: RemotePipeline) -> Analysis:
-    return pipeline.analyze(article)
+def remote_analyze(
+    article: Article,
+    pipeline: RemotePipeline,
+    *,
+    on_progress: Callable[[Any], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Analysis:
+    return pipeline.analyze(article, on_progress, should_stop)
 
 
 def remote_models(pipeline: RemotePipeline) -> list[str]:
@@ -43,8 +52,11 @@ class AnalysisWorker(QObject):
     model_loading = Signal()
     model_ready = Signal(str, list)  # label, installed pipelines
     model_failed = Signal(str)
+    analysis_started = Signal(int)  # request id
+    analysis_progress = Signal(int, object)  # request id, Progress
     analysis_done = Signal(int, object)  # request id, Analysis
     analysis_failed = Signal(int, str)
+    analysis_stopped = Signal(int)  # cancelled while it ran, or before
 
     def __init__(
         self,
@@ -56,6 +68,7 @@ class AnalysisWorker(QObject):
         self._pipeline_factory = pipeline_factory
         self._analyze = analyze_function
         self._list_models = list_models
+        self._name: str | None = None
         self._nlp: Any = None
         self._loading: Any = None
         self._model_error: str | None = None
@@ -63,9 +76,13 @@ class AnalysisWorker(QObject):
         self._cancelled: set[int] = set()
 
     def cancel(self, request_id: int) -> None:
-        """Thread-safe: skip this request if it has not started yet."""
+        """Thread-safe: skip this request, or stop it between two chunks if it is running."""
         with self._lock:
             self._cancelled.add(request_id)
+
+    def _is_cancelled(self, request_id: int) -> bool:
+        with self._lock:
+            return request_id in self._cancelled
 
     def release(self) -> None:
         """Thread-safe: let go of the pipeline; a child process stops even while loading or
@@ -78,6 +95,7 @@ class AnalysisWorker(QObject):
 
     @Slot(object)
     def load_model(self, name: str | None) -> None:
+        self._name = name
         self.model_loading.emit()
         self.release()
         nlp = None
@@ -101,22 +119,54 @@ class AnalysisWorker(QObject):
 
     @Slot(int, object)
     def analyze(self, request_id: int, article: Article) -> None:
-        with self._lock:
-            if request_id in self._cancelled:
-                self._cancelled.discard(request_id)
-                return
+        if self._is_cancelled(request_id):
+            self._finish(request_id)
+            self.analysis_stopped.emit(request_id)
+            return
         nlp = self._nlp
+        if nlp is not None and not _alive(nlp):  # the child died while idle: start a new one
+            self.load_model(self._name)
+            nlp = self._nlp
         if nlp is None:
+            self._finish(request_id)
             self.analysis_failed.emit(request_id, self._model_error or "No spaCy model loaded.")
             return
+        self.analysis_started.emit(request_id)
         try:
-            analysis = self._analyze(article, nlp)
-        except Exception as error:  # a bug in analysis must not take the app down
-            self.analysis_failed.emit(
-                request_id, f"Could not analyse {article.display_name}: {error}"
+            analysis = self._analyze(
+                article,
+                nlp,
+                on_progress=lambda progress: self.analysis_progress.emit(request_id, progress),
+                should_stop=lambda: self._is_cancelled(request_id),
             )
+        except PipelineCrashError as error:
+            self._finish(request_id)
+            self.analysis_failed.emit(request_id, str(error))
+            if self._nlp is nlp:  # not released meanwhile (the app closing, the model changed)
+                self.load_model(self._name)  # for the articles that wait
             return
+        except Exception as error:  # a bug in analysis must not take the app down
+            if self._finish(request_id):
+                self.analysis_stopped.emit(request_id)
+            else:
+                message = str(error) or type(error).__name__
+                self.analysis_failed.emit(
+                    request_id, f"Could not analyse {article.display_name}: {message}"
+                )
+            return
+        self._finish(request_id)
         self.analysis_done.emit(request_id, analysis)
+
+    def _finish(self, request_id: int) -> bool:
+        """Forget a request's cancellation; returns whether it had been cancelled."""
+        with self._lock:
+            cancelled = request_id in self._cancelled
+            self._cancelled.discard(request_id)
+            return cancelled
+
+
+def _alive(nlp: Any) -> bool:
+    return nlp.is_alive() if hasattr(nlp, "is_alive") else True
 
 
 def _label(nlp: Any, name: str | None) -> str:
@@ -129,10 +179,16 @@ def _label(nlp: Any, name: str | None) -> str:
 
 
 class AnalysisService(QObject):
-    """GUI-thread front of the worker: numbered requests, stale results dropped, busy state."""
+    """GUI-thread front of the worker: numbered requests, stale results dropped, busy state.
+
+    Requests run one at a time in the order submitted; `queue_changed` tells the window which
+    request runs and which wait, so a tab can say that it is queued behind another.
+    """
 
     analysis_ready = Signal(int, object)
     analysis_failed = Signal(int, str)
+    analysis_progress = Signal(int, object)  # request id, Progress (only for wanted requests)
+    queue_changed = Signal()
     model_ready = Signal(str, list)
     model_failed = Signal(str)
     busy_changed = Signal(str)  # what is going on, "" when idle
@@ -149,7 +205,8 @@ class AnalysisService(QObject):
     ) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
-        self._pending: set[int] = set()
+        self._pending: dict[int, None] = {}  # wanted requests, in the order they will run
+        self._running: int | None = None
         self._model_loading = False
         self._thread = QThread()
         self._thread.setObjectName("reader-analysis")
@@ -161,8 +218,11 @@ class AnalysisService(QObject):
         self.worker.model_loading.connect(self._on_model_loading)
         self.worker.model_ready.connect(self._on_model_ready)
         self.worker.model_failed.connect(self._on_model_failed)
+        self.worker.analysis_started.connect(self._on_started)
+        self.worker.analysis_progress.connect(self._on_progress)
         self.worker.analysis_done.connect(self._on_done)
         self.worker.analysis_failed.connect(self._on_failed)
+        self.worker.analysis_stopped.connect(self._on_stopped)
 
     def start(self, model: str | None) -> None:
         """Start the thread and load the pipeline there."""
@@ -176,15 +236,15 @@ class AnalysisService(QObject):
 
     def submit(self, article: Article) -> int:
         request_id = next(self._ids)
-        self._pending.add(request_id)
+        self._pending[request_id] = None
         self._analyze_requested.emit(request_id, article)
         self._report()
         return request_id
 
     def cancel(self, request_id: int) -> None:
-        """Forget a request; its result, if it still comes, is dropped."""
+        """Forget a request and stop it if it runs; its result, if it still comes, is dropped."""
         if request_id in self._pending:
-            self._pending.discard(request_id)
+            del self._pending[request_id]
             self.worker.cancel(request_id)
             self._report()
 
@@ -193,6 +253,14 @@ class AnalysisService(QObject):
 
     def is_pending(self, request_id: int) -> bool:
         return request_id in self._pending
+
+    def running_request(self) -> int | None:
+        """The wanted request the worker is analysing now, if any."""
+        return self._running if self._running in self._pending else None
+
+    def waiting_requests(self) -> list[int]:
+        """The wanted requests not started yet, in the order they will run."""
+        return [request_id for request_id in self._pending if request_id != self._running]
 
     def shutdown(self) -> None:
         """Stop the worker thread, interrupting an analysis in a child process."""
@@ -213,6 +281,7 @@ class AnalysisService(QObject):
             self.busy_changed.emit(f"Analysing {count} article{'s' if count > 1 else ''}…")
         else:
             self.busy_changed.emit("")
+        self.queue_changed.emit()
 
     @Slot()
     def _on_model_loading(self) -> None:
@@ -231,12 +300,24 @@ class AnalysisService(QObject):
         self._report()
         self.model_failed.emit(message)
 
+    @Slot(int)
+    def _on_started(self, request_id: int) -> None:
+        self._running = request_id
+        self.queue_changed.emit()
+
+    @Slot(int, object)
+    def _on_progress(self, request_id: int, progress: Any) -> None:
+        if request_id in self._pending:
+            self.analysis_progress.emit(request_id, progress)
+
     def _settle(self, request_id: int) -> bool:
         """Whether a result is still wanted; a cancelled request's result is reported dropped."""
+        if self._running == request_id:
+            self._running = None
         if request_id not in self._pending:
             self.result_dropped.emit(request_id)
             return False
-        self._pending.discard(request_id)
+        del self._pending[request_id]
         self._report()
         return True
 
@@ -249,3 +330,7 @@ class AnalysisService(QObject):
     def _on_failed(self, request_id: int, message: str) -> None:
         if self._settle(request_id):
             self.analysis_failed.emit(request_id, message)
+
+    @Slot(int)
+    def _on_stopped(self, request_id: int) -> None:
+        self._settle(request_id)

@@ -41,10 +41,11 @@ _NAME_PATTERN = re.compile("|".join(sorted(map(re.escape, NAMES), key=len, rever
 _QUOTE_PATTERN = re.compile(r"“([^”]+)”")
 
 
-def fake_analyze(article: Article, nlp: Any) -> Analysis:
+def fake_analyze(article: Article, nlp: Any, **_options: Any) -> Analysis:
     """A stand-in for spaCy: known names by pattern, quotes between curly marks.
 
-    A quote is Tillerson's when his name follows it within 40 characters.
+    A quote is Tillerson's when his name follows it within 40 characters. Takes (and ignores)
+    the worker's `on_progress` and `should_stop`, as one chunk would.
     """
     text = article.text
     mentions = tuple(
@@ -176,7 +177,7 @@ class Gate:
         self.event = threading.Event()
         self.started = threading.Event()
 
-    def analyze(self, article: Article, nlp: Any) -> Analysis:
+    def analyze(self, article: Article, nlp: Any, **_options: Any) -> Analysis:
         self.started.set()
         self.event.wait(timeout=10)
         return fake_analyze(article, nlp)

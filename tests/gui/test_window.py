@@ -99,6 +99,7 @@ def test_open_by_drop(window, qtbot):
     )
     QApplication.sendEvent(window, drop)
     assert window.tabs.count() == 1
+    qtbot.wait_until(lambda: not window.current_tab().loading)
     assert window.current_tab().article.path == SEED
 
 
@@ -316,7 +317,9 @@ def test_binary_file_shows_one_error_and_keeps_the_other_tabs(window, qtbot, err
     empty.touch()
     folder = tmp_path / "folder.txt"
     folder.mkdir()
-    assert window.open_paths([binary, tmp_path / "missing.txt", empty, folder]) == []
+    window.open_paths([binary, tmp_path / "missing.txt", empty, folder])
+    qtbot.wait_until(lambda: len(errors) == 1)
+    qtbot.wait(20)  # no second dialog comes
     assert len(errors) == 1
     for name in ("photo.txt", "missing.txt", "empty.txt", "folder.txt"):
         assert name in errors[0][1], name
@@ -351,7 +354,9 @@ def test_opening_another_article_while_one_is_analysed(make_window, qtbot, tmp_p
     qtbot.wait_until(lambda: window.model_label.text() == "spaCy: fake 1.0")
     first_tab = window.open_paths([SEED])[0]
     second_tab = window.open_paths([second])[0]
+    qtbot.wait_until(lambda: not second_tab.loading)
     assert second_tab.view.toPlainText() == "Lavrov spoke in Moscow."  # readable at once
+    qtbot.wait_until(lambda: "being analysed first" in second_tab.analysis_bar.message.text())
     assert window.busy_label.text() == "Analysing 2 articles…"
     assert window.progress.isVisible()
     with qtbot.wait_signals([first_tab.analysis_shown, second_tab.analysis_shown], timeout=10_000):
@@ -368,6 +373,7 @@ def test_missing_pipeline_gives_one_dialog_and_readable_text(make_window, qtbot,
     window = make_window(pipeline=no_pipeline)
     qtbot.wait_until(lambda: len(errors) == 1)
     tabs = window.open_paths([SEED])
+    qtbot.wait_until(lambda: not tabs[0].loading)
     qtbot.wait_until(lambda: window.service.is_pending(tabs[0].request_id or 0) is False)
     qtbot.wait_until(lambda: "no spaCy pipeline" in tabs[0].legend.status.text())
     assert len(errors) == 1 and errors[0][0] == "No spaCy pipeline"

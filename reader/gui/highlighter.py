@@ -1,0 +1,174 @@
+"""Highlights laid on the article view's text blocks, a few blocks per event-loop turn.
+
+Formats go straight onto each block's layout (as QSyntaxHighlighter does inside), never into the
+document, so copied text is just the article. Unlike QSyntaxHighlighter this never walks the
+whole document: a block is drawn again only when what it shows changed, preliminary mentions of
+a long article are added chunk by chunk, the final analysis redraws only the blocks whose
+highlights differ from the preliminary ones, and the blocks in view are drawn first.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCharFormat, QTextDocument, QTextLayout
+
+from reader.core.model import Kind, Mention
+
+SLICE_SECONDS = 0.012  # highlighting work per event-loop turn
+
+Spans = dict[int, list[tuple[int, int]]]  # block number -> (start, length) in the block
+MentionSpans = dict[int, list[tuple[int, int, Mention]]]
+
+
+class ArticleHighlighter(QObject):
+    """Layers per block: the marked quote, then mentions, then find matches on top.
+
+    `formats` has `normal`, `focus` and `dim` (dicts by Kind), `quote` and `found`.
+    `visible_blocks` returns the first and last block numbers in view.
+    """
+
+    applied = Signal()  # every pending block has been highlighted
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        formats: object,
+        visible_blocks: Callable[[], tuple[int, int]] | None = None,
+    ) -> None:
+        super().__init__(document)
+        self._document = document
+        self._formats = formats
+        self._visible_blocks = visible_blocks or (lambda: (0, -1))
+        self._mentions: MentionSpans = {}
+        self._quote: Spans = {}
+        self._found: Spans = {}
+        self._hidden: frozenset[Kind] = frozenset()
+        self._focus: str | None = None
+        self._pending: set[int] = set()
+        self._heap: list[int] = []  # pending block numbers (and some already done), smallest first
+        self.blocks_drawn = 0  # how many times a block was drawn (for tests and benches)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._work)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def document(self) -> QTextDocument:
+        return self._document
+
+    def set_mentions(self, mentions: MentionSpans) -> None:
+        """Replace all mentions; only blocks whose drawn highlights change are drawn again."""
+        old, self._mentions = self._mentions, mentions
+        self._invalidate(
+            number
+            for number in old.keys() | mentions.keys()
+            if self._look(old.get(number, ())) != self._look(mentions.get(number, ()))
+        )
+
+    def add_mentions(self, mentions: MentionSpans) -> None:
+        """Add the mentions of blocks just analysed (a chunk of a long article)."""
+        for number, spans in mentions.items():
+            self._mentions.setdefault(number, []).extend(spans)
+        self._invalidate(mentions.keys())
+
+    def _look(self, spans: Iterable[tuple[int, int, Mention]]) -> list[tuple]:
+        """What decides how a block's mentions are drawn (the key matters only when following)."""
+        if self._focus is None:
+            return [(start, length, mention.kind) for start, length, mention in spans]
+        return [(start, length, mention.kind, mention.key) for start, length, mention in spans]
+
+    def set_hidden_kinds(self, kinds: frozenset[Kind]) -> None:
+        self._hidden = kinds
+        self._invalidate(self._mentions.keys())
+
+    def set_formats(self, formats: object) -> None:
+        """New colours (the theme changed): every highlighted block is drawn again."""
+        self._formats = formats
+        self._invalidate(self._mentions.keys() | self._quote.keys() | self._found.keys())
+
+    def set_focus(self, key: str | None) -> None:
+        self._focus = key
+        self._invalidate(self._mentions.keys())
+
+    def set_quote(self, spans: Spans) -> None:
+        old, self._quote = self._quote, spans
+        self._invalidate(old.keys() | spans.keys())
+
+    def set_found(self, spans: Spans) -> None:
+        old, self._found = self._found, spans
+        self._invalidate(old.keys() | spans.keys())
+
+    def mention_format(self, mention: Mention) -> QTextCharFormat | None:
+        formats = self._formats
+        if mention.kind in self._hidden:
+            return None
+        if self._focus is None:
+            return formats.normal[mention.kind]  # type: ignore[attr-defined]
+        if mention.key == self._focus:
+            return formats.focus[mention.kind]  # type: ignore[attr-defined]
+        return formats.dim[mention.kind]  # type: ignore[attr-defined]
+
+    def format_ranges(self, number: int) -> list[QTextLayout.FormatRange]:
+        """The layered format ranges of one block; later ranges are drawn over earlier ones."""
+        ranges = []
+        for start, length in self._quote.get(number, ()):
+            ranges.append(_range(start, length, self._formats.quote))  # type: ignore[attr-defined]
+        for start, length, mention in self._mentions.get(number, ()):
+            char_format = self.mention_format(mention)
+            if char_format is not None:
+                ranges.append(_range(start, length, char_format))
+        for start, length in self._found.get(number, ()):
+            ranges.append(_range(start, length, self._formats.found))  # type: ignore[attr-defined]
+        return ranges
+
+    def _invalidate(self, blocks: Iterable[int]) -> None:
+        """Queue blocks for drawing; each is drawn once however often it is queued meanwhile."""
+        for number in blocks:
+            if number not in self._pending:
+                self._pending.add(number)
+                heapq.heappush(self._heap, number)
+        if self._pending:
+            self._timer.start()
+        else:
+            self.applied.emit()
+
+    def _draw(self, number: int) -> None:
+        self._pending.discard(number)
+        block = self._document.findBlockByNumber(number)
+        if block.isValid():
+            block.layout().setFormats(self.format_ranges(number))
+            self._document.markContentsDirty(block.position(), block.length())
+            self.blocks_drawn += 1
+
+    def _work(self) -> None:
+        """Draw blocks until the time slice is used up, then yield to the event loop: first the
+        pending blocks in view, then the others from the top of the article down."""
+        deadline = time.perf_counter() + SLICE_SECONDS
+        first, last = self._visible_blocks()
+        for number in range(first, last + 1):
+            if number in self._pending:
+                self._draw(number)
+        while self._heap and time.perf_counter() < deadline:
+            number = heapq.heappop(self._heap)
+            if number in self._pending:
+                self._draw(number)
+        if self._pending:
+            self._timer.start()
+        else:
+            self._heap.clear()
+            self.applied.emit()
+
+
+def _range(start: int, length: int, char_format: QTextCharFormat) -> QTextLayout.FormatRange:
+    format_range = QTextLayout.FormatRange()
+    format_range.start = start
+    format_range.length = length
+    format_range.format = char_format
+    return format_range
