@@ -1,0 +1,145 @@
+"""Attribution: the cue of each quoted fragment, and through it the fragment's speaker.
+
+A cue right before the opening mark wins; else the cues above the quote in the parse; else an
+"according to" over its clause; else a cue right after the closing mark; else the nearest cue
+before it in its sentence. A fragment with no cue may still be signed (see `layouts`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from reader.core.quotes.context import SENTENCE_END, Fragment, QuotedDoc, is_mark
+from reader.core.quotes.cues import calls_on, cue_span, is_cue
+from reader.core.quotes.layouts import signature
+from reader.core.quotes.speakers import speaker_of, speaker_span, subject_of
+
+# Clauses that, given a subject of their own, report nothing of the clause above them.
+_SEPARATE_CLAUSES = ("conj",)
+_ATTRIBUTION_WINDOW = 30
+
+
+def attribute(qdoc: QuotedDoc, fragment: Fragment) -> None:
+    """Set the fragment's own cue and speaker, if it has any."""
+    nearest = cue = cue_right_before(qdoc, fragment)
+    if cue is None:
+        nearest, cue = governing_cues(qdoc, fragment) or (None, None)
+    if cue is None:
+        nearest = cue = according_above(qdoc, fragment)
+    if cue is None:
+        nearest = cue = cue_after(qdoc, fragment) or cue_before(qdoc, fragment)
+    if cue is None:
+        fragment.speaker = signature(qdoc, fragment)
+        return
+    fragment.local_cue = nearest
+    fragment.cue = cue_span(cue)
+    speaker = speaker_of(qdoc, cue)
+    if speaker is None and cue.i >= fragment.tokens.end:
+        speaker = name_between(qdoc, fragment.tokens.end, cue.i)
+    if speaker is not None and not qdoc.quoted[speaker.i]:
+        fragment.speaker = speaker_span(qdoc, speaker)
+
+
+def name_between(qdoc: QuotedDoc, start: int, end: int) -> Token | None:
+    """A name between a quote and its cue, for `“…,” Tulsa police Chief Jordan said`,
+    which the parser may leave without a subject."""
+    names = [t for t in qdoc.doc[start:end] if t.ent_type_ in ("PERSON", "ORG")]
+    if not names:
+        return None
+    people = [t for t in names if t.ent_type_ == "PERSON"]
+    return (people or names)[-1]
+
+
+def cue_right_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`saying, “…”` or `said: “…”`: a cue just before the opening mark wins over the parse,
+    which may hang the quote from a verb further away."""
+    index = fragment.tokens.start - 1
+    while index >= 0 and (is_mark(qdoc.doc[index]) or qdoc.doc[index].text in (",", ":")):
+        index -= 1
+    if index < 0 or qdoc.quoted[index] or not is_cue(qdoc.doc[index]):
+        return None
+    return qdoc.doc[index]
+
+
+def governing_cues(qdoc: QuotedDoc, fragment: Fragment) -> tuple[Token, Token] | None:
+    """The nearest and the outermost speech verb (or noun) above the quote in the parse:
+    `said that “…”`; `Holm said the ad “…” suggests …` (Holm's, as the outer cue says).
+    The climb stops at a coordinated clause with a subject of its own: in `Ortiz said …,
+    but her deputy said that “…”` the quote is the deputy's.
+
+    A quote that ends its sentence with a full stop is not attributed by a verb after it:
+    that verb belongs to the next sentence, which the parser sometimes runs into this one.
+    """
+    for root in qdoc.quote_roots(fragment):
+        cues = []
+        for head in qdoc.ancestors_in_paragraph(root):
+            if (
+                not qdoc.quoted[head.i]
+                and not (fragment.ends_with_full_stop and head.i >= fragment.tokens.end)
+                and is_cue(head)
+            ):
+                cues.append(head)
+            if head.dep_ in _SEPARATE_CLAUSES and subject_of(qdoc, head, passive=True):
+                break
+        if cues:
+            outer = [c for c in cues[1:] if not calls_on(c)] or cues[:1]
+            return cues[0], outer[-1]
+    return None
+
+
+def according_above(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`According to the complaint, the developers ran a “fraudulent scheme”`: an
+    "according to" that modifies a clause the quote sits in attributes the quote."""
+    for root in qdoc.quote_roots(fragment):
+        for head in qdoc.ancestors_in_paragraph(root):
+            if qdoc.quoted[head.i]:
+                continue
+            for child in head.children:
+                if child.lower_ == "according" and not qdoc.quoted[child.i]:
+                    return child
+    return None
+
+
+def cue_after(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`“…,” Smith said`: a cue right after the closing mark, past nothing but the speaker.
+
+    Another verb or a conjunction on the way means the words after the quote are a clause
+    of their own (`“…,” while 73 percent said`), not its attribution; but an "as" right
+    after the quote introduces one (`“…,” as a memo put it`).
+    """
+    if fragment.ends_with_full_stop:
+        return None
+    end = fragment.tokens.end
+    words = 0
+    for token in qdoc.doc[end : end + _ATTRIBUTION_WINDOW]:
+        if qdoc.quoted[token.i] or "\n" in token.text or token.text in SENTENCE_END:
+            return None
+        if is_cue(token):
+            return token
+        first_as = words == 0 and token.lower_ == "as"
+        if token.ent_iob_ == "O" and token.pos_ in ("VERB", "CCONJ", "SCONJ") and not first_as:
+            return None
+        words += not token.is_punct
+    return None
+
+
+def cue_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`Smith said: “…”` or `Smith told Jones that “…”`: the nearest cue before the quote.
+
+    The search stops at the previous quote or sentence end, but a colon reaches back over
+    a paragraph break to the sentence it ends (`He said:` above a quoted paragraph).
+    """
+    doc = qdoc.doc
+    index = qdoc.word_before(fragment)
+    after_colon = index >= 0 and doc[index].text == ":"
+    lowest = max(0, fragment.tokens.start - _ATTRIBUTION_WINDOW)
+    while index >= lowest:
+        token = doc[index]
+        if qdoc.quoted[index] or token.text in SENTENCE_END:
+            return None
+        if "\n" in token.text and not after_colon:
+            return None
+        if is_cue(token):
+            return token
+        index -= 1
+    return None

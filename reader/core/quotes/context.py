@@ -1,0 +1,125 @@
+"""What every stage shares: the quoted fragments of one parsed Doc, and token helpers.
+
+Offsets are characters into `doc.text`; token indices are into the Doc.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from reader.core.quotes.marks import DOUBLE_MARKS
+
+SUBJECTS = ("nsubj", "nsubjpass")
+SENTENCE_END = frozenset({".", "?", "!"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass
+class Fragment:
+    """One quoted stretch (characters `start`..`end`, marks excluded) with what attributes it."""
+
+    start: int
+    end: int
+    tokens: Span
+    run: int
+    paragraph: int
+    starts_paragraph: bool
+    ends_with_full_stop: bool
+    cue: Span | None = None
+    speaker: Span | None = None
+    local_cue: Token | None = None  # the nearest cue, which tells the parts of a quote apart
+
+
+@dataclass
+class Group:
+    """The fragments of one quote, with its cue and local speaker."""
+
+    fragments: list[Fragment]
+    cue: Span | None
+    speaker: Span | None
+    local_cue: Token | None = None
+
+
+class QuotedDoc:
+    """A parsed Doc whose quoted tokens are known, with lookups that never scan the Doc."""
+
+    def __init__(self, doc: Doc, text: str, fragments: list[Fragment]) -> None:
+        self.doc = doc
+        self.text = text
+        self.quoted = [False] * len(doc)
+        for fragment in fragments:
+            for token in fragment.tokens:
+                self.quoted[token.i] = True
+        self._line_breaks = [i for i, c in enumerate(text) if c == "\n"]
+
+    def paragraph_break(self, first: Token, second: Token) -> bool:
+        """Whether a line break stands between the two tokens (a bisect, not a scan)."""
+        low, high = sorted((first.idx, second.idx))
+        index = bisect.bisect_left(self._line_breaks, low)
+        return index < len(self._line_breaks) and self._line_breaks[index] < high
+
+    def quote_roots(self, fragment: Fragment) -> list[Token]:
+        """The fragment's tokens whose heads lie outside it: where the parse hangs the quote
+        from the words around it."""
+        tokens = fragment.tokens
+        return [t for t in tokens if not tokens.start <= t.head.i < tokens.end or t.head.i == t.i]
+
+    def ancestors_in_paragraph(self, token: Token) -> Iterator[Token]:
+        for head in token.ancestors:
+            if self.paragraph_break(head, token):
+                return
+            yield head
+
+    def word_before(self, fragment: Fragment) -> int:
+        """The index of the last token before the fragment's opening mark, or -1."""
+        index = fragment.tokens.start - 1
+        while index >= 0 and (is_mark(self.doc[index]) or self.doc[index].is_space):
+            index -= 1
+        return index
+
+    def starts_sentence(self, fragment: Fragment) -> bool:
+        """Whether the fragment opens a paragraph or a sentence, rather than sitting inside one."""
+        if fragment.starts_paragraph:
+            return True
+        index = self.word_before(fragment)
+        return index < 0 or self.doc[index].text in SENTENCE_END
+
+    def sentence_before(self, fragment: Fragment) -> Span | None:
+        """The words of the sentence before the fragment's opening mark."""
+        index = self.word_before(fragment)
+        if index < 0:
+            return None
+        sentence = self.doc[index].sent
+        return self.doc[sentence.start : index + 1]
+
+
+def expanded_name(token: Token) -> Span:
+    """The whole name a token belongs to: its entity, else the token with its compounds."""
+    doc = token.doc
+    if token.ent_iob_ != "O":
+        start = token.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ in ("compound", "flat") and child.i == start - 1:
+            start = child.i
+    return doc[start : token.i + 1]
+
+
+def is_subject(token: Token) -> bool:
+    return token.dep_ in SUBJECTS
+
+
+def is_mark(token: Token) -> bool:
+    """A token made only of double quotation marks or straight apostrophes."""
+    return all(c in DOUBLE_MARKS or c == "'" for c in token.text)

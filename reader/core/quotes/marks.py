@@ -1,0 +1,229 @@
+"""Pairing quotation marks in the raw text, and single-mark quotes in headlines.
+
+Offsets are characters into the text given. Nothing here needs a parse.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+DOUBLE_MARKS = '"“”„'
+_OPENING_GLYPHS = "“„"
+_CLOSING_GLYPHS = "”"
+# Characters that may sit right outside a quote without being part of the sentence's words.
+_BOUNDARY_BEFORE = set("([{—–-/\u00a0") | set(DOUBLE_MARKS) | set("‘’'")
+_BOUNDARY_AFTER = set(",.;:!?)]}—–-…\u00a0") | set(DOUBLE_MARKS) | set("‘’'")
+_HTML_TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
+
+
+class _Role(Enum):
+    OPEN = "open"
+    CLOSE = "close"
+    EITHER = "either"
+
+
+@dataclass
+class QuotedRun:
+    """Text between paired marks; several fragments when the quote runs over paragraphs.
+
+    `fragments` are (start, end) character offsets into the text, marks and surrounding
+    spaces excluded.
+    """
+
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    closed: bool = True
+
+
+def _mark_pattern(doubled_apostrophes: bool) -> re.Pattern[str]:
+    marks = f"[{re.escape(DOUBLE_MARKS)}]"
+    return re.compile(f"''|{marks}" if doubled_apostrophes else marks)
+
+
+def _role(text: str, start: int, end: int) -> _Role:
+    """Whether a mark opens or closes, from its surroundings first and its glyph second."""
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if before == "\n":
+        return _Role.OPEN
+    open_left = before.isspace() or before in _BOUNDARY_BEFORE
+    open_right = after.isspace() or after in _BOUNDARY_AFTER
+    if open_left and not open_right:
+        return _Role.OPEN
+    if open_right and not open_left:
+        return _Role.CLOSE
+    glyph = text[start:end]
+    if glyph in _OPENING_GLYPHS:
+        return _Role.OPEN
+    if glyph in _CLOSING_GLYPHS:
+        return _Role.CLOSE
+    return _Role.EITHER
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line, leading spaces left out."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            yield start + len(line) - len(line.lstrip()), end
+        start = end + 1
+
+
+def opens_paragraph(text: str, start: int) -> bool:
+    """Whether only marks and spaces stand between the paragraph's start and `start`."""
+    index = start - 1
+    while index >= 0 and (text[index] in DOUBLE_MARKS or text[index] in "' \t\u00a0"):
+        index -= 1
+    return index < 0 or text[index] == "\n"
+
+
+class _Tags:
+    """The HTML tags of a text, to tell in O(log n) whether an offset lies inside one."""
+
+    def __init__(self, text: str) -> None:
+        found = [(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
+        self._starts = [start for start, _ in found]
+        self._ends = [end for _, end in found]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
+
+
+class _ParagraphMarks:
+    """One paragraph's marks, each judged once, and where a quote open before each closes.
+
+    `closing[t]` is the index of the mark that closes a quote which is open (and holds no
+    quote of its own) when mark `t` comes, or the number of marks when none does. An opening
+    mark inside the quote starts a quote in the quote, which the next mark that can close
+    ends. Filled from the right in one pass, so pairing is linear in the marks.
+    """
+
+    def __init__(self, text: str, found: list[re.Match[str]]) -> None:
+        self.found = found
+        self.roles = [_role(text, m.start(), m.end()) for m in found]
+        count = len(found)
+        self.closing = [count] * (count + 1)
+        next_closer = count  # the first mark after t that is not an opening one
+        for t in range(count - 1, -1, -1):
+            if self.roles[t] is not _Role.OPEN:
+                self.closing[t] = t
+            elif next_closer < count:
+                self.closing[t] = self.closing[next_closer + 1]
+            if self.roles[t] is not _Role.OPEN:
+                next_closer = t
+
+    def pair(self, first: int, continuing: bool) -> tuple[list[tuple[int, int]], int | None]:
+        """Pair the marks from index `first` on: the quoted stretches (inside the marks), and
+        the index of a mark left open at the paragraph's end. With `continuing`, the first
+        mark opens whatever its look (a quote resumed from the paragraph before)."""
+        pairs: list[tuple[int, int]] = []
+        count = len(self.found)
+        index = first
+        while index < count:
+            if self.roles[index] is _Role.CLOSE and not (continuing and index == first):
+                index += 1
+                continue
+            closer = self.closing[index + 1]
+            if closer == count:
+                return pairs, index
+            pairs.append((self.found[index].end(), self.found[closer].start()))
+            index = closer + 1
+        return pairs, None
+
+
+def find_quoted_runs(text: str, *, doubled_apostrophes: bool = False) -> list[QuotedRun]:
+    """Pair the double quotation marks of `text`; never raises, whatever the marks.
+
+    Marks inside HTML tags are ignored. A paragraph that ends inside a quote continues into the
+    next one when that one starts with the same mark. Otherwise the opening mark was most likely
+    a stray or a block-quote marker: the marks after it are paired afresh, and when there are
+    none the rest of the paragraph is kept as a quote flagged as not closed. Linear in the
+    length of the text.
+    """
+    pattern = _mark_pattern(doubled_apostrophes)
+    tags = _Tags(text)
+    lines = list(paragraphs(text))
+    runs: list[QuotedRun] = []
+    carried: QuotedRun | None = None
+    carried_glyph = ""
+    for index, (par_start, par_end) in enumerate(lines):
+        found = [m for m in pattern.finditer(text, par_start, par_end) if m.start() not in tags]
+        marks = _ParagraphMarks(text, found)
+        first = 0
+        while True:
+            pairs, open_index = marks.pair(first, carried is not None)
+            for fragment_start, fragment_end in pairs:
+                run = carried or QuotedRun()
+                carried = None
+                fragment = _trimmed(text, fragment_start, fragment_end)
+                if fragment:
+                    run.fragments.append(fragment)
+                if run.fragments:
+                    runs.append(run)
+            if open_index is None:
+                carried = None
+                break
+            open_mark = found[open_index]
+            run = carried or QuotedRun()
+            glyph = carried_glyph if carried is not None else open_mark.group()
+            fragment = _trimmed(text, open_mark.end(), par_end)
+            following = lines[index + 1][0] if index + 1 < len(lines) else None
+            if following is not None and text.startswith(glyph, following):
+                if fragment:
+                    run.fragments.append(fragment)
+                carried, carried_glyph = run, glyph
+                break
+            carried = None
+            if run.fragments or open_index + 1 < len(found):
+                if run.fragments:
+                    run.closed = False
+                    runs.append(run)
+                first = open_index + 1
+                continue
+            if fragment:
+                runs.append(QuotedRun([fragment], closed=False))
+            break
+    return runs
+
+
+# --- Quotes in headlines --------------------------------------------------------------------
+
+
+_LONGEST_HEADLINE = 15
+_HEADLINE_QUOTE = re.compile(
+    r"(?:^|(?<=[\s(\[—–-]))"  # opens after a space, a bracket or a dash
+    r"[‘']([^‘\n]*?\w[.!?]?)[’']"  # the first mark that can close: not the one in "We’re"
+    r"(?=$|[\s.,:;!?)\]—–-])",  # closes before a space or punctuation
+    re.MULTILINE,
+)
+
+
+def find_headline_quotes(text: str) -> list[tuple[int, int]]:
+    """Stretches in single quotation marks in heading-like lines (short, no final full stop):
+    `‘We have our differences’`. Elsewhere single marks are apostrophes or quotes in quotes.
+    """
+    found = []
+    for start, end in paragraphs(text):
+        line = text[start:end].rstrip()
+        if (
+            len(line.split()) > _LONGEST_HEADLINE
+            or line.rstrip("’'").endswith((".", ":", ";", ","))
+            or any(mark in line for mark in DOUBLE_MARKS)
+        ):
+            continue
+        for match in _HEADLINE_QUOTE.finditer(text, start, start + len(line)):
+            found.append((match.start(1), match.end(1)))
+    return found

@@ -1,0 +1,104 @@
+"""Speaker resolution: the name a local speaker stands for (a pronoun's antecedent).
+
+Works on the parsed Doc the quote finder ran on; `quoted[i]` tells whether token i is inside
+a quote (names there are never antecedents).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from reader.core.quotes.context import PERSONAL_PRONOUNS, expanded_name, is_subject
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_SENTENCES_SEARCHED_FOR_ANTECEDENT = 8
+_PRONOUN_GENDERS = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "he"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "she"),
+}
+_GENDER_MARGIN = 2  # a gender is settled by twice as many votes as the other has
+_TITLES_OF_HE = frozenset({"mr.", "mr"})
+_TITLES_OF_SHE = frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
+
+
+def settled_genders(doc: Doc, quoted: list[bool]) -> dict[str, str]:
+    """Each surname's gender as far as the article settles it, "he" or "she": the pronouns
+    outside quotes in sentences whose only name is that person's, as subject (`Warren said
+    she …`)."""
+    votes: dict[str, Counter[str]] = {}
+    for sentence in doc.sents:
+        people = {}
+        pronouns: Counter[str] = Counter()
+        for token in sentence:
+            if quoted[token.i]:
+                continue
+            if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
+                name = expanded_name(token)  # an ORG too: the small model tags people so
+                people[name[-1].lower_] = name.root
+            elif token.lower_ in _PRONOUN_GENDERS and people:
+                pronouns[_PRONOUN_GENDERS[token.lower_]] += 1
+        if len(people) == 1 and len(pronouns) == 1:
+            surname, root = people.popitem()
+            if is_subject(root) and root.ent_type_ == "PERSON":
+                votes.setdefault(surname, Counter()).update(pronouns)
+    return {
+        surname: gender
+        for surname, counts in votes.items()
+        for gender, count in counts.most_common(1)
+        if count > _GENDER_MARGIN * (sum(counts.values()) - count)
+    }
+
+
+def _antecedent(pronoun: Token, quoted: list[bool], genders: dict[str, str]) -> Span | None:
+    """The name a speaker pronoun stands for: the latest named subject of a fitting kind.
+
+    Subjects are preferred to nearer names because news prose keeps its speaker as the subject
+    ("Tillerson said he discussed it with Lavrov: ..." is still Tillerson's). Names inside quotes
+    are not candidates, nor names whose title or pronouns elsewhere give the other gender.
+    """
+    lower = pronoun.lower_
+    if lower in _RELATIVE_PRONOUNS:
+        return expanded_name(pronoun.head.head) if pronoun.head.dep_ == "relcl" else None
+    wanted = ("PERSON",) if lower in PERSONAL_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
+    gender = _PRONOUN_GENDERS.get(lower)
+    other_titles = {"he": _TITLES_OF_SHE, "she": _TITLES_OF_HE}.get(gender or "", ())
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    end = pronoun.i
+    for _ in range(_SENTENCES_SEARCHED_FOR_ANTECEDENT):
+        named = [
+            t
+            for t in doc[sentence.start : end]
+            if t.ent_type_ in wanted
+            and not quoted[t.i]
+            and _title_of(expanded_name(t)) not in other_titles
+            and genders.get(expanded_name(t)[-1].lower_, gender) == gender
+        ]
+        subjects = [t for t in named if is_subject(t) or is_subject(t.head)]
+        if subjects:
+            return expanded_name(min(subjects, key=lambda t: (len(list(t.ancestors)), t.i)))
+        if named:
+            return expanded_name(named[-1])
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+        end = sentence.end
+    return None
+
+
+def _title_of(name: Span) -> str:
+    """The honorific in or just before a name ("Mr.", "Ms."), lowercased, or ""."""
+    first = name[0]
+    if first.lower_ in _TITLES_OF_HE or first.lower_ in _TITLES_OF_SHE:
+        return first.lower_
+    return name.doc[name.start - 1].lower_ if name.start > 0 else ""
+
+
+def speaker_ref(speaker: Span, quoted: list[bool], genders: dict[str, str]) -> Span | None:
+    """The name a local speaker stands for: a pronoun's antecedent, or the speaker's own name."""
+    root = speaker.root
+    if root.pos_ == "PRON":
+        return _antecedent(root, quoted, genders)
+    return expanded_name(root) if root.ent_type_ else None

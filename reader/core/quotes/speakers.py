@@ -1,0 +1,215 @@
+"""The local speaker: the mention next to a cue that names who speaks through it.
+
+Each function takes the QuotedDoc of the quotes being attributed and returns tokens or spans
+of that Doc, or None when the parse names no one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from reader.core.quotes.context import (
+    PERSONAL_PRONOUNS,
+    SPEAKER_ENTITY_TYPES,
+    SUBJECTS,
+    Fragment,
+    QuotedDoc,
+    expanded_name,
+    is_subject,
+)
+from reader.core.quotes.cues import (
+    is_cue,
+    is_named_clause,
+    is_passive,
+    object_after_according,
+    object_of,
+    reports_saying,
+)
+
+_NON_FINITE_LINKS = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_LONGEST_SPEAKER_PHRASE = 8
+_LONGEST_APPOSITION = 15
+
+
+def speaker_span(qdoc: QuotedDoc, token: Token) -> Span:
+    """The local mention: a name, a noun phrase such as "the commission", or a pronoun."""
+    if token.pos_ == "PRON" or token.ent_iob_ != "O":
+        return expanded_name(token)
+    start = token.left_edge.i
+    for word in qdoc.doc[start : token.i]:
+        if word.pos_ in ("PUNCT", "CCONJ", "SCONJ"):
+            start = word.i + 1  # keep "the newspaper", not "…, while the newspaper"
+    phrase = qdoc.doc[start : token.i + 1]
+    if (
+        len(phrase) <= _LONGEST_SPEAKER_PHRASE
+        and not any(qdoc.quoted[t.i] for t in phrase)
+        and not qdoc.paragraph_break(phrase[0], token)
+    ):
+        return phrase
+    return expanded_name(token)
+
+
+def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
+    """The token naming who speaks through `cue`: its subject, agent or possessor."""
+    if cue.lower_ == "per":
+        return object_of(cue)
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        return object_after_according(to) if to is not None else None
+    if cue.pos_ == "NOUN":
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+        by = next((c for c in cue.children if c.lower_ in ("by", "from")), None)
+        if owner is None and by is not None:
+            owner = object_of(by)
+        return owner or subject_above(qdoc, cue)  # "made the following comment: “…”"
+    subject = subject_of(qdoc, cue)
+    if subject is not None:
+        if any(c.lower_ == "what" for c in cue.children):
+            return subject_above(qdoc, cue) or subject  # "condemned what he called “…”"
+        if _stands_for_a_thing(subject):
+            return subject_above(qdoc, cue.head) or subject  # "He released a letter that says"
+        return subject
+    if reports_saying(cue):
+        return subject_of(qdoc, cue, passive=True)  # "Marsh was quoted as saying “…”"
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return object_of(agent)
+    if is_passive(cue):
+        return None  # "it is criticized as a “…” approach": by no one named
+    if is_named_clause(cue):
+        return cue.head  # "footage of Clinton saying “…”"
+    before = qdoc.doc[cue.i - 1] if cue.i > 0 else cue
+    if cue.tag_ == "VBG" and before.ent_type_ in ("PERSON", "ORG"):
+        return before  # the same, parsed as the object of "footage"
+    if cue.head.ent_type_ == "PERSON" and cue.i < cue.head.i:
+        return cue.head  # "Said Ellis: “…”", parsed as a compound
+    named = [c for c in cue.children if c.ent_type_ == "PERSON" and not qdoc.quoted[c.i]]
+    if named:
+        return named[0]  # "Said Ellis: “…”", which the parser leaves without a subject
+    if cue.dep_ in _NON_FINITE_LINKS:
+        return subject_above(qdoc, cue, prefer_names=cue.tag_ == "VBG")
+    if cue.tag_ in _FINITE_TAGS:
+        return name_before(qdoc, cue)
+    return None
+
+
+def name_before(qdoc: QuotedDoc, verb: Token) -> Token | None:
+    """The name just before a finite verb the parser left without a subject, past adverbs
+    and an apposition in commas: `When …, Murphy and Lopez call it “…”`; `Marc Hale, the
+    head of the league, forcefully told …`."""
+    doc = qdoc.doc
+    index = verb.i - 1
+    while index >= 0 and doc[index].pos_ == "ADV":
+        index -= 1
+    if index > 0 and doc[index].text == ",":
+        opening = index - 1
+        lowest = max(0, index - _LONGEST_APPOSITION)
+        while opening > lowest and doc[opening].text != "," and "\n" not in doc[opening].text:
+            opening -= 1
+        index = opening - 1 if doc[opening].text == "," else -1
+    if index < 0 or qdoc.quoted[index] or not _names_someone(doc[index]):
+        return None
+    return doc[index]
+
+
+def subject_above(qdoc: QuotedDoc, token: Token, *, prefer_names: bool = False) -> Token | None:
+    """The subject of the nearest clause above `token`; with `prefer_names`, passing over
+    plain nouns for a name higher up (`Ryabkov hinted retaliation could come, saying “…”`).
+    """
+    first = None
+    for head in token.ancestors:
+        if qdoc.paragraph_break(head, token):
+            break
+        if is_named_clause(head):
+            return head.head
+        subject = subject_of(qdoc, head, passive=True)
+        if subject is None:
+            continue
+        if not prefer_names or subject.ent_type_ in SPEAKER_ENTITY_TYPES:
+            return subject
+        first = first or subject
+    return first
+
+
+def subject_of(qdoc: QuotedDoc, verb: Token, *, passive: bool = False) -> Token | None:
+    """The verb's subject in its own paragraph (the parser runs sentences over paragraph
+    breaks, so a dateline can pose as one), an apposed name preferred to a plain noun (but
+    not to a proper noun the entity tagger missed: `Marsh, a Republican, told`)."""
+    dependencies = SUBJECTS if passive else ("nsubj",)
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in dependencies and not qdoc.quoted[c.i] and not qdoc.paragraph_break(c, verb)
+    ]
+    if not subjects:
+        return None
+    subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+    if subject.ent_type_ not in SPEAKER_ENTITY_TYPES and subject.pos_ not in ("PRON", "PROPN"):
+        named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_]
+        if named:
+            return named[0]
+    return subject
+
+
+def nearest_subject(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """The subject of the nearest clause above a partial quote: `Reid called him a “con”`;
+    of a clause that is the complement of a verb, that verb's subject, whose view the clause
+    gives (`Most voters agreed that Smith is “fit to serve”`)."""
+    for root in qdoc.quote_roots(fragment):
+        subject = subject_above(qdoc, root)
+        if subject is None:
+            continue
+        while subject.head.dep_ == "ccomp":
+            holder = subject_above(qdoc, subject.head)
+            if holder is None:
+                break
+            subject = holder
+        return subject
+    return None
+
+
+def root_subject(qdoc: QuotedDoc, sentence: Span) -> Token | None:
+    """The subject (active or passive) of the sentence's main verb, if the parse gives one."""
+    root = sentence.root
+    return subject_of(qdoc, root, passive=True) if root.head.i == root.i else None
+
+
+def named_root_subject(qdoc: QuotedDoc, sentence: Span) -> Span | None:
+    """The sentence's subject when it is a person or an organization."""
+    subject = root_subject(qdoc, sentence)
+    if subject is None or subject.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return speaker_span(qdoc, subject)
+
+
+def speaker_before(qdoc: QuotedDoc, fragment: Fragment) -> Span | None:
+    """Who the sentence before a cue-less quoted sentence has speak, or is about."""
+    sentence = qdoc.sentence_before(fragment)
+    if sentence is None:
+        return None
+    for token in reversed(sentence):
+        if not qdoc.quoted[token.i] and is_cue(token):
+            speaker = speaker_of(qdoc, token)
+            if speaker is not None and not qdoc.quoted[speaker.i]:
+                return speaker_span(qdoc, speaker)
+    subject = root_subject(qdoc, sentence)
+    if subject is None:
+        return None
+    if subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in PERSONAL_PRONOUNS:
+        return speaker_span(qdoc, subject)
+    return None
+
+
+def _stands_for_a_thing(subject: Token) -> bool:
+    """A relative pronoun for an object that names no one: `He released a letter that says`;
+    the one who speaks is then the subject above."""
+    if subject.lower_ not in ("that", "which") or subject.head.dep_ != "relcl":
+        return False
+    antecedent = subject.head.head
+    return antecedent.ent_type_ not in SPEAKER_ENTITY_TYPES and not is_subject(antecedent)
+
+
+def _names_someone(token: Token) -> bool:
+    """A person or organization, or a proper noun the entity tagger missed."""
+    return token.ent_type_ in ("PERSON", "ORG") or (token.pos_ == "PROPN" and not token.ent_type_)
