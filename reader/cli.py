@@ -1,12 +1,13 @@
-"""Command line: `reader [FILE...]` starts the app; `analyze` and `export` run headless."""
+"""Command line: `reader [FILE...]` starts the app; `analyze`, `quotes`, `export` run headless."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from reader.commands import add_batch_options, add_commands, run_analyze, run_quotes
 
 EXIT_OK, EXIT_FILE_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -14,51 +15,16 @@ EXIT_OK, EXIT_FILE_FAILED, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reader", description=__doc__)
     sub = parser.add_subparsers(dest="command")
-    analyze = sub.add_parser("analyze", help="print the analysis of article files")
-    analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    analyze = sub.add_parser("analyze", help="print the analysis of article files and folders")
+    analyze.add_argument("files", nargs="+", type=Path, metavar="PATH")
     analyze.add_argument("--format", choices=["jsonl", "json"], default="jsonl")
-    analyze.add_argument("--model", help="spaCy pipeline to use (default: best installed)")
+    add_batch_options(analyze)
+    add_commands(sub)
     export = sub.add_parser("export", help="write an article as a highlighted HTML page")
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.html")
     export.add_argument("--model", help="spaCy pipeline to use (default: best installed)")
     return parser
-
-
-def _fail(path: Path, message: str) -> dict:
-    print(f"reader: {path}: {message}", file=sys.stderr)
-    return {"path": str(path), "error": message}
-
-
-def run_analyze(files: Sequence[Path], fmt: str, model: str | None) -> int:
-    from reader.core.analysis import analyze
-    from reader.core.loaders import ArticleError, load_article
-    from reader.core.pipeline import ModelError, load_pipeline
-
-    try:
-        nlp = load_pipeline(model)
-    except ModelError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return EXIT_FILE_FAILED
-    status = EXIT_OK
-    results = []
-    for path in files:
-        try:
-            result = analyze(load_article(path), nlp).to_dict()
-            result["path"] = str(path)
-        except ArticleError as error:
-            result = _fail(path, str(error))
-            status = EXIT_FILE_FAILED
-        except Exception as error:  # one bad file must not stop the others
-            result = _fail(path, f"analysis failed: {type(error).__name__}: {error}")
-            status = EXIT_FILE_FAILED
-        if fmt == "jsonl":
-            print(json.dumps(result, ensure_ascii=False), flush=True)
-        else:
-            results.append(result)
-    if fmt == "json":
-        print(json.dumps(results, ensure_ascii=False, indent=2))
-    return status
 
 
 def run_export(file: Path, output: Path, model: str | None) -> int:
@@ -80,7 +46,7 @@ def run_export(file: Path, output: Path, model: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in ("analyze", "export", "-h", "--help"):
+    if not argv or argv[0] not in ("analyze", "quotes", "export", "-h", "--help"):
         from reader.gui.app import run_app
 
         return run_app(argv)
@@ -89,7 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code else EXIT_OK
     if args.command == "analyze":
-        return run_analyze(args.files, args.format, args.model)
+        return run_analyze(args)
+    if args.command == "quotes":
+        return run_quotes(args)
     return run_export(args.file, args.output, args.model)
 
 

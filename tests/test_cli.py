@@ -45,7 +45,9 @@ def test_failed_files_are_reported_and_the_others_still_processed_real_model(tmp
     empty = tmp_path / "empty.txt"
     empty.touch()
     missing = tmp_path / "missing.txt"
-    files = [missing, good, tmp_path, png, empty]
+    folder = tmp_path / "no-articles"
+    folder.mkdir()
+    files = [missing, good, folder, png, empty]
 
     result = run_reader("analyze", *files, "--format", "jsonl")
 

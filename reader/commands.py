@@ -1,0 +1,176 @@
+"""The batch commands of the command line: `reader analyze` and `reader quotes` over files and
+folders, with the store, worker processes or a Dask cluster, and a progress bar on a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from reader.core.store import Store
+
+EXIT_OK, EXIT_FILE_FAILED = 0, 1
+
+
+def add_batch_options(parser: argparse.ArgumentParser) -> None:
+    """--jobs, --scheduler, --store, --no-store and --model, shared by analyze and quotes."""
+    parser.add_argument("--model", help="spaCy pipeline to use (default: best installed)")
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="analyse on this Dask distributed scheduler (tcp://host:8786); needs reader[dask]",
+    )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="PATH",
+        help="analysis store file (default: $READER_STORE, else in the user's data folder)",
+    )
+    parser.add_argument(
+        "--no-store", action="store_true", help="neither read nor write the analysis store"
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
+def _say(message: str) -> None:
+    print(f"reader: {message}", file=sys.stderr, flush=True)
+
+
+def open_store(path: Path | None, disabled: bool) -> Store | None:
+    """The store to use, or None (--no-store, or it cannot be used: said once on stderr)."""
+    from reader.core.store import StoreError
+
+    if disabled:
+        return None
+    try:
+        return Store.open(path)
+    except StoreError as error:
+        _say(str(error))
+        return None
+
+
+def _results(args: argparse.Namespace) -> Iterator:
+    """BatchResults for the command's paths in input order, with a progress bar on a terminal.
+
+    A folder with no article files is one failed result. Raises ModelError or RuntimeError.
+    """
+    from tqdm import tqdm
+
+    from reader.core.batch import BatchResult, analyze_files
+    from reader.core.library import supported_files
+
+    paths: list[Path] = []
+    empty: list[tuple[int, Path]] = []  # folders with no article files, and where they were
+    for path in args.files:
+        if path.is_dir():
+            found = supported_files(path)
+            if not found:
+                empty.append((len(paths), path))
+            paths.extend(found)
+        else:
+            paths.append(path)
+    empty.reverse()
+    store = open_store(args.store, args.no_store)
+    results = analyze_files(
+        paths, model=args.model, jobs=args.jobs, store=store, scheduler=args.scheduler, warn=_say
+    )
+    bar = tqdm(total=len(paths), file=sys.stderr, unit="article", disable=not sys.stderr.isatty())
+    try:
+        for index, result in enumerate(results):
+            while empty and empty[-1][0] <= index:
+                yield BatchResult(empty.pop()[1], error="contains no article files.")
+            bar.update()
+            yield result
+        while empty:
+            yield BatchResult(empty.pop()[1], error="contains no article files.")
+    finally:
+        bar.close()
+        results.close()
+        if store is not None:
+            store.close()
+
+
+def _fail(path: Path, message: str) -> dict:
+    _say(f"{path}: {message}")
+    return {"path": str(path), "error": message}
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    """`reader analyze PATH...`: one JSON object per article (jsonl) or one array (json)."""
+    from reader.core.pipeline import ModelError
+
+    status = EXIT_OK
+    collected = []
+    try:
+        for result in _results(args):
+            if result.analysis is None:
+                record = _fail(result.path, result.error)
+                status = EXIT_FILE_FAILED
+            else:
+                record = result.analysis.to_dict()
+                record["path"] = str(result.path)
+            if args.format == "jsonl":
+                print(json.dumps(record, ensure_ascii=False), flush=True)
+            else:
+                collected.append(record)
+    except (ModelError, RuntimeError) as error:
+        _say(str(error))
+        return EXIT_FILE_FAILED
+    if args.format == "json":
+        print(json.dumps(collected, ensure_ascii=False, indent=2))
+    return status
+
+
+def run_quotes(args: argparse.Namespace) -> int:
+    """`reader quotes PATH...`: every quote as a CSV row or a JSON line, files in input order."""
+    from reader.core.pipeline import ModelError
+    from reader.core.quote_table import analysis_quotes, quote_rows, write_csv, write_jsonl
+
+    status = EXIT_OK
+    header = True
+    try:
+        for result in _results(args):
+            if result.analysis is None:
+                _say(f"{result.path}: {result.error}")
+                status = EXIT_FILE_FAILED
+                continue
+            rows = quote_rows(analysis_quotes(result.analysis))
+            if args.format == "csv":
+                write_csv(rows, sys.stdout, header=header)
+                header = False
+            else:
+                write_jsonl(rows, sys.stdout)
+            sys.stdout.flush()
+    except (ModelError, RuntimeError) as error:
+        _say(str(error))
+        return EXIT_FILE_FAILED
+    if args.format == "csv" and header:
+        write_csv((), sys.stdout)
+    return status
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """The `quotes` subcommand (analyze is defined in reader.cli and given the batch options)."""
+    quotes = sub.add_parser("quotes", help="print the quotes of articles as CSV or JSON lines")
+    quotes.add_argument("files", nargs="+", type=Path, metavar="PATH")
+    quotes.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    add_batch_options(quotes)

@@ -1,0 +1,283 @@
+"""Analysing many files: in this process, in a pool of worker processes, or on a Dask cluster.
+
+Every path goes through the same steps: load the article; take its analysis from the store when
+the store has it; otherwise analyse it with `reader.core.analysis.analyze` in a worker that
+loaded the pipeline once. Articles go to the workers in batches of `BATCH_SIZE` (fewer round
+trips, and each worker keeps its pipeline warm); results come back in input order, at most a
+few batches ahead, so memory stays bounded on a collection of any size. Each finished batch is
+written to the store in one transaction.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from reader.core.analysis import analyze
+from reader.core.article import Article
+from reader.core.errors import ArticleError
+from reader.core.model import Analysis
+from reader.core.store import Store, StoreError
+
+BATCH_SIZE = 8
+BATCHES_AHEAD_PER_JOB = 3
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One input path's outcome: its analysis, or the one-sentence reason it has none."""
+
+    path: Path
+    analysis: Analysis | None = None
+    error: str | None = None
+    cached: bool = False
+
+
+def pipeline_label(model: str | None = None) -> str:
+    """The label `model_label` gives the pipeline `load_pipeline(model)` loads, read from its
+    meta.json without loading it (so a fully stored collection never loads spaCy).
+
+    Raises ModelError when no pipeline is installed.
+    """
+    from reader.core.pipeline import MODEL_ENV, ModelError, installed_models
+
+    name = model or os.environ.get(MODEL_ENV)
+    if not name:
+        installed = installed_models()
+        if not installed:
+            raise ModelError("No English spaCy pipeline is installed.")
+        name = installed[0]
+    return f"{name} {_pipeline_version(name)}".strip()
+
+
+def _pipeline_version(name: str) -> str:
+    folder = Path(name)
+    if not (folder / "meta.json").is_file():
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        locations = list(spec.submodule_search_locations or ()) if spec else []
+        folder = Path(locations[0]) if locations else folder
+    try:
+        return json.loads((folder / "meta.json").read_text("utf-8")).get("version", "")
+    except (OSError, ValueError):
+        return ""
+
+
+# --- the worker side: one pipeline per process, loaded on first use ---------------------------
+
+_pipelines: dict[str | None, Any] = {}
+_pipeline_lock = threading.Lock()
+
+
+def _worker_pipeline(model: str | None) -> Any:
+    from reader.core.pipeline import load_pipeline
+
+    with _pipeline_lock:
+        if model not in _pipelines:
+            _pipelines[model] = load_pipeline(model)
+        return _pipelines[model]
+
+
+def analyze_batch(articles: Sequence[Article], model: str | None) -> list[Analysis | str]:
+    """Analyse articles with this process's pipeline; a failure is its message, in place.
+
+    This is the task that runs in a worker process or on a Dask worker. The pipeline is
+    loaded once per process; the lock keeps a Dask worker's threads off one pipeline at once.
+    """
+    nlp = _worker_pipeline(model)
+    results: list[Analysis | str] = []
+    with _pipeline_lock:
+        for article in articles:
+            try:
+                results.append(analyze(article, nlp))
+            except Exception as error:  # one bad article must not stop the batch
+                results.append(f"analysis failed: {type(error).__name__}: {error}")
+    return results
+
+
+# --- the driver side -------------------------------------------------------------------------
+
+
+class _InlineExecutor:
+    """`--jobs 1`: the batches run here, in order, with no process in between."""
+
+    def submit(self, fn: Callable, *args: Any) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as error:
+            future.set_exception(error)
+        return future
+
+    def shutdown(self, cancel_futures: bool = False) -> None:
+        pass
+
+
+class _DaskExecutor:
+    """`--scheduler ADDRESS`: the batches run on an existing Dask distributed cluster."""
+
+    def __init__(self, address: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError as error:
+            raise RuntimeError(
+                "--scheduler needs Dask: pip install 'reader[dask]' (here and on the workers)."
+            ) from error
+        try:
+            self._client = Client(address, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise RuntimeError(f"Cannot reach the Dask scheduler at {address}: {error}") from error
+
+    def submit(self, fn: Callable, *args: Any) -> Any:
+        return self._client.submit(fn, *args, pure=False)
+
+    def shutdown(self, cancel_futures: bool = False) -> None:
+        self._client.close()
+
+
+def _executor(jobs: int, scheduler: str | None) -> Any:
+    if scheduler:
+        return _DaskExecutor(scheduler)
+    if jobs <= 1:
+        return _InlineExecutor()
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+
+
+@dataclass
+class _Batch:
+    articles: list[Article] = field(default_factory=list)
+    future: Any = None
+    results: list[Analysis | str] | None = None
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders replaced by the supported files under them (sorted)."""
+    from reader.core.library import supported_files
+
+    expanded: list[Path] = []
+    for path in paths:
+        expanded.extend(supported_files(path) if path.is_dir() else [path])
+    return expanded
+
+
+def analyze_files(
+    paths: Sequence[Path],
+    model: str | None = None,
+    jobs: int = 1,
+    store: Store | None = None,
+    scheduler: str | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Iterator[BatchResult]:
+    """One BatchResult per path, in the order of `paths`, as soon as it and those before it
+    are done.
+
+    `jobs` worker processes (1: this process) or the Dask cluster at `scheduler` analyse what
+    the store does not hold. A StoreError is passed to `warn` once and the run goes on without
+    the store. Raises ModelError (no pipeline) or RuntimeError (scheduler unreachable) before
+    the first result.
+    """
+    from reader.core.loaders import load_article
+
+    label = pipeline_label(model)
+    state = {"store": store}
+    executor = None
+    slots: deque[BatchResult | tuple[_Batch, int, Path]] = deque()
+    batch = _Batch()
+    ahead = max(jobs, 2) * BATCHES_AHEAD_PER_JOB
+    submitted: deque[_Batch] = deque()
+
+    def store_failed(error: StoreError) -> None:
+        state["store"] = None
+        if warn is not None:
+            warn(str(error))
+
+    def submit() -> None:
+        nonlocal executor, batch
+        if not batch.articles:
+            return
+        if executor is None:
+            executor = _executor(jobs, scheduler)
+        batch.future = executor.submit(analyze_batch, batch.articles, model)
+        submitted.append(batch)
+        batch = _Batch()
+
+    def finish(done: _Batch) -> None:
+        try:
+            done.results = done.future.result()
+        except Exception as error:  # a worker that died takes its batch with it
+            message = f"analysis failed: {type(error).__name__}: {error}"
+            done.results = [message] * len(done.articles)
+        done.future = None
+        saved = [r for r in done.results if isinstance(r, Analysis)]
+        if state["store"] is not None and saved:
+            try:
+                state["store"].save_analyses(saved)
+                done.results = [
+                    state["store"].corrected(r) if isinstance(r, Analysis) else r
+                    for r in done.results
+                ]
+            except StoreError as error:
+                store_failed(error)
+
+    def ready_head(block: bool) -> BatchResult | None:
+        head = slots[0]
+        if isinstance(head, BatchResult):
+            return slots.popleft()
+        pending, index, path = head
+        if pending.results is None:
+            if pending.future is None:
+                if not block:
+                    return None
+                submit()
+            if not block and not pending.future.done():
+                return None
+            finish(pending)
+            submitted.remove(pending)
+        slots.popleft()
+        outcome = pending.results[index]
+        if isinstance(outcome, str):
+            return BatchResult(path, error=outcome)
+        return BatchResult(path, analysis=outcome)
+
+    try:
+        for path in paths:
+            try:
+                article = load_article(path)
+            except ArticleError as error:
+                slots.append(BatchResult(path, error=str(error)))
+            else:
+                cached = None
+                if state["store"] is not None:
+                    try:
+                        cached = state["store"].cached_analysis(article, label)
+                    except StoreError as error:
+                        store_failed(error)
+                if cached is not None:
+                    slots.append(BatchResult(path, analysis=cached, cached=True))
+                else:
+                    slots.append((batch, len(batch.articles), path))
+                    batch.articles.append(article)
+                    if len(batch.articles) >= BATCH_SIZE:
+                        submit()
+            while slots:
+                result = ready_head(block=len(submitted) >= ahead)
+                if result is None:
+                    break
+                yield result
+        submit()
+        while slots:
+            yield ready_head(block=True)
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)

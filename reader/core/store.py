@@ -1,0 +1,498 @@
+"""The analysis store: one SQLite file that keeps every analysis, so an article is analysed once.
+
+An analysis is keyed by the article's content hash (sha256 of its text), the pipeline's label
+(name and version, `reader.core.pipeline.model_label`) and `ANALYSIS_VERSION`: an unchanged
+article opens without analysis; a changed text, another pipeline or a newer Reader analyses
+again. The reader's corrections are kept by content hash alone and applied on every load.
+
+The file is in WAL mode (readers never wait for the writer; two processes may write, each
+write is one transaction that waits up to `BUSY_TIMEOUT_S` for the other). `PRAGMA
+user_version` holds the schema version; older stores are migrated when opened. A damaged file,
+one written by a newer Reader, or one that cannot be written raises `StoreError`, whose str()
+is one sentence for the user: callers say it once and work on without a store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from reader.core.article import Article
+from reader.core.corrections import Correction, apply_corrections
+from reader.core.model import Analysis, Kind
+from reader.core.records import mentions_from_dicts, quotes_from_dicts
+
+# Bump whenever the analysis can come out differently for the same text and pipeline
+# (entity or quote rules, chunking): every stored analysis is then made again.
+ANALYSIS_VERSION = 1
+SCHEMA_VERSION = 2
+STORE_ENV = "READER_STORE"
+STORE_FILE_NAME = "reader.sqlite3"
+BUSY_TIMEOUT_S = 30.0
+
+
+class StoreError(Exception):
+    """The store cannot be used (damaged, newer schema, unwritable); str() is for the user."""
+
+
+def default_store_path() -> Path:
+    """$READER_STORE when set, else `reader.sqlite3` in the user's data folder (platformdirs)."""
+    explicit = os.environ.get(STORE_ENV)
+    if explicit:
+        return Path(explicit).expanduser()
+    return Path(platformdirs.user_data_dir("reader", appauthor=False)) / STORE_FILE_NAME
+
+
+def content_hash(article: Article) -> str:
+    """sha256 hex digest of the article text as UTF-8 (lone surrogates passed through)."""
+    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _storable(text: str) -> str:
+    """The text with lone surrogates (which SQLite cannot hold) and the two control characters
+    the library's search uses as markers replaced one for one, so offsets stay valid."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text.replace("\x01", " ").replace("\x02", " ")
+
+
+def _meta(article: Article) -> tuple[str | None, str | None]:
+    meta = getattr(article, "meta", None)
+    return getattr(meta, "date", None), getattr(meta, "site", None)
+
+
+# --- schema and migrations ------------------------------------------------------------------
+
+
+def _schema_1(db: sqlite3.Connection) -> None:
+    """The first store: analyses as their whole JSON (text included), and corrections."""
+    db.execute(
+        "CREATE TABLE analyses (content_hash TEXT NOT NULL, model TEXT NOT NULL,"
+        " analysis_version INTEGER NOT NULL, data TEXT NOT NULL,"
+        " PRIMARY KEY (content_hash, model, analysis_version))"
+    )
+    db.execute(
+        "CREATE TABLE corrections (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " content_hash TEXT NOT NULL, data TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX corrections_hash ON corrections (content_hash)")
+
+
+def _schema_2(db: sqlite3.Connection) -> None:
+    """The library: texts once each with a full-text index, files seen, entity and quote rows
+    for queries across articles, and analyses without their text."""
+    db.execute(
+        "CREATE TABLE analyses_2 (id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL,"
+        " model TEXT NOT NULL, analysis_version INTEGER NOT NULL, title TEXT NOT NULL,"
+        " date TEXT, site TEXT, people INTEGER NOT NULL, quotes INTEGER NOT NULL,"
+        " data TEXT NOT NULL, UNIQUE (content_hash, model, analysis_version))"
+    )
+    db.execute(
+        "CREATE TABLE texts (id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE,"
+        " text TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='id',"
+        " tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL,"
+        " size INTEGER NOT NULL, content_hash TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE entity_rows (analysis_id INTEGER NOT NULL, key TEXT NOT NULL,"
+        " name TEXT NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL,"
+        " quotes INTEGER NOT NULL)"
+    )
+    db.execute("CREATE INDEX entity_rows_key ON entity_rows (key)")
+    db.execute("CREATE INDEX entity_rows_analysis ON entity_rows (analysis_id)")
+    db.execute(
+        "CREATE TABLE quote_rows (analysis_id INTEGER NOT NULL, start INTEGER NOT NULL,"
+        " speaker_key TEXT, data TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX quote_rows_speaker ON quote_rows (speaker_key)")
+    db.execute("CREATE INDEX quote_rows_analysis ON quote_rows (analysis_id)")
+    old = db.execute("SELECT content_hash, model, analysis_version, data FROM analyses").fetchall()
+    db.execute("DROP TABLE analyses")
+    db.execute("ALTER TABLE analyses_2 RENAME TO analyses")
+    for digest, model, version, data in old:
+        record = json.loads(data)
+        article = Article(title=record.get("title") or "", text=record["text"], blocks=())
+        meta = record.get("meta") or {}
+        analysis = Analysis(
+            article=article,
+            model=model,
+            mentions=mentions_from_dicts(record.get("entities", ())),
+            quotes=quotes_from_dicts(record.get("quotes", ())),
+        )
+        _insert_analysis(db, digest, analysis, version, (meta.get("date"), meta.get("site")))
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_schema_1, _schema_2)
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+
+def _insert_analysis(
+    db: sqlite3.Connection,
+    digest: str,
+    analysis: Analysis,
+    version: int,
+    meta: tuple[str | None, str | None],
+) -> None:
+    """Insert (or replace) one analysis, its text and its query rows, corrections applied."""
+    text = _storable(analysis.article.text)
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO texts (content_hash, text) VALUES (?, ?)", (digest, text)
+    )
+    if cursor.rowcount:
+        db.execute("INSERT INTO texts_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, text))
+    old = db.execute(
+        "SELECT id FROM analyses WHERE content_hash = ? AND model = ? AND analysis_version = ?",
+        (digest, analysis.model, version),
+    ).fetchone()
+    if old is not None:
+        _delete_rows(db, old[0])
+        db.execute("DELETE FROM analyses WHERE id = ?", old)
+    data = json.dumps(
+        {
+            "entities": [m.to_dict() for m in analysis.mentions],
+            "quotes": [q.to_dict() for q in analysis.quotes],
+        },
+        ensure_ascii=True,
+    )
+    cursor = db.execute(
+        "INSERT INTO analyses (content_hash, model, analysis_version, title, date, site,"
+        " people, quotes, data) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)",
+        (digest, analysis.model, version, _storable(analysis.article.title), *meta, data),
+    )
+    _index(db, cursor.lastrowid, apply_corrections(analysis, _corrections(db, digest)))
+
+
+def _delete_rows(db: sqlite3.Connection, analysis_id: int) -> None:
+    db.execute("DELETE FROM entity_rows WHERE analysis_id = ?", (analysis_id,))
+    db.execute("DELETE FROM quote_rows WHERE analysis_id = ?", (analysis_id,))
+
+
+def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None:
+    """The entity and quote rows of one (corrected) analysis, and its counts."""
+    spoken: dict[str, int] = {}
+    for q in analysis.quotes:
+        if q.speaker is not None and q.speaker.key is not None:
+            spoken[q.speaker.key] = spoken.get(q.speaker.key, 0) + 1
+    entities = analysis.entities
+    db.executemany(
+        "INSERT INTO entity_rows (analysis_id, key, name, kind, mentions, quotes)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (analysis_id, e.key, e.name, str(e.kind), e.count, spoken.get(e.key, 0))
+            for e in entities
+        ],
+    )
+    db.executemany(
+        "INSERT INTO quote_rows (analysis_id, start, speaker_key, data) VALUES (?, ?, ?, ?)",
+        [
+            (
+                analysis_id,
+                q.start,
+                q.speaker.key if q.speaker else None,
+                json.dumps(q.to_dict(), ensure_ascii=True),
+            )
+            for q in analysis.quotes
+        ],
+    )
+    people = sum(1 for e in entities if e.kind == Kind.PERSON)
+    db.execute(
+        "UPDATE analyses SET people = ?, quotes = ? WHERE id = ?",
+        (people, len(analysis.quotes), analysis_id),
+    )
+
+
+def _corrections(db: sqlite3.Connection, digest: str) -> tuple[Correction, ...]:
+    rows = db.execute(
+        "SELECT data FROM corrections WHERE content_hash = ? ORDER BY id", (digest,)
+    ).fetchall()
+    return tuple(Correction.from_json(data) for (data,) in rows)
+
+
+def _file_row(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+# --- the store --------------------------------------------------------------------------------
+
+
+class Store:
+    """An open store file; safe to share between threads (one lock), and between processes."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Store:
+        """Open (creating or migrating) the store at `path`, default `default_store_path()`.
+
+        Raises StoreError when the file is damaged, newer than this Reader, or unwritable.
+        """
+        path = Path(path) if path is not None else default_store_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(
+                f"The analysis store {path} cannot be opened ({_reason(error)}); "
+                "Reader works on without it."
+            ) from error
+        try:
+            db.execute("PRAGMA journal_mode = WAL").fetchone()
+            db.execute("PRAGMA synchronous = NORMAL")
+            _migrate(db, path)
+        except StoreError:
+            db.close()
+            raise
+        except sqlite3.Error as error:
+            db.close()
+            raise _store_error(path, error) from error
+        return cls(path, db)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- low level, for reader.core.library
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE: waits for another writer, never deadlocks)."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                raise _store_error(self.path, error) from error
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple]:
+        """All rows of one read query; raises StoreError when the file fails."""
+        with self._lock:
+            try:
+                return self._db.execute(sql, parameters).fetchall()
+            except sqlite3.Error as error:
+                raise _store_error(self.path, error) from error
+
+    # -- analyses
+
+    def cached_analysis(self, article: Article, model: str) -> Analysis | None:
+        """The stored analysis of this text by pipeline `model` (a `model_label`), corrections
+        applied, for the given article; None when there is none for this Reader version."""
+        digest = content_hash(article)
+        rows = self.query(
+            "SELECT data FROM analyses WHERE content_hash = ? AND model = ?"
+            " AND analysis_version = ?",
+            (digest, model, ANALYSIS_VERSION),
+        )
+        if not rows:
+            return None
+        record = json.loads(rows[0][0])
+        analysis = Analysis(
+            article=article,
+            model=model,
+            mentions=mentions_from_dicts(record["entities"]),
+            quotes=quotes_from_dicts(record["quotes"]),
+        )
+        if article.path is not None:
+            self._remember_file(article.path, digest)
+        return apply_corrections(analysis, self.corrections(digest))
+
+    def corrected(self, analysis: Analysis) -> Analysis:
+        """The analysis with the stored corrections of its text applied."""
+        return apply_corrections(analysis, self.corrections(content_hash(analysis.article)))
+
+    def save_analysis(self, analysis: Analysis) -> None:
+        """Keep the analysis as the pipeline made it (one transaction); replaces an older one.
+
+        Raises ValueError for an analysis with corrections applied (store the pipeline's own).
+        """
+        if any(m.corrected for m in analysis.mentions) or any(q.corrected for q in analysis.quotes):
+            raise ValueError("save_analysis takes the pipeline's analysis, not a corrected one.")
+        article = analysis.article
+        digest = content_hash(article)
+        with self._transaction() as db:
+            _insert_analysis(db, digest, analysis, ANALYSIS_VERSION, _meta(article))
+            if article.path is not None:
+                self._write_file_row(db, article.path, digest)
+
+    def save_analyses(self, analyses: Sequence[Analysis]) -> None:
+        """Several analyses in one transaction (the batch command's unit of writing)."""
+        with self._transaction() as db:
+            for analysis in analyses:
+                digest = content_hash(analysis.article)
+                _insert_analysis(db, digest, analysis, ANALYSIS_VERSION, _meta(analysis.article))
+                if analysis.article.path is not None:
+                    self._write_file_row(db, analysis.article.path, digest)
+
+    def clear(self) -> None:
+        """Drop every analysis, text and file record; the reader's corrections are kept."""
+        with self._transaction() as db:
+            for table in ("entity_rows", "quote_rows", "analyses", "files", "texts"):
+                db.execute(f"DELETE FROM {table}")
+            db.execute("INSERT INTO texts_fts (texts_fts) VALUES ('delete-all')")
+
+    def count(self) -> int:
+        """How many analyses the store holds (all pipelines and versions)."""
+        return self.query("SELECT count(*) FROM analyses")[0][0]
+
+    # -- files seen, so a collection lists analysed articles without reading them
+
+    def file_hash(self, path: Path) -> str | None:
+        """The content hash recorded for `path` when the file is unchanged since, else None."""
+        seen = _file_row(path)
+        rows = self.query(
+            "SELECT mtime_ns, size, content_hash FROM files WHERE path = ?", (str(path),)
+        )
+        if not rows or seen is None or tuple(rows[0][:2]) != seen:
+            return None
+        return rows[0][2]
+
+    def _remember_file(self, path: Path, digest: str) -> None:
+        seen = _file_row(path)
+        if seen is None:
+            return
+        rows = self.query(
+            "SELECT mtime_ns, size, content_hash FROM files WHERE path = ?", (str(path),)
+        )
+        if rows and tuple(rows[0]) == (*seen, digest):
+            return
+        with self._transaction() as db:
+            self._write_file_row(db, path, digest)
+
+    @staticmethod
+    def _write_file_row(db: sqlite3.Connection, path: Path, digest: str) -> None:
+        seen = _file_row(path)
+        if seen is not None:
+            db.execute(
+                "INSERT OR REPLACE INTO files (path, mtime_ns, size, content_hash)"
+                " VALUES (?, ?, ?, ?)",
+                (str(path), *seen, digest),
+            )
+
+    # -- corrections
+
+    def add_correction(self, content_hash: str, correction: Correction) -> int:
+        """Store a correction for the text with this hash; returns its id (ids only grow)."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO corrections (content_hash, data) VALUES (?, ?)",
+                (content_hash, correction.to_json()),
+            )
+            self._reindex(db, content_hash)
+            return cursor.lastrowid
+
+    def undo_last_correction(self, content_hash: str) -> Correction | None:
+        """Remove and return the latest correction of this text; None when it has none."""
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT id, data FROM corrections WHERE content_hash = ? ORDER BY id DESC LIMIT 1",
+                (content_hash,),
+            ).fetchone()
+            if row is None:
+                return None
+            db.execute("DELETE FROM corrections WHERE id = ?", (row[0],))
+            self._reindex(db, content_hash)
+            return Correction.from_json(row[1])
+
+    def corrections(self, content_hash: str) -> tuple[Correction, ...]:
+        """The corrections of this text, oldest first."""
+        with self._lock:
+            try:
+                return _corrections(self._db, content_hash)
+            except sqlite3.Error as error:
+                raise _store_error(self.path, error) from error
+
+    @staticmethod
+    def _reindex(db: sqlite3.Connection, digest: str) -> None:
+        """Rebuild the query rows of every analysis of this text after its corrections changed."""
+        corrections = _corrections(db, digest)
+        rows = db.execute(
+            "SELECT a.id, a.model, a.title, a.data, t.text FROM analyses a"
+            " JOIN texts t ON t.content_hash = a.content_hash WHERE a.content_hash = ?",
+            (digest,),
+        ).fetchall()
+        for analysis_id, model, title, data, text in rows:
+            record = json.loads(data)
+            analysis = Analysis(
+                article=Article(title=title, text=text, blocks=()),
+                model=model,
+                mentions=mentions_from_dicts(record["entities"]),
+                quotes=quotes_from_dicts(record["quotes"]),
+            )
+            _delete_rows(db, analysis_id)
+            _index(db, analysis_id, apply_corrections(analysis, corrections))
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"The analysis store {path} was written by a newer Reader (schema {version}, this "
+            f"Reader knows up to {SCHEMA_VERSION}); Reader works on without it."
+        )
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] >= number:
+                db.execute("ROLLBACK")  # another process migrated it meanwhile
+                continue
+            MIGRATIONS[number - 1](db)
+            db.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+
+def _reason(error: BaseException) -> str:
+    return str(getattr(error, "strerror", None) or error).rstrip(".")
+
+
+def _store_error(path: Path, error: sqlite3.Error) -> StoreError:
+    reason = _reason(error)
+    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
+        return StoreError(
+            f"The analysis store {path} is damaged or not a Reader store ({reason}); "
+            "Reader works on without it."
+        )
+    return StoreError(
+        f"The analysis store {path} cannot be used ({reason}); Reader works on without it."
+    )
