@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from reader.core.entities.credits import CreditIndex, credits_in
 from reader.core.entities.from_model import model_candidates
 from reader.core.entities.kinds import settle_kinds
 from reader.core.entities.naming import to_mentions
+from reader.core.entities.script import drop_right_to_left
 from reader.core.entities.sports import (
     is_sports_report,
     places_as_teams,
@@ -36,7 +38,8 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     Offsets are characters into `doc.text`. Works on any Doc with entities (a blank pipeline
     with hand-set `doc.ents` too); uses the parse and the quote component's spans when present.
     """
-    candidates = model_candidates(doc)
+    credits = CreditIndex(credits_in(doc))
+    candidates = credits.without_credits(doc, drop_right_to_left(doc, model_candidates(doc)))
     mark_dateline_places(doc, candidates)
     candidates = with_results_lines(doc, candidates)
     candidates = with_person_patterns(doc, candidates)
@@ -46,4 +49,4 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
         drop_unintroduced_persons(doc, candidates)
     settle_kinds(doc, candidates)
     candidates = add_unlabelled(doc, candidates)
-    return to_mentions(doc, candidates)
+    return to_mentions(doc, candidates, credits)

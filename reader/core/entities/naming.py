@@ -7,14 +7,16 @@ import bisect
 from spacy.tokens import Doc, Span
 
 from reader.core.entities.candidates import Candidate, display, slug, words_of
+from reader.core.entities.credits import Credit, CreditIndex
 from reader.core.model import Kind, Mention, MentionType
 from reader.core.quotes import SPANS_KEY as QUOTES_KEY
 
 
-def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
-    """Plain mentions with keys and display names; a candidate overlapping one before it is
-    dropped."""
+def to_mentions(doc: Doc, candidates: list[Candidate], credits: CreditIndex) -> tuple[Mention, ...]:
+    """Plain mentions with keys and display names, and the names of the credit lines; a
+    candidate overlapping a credit or a mention before it is dropped."""
     chosen = [c for c in candidates if c.kind is not None]
+    chosen = credits.without_credits(doc, chosen)
     quoted = _quoted_starts(doc, chosen)
     person_names = _person_names(doc, [c for c in chosen if c.kind is Kind.PERSON], quoted)
     org_names = _org_names(doc, [c for c in chosen if c.kind is Kind.ORG], quoted)
@@ -46,7 +48,15 @@ def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
             )
         )
         last_end = span.end_char
-    return tuple(mentions)
+    mentions.extend(_credit_mention(doc, credit) for credit in credits.credits)
+    return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+def _credit_mention(doc: Doc, credit: Credit) -> Mention:
+    text = doc.text[credit.start : credit.end]
+    name = display(text)
+    prefix = "person" if credit.kind is Kind.PERSON else "org"
+    return Mention(credit.start, credit.end, text, credit.kind, f"{prefix}:{slug(name)}", name)
 
 
 def _quoted_starts(doc: Doc, candidates: list[Candidate]) -> set[int]:
