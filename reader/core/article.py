@@ -1,4 +1,5 @@
-"""An article as loaded from a file: its text and the blocks (title, headings, paragraphs) in it."""
+"""An article as loaded from a file: its text, the blocks (title, headings, paragraphs) in it,
+and what the source says about it (author, date, site)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,36 @@ class BlockKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A stretch of the article text that is shown as one title, heading or paragraph."""
+    """A stretch of the article text that is shown as one title, heading or paragraph.
+
+    `start`/`end` are character offsets into `Article.text`. A line break inside a block is a
+    line break within one paragraph (a hard wrap or a `<br>`), not a paragraph break.
+    """
 
     kind: BlockKind
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """Byline, publication date and publisher as the source names them; None when it does not.
+
+    `date` is ISO 8601 (`YYYY-MM-DD`, or with a time) when the source's date could be read,
+    else the source's own wording.
+    """
+
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        """Only the known fields, as in the analysis JSON's `"meta"`."""
+        fields = {"author": self.author, "date": self.date, "site": self.site}
+        return {name: value for name, value in fields.items() if value}
+
+    def __bool__(self) -> bool:
+        return bool(self.author or self.date or self.site)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +56,7 @@ class Article:
     text: str
     blocks: tuple[Block, ...]
     path: Path | None = None
+    meta: ArticleMeta | None = None
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
