@@ -33,8 +33,8 @@ class Correction:
     - `rename`: entity `key` is called `name`.
     - `merge`: entity `other_key` becomes part of entity `key` (its name and kind).
     - `split`: the mention at `start`..`end` leaves its entity and becomes its own, named `name`
-      (default: the mention's text) under `key` (default: made from the old key's kind prefix
-      and the name).
+      (default: the mention's text), of kind `kind` (default: its own), under `key` (default:
+      made from the kind and the name, as `person:michael-jordan`).
     - `kind`: entity `key` is of kind `kind` ("PERSON", "COUNTRY" or "ORG").
     - `speaker`: the quote starting at `start` was said by entity `speaker_key` (named `name`,
       default: that entity's name); both None clears the speaker.
@@ -116,10 +116,13 @@ def _fold(corrections: Sequence[Correction], mentions: Sequence[Mention]) -> _Fo
             if mention is None:
                 continue
             name = c.name or mention.text
-            key = c.key or f"{mention.key.split(':', 1)[0]}:{_slug(name)}"
+            kind = Kind(c.kind) if c.kind else mention.kind
+            key = c.key or f"{kind.lower()}:{_slug(name)}"
             if key == mention.key:
                 key = f"{key}-{c.start}"
             folded.splits[(c.start, c.end)] = (key, name)
+            if c.kind:
+                folded.kinds[key] = kind
         else:
             folded.speakers[c.start] = (c.speaker_key, c.name)
     return folded
