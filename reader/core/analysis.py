@@ -1,22 +1,124 @@
-"""Analysing an Article: one spaCy pass, then plain data."""
+"""Analysing an Article at any length: spaCy over chunks, then the document-wide steps once.
+
+A text up to `max_chunk_chars` is one `nlp(text)`, exactly as it always was. A longer one is cut
+at paragraph boundaries (`reader.core.chunking`), the chunks go through `nlp.pipe` with the quote
+finder off, and `Doc.from_docs` joins them into one Doc with the same text. The quote finder and
+the entity step then run over that Doc, so the document-wide decisions (one key per real
+entity, kinds settled with the whole text in view, pronoun antecedents across a chunk boundary,
+a quote running over several paragraphs) are taken as if the text had been one Doc, and
+nothing depends on spaCy's `max_length`. The model's own tagging, parsing and entity labels
+are per chunk; a chunk ends at a paragraph break, where none of them reaches across anyway.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from reader.core.article import Article
+from reader.core.chunking import MAX_CHUNK_CHARS, chunk_bounds
 from reader.core.entities import mentions_from_doc
-from reader.core.model import Analysis
+from reader.core.model import Analysis, Mention
 from reader.core.pipeline import model_label
+from reader.core.quotes import COMPONENT_NAME as QUOTES_COMPONENT
 from reader.core.quotes import quotes_from_doc
 
+# Below this many chunks a second process costs more to start and feed than it saves.
+_MIN_CHUNKS_PER_PROCESS = 2
 
-def analyze(article: Article, nlp: Language) -> Analysis:
-    doc = nlp(article.text)
+
+class AnalysisCancelled(Exception):  # noqa: N818 (the name the window builds on)
+    """`should_stop` asked `analyze` to stop; nothing of the analysis is kept."""
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far `analyze` is, reported after each chunk.
+
+    `done` and `total` count characters of `article.text`; [`start`, `end`) is the chunk just
+    finished, in characters into `article.text`; `mentions` are the preliminary mentions inside
+    it (the entity step on that chunk alone, so their keys and kinds may still change when the
+    whole text is in view), with offsets into `article.text`.
+    """
+
+    done: int
+    total: int
+    start: int
+    end: int
+    mentions: tuple[Mention, ...]
+
+
+def analyze(
+    article: Article,
+    nlp: Language,
+    *,
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    max_chunk_chars: int = MAX_CHUNK_CHARS,
+    n_process: int = 1,
+) -> Analysis:
+    """The mentions and quotes of `article`, offsets into `article.text`.
+
+    `nlp` is a pipeline prepared by `reader.core.pipeline.prepare`. No spaCy Doc is made longer
+    than `max_chunk_chars` characters. `on_progress` is called after every chunk (preliminary
+    mentions are only computed when it is given); `should_stop` is asked before every chunk and
+    `AnalysisCancelled` raised when it returns True. `n_process` > 1 parses the chunks of a long
+    text in that many worker processes (spaCy's `nlp.pipe`); a text of fewer chunks than
+    two per process is parsed here.
+    """
+    text = article.text
+    doc = _parsed(text, nlp, on_progress, should_stop, max_chunk_chars, n_process)
     mentions = mentions_from_doc(doc)
     return Analysis(
         article=article,
         model=model_label(nlp),
         mentions=mentions,
         quotes=quotes_from_doc(doc, mentions),
+    )
+
+
+def _parsed(
+    text: str,
+    nlp: Language,
+    on_progress: Callable[[Progress], None] | None,
+    should_stop: Callable[[], bool] | None,
+    max_chunk_chars: int,
+    n_process: int,
+) -> Doc:
+    """One Doc over all of `text` with every component's annotations, built chunk by chunk."""
+    bounds = chunk_bounds(text, max_chunk_chars)
+    if should_stop is not None and should_stop():
+        raise AnalysisCancelled
+    if len(bounds) == 1:
+        doc = nlp(text)
+        if on_progress is not None:
+            on_progress(Progress(len(text), len(text), 0, len(text), mentions_from_doc(doc)))
+        return doc
+    if n_process > 1 and len(bounds) < _MIN_CHUNKS_PER_PROCESS * n_process:
+        n_process = 1
+    docs = []
+    with nlp.select_pipes(disable=[QUOTES_COMPONENT]):
+        chunks = nlp.pipe((text[s:e] for s, e in bounds), batch_size=1, n_process=n_process)
+        for (start, end), chunk in zip(bounds, chunks, strict=True):
+            chunk.tensor = numpy.empty((0, 0), dtype="float32")  # unused downstream; big
+            docs.append(chunk)
+            if on_progress is not None:
+                on_progress(Progress(end, len(text), start, end, _shifted(chunk, start)))
+            if should_stop is not None and should_stop() and end < len(text):
+                raise AnalysisCancelled
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "spans", "user_data"])
+    del docs
+    if doc.text != text:
+        raise RuntimeError("the chunks of the text did not join back into the same text")
+    return nlp.get_pipe(QUOTES_COMPONENT)(doc)
+
+
+def _shifted(chunk: Doc, offset: int) -> tuple[Mention, ...]:
+    """The entity step's mentions of one chunk, moved to offsets into the whole text."""
+    return tuple(
+        replace(m, start=m.start + offset, end=m.end + offset) for m in mentions_from_doc(chunk)
     )
