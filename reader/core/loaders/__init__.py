@@ -28,12 +28,13 @@ SUPPORTED_SUFFIXES = (
 
 # Signatures of binary formats Reader does not read, so a renamed file gets a precise message.
 _BINARY_SIGNATURES = {
-    b"\x89PNG\r\n\x1a\n": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\x7fELF": "a program",
+    b"\x89PNG\r\n\x1a\n": "{name} is a PNG image, not a text article.",
+    b"\xff\xd8\xff": "{name} is a JPEG image, not a text article.",
+    b"GIF8": "{name} is a GIF image, not a text article.",
+    b"\x7fELF": "{name} is a program, not a text article.",
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": (
-        "an old Microsoft Office file (.doc, .xls, .ppt or .msg); save it as .docx or PDF first,"
+        "{name} is an old Microsoft Office file (.doc, .xls, .ppt or .msg); "
+        "save it as .docx or PDF to open it."
     ),
 }
 _PDF_SIGNATURE = b"%PDF"
@@ -71,9 +72,9 @@ def _loader(path: Path, data: bytes) -> Loader:
         from reader.core.loaders.rtf import load_rtf
 
         return load_rtf
-    for signature, what in _BINARY_SIGNATURES.items():
+    for signature, message in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
-            raise ArticleError(f"{path.name} is {what.rstrip(',')}, not a text article.")
+            raise ArticleError(message.format(name=path.name))
     if suffix in MAIL_SUFFIXES:
         from reader.core.loaders.mail import load_mail
 
