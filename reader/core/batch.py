@@ -2,16 +2,17 @@
 
 Every path goes through the same steps: load the article; take its analysis from the store when
 the store has it; otherwise analyse it with `reader.core.analysis.analyze` in a worker that
-loaded the pipeline once. Articles go to the workers in batches of `BATCH_SIZE` (fewer round
-trips, and each worker keeps its pipeline warm); results come back in input order, at most a
-few batches ahead, so memory stays bounded on a collection of any size. Each finished batch is
-written to the store in one transaction.
+loaded the pipeline once. Articles go to the workers in batches of up to `BATCH_SIZE` (fewer
+round trips, and each worker keeps its pipeline warm); results come back in input order, at
+most a few batches ahead, so memory stays bounded on a collection of any size. Each finished
+batch is written to the store in one transaction.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import os
 import threading
 from collections import deque
@@ -190,6 +191,9 @@ def analyze_files(
     from reader.core.loaders import load_article
 
     label = pipeline_label(model)
+    if scheduler is None and len(paths) <= BATCH_SIZE:
+        jobs = 1  # a worker process would cost more to start than it saves
+    batch_size = max(1, min(BATCH_SIZE, math.ceil(len(paths) / max(jobs, 1))))
     state = {"store": store}
     executor = None
     slots: deque[BatchResult | tuple[_Batch, int, Path]] = deque()
@@ -268,7 +272,7 @@ def analyze_files(
                 else:
                     slots.append((batch, len(batch.articles), path))
                     batch.articles.append(article)
-                    if len(batch.articles) >= BATCH_SIZE:
+                    if len(batch.articles) >= batch_size:
                         submit()
             while slots:
                 result = ready_head(block=len(submitted) >= ahead)

@@ -488,7 +488,7 @@ def _reason(error: BaseException) -> str:
 
 def _store_error(path: Path, error: sqlite3.Error) -> StoreError:
     reason = _reason(error)
-    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
+    if type(error) is sqlite3.DatabaseError:  # not a database, or a malformed one
         return StoreError(
             f"The analysis store {path} is damaged or not a Reader store ({reason}); "
             "Reader works on without it."

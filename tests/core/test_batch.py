@@ -1,0 +1,105 @@
+"""Batch analysis: input order, failures in place, the store, worker processes and Dask."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core import batch
+from reader.core.batch import analyze_files, expand_paths, pipeline_label
+from reader.core.pipeline import load_pipeline, model_label
+from reader.core.store import Store
+from tests.core.library_articles import save_tiny_pipeline, write_article
+
+TEXTS = [
+    f"Report {i}\nAda Lovelace met Tom Baker in France on day {i}.\n“Gears {i},” Baker said.\n"
+    for i in range(12)
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory):
+    return str(save_tiny_pipeline(tmp_path_factory.mktemp("pipeline") / "tiny"))
+
+
+@pytest.fixture
+def files(tmp_path):
+    paths = [write_article(tmp_path / "in", f"{i:02d}.txt", t) for i, t in enumerate(TEXTS)]
+    png = tmp_path / "in" / "05b.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    paths.insert(6, png)
+    paths.insert(2, tmp_path / "missing.txt")
+    return paths
+
+
+def _names(results):
+    return [r.analysis.article.text.split("\n", 1)[0] if r.analysis else r.error for r in results]
+
+
+def test_the_label_is_known_without_loading_the_pipeline(pipeline):
+    assert pipeline_label(pipeline) == model_label(load_pipeline(pipeline))
+
+
+def test_results_keep_input_order_with_failures_in_place_in_two_worker_processes(pipeline, files):
+    results = list(analyze_files(files, model=pipeline, jobs=2))
+    assert [r.path for r in results] == files
+    assert [r.error is not None for r in results] == [
+        p.name in ("missing.txt", "05b.txt") for p in files
+    ]
+    assert "PNG image" in results[7].error
+    good = [r.analysis for r in results if r.analysis]
+    assert [a.article.text for a in good] == TEXTS
+    assert all({m.key for m in a.mentions} >= {"person:tom-baker", "country:fr"} for a in good)
+
+
+def test_one_failing_analysis_does_not_stop_the_others(pipeline, files, monkeypatch):
+    real = batch.analyze
+
+    def fragile(article, nlp):
+        if "day 3." in article.text:
+            raise RuntimeError("gears jammed")
+        return real(article, nlp)
+
+    monkeypatch.setattr(batch, "analyze", fragile)
+    results = list(analyze_files(files, model=pipeline, jobs=1))
+    failed = [r for r in results if r.error and "gears jammed" in r.error]
+    assert [r.path.name for r in failed] == ["03.txt"]
+    assert sum(r.analysis is not None for r in results) == len(TEXTS) - 1
+
+
+def test_a_second_run_is_served_by_the_store_without_loading_the_pipeline(
+    pipeline, files, tmp_path, monkeypatch
+):
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        first = list(analyze_files(files, model=pipeline, jobs=1, store=store))
+        assert store.count() == len(TEXTS)
+        monkeypatch.setattr(batch, "_pipelines", {})
+        second = list(analyze_files(files, model=pipeline, jobs=1, store=store))
+        assert batch._pipelines == {}
+    assert [r.cached for r in second if r.analysis] == [True] * len(TEXTS)
+    assert [r.analysis for r in second] == [r.analysis for r in first]
+
+
+def test_a_store_that_fails_is_reported_once_and_the_run_goes_on(pipeline, files, tmp_path):
+    store = Store.open(tmp_path / "s.sqlite3")
+    store.close()  # every later use fails
+    warnings = []
+    results = list(analyze_files(files, model=pipeline, jobs=1, store=store, warn=warnings.append))
+    assert len(warnings) == 1 and "cannot be used" in warnings[0]
+    assert sum(r.analysis is not None for r in results) == len(TEXTS)
+
+
+def test_folders_expand_to_their_article_files(files, tmp_path):
+    assert expand_paths([tmp_path / "in"]) == sorted(p for p in files if p.exists())
+
+
+def test_the_dask_path_gives_the_same_analyses_on_a_local_cluster(pipeline, files):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        on_dask = list(
+            analyze_files(files[:5], model=pipeline, scheduler=cluster.scheduler_address)
+        )
+    here = list(analyze_files(files[:5], model=pipeline, jobs=1))
+    assert _names(on_dask) == _names(here)
+    assert [r.analysis for r in on_dask] == [r.analysis for r in here]
