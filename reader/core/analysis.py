@@ -21,11 +21,13 @@ from spacy.tokens import Doc
 
 from reader.core.article import Article
 from reader.core.chunking import MAX_CHUNK_CHARS, chunk_bounds
+from reader.core.defuse import break_long_runs
 from reader.core.entities import mentions_from_doc
-from reader.core.model import Analysis, Mention
+from reader.core.model import Analysis, Mention, Quote
+from reader.core.normalize import AnalysisText, analysis_text
 from reader.core.pipeline import model_label
 from reader.core.quotes import COMPONENT_NAME as QUOTES_COMPONENT
-from reader.core.quotes import quotes_from_doc
+from reader.core.quotes import FRAGMENT_JOINER, quotes_from_doc
 
 # Below this many chunks a second process costs more to start and feed than it saves.
 _MIN_CHUNKS_PER_PROCESS = 2
@@ -70,15 +72,22 @@ def analyze(
     text in that many worker processes (spaCy's `nlp.pipe`); a text of fewer chunks than
     two per process is parsed here.
     """
-    text = article.text
-    doc = _parsed(text, nlp, on_progress, should_stop, max_chunk_chars, n_process)
+    copy = analysis_text(article.text, article.blocks)
+    text = break_long_runs(copy.text)
+    back = _OffsetsBack(copy, article.text) if text != article.text else None
+    report = on_progress
+    if on_progress is not None and back is not None:
+
+        def report(progress: Progress) -> None:
+            on_progress(back.progress(progress))
+
+    doc = _parsed(text, nlp, report, should_stop, max_chunk_chars, n_process)
     mentions = mentions_from_doc(doc)
-    return Analysis(
-        article=article,
-        model=model_label(nlp),
-        mentions=mentions,
-        quotes=quotes_from_doc(doc, mentions),
-    )
+    quotes = quotes_from_doc(doc, mentions)
+    if back is not None:
+        mentions = tuple(back.mention(m) for m in mentions)
+        quotes = tuple(back.quote(q) for q in quotes)
+    return Analysis(article=article, model=model_label(nlp), mentions=mentions, quotes=quotes)
 
 
 def _parsed(
@@ -122,3 +131,51 @@ def _shifted(chunk: Doc, offset: int) -> tuple[Mention, ...]:
     return tuple(
         replace(m, start=m.start + offset, end=m.end + offset) for m in mentions_from_doc(chunk)
     )
+
+
+class _OffsetsBack:
+    """Moves what was found in the analysis copy of the text (`reader.core.normalize`, then
+    `reader.core.defuse`, which keeps lengths) back to offsets and text of the article's text.
+    O(log k) per offset, k the number of places where the copy dropped characters."""
+
+    def __init__(self, copy: AnalysisText, article_text: str) -> None:
+        self._copy = copy
+        self._text = article_text
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self._copy.span_to_article(start, end)
+
+    def mention(self, mention: Mention) -> Mention:
+        start, end = self.span(mention.start, mention.end)
+        return replace(mention, start=start, end=end, text=self._text[start:end])
+
+    def quote(self, quote: Quote) -> Quote:
+        fragments = tuple(self.span(s, e) for s, e in quote.fragments)
+        speaker, cue = quote.speaker, quote.cue
+        if speaker is not None:
+            start, end = self.span(speaker.start, speaker.end)
+            speaker = replace(speaker, start=start, end=end, text=self._text[start:end])
+        if cue is not None:
+            start, end = self.span(cue.start, cue.end)
+            cue = replace(cue, start=start, end=end, text=self._text[start:end])
+        return replace(
+            quote,
+            start=fragments[0][0],
+            end=fragments[-1][1],
+            text=FRAGMENT_JOINER.join(self._text[s:e] for s, e in fragments),
+            fragments=fragments,
+            speaker=speaker,
+            cue=cue,
+        )
+
+    def progress(self, progress: Progress) -> Progress:
+        start, end = self.span(progress.start, progress.end)
+        if progress.done == progress.total:  # characters dropped at the very end count too
+            end = len(self._text)
+        return Progress(
+            done=end,
+            total=len(self._text),
+            start=start,
+            end=end,
+            mentions=tuple(self.mention(m) for m in progress.mentions),
+        )

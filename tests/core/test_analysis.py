@@ -148,3 +148,20 @@ def test_two_processes_give_the_same_analysis_real_model(real):
     one = analyze(article, real, max_chunk_chars=600)
     two = analyze(article, real, max_chunk_chars=600, n_process=2)
     assert two.mentions == one.mentions and two.quotes == one.quotes
+
+
+def test_offsets_are_into_the_article_text_when_the_analysis_reads_a_cleaned_copy(real):
+    wrapped = ARTICLE.replace("Maria Fenech,", "Maria\n  Fenech,").replace("Mal", "Mal\u00adta ")
+    text = wrapped.replace("the Italian envoy", "the Italian\u00a0envoy") + "x" * 250 + "\n"
+    article = Article(title="t", text=text, blocks=())
+    seen: list[Progress] = []
+    analysis = analyze(article, real, on_progress=seen.append, max_chunk_chars=400)
+    assert seen[-1].done == seen[-1].total == len(text)
+    for m in (*analysis.mentions, *(m for p in seen for m in p.mentions)):
+        assert text[m.start : m.end] == m.text
+    assert any(m.text == "Maria\n  Fenech" for m in analysis.mentions)
+    for q in analysis.quotes:
+        assert q.text == " … ".join(text[s:e] for s, e in q.fragments)
+        for part in (q.speaker, q.cue):
+            assert part is None or text[part.start : part.end] == part.text
+    assert any(q.speaker is not None and q.speaker.key for q in analysis.quotes)
