@@ -14,6 +14,13 @@ from spacy.tokens import Doc, Token
 from reader.core.countries import Country
 from reader.core.model import Kind
 
+_CALENDAR_WORDS = """
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+jan feb mar apr jun jul aug sep sept oct nov dec"""
+# Words of dates, in lower case: never part of a name.
+CALENDAR = frozenset(_CALENDAR_WORDS.split())
+
 
 @dataclass(slots=True)
 class Candidate:

@@ -8,6 +8,8 @@ from the text first (countries, demonyms, titles) and from the model's label sec
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from reader.core.countries import country_named, country_of_demonym
@@ -35,31 +37,101 @@ PARTICLES = frozenset(
 DISMISSALS = frozenset({"c", "b", "st", "lbw"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 MAX_COUNTRY_TOKENS = 5
+# Letters and a number joined by a hyphen: "COVID-19", "IR-2m", a disease or a product.
+_CODE = re.compile(r"[A-Za-z]+-\d+[a-z]?")
+# Head nouns of institutions, which "and" inside a name does not split.
+_INSTITUTION_WORDS = """
+administration agency authority association board bureau commission committee company
+corporation council department division foundation fund group institute institution ministry
+office organization organisation party service society union university college school bank
+affairs court tribunal alliance coalition federation trust partnership network community
+organisation association inc corp ltd plc co llc sa ag nv se spa bv gmbh holdings"""
+_INSTITUTIONS = frozenset(_INSTITUTION_WORDS.split())
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
     """The model's entities of name labels, trimmed, split at layout breaks and classified.
 
     A wire headline's topic slug is no name; a capitals headline the model read as one name
-    gives the countries in it instead.
+    gives the countries in it instead; "Red Bull’s Max Verstappen" is two names, "Perdue and
+    Loeffler" too, and "COVID-19" names a thing, not an actor.
     """
     candidates = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         for start, end in _trimmed_pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
-            if _is_topic_slug(doc, start, end):
+            if _is_topic_slug(doc, start, end) or _is_code(doc, start, end):
                 continue
             if end - start > 1 and doc[start:end].text.isupper():
                 found = _countries_within(doc, start, end)
                 if found:
                     candidates.extend(found)
                     continue
-            candidate = _classify(doc, start, end, ent.label_)
-            if candidate is not None:
-                candidate.label = ent.label_
-                candidates.append(candidate)
+            for piece_start, piece_end, label in _owner_and_owned(doc, start, end, ent.label_):
+                candidate = _classify(doc, piece_start, piece_end, label)
+                if candidate is not None:
+                    candidate.label = label
+                    candidates.append(candidate)
     return candidates
+
+
+def _is_code(doc: Doc, start: int, end: int) -> bool:
+    """A name with a number glued on by a hyphen names a thing: "COVID-19", "IR-2"."""
+    return any(_CODE.fullmatch(t.text) for t in doc[start:end]) or (
+        end < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and end + 1 < len(doc)
+        and doc[end + 1].like_num
+    )
+
+
+def _owner_and_owned(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """ "Red Bull’s Max Verstappen": the owner (an organization) and the person it owns.
+
+    A possessive inside one entity joins two names. Before a person, the owner is the team
+    or company ("Ferrari’s Charles Leclerc"); a person owns a company in capitals ("Bernard
+    Arnault’s LVMH"); otherwise both keep the label ("Justice Department’s Civil Rights
+    Division").
+    """
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in ("'s", "’s")), None)
+    if cut is None or _ends_in_institution(doc, end):
+        return _coordinated(doc, start, end, label)
+    owner, owned = (start, cut, label), (cut + 1, end, label)
+    if label == "PERSON":
+        if end - cut == 2 and doc[cut + 1].is_upper:
+            owned = (cut + 1, end, "ORG")
+        else:
+            owner = (start, cut, "ORG")
+    return [owner, owned]
+
+
+def _ends_in_institution(doc: Doc, end: int) -> bool:
+    return doc[end - 1].lower_.rstrip(".") in _INSTITUTIONS
+
+
+def _coordinated(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """ "Perdue and Loeffler", "Macquarie Capital and Citigroup": one name each side of "and" or
+    a comma, unless an institution's head noun ends the whole ("Food and Drug Administration")."""
+    words = doc[start:end]
+    lower = [t for t in words if t.is_lower and t.lower_ != "and"]
+    if (
+        end - start < 3
+        or lower
+        or _ends_in_institution(doc, end)
+        or any(t.text == "&" for t in words)
+    ):
+        return [(start, end, label)]
+    pieces = []
+    piece_start = start
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in ("and", ",") and doc[i + 1].text[:1].isupper():
+            if i > piece_start:
+                pieces.append((piece_start, i, label))
+            piece_start = i + 1
+    pieces.append((piece_start, end, label))
+    return pieces
 
 
 def _is_topic_slug(doc: Doc, start: int, end: int) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from reader.core.countries import country_named
 from reader.core.entities.candidates import (
+    CALENDAR,
     Candidate,
     form_of,
     has_letters,
@@ -25,11 +26,6 @@ from reader.core.entities.wire import DATE, is_dateline
 from reader.core.model import Kind
 
 _SCORE_WORDS = frozenset({"v", "at"})
-_CALENDAR_WORDS = """
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-jan feb mar apr jun jul aug sep sept oct nov dec"""
-_CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _INITIAL = re.compile(r"[A-Z]\.")
 # When a goal was scored, in brackets after the scorer: "Cosmin Contra ( 31st )".
 _MINUTE = re.compile(r"\d+(st|nd|rd|th)")
@@ -144,7 +140,7 @@ def _scores_after(doc: Doc, start: int, end: int) -> int:
 
 
 def _is_name_word(token: Token) -> bool:
-    if token.lower_ in _CALENDAR:
+    if token.lower_ in CALENDAR:
         return False
     return token.text[:1].isupper() or (token.text in POSSESSIVES and token.i > 0)
 
@@ -224,7 +220,7 @@ def _name_group_end(doc: Doc, start: int) -> int:
     end = start
     while end < len(doc):
         token = doc[end]
-        if token.text[:1].isupper() and has_letters(token) and token.lower_ not in _CALENDAR:
+        if token.text[:1].isupper() and has_letters(token) and token.lower_ not in CALENDAR:
             end += 1
         elif token.lower_ in PARTICLES and end > start and end + 1 < len(doc):
             if not doc[end + 1].text[:1].isupper():

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from reader.core.entities.candidates import Candidate, form_of, lines, person_forms
+from reader.core.entities.candidates import CALENDAR, Candidate, form_of, lines, person_forms
 from reader.core.entities.from_model import TITLES
 from reader.core.model import Kind
 
 DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
+_MAX_DATELINE_TOKENS = 16
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
@@ -23,14 +24,48 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
     return 0 < len(line) <= 12 and DATE.search(line.text) is not None
 
 
+def _dateline_end(doc: Doc, start: int, end: int) -> int:
+    """The end of the dateline opening the line [start, end), or `start` when there is none.
+
+    Either a whole "LONDON 1996-08-30" line, or the places in capitals before the agency in
+    brackets: "PARIS (Reuters) -", "LONDON/BRUSSELS, Dec 7 (Reuters Breakingviews) -".
+    """
+    if is_dateline(doc, start, end):
+        return end
+    limit = min(end, start + _MAX_DATELINE_TOKENS)
+    i = start
+    while i < limit and _in_dateline(doc[i]):
+        i += 1
+    opens_agency = i + 1 < end and doc[i].text == "(" and doc[i + 1].text[:1].isupper()
+    return i if i > start and doc[start].is_upper and opens_agency else start
+
+
+def _in_dateline(token: Token) -> bool:
+    """Places in capitals, the slashes between them, a date: "LONDON/PARIS, Dec 7"."""
+    return (
+        token.is_upper
+        or token.text in ("/", ",", ".")
+        or token.like_num
+        or token.lower_.rstrip(".") in CALENDAR
+    )
+
+
 def mark_dateline_places(doc: Doc, candidates: list[Candidate]) -> None:
-    """The names on a dateline are where the story was filed, never persons or teams."""
-    for start, end in lines(doc):
-        if not is_dateline(doc, start, end):
-            continue
-        for candidate in candidates:
-            if start <= candidate.start < end and candidate.kind is not Kind.COUNTRY:
-                candidate.kind, candidate.place = None, True
+    """The names on a dateline are where the story was filed, never persons or teams.
+
+    One pass over lines and candidates together, both in text order.
+    """
+    datelines = [(s, _dateline_end(doc, s, e)) for s, e in lines(doc)]
+    datelines = [(s, e) for s, e in datelines if e > s]
+    i = 0
+    for candidate in candidates:
+        while i < len(datelines) and datelines[i][1] <= candidate.start:
+            i += 1
+        if i == len(datelines):
+            break
+        start, end = datelines[i]
+        if start <= candidate.start < end and candidate.kind is not Kind.COUNTRY:
+            candidate.kind, candidate.place = None, True
 
 
 def is_wire_story(doc: Doc) -> bool:
