@@ -17,21 +17,27 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QMouseEvent,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.core.article import Article, BlockKind
 from reader.core.model import Analysis, Kind, Mention, Quote
-from reader.core.palette import STYLES, Scheme
+from reader.core.palette import QUOTE_BAR_DARK, QUOTE_BAR_LIGHT, STYLES, Scheme
 from reader.core.segments import mention_spans
 from reader.gui.highlighter import ArticleHighlighter
 from reader.gui.offsets import OffsetMap, display_blocks, display_text
+from reader.gui.quote_marks import QuoteMarks
+from reader.gui.reading_view import MetaLine, column_margin, mention_fractions
+from reader.gui.scroll_marks import MarkedScrollBar
+from reader.gui.text_direction import paragraph_direction
 
 # Qt has no double underline; a dotted one keeps the three kinds apart (solid, dotted, dashed).
 UNDERLINES = {
@@ -42,7 +48,6 @@ UNDERLINES = {
     "wavy": QTextCharFormat.UnderlineStyle.WaveUnderline,
 }
 SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
-READING_WIDTH = 720  # pixels of text per line at most, like a printed column
 MAX_FIND_MATCHES = 5000
 
 Spans = dict[int, list[tuple[int, int]]]
@@ -51,6 +56,11 @@ MentionSpans = dict[int, list[tuple[int, int, Mention]]]
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+
+
+def quote_bar_colour(palette: QPalette) -> QColor:
+    """The colour of the bar the view draws beside quoted text."""
+    return QColor(QUOTE_BAR_DARK if is_dark(palette) else QUOTE_BAR_LIGHT)
 
 
 def scheme_for(kind: Kind, dark: bool) -> Scheme:
@@ -119,6 +129,8 @@ class ArticleView(QTextEdit):
     """Read-only article text with hover tooltips and clickable mentions."""
 
     mention_clicked = Signal(object)  # Mention
+    quote_clicked = Signal(object)  # Quote: a click on quoted text outside any mention
+    quote_marked = Signal(object)  # Quote or None: the quote shaded by mark_quote
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +148,12 @@ class ArticleView(QTextEdit):
         self._spans: list[tuple[int, int, Mention]] = []  # drawn mention stretches, in order
         self._span_starts: list[int] = []
         self._press: QPoint | None = None
+        self.quote_marks = QuoteMarks()
+        self.marked_quote: Quote | None = None
+        self.meta_line = MetaLine()
+        self.font_step = 0  # steps of the text size away from the default (Ctrl+= and Ctrl+-)
+        self.column_chars: int | None = 75  # text column width in average characters; None: all
+        self.setVerticalScrollBar(MarkedScrollBar(self))
 
     def set_article(self, article: Article, prepared: PreparedText | None = None) -> None:
         """Show the text at once (built here unless `prepared`); highlights come later."""
@@ -147,7 +165,8 @@ class ArticleView(QTextEdit):
         self.highlighter = ArticleHighlighter(
             document, MentionFormats(self.palette()), self.visible_blocks
         )
-        self._update_column()
+        self.meta_line.set_article(article, document)
+        self.set_font_step(self.font_step)
 
     def visible_blocks(self) -> tuple[int, int]:
         """The first and last document block numbers in view."""
@@ -163,6 +182,8 @@ class ArticleView(QTextEdit):
         self._span_starts = [start for start, _, _ in self._spans]
         assert self.highlighter is not None
         self.highlighter.set_mentions(self._by_block(self._spans))
+        self.quote_marks.set_quotes(analysis.quotes, self.offsets)
+        self.viewport().update()
 
     def add_preliminary(self, mentions: tuple[Mention, ...], length: int) -> None:
         """Highlight the mentions of one analysed chunk (offsets into the article text of
@@ -210,19 +231,14 @@ class ArticleView(QTextEdit):
                     spans.setdefault(number, []).append((local, length))
             self.select_range(quote.start, quote.start)
         self.highlighter.set_quote(spans)
+        if quote is not self.marked_quote:
+            self.marked_quote = quote
+            self.quote_marked.emit(quote)
 
     def select_range(self, start: int, end: int) -> None:
-        """Put the text cursor on an article range and scroll it into the upper part of the view."""
+        """Put the text cursor on an article range; one out of sight is scrolled to the middle."""
         assert self.offsets is not None
         self.select_document_range(*self.offsets.range_to_document(start, end))
-
-    def scroll_to_cursor(self) -> None:
-        """Scroll only when the cursor is out of sight, then to a third of the way down, so the
-        lines before a mention stay in view as context."""
-        rect = self.cursorRect()
-        bar = self.verticalScrollBar()
-        if rect.top() < 0 or rect.bottom() > self.viewport().height():
-            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
     def find_all(self, needle: str) -> list[tuple[int, int]]:
         """Shade every match of `needle` (any case); returns their document ranges in order."""
@@ -244,11 +260,17 @@ class ArticleView(QTextEdit):
         return matches
 
     def select_document_range(self, start: int, end: int) -> None:
+        """Select a document range; one out of sight is scrolled to the middle of the view."""
         cursor = self.textCursor()
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-        self.scroll_to_cursor()
+        rect = self.cursorRect(cursor)
+        hidden = rect.top() < 0 or rect.bottom() > self.viewport().height()
+        self.setTextCursor(cursor)  # scrolls just far enough: the range lands on an edge
+        if hidden:
+            bar = self.verticalScrollBar()
+            middle = self.viewport().height() // 2
+            bar.setValue(bar.value() + self.cursorRect().center().y() - middle)
 
     def mention_at(self, point: QPoint) -> Mention | None:
         """The mention under a viewport point, if any."""
@@ -282,10 +304,13 @@ class ArticleView(QTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             mention = self.mention_at(event.pos())
-            if mention is None:
-                QToolTip.hideText()
-            else:
+            quote = self.quote_at(event.pos()) if mention is None else None
+            if mention is not None:
                 QToolTip.showText(event.globalPos(), mention_tooltip(mention), self.viewport())
+            elif quote is not None:
+                QToolTip.showText(event.globalPos(), quote_tooltip(quote), self.viewport())
+            else:
+                QToolTip.hideText()
             return True
         return super().viewportEvent(event)
 
@@ -305,6 +330,8 @@ class ArticleView(QTextEdit):
             mention = self.mention_at(point)
             if mention is not None:
                 self.mention_clicked.emit(mention)
+            elif (quote := self.quote_at(point)) is not None:
+                self.quote_clicked.emit(quote)
         self._press = None
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -313,6 +340,41 @@ class ArticleView(QTextEdit):
         self.viewport().setCursor(
             Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
         )
+
+    def quote_at(self, point: QPoint) -> Quote | None:
+        """The quote under a viewport point: on its text, or on its bar in the margin."""
+        if not self.quote_marks.visible:
+            return None
+        return self.quote_marks.quote_at_point(self, point)
+
+    def set_quote_marks_visible(self, visible: bool) -> None:
+        self.quote_marks.visible = visible
+        self.viewport().update()
+
+    def show_scroll_marks(self, mentions: tuple[Mention, ...]) -> None:
+        """Ticks on the scroll bar where these mentions are (none: no ticks)."""
+        bar = self.verticalScrollBar()
+        if isinstance(bar, MarkedScrollBar) and self.offsets is not None:
+            starts = [self.offsets.to_document(m.start) for m in mentions]
+            colour = QColor()
+            if mentions:
+                colour = QColor(scheme_for(mentions[0].kind, is_dark(self.palette())).underline)
+            bar.set_marks(mention_fractions(self.document(), starts), colour)
+
+    def set_font_step(self, step: int) -> None:
+        """Text size `step` steps from the default (each about 10 %), headings in proportion."""
+        self.font_step = step
+        self.document().setDefaultFont(body_font(self.font(), step))
+        self._update_column()
+
+    def set_column_chars(self, chars: int | None) -> None:
+        self.column_chars = chars
+        self._update_column()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.quote_marks.paint(self, quote_bar_colour(self.palette()))
+        self.meta_line.paint(self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -325,7 +387,7 @@ class ArticleView(QTextEdit):
 
     def _update_column(self) -> None:
         """Keep lines at a readable length by widening the side margins on wide windows."""
-        margin = max(28, (self.viewport().width() - READING_WIDTH) // 2)
+        margin = column_margin(self, self.column_chars)
         frame = self.document().rootFrame()
         frame_format = frame.frameFormat()
         if int(frame_format.leftMargin()) != margin:
@@ -334,6 +396,11 @@ class ArticleView(QTextEdit):
             frame_format.setTopMargin(24)
             frame_format.setBottomMargin(48)
             frame.setFrameFormat(frame_format)
+
+
+def quote_tooltip(quote: Quote) -> str:
+    speaker = quote.speaker.name if quote.speaker is not None else "an unnamed speaker"
+    return f"Quote by {speaker}\nClick to find it in the quote list"
 
 
 def mention_tooltip(mention: Mention) -> str:
@@ -347,15 +414,17 @@ def build_document(article: Article, base: QFont) -> QTextDocument:
     """One document block per article block, styled by kind, built before it is shown."""
     document = QTextDocument()
     document.setUndoRedoEnabled(False)
-    body = QFont(base)
-    body.setFamilies(SERIF_FAMILIES)
-    body.setPointSizeF(max(base.pointSizeF(), 9.0) * 1.25)
+    body = body_font(base)
     document.setDefaultFont(body)
     formats = {kind: _block_formats(kind, body) for kind in BlockKind}
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     for number, block in enumerate(display_blocks(article)):
         block_format, char_format = formats[block.kind]
+        text = display_text(article, block)
+        if (direction := paragraph_direction(text)) != Qt.LayoutDirection.LeftToRight:
+            block_format = QTextBlockFormat(block_format)
+            block_format.setLayoutDirection(direction)
         if block.continued or block.continues:  # pieces of a long block read as one paragraph
             block_format = QTextBlockFormat(block_format)
             if block.continued:
@@ -367,9 +436,18 @@ def build_document(article: Article, base: QFont) -> QTextDocument:
         else:
             cursor.setBlockFormat(block_format)
             cursor.setBlockCharFormat(char_format)
-        cursor.insertText(display_text(article, block), char_format)
+        cursor.insertText(text, char_format)
     cursor.endEditBlock()
     return document
+
+
+def body_font(base: QFont, step: int = 0) -> QFont:
+    """The article's serif text font: a quarter larger than the interface's, times 1.1 per
+    step of Ctrl+= (negative steps: Ctrl+-)."""
+    body = QFont(base)
+    body.setFamilies(SERIF_FAMILIES)
+    body.setPointSizeF(max(base.pointSizeF(), 9.0) * 1.25 * 1.1**step)
+    return body
 
 
 def _block_formats(kind: BlockKind, body: QFont) -> tuple[QTextBlockFormat, QTextCharFormat]:
@@ -378,13 +456,14 @@ def _block_formats(kind: BlockKind, body: QFont) -> tuple[QTextBlockFormat, QTex
     proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
     size = body.pointSizeF()
     if kind == BlockKind.TITLE:
-        char_format.setFontPointSize(size * 1.6)
+        # Sizes relative to the document's font, so Ctrl+= and Ctrl+- scale headings too.
+        char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)  # 1.5 times
         char_format.setFontWeight(QFont.Weight.Bold)
         block_format.setBottomMargin(size * 1.2)
         block_format.setLineHeight(118, proportional)
         block_format.setHeadingLevel(1)
     elif kind == BlockKind.HEADING:
-        char_format.setFontPointSize(size * 1.2)
+        char_format.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)  # 1.2 times
         char_format.setFontWeight(QFont.Weight.Bold)
         # Paragraphs carry extra leading below every line (145 %); without leading and a
         # margin of its own below, a heading sits on its paragraph's first line. Twice as

@@ -28,6 +28,7 @@ from reader.core.model import Analysis
 from reader.gui import dialogs
 from reader.gui.article_tab import ArticleTab
 from reader.gui.loading import ArticleLoader, Loaded
+from reader.gui.reading import ReadingControls, export_proposal, middle_elided
 from reader.gui.settings import Settings
 from reader.gui.worker import AnalysisService
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.reading = ReadingControls(self)  # View and Help menus, reading preferences
         service.analysis_ready.connect(self._on_analysis_ready)
         service.analysis_failed.connect(self._on_analysis_failed)
         service.model_ready.connect(self._on_model_ready)
@@ -193,7 +195,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(has_tab and tab.analysis is not None)
         for action in (self.next_action, self.previous_action):
             action.setEnabled(has_tab and tab.analysis is not None)
-        self.setWindowTitle(f"{tab.title} — Reader" if tab else "Reader")
+        self.setWindowTitle(f"{middle_elided(tab.title, 80)} — Reader" if tab else "Reader")
         self.pages.setCurrentWidget(self.tabs if has_tab else self.empty)
 
     # -- opening and closing ------------------------------------------------------------------
@@ -249,6 +251,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(tab, _short(tab.title))
         self.tabs.setTabToolTip(index, str(path))
         self.tabs.setCurrentIndex(index)
+        self.reading.attach(tab)
         tab.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return tab
 
@@ -267,7 +270,7 @@ class MainWindow(QMainWindow):
             tab.set_article(loaded.article, loaded.prepared)
             index = self.tabs.indexOf(tab)
             self.tabs.setTabText(index, _short(tab.title))
-            self.tabs.setTabToolTip(index, str(loaded.article.path or loaded.article.title))
+            self.tabs.setTabToolTip(index, f"{tab.title}\n{loaded.article.path or ''}".strip())
             if _resolved(loaded.path) is not None:
                 self.settings.add_recent(loaded.path)
             self._analyse(tab)
@@ -342,6 +345,8 @@ class MainWindow(QMainWindow):
         tab.request_id = None
         tab.show_analysis(analysis)
         self._update_actions()
+        if tab is not self.current_tab():
+            return  # a background tab's counts would read as the shown one's
         entities, quotes = tab.entities.model.rowCount(), len(analysis.quotes)
         self.statusBar().showMessage(
             f"{tab.title}: {entities} people, countries and organizations; "
@@ -433,14 +438,17 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is None or tab.analysis is None or tab.article is None:
             return
-        source = tab.article.path or Path(tab.title)
-        suggested = (
-            source.with_suffix(".html")
-            if source.suffix
-            else source.with_name(f"{source.name}.html")
-        )
-        path = dialogs.ask_save_path(self, suggested)
+        opened = [t.path for t in self.article_tabs() if t.path is not None]
+        path = dialogs.ask_save_path(self, export_proposal(tab.article.path, tab.title, opened))
         if path is None:
+            return
+        target = _resolved(path)
+        if target is not None and target in {_resolved(p) for p in opened}:
+            dialogs.show_error(
+                self,
+                "Cannot export the article",
+                f"{path} is an article open in Reader; export to another file name.",
+            )
             return
         try:
             write_export(tab.analysis, path)
@@ -454,12 +462,23 @@ class MainWindow(QMainWindow):
             tab.open_find()
 
     def next_mention(self) -> None:
-        if tab := self.current_tab():
+        if tab := self._following_tab():
             tab.next_mention()
 
     def previous_mention(self) -> None:
-        if tab := self.current_tab():
+        if tab := self._following_tab():
             tab.previous_mention()
+
+    def _following_tab(self) -> ArticleTab | None:
+        """The current tab if it follows an entity; else the status bar says how to follow."""
+        tab = self.current_tab()
+        if tab is not None and tab.followed is None:
+            self._show_status(
+                "Nothing is followed: click a name in the text or in the list of people, "
+                "countries and organizations, then F3 goes to its next mention."
+            )
+            return None
+        return tab
 
     def escape(self) -> None:
         if tab := self.current_tab():
@@ -491,10 +510,11 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.reading.save_session()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         self.service.shutdown()
 
 
-def _short(title: str, limit: int = 32) -> str:
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+def _short(title: str, limit: int = 36) -> str:
+    return middle_elided(title, limit)

@@ -22,6 +22,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 5  # the second line a delegate shows
+UNNAMED = "\x00unnamed"  # the speaker filter's choice of every speaker that is no entity
 
 
 class _TupleListModel(QAbstractListModel):
@@ -92,6 +93,7 @@ class QuoteListModel(_TupleListModel):
 
     def __init__(self, quotes: tuple[Quote, ...] = (), parent: Any = None) -> None:
         super().__init__(quotes, parent)
+        self.quotes = quotes
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         quote: Quote | None = self.item(index)
@@ -119,12 +121,18 @@ def _escape(text: str) -> str:
 
 
 class QuoteFilterProxy(QSortFilterProxyModel):
-    """Quotes of the followed entity (said by it or naming it), optionally of one speaker."""
+    """Quotes of the followed entity (said by it or naming it), optionally of one speaker: an
+    entity's key, or UNNAMED for every quote whose speaker is no entity of the article."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._involving: frozenset[Quote] | None = None
         self._speaker: str | None = None
+        self._named: frozenset[str] = frozenset()
+
+    def set_named(self, keys: frozenset[str]) -> None:
+        """The keys of the article's entities: a speaker with another key (or none) is unnamed."""
+        self._named = keys
 
     def set_entity(self, analysis: Analysis | None, key: str | None) -> None:
         """Keep only the quotes involving `key` (None: all quotes)."""
@@ -136,7 +144,8 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_speaker(self, speaker: str | None) -> None:
-        """Keep only the quotes whose speaker has this name (None: any speaker)."""
+        """Keep only the quotes of the speaker with this key (UNNAMED: of speakers the article
+        does not name; None: any speaker)."""
         self.beginFilterChange()
         self._speaker = speaker
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -145,6 +154,9 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         quote = self.sourceModel().index(source_row, 0, source_parent).data(ITEM_ROLE)
         if self._involving is not None and quote not in self._involving:
             return False
-        if self._speaker is not None:
-            return quote.speaker is not None and quote.speaker.name == self._speaker
-        return True
+        if self._speaker is None:
+            return True
+        key = quote.speaker.key if quote.speaker is not None else None
+        if self._speaker == UNNAMED:
+            return key not in self._named
+        return key == self._speaker

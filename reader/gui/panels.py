@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.model import Analysis, Entity, Kind
+from reader.core.model import Analysis, Entity, Kind, Quote
 from reader.core.palette import STYLES
 from reader.gui.article_view import is_dark
 from reader.gui.models import (
+    UNNAMED,
     EntityFilterProxy,
     EntityListModel,
     QuoteFilterProxy,
@@ -135,6 +136,7 @@ class FollowBar(QWidget):
     previous_requested = Signal()
     next_requested = Signal()
     clear_requested = Signal()
+    following = Signal(object)  # the entity shown, or None once the bar is hidden
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,6 +167,12 @@ class FollowBar(QWidget):
         self.swatch.setPixmap(swatch_icon(entity.kind, is_dark(self.palette())).pixmap(14, 14))
         self.name.setText(f"<b>{entity.name}</b> · {STYLES[entity.kind].label}")
         self.show()
+        self.following.emit(entity)
+
+    def hide(self) -> None:
+        """Hidden on purpose (not with its tab): nothing is followed any more."""
+        super().hide()
+        self.following.emit(None)
 
     def set_position(self, index: int, count: int) -> None:
         self.position.setText(f"{index + 1} / {count}")
@@ -244,9 +252,15 @@ class EntityPanel(QWidget):
 
 
 class QuotePanel(QWidget):
-    """The quotes with their speakers, filterable by speaker; long quotes elided."""
+    """The quotes with their speakers, filterable by speaker; long quotes elided.
+
+    The speaker filter lists the entities that speak (people, organizations, countries: speakers
+    with a key), most quoted first, and puts every speaker the article does not name (a
+    pronoun that leads nowhere, "officials", no speaker found) under one entry.
+    """
 
     ALL_SPEAKERS = "All speakers"
+    filtered = Signal()  # the rows shown changed (speaker or followed entity)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,12 +293,21 @@ class QuotePanel(QWidget):
         self._analysis = analysis
         self.model = QuoteListModel(analysis.quotes, parent=self)
         self.proxy.setSourceModel(self.model)
-        speakers = Counter(q.speaker.name for q in analysis.quotes if q.speaker is not None)
+        names = {entity.key: entity.name for entity in analysis.entities}
+        self.proxy.set_named(frozenset(names))
+        speakers = Counter(
+            q.speaker.key
+            for q in analysis.quotes
+            if q.speaker is not None and q.speaker.key in names
+        )
+        unnamed = len(analysis.quotes) - sum(speakers.values())
         self.speaker.blockSignals(True)
         self.speaker.clear()
         self.speaker.addItem(self.ALL_SPEAKERS, None)
-        for name, count in sorted(speakers.items(), key=lambda item: (-item[1], item[0])):
-            self.speaker.addItem(f"{name} ({count})", name)
+        for key, count in sorted(speakers.items(), key=lambda item: (-item[1], names[item[0]])):
+            self.speaker.addItem(f"{names[key]} ({count})", key)
+        if unnamed:
+            self.speaker.addItem(f"Unnamed speakers ({unnamed})", UNNAMED)
         self.speaker.blockSignals(False)
         self.proxy.set_speaker(None)
         self.refresh()
@@ -298,6 +321,25 @@ class QuotePanel(QWidget):
         self.proxy.set_speaker(self.speaker.itemData(index))
         self.refresh()
 
+    def show_all_speakers(self) -> None:
+        self.speaker.setCurrentIndex(0)
+
+    def row_of(self, quote: Quote | None) -> QModelIndex:
+        """The shown row of a quote (invalid when it is filtered out or None)."""
+        if quote is None or quote not in self.model.quotes:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.model.index(self.model.quotes.index(quote), 0))
+
+    def show_marked(self, quote: Quote | None) -> None:
+        """Select the quote the text marks (none: no selection), so list and text agree."""
+        index = self.row_of(quote)
+        selection = self.list.selectionModel()
+        if index.isValid():
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.list.scrollTo(index)
+        else:
+            selection.clear()
+
     def refresh(self) -> None:
         """Update the heading and the empty-state text to what the filters leave."""
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -309,10 +351,11 @@ class QuotePanel(QWidget):
         elif total == 0:
             message = "No direct quotes were found in this article."
         elif self._entity is not None:
-            message = f"No quotes by or about {self._entity.name}."
+            message = f"No quotes attributed to {self._entity.name} or naming them."
         else:
             message = "No quotes by this speaker."
         self.empty.setText(message)
         self.empty.setVisible(shown == 0)
         self.list.setVisible(shown > 0)
         self.speaker.setEnabled(total > 0)
+        self.filtered.emit()

@@ -6,11 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.gui.theme import Theme
+
 MAX_RECENT = 10
+DEFAULT_COLUMN = 75
 
 
 class Settings:
-    """The model choice, window geometry and recent files; tests pass a QSettings on a temp file."""
+    """The model choice, window geometry, recent files, the last session and the reading
+    preferences; tests pass a QSettings on a temp file."""
 
     def __init__(self, store: QSettings | None = None) -> None:
         self._store = store if store is not None else QSettings()
@@ -31,10 +35,7 @@ class Settings:
         self._store.setValue("window/geometry", geometry)
 
     def recent_files(self) -> list[Path]:
-        value = self._store.value("files/recent", [])
-        if isinstance(value, str):  # QSettings returns a lone string for one-item lists
-            value = [value]
-        return [Path(item) for item in value or [] if item]
+        return _paths(self._store.value("files/recent", []))
 
     def add_recent(self, path: Path) -> None:
         """Put `path` first in the recent files, without duplicates."""
@@ -49,5 +50,53 @@ class Settings:
     def clear_recent(self) -> None:
         self._store.setValue("files/recent", [])
 
+    def theme(self) -> Theme:
+        value = str(self._store.value("view/theme", Theme.SYSTEM.value))
+        return Theme(value) if value in Theme._value2member_map_ else Theme.SYSTEM
+
+    def set_theme(self, theme: Theme) -> None:
+        self._store.setValue("view/theme", theme.value)
+
+    def font_step(self) -> int:
+        """Steps of the article's text size away from the default (Ctrl+= up, Ctrl+- down)."""
+        return _int(self._store.value("view/font_step", 0), 0)
+
+    def set_font_step(self, step: int) -> None:
+        self._store.setValue("view/font_step", step)
+
+    def column_chars(self) -> int | None:
+        """The text column's width in average characters; None: the whole view."""
+        value = _int(self._store.value("view/column_chars", DEFAULT_COLUMN), DEFAULT_COLUMN)
+        return value or None
+
+    def set_column_chars(self, chars: int | None) -> None:
+        self._store.setValue("view/column_chars", chars or 0)
+
+    def side_panels(self) -> bool:
+        return str(self._store.value("view/side_panels", "true")).lower() == "true"
+
+    def set_side_panels(self, shown: bool) -> None:
+        self._store.setValue("view/side_panels", "true" if shown else "false")
+
+    def session(self) -> list[Path]:
+        """The articles open when Reader last closed, in tab order."""
+        return _paths(self._store.value("files/session", []))
+
+    def set_session(self, paths: list[Path]) -> None:
+        self._store.setValue("files/session", [str(p.resolve()) for p in paths])
+
     def sync(self) -> None:
         self._store.sync()
+
+
+def _paths(value: object) -> list[Path]:
+    if isinstance(value, str):  # QSettings returns a lone string for one-item lists
+        value = [value]
+    return [Path(item) for item in value or [] if item]  # type: ignore[union-attr]
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default

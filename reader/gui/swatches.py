@@ -7,8 +7,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 
 from reader.core.model import Kind
-from reader.core.palette import QUOTE_BAR_DARK, QUOTE_BAR_LIGHT, STYLES
-from reader.gui.article_view import is_dark, scheme_for
+from reader.core.palette import STYLES
+from reader.gui.article_view import quote_bar_colour, scheme_for
 
 PEN_STYLES = {
     "solid": Qt.PenStyle.SolidLine,
@@ -46,11 +46,6 @@ def swatch_icon(kind: Kind, dark: bool, size: int = 14, hollow: bool = False) ->
     paint_swatch(painter, QRect(0, 0, size, size), kind, dark, hollow)
     painter.end()
     return QIcon(pixmap)
-
-
-def quote_bar_colour(palette: QPalette) -> QColor:
-    """The colour of the bar the view draws beside quoted text."""
-    return QColor(QUOTE_BAR_DARK if is_dark(palette) else QUOTE_BAR_LIGHT)
 
 
 def quote_icon(palette: QPalette, size: int = 14, hollow: bool = False) -> QIcon:

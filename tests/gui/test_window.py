@@ -255,7 +255,7 @@ def test_quotes_filter_by_speaker(window, qtbot):
     tab = open_and_wait(qtbot, window)
     total = tab.quotes.proxy.rowCount()
     combo = tab.quotes.speaker
-    combo.setCurrentIndex(combo.findData("Rex Tillerson"))
+    combo.setCurrentIndex(combo.findData("person:rex-tillerson"))  # entries by key
     said = [q for q in tab.analysis.quotes if q.speaker and q.speaker.name == "Rex Tillerson"]
     assert 0 < tab.quotes.proxy.rowCount() == len(said) < total
     combo.setCurrentIndex(0)
