@@ -109,8 +109,6 @@ class ReadingControls(QObject):
         if not isinstance(app, QApplication):
             return
         apply_theme(app, theme)
-        if app.styleSheet():  # palette(...) in the style sheet is resolved again
-            app.setStyleSheet(app.styleSheet())
         self.settings.set_theme(theme)
         self.theme_actions[theme].setChecked(True)
 

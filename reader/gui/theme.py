@@ -70,7 +70,10 @@ def fusion_palette(dark: bool) -> QPalette:
 
 
 def apply_theme(app: QApplication, theme: Theme) -> None:
-    """Switch the whole application's look; System restores what it started with."""
+    """Switch the whole application's look; System restores what it started with. A style
+    sheet is kept, and its palette(...) colours follow the new palette."""
+    sheet = app.styleSheet()
+    app.setStyleSheet("")  # the style underneath, by its name, and no stale palette() colours
     if not _system:
         _system["style"] = app.style().name()
         _system["palette"] = QPalette(app.palette())
@@ -78,10 +81,20 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         if app.style().name() != _system["style"]:
             app.setStyle(str(_system["style"]))
         app.setPalette(_system["palette"])  # type: ignore[arg-type]
-        return
-    if app.style().name().casefold() != "fusion":
-        app.setStyle("Fusion")
-    app.setPalette(fusion_palette(theme == Theme.DARK))
+    else:
+        if app.style().name() != "fusion":
+            app.setStyle("Fusion")
+        app.setPalette(fusion_palette(theme == Theme.DARK))
+    app.setStyleSheet(sheet)
+
+
+def style_name(app: QApplication) -> str:
+    """The name of the style underneath any style sheet ("fusion", "windows"…)."""
+    sheet = app.styleSheet()
+    app.setStyleSheet("")
+    name = app.style().name()
+    app.setStyleSheet(sheet)
+    return name
 
 
 def _rgb(colour: QColor) -> str:
