@@ -75,8 +75,7 @@ KZ: Kazakstan
 SR: Surinam
 TT: Trinidad; Trinidad and Tobago
 FO: Faroes; Faroe Islands
-HK: Hong Kong; HK
-PS: Palestine; West Bank; Gaza; Gaza Strip; Palestinian territories
+PS: Palestine
 AE: UAE; U.A.E.; Emirates
 VA: Vatican; Holy See
 CI: Ivory Coast; Cote d'Ivoire
@@ -238,10 +237,47 @@ def _country(code: str) -> Country:
     return Country(code, name)
 
 
+# ISO 3166-2 types of a part of one country that ISO 3166-1 also lists as a country: Hong Kong,
+# Macao, Puerto Rico, Guam. News treats them as places, not countries.
+_DEPENDENT_TYPES = frozenset({"Outlying area", "Special administrative region"})
+
+
+@cache
+def _dependent_codes() -> frozenset[str]:
+    """Codes of ISO 3166-1 entries that ISO 3166-2 lists as part of another country."""
+    names = {
+        normalize(subdivision.name.removesuffix(" SAR"))
+        for subdivision in pycountry.subdivisions
+        if subdivision.type in _DEPENDENT_TYPES
+    }
+    return frozenset(
+        record.alpha_2
+        for record in pycountry.countries
+        if normalize(getattr(record, "common_name", None) or record.name) in names
+        or normalize(record.name) in names
+    )
+
+
+@cache
+def _us_states() -> frozenset[str]:
+    """Normalized names of the U.S. states, the district and the outlying areas (ISO 3166-2)."""
+    return frozenset(
+        normalize(subdivision.name) for subdivision in pycountry.subdivisions.get(country_code="US")
+    )
+
+
+def is_us_state(text: str) -> bool:
+    """Whether `text` names a U.S. state or territory ("Georgia", "Puerto Rico")."""
+    return normalize(text) in _us_states()
+
+
 @cache
 def _names() -> dict[str, str]:
     names: dict[str, str] = {}
+    dependent = _dependent_codes()
     for record in pycountry.countries:
+        if record.alpha_2 in dependent:
+            continue
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(record, attribute, None)
             if value and "," not in value:

@@ -1,6 +1,6 @@
 import pytest
 
-from reader.core.countries import country_named, country_of_demonym, normalize
+from reader.core.countries import country_named, country_of_demonym, is_us_state, normalize
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,13 @@ def test_a_country_name_is_not_a_demonym():
 def test_normalize_ignores_dots_case_curly_quotes_and_a_leading_the():
     assert normalize("The U.S.") == "u s"
     assert normalize("Cote d’Ivoire") == normalize("cote d'ivoire")
+
+
+@pytest.mark.parametrize("text", ["Hong Kong", "Macao", "Puerto Rico", "Guam", "West Bank"])
+def test_territories_of_other_countries_are_not_countries(text):
+    assert country_named(text) is None
+
+
+@pytest.mark.parametrize(("text", "state"), [("Georgia", True), ("Ohio", True), ("Armenia", False)])
+def test_us_states_come_from_iso_3166_2(text, state):
+    assert is_us_state(text) is state

@@ -18,6 +18,7 @@ from reader.core.entities.credits import CreditIndex, credits_in
 from reader.core.entities.from_model import model_candidates
 from reader.core.entities.kinds import settle_kinds
 from reader.core.entities.naming import to_mentions
+from reader.core.entities.places import countries_inside_names, states_not_countries
 from reader.core.entities.script import drop_right_to_left
 from reader.core.entities.sports import (
     is_sports_report,
@@ -40,6 +41,7 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     """
     credits = CreditIndex(credits_in(doc))
     candidates = credits.without_credits(doc, drop_right_to_left(doc, model_candidates(doc)))
+    candidates = countries_inside_names(doc, candidates)
     mark_dateline_places(doc, candidates)
     candidates = with_results_lines(doc, candidates)
     candidates = with_person_patterns(doc, candidates)
@@ -49,4 +51,5 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
         drop_unintroduced_persons(doc, candidates)
     settle_kinds(doc, candidates)
     candidates = add_unlabelled(doc, candidates)
+    states_not_countries(doc, candidates)
     return to_mentions(doc, candidates, credits)
