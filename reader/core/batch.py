@@ -23,7 +23,6 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from reader.core.analysis import analyze
 from reader.core.article import Article
 from reader.core.errors import ArticleError
 from reader.core.model import Analysis
@@ -49,14 +48,13 @@ def pipeline_label(model: str | None = None) -> str:
 
     Raises ModelError when no pipeline is installed.
     """
-    from reader.core.pipeline import MODEL_ENV, ModelError, installed_models
+    name = model
+    if not name:  # spaCy is imported only here, not for an explicit --model
+        from reader.core.pipeline import MODEL_ENV, ModelError, installed_models
 
-    name = model or os.environ.get(MODEL_ENV)
-    if not name:
-        installed = installed_models()
-        if not installed:
+        name = os.environ.get(MODEL_ENV) or next(iter(installed_models()), None)
+        if not name:
             raise ModelError("No English spaCy pipeline is installed.")
-        name = installed[0]
     return f"{name} {_pipeline_version(name)}".strip()
 
 
@@ -96,6 +94,8 @@ def analyze_batch(articles: Sequence[Article], model: str | None) -> list[Analys
     This is the task that runs in a worker process or on a Dask worker. The pipeline is
     loaded once per process; the lock keeps a Dask worker's threads off one pipeline at once.
     """
+    from reader.core.analysis import analyze
+
     nlp = _worker_pipeline(model)
     results: list[Analysis | str] = []
     with _pipeline_lock:

@@ -52,14 +52,16 @@ def test_results_keep_input_order_with_failures_in_place_in_two_worker_processes
 
 
 def test_one_failing_analysis_does_not_stop_the_others(pipeline, files, monkeypatch):
-    real = batch.analyze
+    from reader.core import analysis
+
+    real = analysis.analyze
 
     def fragile(article, nlp):
         if "day 3." in article.text:
             raise RuntimeError("gears jammed")
         return real(article, nlp)
 
-    monkeypatch.setattr(batch, "analyze", fragile)
+    monkeypatch.setattr(analysis, "analyze", fragile)
     results = list(analyze_files(files, model=pipeline, jobs=1))
     failed = [r for r in results if r.error and "gears jammed" in r.error]
     assert [r.path.name for r in failed] == ["03.txt"]
