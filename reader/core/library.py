@@ -21,7 +21,7 @@ from pathlib import Path
 from reader.core.loaders import SUPPORTED_SUFFIXES
 from reader.core.model import Quote
 from reader.core.records import quote_from_dict
-from reader.core.store import ANALYSIS_VERSION, Store
+from reader.core.store import ANALYSIS_VERSION, Store, path_key
 
 _IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 _SNIPPET_CHARS = 60
@@ -125,8 +125,8 @@ class Collection:
 
     def _analysed(self) -> tuple[list[ArticleSummary], dict[int, ArticleSummary]]:
         """Summaries in path order, and analysis id → the summary of its first path."""
-        hashes: dict[str, str] = {}
-        for chunk in _chunks([str(p) for p in self.paths]):
+        hashes: dict[bytes, str] = {}
+        for chunk in _chunks([path_key(p) for p in self.paths]):
             rows = self.store.query(
                 "SELECT path, mtime_ns, size, content_hash FROM files"
                 f" WHERE path IN ({','.join('?' * len(chunk))})",
@@ -151,10 +151,12 @@ class Collection:
         summaries: list[ArticleSummary] = []
         by_id: dict[int, ArticleSummary] = {}
         for path in self.paths:
-            row = rows_by_hash.get(hashes.get(str(path), ""))
+            row = rows_by_hash.get(hashes.get(path_key(path), ""))
             if row is None:
                 summaries.append(
-                    ArticleSummary(path, path.name, None, None, 0, 0, hashes.get(str(path)), False)
+                    ArticleSummary(
+                        path, path.name, None, None, 0, 0, hashes.get(path_key(path)), False
+                    )
                 )
                 continue
             analysis_id, digest, title, date, site, people, quotes = row

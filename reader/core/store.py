@@ -69,7 +69,13 @@ def _storable(text: str) -> str:
 
 def _meta(article: Article) -> tuple[str | None, str | None]:
     meta = getattr(article, "meta", None)
-    return getattr(meta, "date", None), getattr(meta, "site", None)
+    date, site = getattr(meta, "date", None), getattr(meta, "site", None)
+    return (_storable(date) if date else None), (_storable(site) if site else None)
+
+
+def path_key(path: Path) -> bytes:
+    """A file's path as the store keeps it: its bytes (a name need not be valid UTF-8)."""
+    return os.fsencode(path)
 
 
 # --- schema and migrations ------------------------------------------------------------------
@@ -107,7 +113,7 @@ def _schema_2(db: sqlite3.Connection) -> None:
         " tokenize='unicode61 remove_diacritics 2')"
     )
     db.execute(
-        "CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL,"
+        "CREATE TABLE files (path BLOB PRIMARY KEY, mtime_ns INTEGER NOT NULL,"
         " size INTEGER NOT NULL, content_hash TEXT NOT NULL)"
     )
     db.execute(
@@ -198,7 +204,14 @@ def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None
         "INSERT INTO entity_rows (analysis_id, key, name, kind, mentions, quotes)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (analysis_id, e.key, e.name, str(e.kind), e.count, spoken.get(e.key, 0))
+            (
+                analysis_id,
+                _storable(e.key),
+                _storable(e.name),
+                str(e.kind),
+                e.count,
+                spoken.get(e.key, 0),
+            )
             for e in entities
         ],
     )
@@ -208,7 +221,7 @@ def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None
             (
                 analysis_id,
                 q.start,
-                q.speaker.key if q.speaker else None,
+                _storable(q.speaker.key) if q.speaker and q.speaker.key else None,
                 json.dumps(q.to_dict(), ensure_ascii=True),
             )
             for q in analysis.quotes
@@ -379,7 +392,7 @@ class Store:
         """The content hash recorded for `path` when the file is unchanged since, else None."""
         seen = _file_row(path)
         rows = self.query(
-            "SELECT mtime_ns, size, content_hash FROM files WHERE path = ?", (str(path),)
+            "SELECT mtime_ns, size, content_hash FROM files WHERE path = ?", (path_key(path),)
         )
         if not rows or seen is None or tuple(rows[0][:2]) != seen:
             return None
@@ -390,7 +403,7 @@ class Store:
         if seen is None:
             return
         rows = self.query(
-            "SELECT mtime_ns, size, content_hash FROM files WHERE path = ?", (str(path),)
+            "SELECT mtime_ns, size, content_hash FROM files WHERE path = ?", (path_key(path),)
         )
         if rows and tuple(rows[0]) == (*seen, digest):
             return
@@ -404,7 +417,7 @@ class Store:
             db.execute(
                 "INSERT OR REPLACE INTO files (path, mtime_ns, size, content_hash)"
                 " VALUES (?, ?, ?, ?)",
-                (str(path), *seen, digest),
+                (path_key(path), *seen, digest),
             )
 
     # -- corrections

@@ -192,3 +192,13 @@ def test_a_csv_cell_a_spreadsheet_would_run_gets_an_apostrophe(tmp_path):
     with out.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
     assert rows[1][2] == "'=HYPERLINK(1)"
+
+
+def test_a_file_name_that_is_not_utf8_is_remembered(tmp_path):
+    name = os.fsdecode(b"caf\xe9 \xff.txt")
+    text = "Odd name\nAda Lovelace in France.\n"
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        path = write_article(tmp_path, name, text)
+        store.save_analysis(fake_analysis(text, path))
+        (summary,) = Collection(store, [path], MODEL).articles()
+    assert (summary.path, summary.analysed, summary.title) == (path, True, "Odd name")
