@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
+import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader.commands import add_batch_options, add_commands, run_analyze, run_quotes
 
-EXIT_OK, EXIT_FILE_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FILE_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+_ESCAPE_SURROGATES = "reader-escape-surrogates"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,6 +38,12 @@ def run_export(file: Path, output: Path, model: str | None) -> int:
     from reader.core.loaders import ArticleError, load_article
     from reader.core.pipeline import ModelError, load_pipeline
 
+    if _same_file(file, output):
+        print(
+            f"reader: {output} is the article being exported; choose another output file.",
+            file=sys.stderr,
+        )
+        return EXIT_FILE_FAILED
     try:
         article = load_article(file)
         analysis = analyze(article, load_pipeline(model))
@@ -54,11 +65,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code else EXIT_OK
-    if args.command == "analyze":
-        return run_analyze(args)
-    if args.command == "quotes":
-        return run_quotes(args)
-    return run_export(args.file, args.output, args.model)
+    _utf8_stdout()
+    try:
+        if args.command == "analyze":
+            return run_analyze(args)
+        if args.command == "quotes":
+            return run_quotes(args)
+        return run_export(args.file, args.output, args.model)
+    except BrokenPipeError:  # `reader analyze … | head -c1`: the reader has gone, so be quiet
+        _silence_stdout()
+        return EXIT_FILE_FAILED
+    except KeyboardInterrupt:
+        print("reader: interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # whatever escaped: one line, never a traceback
+        print(f"reader: {args.command} failed: {_one_sentence(error)}", file=sys.stderr)
+        return EXIT_FILE_FAILED
+
+
+def _same_file(source: Path, output: Path) -> bool:
+    """Whether writing `output` would replace the article file itself (links included)."""
+    try:
+        return os.path.samefile(source, output)
+    except (OSError, ValueError):
+        return False
+
+
+def _one_sentence(error: BaseException) -> str:
+    """An exception as one line: its first line (spaCy's errors run to a paragraph)."""
+    lines = str(error).strip().splitlines()
+    first = lines[0].strip() if lines else ""
+    if "[E088]" in first:
+        return "the text is longer than the spaCy pipeline accepts in one piece."
+    if not first:
+        return f"an unexpected {type(error).__name__} with no message."
+    return f"{type(error).__name__}: {first[:300]}"
+
+
+def _escape_surrogates(error: UnicodeError) -> tuple[str, int]:
+    """Bytes of a file name that are not UTF-8 (lone surrogates) as \\udcXX, valid in JSON."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(f"\\u{ord(char):04x}" for char in bad), error.end
+
+
+def _utf8_stdout() -> None:
+    """JSON and CSV go out as UTF-8 whatever the locale or PYTHONIOENCODING says."""
+    codecs.register_error(_ESCAPE_SURROGATES, _escape_surrogates)
+    # Not every stdout can be reconfigured (a test's capture, a closed stream).
+    with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+        sys.stdout.reconfigure(encoding="utf-8", errors=_ESCAPE_SURROGATES)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush does not fail again."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 if __name__ == "__main__":

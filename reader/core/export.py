@@ -309,8 +309,9 @@ def write_export(analysis: Analysis, path: str | Path) -> None:
         raise ExportError(f"Cannot export to {path}: there is no folder {folder}.")
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else NEW_FILE_MODE
+        # The name's start only: a 250-byte target name must leave room for the random part.
         descriptor, temporary_name = tempfile.mkstemp(
-            dir=folder, prefix=f".{path.name}.", suffix=".tmp"
+            dir=folder, prefix=f".{path.name[:40]}.", suffix=".tmp"
         )
     except OSError as error:
         raise ExportError(f"Cannot export to {path}: {_reason(error)}.") from error
