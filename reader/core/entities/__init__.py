@@ -18,6 +18,7 @@ from reader.core.entities.credits import CreditIndex, credits_in
 from reader.core.entities.from_model import model_candidates
 from reader.core.entities.kinds import settle_kinds
 from reader.core.entities.naming import to_mentions
+from reader.core.entities.organizations import organizations_by_evidence
 from reader.core.entities.places import countries_inside_names, states_not_countries
 from reader.core.entities.script import drop_right_to_left
 from reader.core.entities.sports import (
@@ -50,6 +51,7 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     elif is_wire_story(doc):
         drop_unintroduced_persons(doc, candidates)
     settle_kinds(doc, candidates)
+    organizations_by_evidence(doc, candidates)
     candidates = add_unlabelled(doc, candidates)
     states_not_countries(doc, candidates)
     return to_mentions(doc, candidates, credits)

@@ -34,7 +34,6 @@ class Candidate:
     team: bool = False  # named as a team on a line of sports results
     label: str = ""  # the model's label, if the model found this name
     place: bool = False  # known to name a place (a dateline's city)
-    fixed: bool = False  # its kind comes from the layout (a credit line): no vote changes it
 
 
 def words_of(doc: Doc, candidate: Candidate) -> tuple[str, ...]:

@@ -16,6 +16,8 @@ from reader.core.model import Kind
 
 DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
 _MAX_DATELINE_TOKENS = 16
+# Lines before the dateline: headline, photo caption and credit, "Slideshow (5 images)".
+_OPENING = 5
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
@@ -69,8 +71,9 @@ def mark_dateline_places(doc: Doc, candidates: list[Candidate]) -> None:
 
 
 def is_wire_story(doc: Doc) -> bool:
-    """News agency copy, which opens with a dateline ("LONDON 1996-08-30")."""
-    return any(is_dateline(doc, start, end) for start, end in lines(doc)[:5])
+    """News agency copy, which opens with a dateline ("LONDON 1996-08-30", "PARIS (Reuters) -")
+    in its first lines."""
+    return any(_dateline_end(doc, start, end) > start for start, end in lines(doc)[:_OPENING])
 
 
 def drop_unintroduced_persons(doc: Doc, candidates: list[Candidate]) -> None:
