@@ -44,6 +44,16 @@ def analysis_quotes(analysis: Analysis) -> list[CollectionQuote]:
     return [CollectionQuote(q, path, article.title, date) for q in analysis.quotes]
 
 
+def quote_citation(item: CollectionQuote) -> str:
+    """The quote with its attribution, for the clipboard: “…” — Name, in Title, Date
+    (the parts that are unknown left out)."""
+    speaker = item.quote.speaker.name if item.quote.speaker else None
+    source = ", ".join(
+        part for part in (speaker, f"in {item.title}" if item.title else None, item.date) if part
+    )
+    return f"“{item.quote.text}”" + (f" — {source}" if source else "")
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value

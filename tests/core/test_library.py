@@ -9,7 +9,7 @@ import pytest
 
 from reader.core.corrections import Correction
 from reader.core.library import Collection, fts_query, supported_files
-from reader.core.quote_table import QUOTE_COLUMNS, export_collection_quotes
+from reader.core.quote_table import QUOTE_COLUMNS, export_collection_quotes, quote_citation
 from reader.core.store import Store, content_hash
 from tests.core.library_articles import MODEL, fake_analysis, write_article
 
@@ -202,3 +202,12 @@ def test_a_file_name_that_is_not_utf8_is_remembered(tmp_path):
         store.save_analysis(fake_analysis(text, path))
         (summary,) = Collection(store, [path], MODEL).articles()
     assert (summary.path, summary.analysed, summary.title) == (path, True, "Odd name")
+
+
+def test_a_quote_is_cited_with_speaker_title_and_date(library):
+    _store, collection, _paths = library
+    first, *_rest, last = collection.quotes()
+    assert quote_citation(first) == (
+        "“We will build engines,” — Ada Lovelace, in Lovelace opens the works, 2024-05-06"
+    )
+    assert quote_citation(last) == "“Café engines for all,” — Tom Baker, in Acme news"
