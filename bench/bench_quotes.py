@@ -1,7 +1,10 @@
 """Quote finder: its share of the pipeline's time, and its quality on a gold set.
 
-Times the spaCy pipeline without the quote finder, then the quote finder alone on the same
-parsed docs, each the best of a few rounds, and prints their ratio (the issue allows 0.10).
+Times (CPU seconds) the spaCy pipeline without the quote finder, then the quote finder alone on
+the same parsed docs, each the best of a few rounds, and prints their ratio (allowed: 0.05).
+Then the same ratio at longer lengths: one Doc joined (`Doc.from_docs`, as the pipeline joins
+chunks) from the parsed dev articles, repeated up to about 10 KB, 100 KB and 1 MB, built at run
+time; the pipeline's time for it is the dev set's, scaled by length.
 Quality is scored by the project's scorer (../shared/eval/score_quotes.py) on the analysis
 JSON, exactly as `reader analyze FILE... --format jsonl` would print it.
 
@@ -27,15 +30,26 @@ from reader.core.quotes import COMPONENT_NAME
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_GOLD = SHARED / "data" / "quotes-dev"
 DEFAULT_SCORER = SHARED / "eval" / "score_quotes.py"
+LENGTHS = (10_000, 100_000, 1_000_000)  # characters
 
 
 def best_time(rounds: int, run) -> float:
     times = []
     for _ in range(rounds):
-        started = time.perf_counter()
+        started = time.process_time()
         run()
-        times.append(time.perf_counter() - started)
+        times.append(time.process_time() - started)
     return min(times)
+
+
+def joined_doc(parsed: list[Doc], size: int) -> Doc:
+    """One Doc of at least `size` characters, the parsed articles joined over and over."""
+    parts, chars = [], 0
+    while chars < size:
+        part = parsed[len(parts) % len(parsed)]
+        parts.append(part)
+        chars += len(part.text)
+    return Doc.from_docs(parts)
 
 
 def load_scorer(path: Path):
@@ -69,7 +83,14 @@ def main() -> None:
             finder(doc)
 
     pipeline_seconds = best_time(args.rounds, parse_without_finder)
+    total_chars = sum(len(text) for text in texts)
+    joined_docs = [joined_doc(parsed, size) for size in LENGTHS]  # before the finder marks them
     finder_seconds = best_time(args.rounds, find_quotes)
+    lengths = []
+    for joined in joined_docs:
+        seconds = best_time(args.rounds, lambda joined=joined: finder(joined))
+        share = seconds / (pipeline_seconds * len(joined.text) / total_chars)
+        lengths.append((len(joined.text), seconds, share))
 
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         for path, article in zip(paths, articles, strict=True):
@@ -83,6 +104,8 @@ def main() -> None:
     print(f"pipeline without quote finder: {pipeline_seconds:.2f} s")
     print(f"quote finder alone:            {finder_seconds:.3f} s")
     print(f"overhead ratio:                {finder_seconds / pipeline_seconds:.3f}")
+    for chars, seconds, share in lengths:
+        print(f"one Doc of {chars / 1000:7.0f} KB: quote finder {seconds:.3f} s, ratio {share:.3f}")
     print(
         f"F1 {quality['f1']:.3f}  precision {quality['precision']:.3f}  "
         f"recall {quality['recall']:.3f}  speaker accuracy {quality['speaker_accuracy']:.3f}  "

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from reader.core.quotes.context import SENTENCE_END, Fragment, QuotedDoc, is_mark
 from reader.core.quotes.cues import calls_on, cue_span, is_cue
-from reader.core.quotes.layouts import signature
+from reader.core.quotes.layouts import label_before, signature
 from reader.core.quotes.speakers import speaker_of, speaker_span, subject_of
 
 # Clauses that, given a subject of their own, report nothing of the clause above them.
@@ -29,7 +29,7 @@ def attribute(qdoc: QuotedDoc, fragment: Fragment) -> None:
     if cue is None:
         nearest = cue = cue_after(qdoc, fragment) or cue_before(qdoc, fragment)
     if cue is None:
-        fragment.speaker = signature(qdoc, fragment)
+        fragment.speaker = signature(qdoc, fragment) or label_before(qdoc, fragment)
         return
     fragment.local_cue = nearest
     fragment.cue = cue_span(cue)

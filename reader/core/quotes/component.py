@@ -7,6 +7,7 @@ text, tokens and, when the pipeline has them, its parse and entities.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -15,7 +16,7 @@ from reader.core.quotes.attribution import attribute
 from reader.core.quotes.context import Fragment, Group, QuotedDoc
 from reader.core.quotes.grouping import attributed_groups, groups_by_run, headline_groups
 from reader.core.quotes.marks import find_quoted_runs, opens_paragraph, paragraphs
-from reader.core.quotes.not_quotes import is_nickname, looks_like_title
+from reader.core.quotes.not_quotes import is_nickname, is_not_a_quote
 from reader.core.quotes.resolution import settled_genders, speaker_ref
 
 COMPONENT_NAME = "reader_quotes"
@@ -87,16 +88,17 @@ class QuoteFinder:
 def _attributed_groups(
     doc: Doc, text: str, fragments: list[Fragment], qdoc: QuotedDoc
 ) -> list[Group]:
-    """The quotes with their cues and speakers: cue-less titles left out, headline quotes added."""
+    """The quotes with their cues and speakers: names and terms in marks left out (before
+    grouping, so a title never joins the quote next to it), headline quotes added."""
+    fragments_of_run = Counter(fragment.run for fragment in fragments)
     for fragment in fragments:
         attribute(qdoc, fragment)
-    groups = [
-        group
-        for group in attributed_groups(fragments, qdoc)
-        if group.cue is not None
-        or len(group.fragments) > 1
-        or not looks_like_title(group.fragments[0].tokens.text)
+    quotes = [
+        fragment
+        for fragment in fragments
+        if not is_not_a_quote(qdoc, fragment, fragments_of_run[fragment.run] == 1)
     ]
+    groups = attributed_groups(quotes, qdoc)
     return groups + headline_groups(doc, text, groups)
 
 

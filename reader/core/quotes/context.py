@@ -6,6 +6,7 @@ Offsets are characters into `doc.text`; token indices are into the Doc.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reader.core.quotes.marks import DOUBLE_MARKS
 
+_LINE_BREAK = re.compile("\n")
 SUBJECTS = ("nsubj", "nsubjpass")
 SENTENCE_END = frozenset({".", "?", "!"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -55,7 +57,7 @@ class QuotedDoc:
         for fragment in fragments:
             for token in fragment.tokens:
                 self.quoted[token.i] = True
-        self._line_breaks = [i for i, c in enumerate(text) if c == "\n"]
+        self._line_breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
 
     def paragraph_break(self, first: Token, second: Token) -> bool:
         """Whether a line break stands between the two tokens (a bisect, not a scan)."""

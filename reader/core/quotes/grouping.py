@@ -91,29 +91,33 @@ def headline_groups(doc: Doc, text: str, groups: list[Group]) -> list[Group]:
     """Headline quotes that repeat a quote of the body, with that quote's speaker.
 
     A headline quote with no such quote in the body is left out: nobody can be named for it.
-    The body quotes are indexed by their runs of up to three words, so each headline quote is
-    checked against the few quotes that share its first words, not against all of them.
+    Each body quote is read once, for the places where a headline quote's first words occur,
+    so a headline quote is checked against the few quotes that share them, not all quotes.
     """
-    bodies: list[list[str]] = []
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for group in groups:
+    headlines = [
+        (start, end, WORD.findall(text[start:end].casefold()))
+        for start, end in find_headline_quotes(text)
+    ]
+    keys = {tuple(words[:_INDEXED_RUN]) for _, _, words in headlines if words}
+    if not keys:
+        return []
+    sizes = {len(key) for key in keys}
+    bodies: dict[int, list[str]] = {}
+    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for number, group in enumerate(groups):
         if group.speaker is None:
-            bodies.append([])
             continue
         words = WORD.findall(" ".join(f.tokens.text for f in group.fragments).casefold())
-        bodies.append(words)
-        keys = {
-            tuple(words[i : i + size])
-            for size in range(1, _INDEXED_RUN + 1)
-            for i in range(len(words) - size + 1)
-        }
-        for key in keys:
-            index[key].append(len(bodies) - 1)
-    found = []
-    for start, end in find_headline_quotes(text):
-        words = WORD.findall(text[start:end].casefold())
-        candidates = index.get(tuple(words[:_INDEXED_RUN]), []) if words else []
-        match = next((i for i in candidates if _contains_run(bodies[i], words)), None)
+        bodies[number] = words
+        found = {
+            tuple(words[i : i + size]) for size in sizes for i in range(len(words) - size + 1)
+        } & keys
+        for key in found:
+            holders[key].append(number)
+    quotes = []
+    for start, end, words in headlines:
+        candidates = holders.get(tuple(words[:_INDEXED_RUN]), []) if words else []
+        match = next((n for n in candidates if _contains_run(bodies[n], words)), None)
         if match is None:
             continue
         tokens = doc.char_span(start, end, alignment_mode="expand")
@@ -128,8 +132,8 @@ def headline_groups(doc: Doc, text: str, groups: list[Group]) -> list[Group]:
             starts_paragraph=True,
             ends_with_full_stop=False,
         )
-        found.append(Group([fragment], None, groups[match].speaker))
-    return found
+        quotes.append(Group([fragment], None, groups[match].speaker))
+    return quotes
 
 
 def _contains_run(words: list[str], part: list[str]) -> bool:

@@ -1,14 +1,19 @@
-"""Quoted stretches that are not quotes: nicknames, titles and names in marks.
+"""Quoted stretches that are not quotes: nicknames, titles, names, terms and scare quotes.
 
-A quote is something someone said or wrote. Offsets are characters into the Doc's text, which
-callers pass in once (building `doc.text` per stretch would make the finder quadratic).
+A quote is something someone said or wrote. A short quoted phrase with no cue that stands as a
+name, a title, a term or part of a noun phrase (`the so-called “green corridor”`, `a drone
+nicknamed “Wren”`, `his novel, “The Long Field,”`, `a “walk-in”`) is not one. Offsets are
+characters into the Doc's text, which callers pass in once (building `doc.text` per stretch
+would make the finder quadratic).
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from reader.core.quotes.context import Fragment, QuotedDoc
 
 WORD = re.compile(r"[\w’'-]+")
 _TITLE_SMALL_WORDS = frozenset(
@@ -17,6 +22,27 @@ _TITLE_SMALL_WORDS = frozenset(
 _LONGEST_TITLE = 6
 _NAME_PART = re.compile(r"[A-Z][a-z]+")
 _LONGEST_NICKNAME = 2
+_LONGEST_TERM = 8  # words
+_LONGEST_SCARE_QUOTE = 4  # words
+# Words that make the quoted stretch after them a name or a term, not someone's words.
+_NAMING_WORDS = re.compile(
+    r"(?:\bso[- ]called|\bnicknamed|\bnamed|\btitled|\bentitled|\bknown as|\bdubbed|\bcalled"
+    r"|\blabell?ed|\bbranded|\btermed|\breading|\bread"
+    r"|\b(?:word|term|phrase|slogan|hashtag|motto|label|name|title|expression)s?)"
+    r"\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_ALWAYS_NAMING = re.compile(
+    r"(?:\bso[- ]called|\b(?:word|term|phrase|slogan|hashtag|motto|label|name|title|expression)s?)"
+    r"\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "agent"})
+_NOUN_PHRASE_PARTS = frozenset({"det", "poss", "amod", "nummod", "compound", "case"})
+# `described him as a “…”`, `likened them to a “…”`, `is a “…”`: a characterization, which
+# gives someone's words.
+_CHARACTERIZING_WORDS = frozenset({"as", "like", "to"})
+_SENTENCE_INSIDE = re.compile(r"[.?!][”\"’']?\s+\S")
 
 
 def looks_like_title(text: str) -> bool:
@@ -46,3 +72,63 @@ def is_nickname(doc: Doc, text: str, start: int, end: int) -> bool:
         return False
     name = doc.char_span(start - len(before.group(0)), start - 2, alignment_mode="expand")
     return name is not None and name[-1].pos_ == "PROPN"
+
+
+def is_not_a_quote(qdoc: QuotedDoc, fragment: Fragment, whole_run: bool) -> bool:
+    """Whether an attributed fragment is a name, title, term or scare quote (see the module
+    docstring). `whole_run`: the fragment is all of its quoted run (a quote over paragraphs
+    is never a name)."""
+    if not whole_run:
+        return False
+    words = WORD.findall(fragment.tokens.text)
+    if not words or _SENTENCE_INSIDE.search(fragment.tokens.text):
+        return False  # a name or a term is never two sentences
+    if len(words) <= _LONGEST_TERM and _follows_naming_word(qdoc, fragment):
+        return True
+    if fragment.cue is not None or fragment.speaker is not None:
+        return False
+    return looks_like_title(fragment.tokens.text) or (
+        len(words) <= _LONGEST_SCARE_QUOTE and _inside_noun_phrase(qdoc, fragment)
+    )
+
+
+def _follows_naming_word(qdoc: QuotedDoc, fragment: Fragment) -> bool:
+    """`so-called “…”`, `the slogan “…”`; `a drone nicknamed “…”` but not `what he called “…”`
+    (a verb with a subject or an auxiliary reports someone's words)."""
+    index = qdoc.word_before(fragment)
+    if index < 0:
+        return False
+    before = qdoc.text[max(0, fragment.start - 40) : fragment.start].rstrip("“”\"„' \u00a0")
+    if _ALWAYS_NAMING.search(before):
+        return True
+    if not _NAMING_WORDS.search(before):
+        return False
+    word = qdoc.doc[index]
+    if word.text in (",", ":") and index > 0:
+        word = qdoc.doc[index - 1]
+    if word.lower_ == "as":  # "known as"
+        word = word.head
+    return not _is_clause(word)
+
+
+def _is_clause(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in _CLAUSE_PARTS for c in verb.children)
+
+
+def _inside_noun_phrase(qdoc: QuotedDoc, fragment: Fragment) -> bool:
+    """`a “walk-in”`, `the party's “super PACs”`: a determiner, possessive or adjective right
+    before the opening mark that belongs to a word inside the marks."""
+    if fragment.ends_with_full_stop or fragment.tokens.text.rstrip().endswith(("?", "!")):
+        return False
+    index = qdoc.word_before(fragment)
+    if index < 0:
+        return False
+    word = qdoc.doc[index]
+    tokens = fragment.tokens
+    if word.dep_ not in _NOUN_PHRASE_PARTS or not tokens.start <= word.head.i < tokens.end:
+        return False
+    noun = word.head
+    return not (
+        noun.dep_ in ("attr", "oprd")
+        or (noun.dep_ == "pobj" and noun.head.lower_ in _CHARACTERIZING_WORDS)
+    )

@@ -22,6 +22,15 @@ class _MentionIndex:
             (m for m in mentions if m.kind in _SPEAKER_KINDS), key=lambda m: (m.start, -m.end)
         )
         self._starts = [m.start for m in self._mentions]
+        self._by_surname: dict[str, Mention] = {}
+        for mention in self._mentions:
+            if mention.kind is Kind.PERSON:
+                surname = mention.name.split()[-1].casefold() if mention.name.split() else ""
+                self._by_surname.setdefault(surname, mention)
+
+    def person_named(self, surname: str) -> Mention | None:
+        """The first person mention whose name ends with `surname` (any case), or None."""
+        return self._by_surname.get(surname.casefold())
 
     def holding(self, offset: int) -> Mention | None:
         """The mention whose characters include `offset` (the widest, when several start
@@ -78,11 +87,14 @@ def _plain_speaker(speaker: Span | None, ref: Span | None, index: _MentionIndex)
 def _entity_named_by(span: Span, index: _MentionIndex) -> Mention | None:
     """The person or organization a speaker phrase names: the one its head word belongs to,
     or one apposed or compounded to the head ("spokeswoman Jessica Ditto"), but not one it
-    merely mentions ("Gary Johnson's doctor" is not Gary Johnson)."""
+    merely mentions ("Gary Johnson's doctor" is not Gary Johnson). A capitalized proper noun
+    that no mention covers (a signature the tagger missed) is the person with that surname."""
     root = span.root
     words = [root, *(c for c in root.children if c.dep_ in ("compound", "appos", "flat"))]
     for word in words:
         mention = index.holding(word.idx)
         if mention is not None:
             return mention
+    if root.pos_ == "PROPN" and root.is_title:
+        return index.person_named(root.text)  # a name the entity tagger missed here only
     return None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy
+from spacy.attrs import LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from reader.core.quotes.context import PERSONAL_PRONOUNS, expanded_name, is_subject
@@ -26,19 +28,35 @@ _TITLES_OF_SHE = frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
 def settled_genders(doc: Doc, quoted: list[bool]) -> dict[str, str]:
     """Each surname's gender as far as the article settles it, "he" or "she": the pronouns
     outside quotes in sentences whose only name is that person's, as subject (`Warren said
-    she …`)."""
+    she …`).
+
+    Visits only the names and the gendered pronouns (found with token arrays), in text order
+    within each sentence, not every token of the Doc.
+    """
+    pronoun_genders = {doc.vocab.strings.add(p): g for p, g in _PRONOUN_GENDERS.items()}
+    lowers = doc.to_array(LOWER)
+    sentence_of = numpy.cumsum(doc.to_array(SENT_START) == 1)
+    pronouns_at = numpy.nonzero(numpy.isin(lowers, list(pronoun_genders)))[0].tolist()
+    events = [(i, None) for i in pronouns_at if not quoted[i]]
+    events += [
+        (name.start, name)  # an ORG too: the small model tags people so
+        for name in doc.ents
+        if name.label_ in ("PERSON", "ORG") and not quoted[name.start]
+    ]
+    events.sort(key=lambda event: event[0])
     votes: dict[str, Counter[str]] = {}
-    for sentence in doc.sents:
+    index = 0
+    while index < len(events):
+        sentence = sentence_of[events[index][0]]
         people = {}
         pronouns: Counter[str] = Counter()
-        for token in sentence:
-            if quoted[token.i]:
-                continue
-            if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
-                name = expanded_name(token)  # an ORG too: the small model tags people so
+        while index < len(events) and sentence_of[events[index][0]] == sentence:
+            position, name = events[index]
+            if name is not None:
                 people[name[-1].lower_] = name.root
-            elif token.lower_ in _PRONOUN_GENDERS and people:
-                pronouns[_PRONOUN_GENDERS[token.lower_]] += 1
+            elif people:
+                pronouns[pronoun_genders[int(lowers[position])]] += 1
+            index += 1
         if len(people) == 1 and len(pronouns) == 1:
             surname, root = people.popitem()
             if is_subject(root) and root.ent_type_ == "PERSON":
@@ -101,4 +119,7 @@ def speaker_ref(speaker: Span, quoted: list[bool], genders: dict[str, str]) -> S
     root = speaker.root
     if root.pos_ == "PRON":
         return _antecedent(root, quoted, genders)
-    return expanded_name(root) if root.ent_type_ else None
+    if root.ent_type_:
+        return expanded_name(root)
+    named = [t for t in speaker if t.ent_type_ in ("PERSON", "ORG")]
+    return expanded_name(named[-1]) if named else None  # a signature the parser left headless

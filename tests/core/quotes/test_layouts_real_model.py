@@ -1,0 +1,56 @@
+"""Speakers named with no speech verb: round-up labels, transcript names, dash signatures.
+
+The articles are written for these tests.
+"""
+
+from tests.core.quotes.helpers import quotes_of, said
+
+ROUND_UP = (
+    "What the commentators said about the budget\n\n"
+    "Reaction to the budget came quickly on Thursday. Here is a selection.\n\n"
+    'Priya Raman, The Ledger: "This is a budget that spends today and pays tomorrow."\n\n'
+    'Tomas Berg, Northern Times: "The minister has kept his promises on schools."\n\n'
+    'Helen Okafor, economist at Fairmont Bank: "Markets will like the deficit figure."\n'
+)
+
+
+def test_a_label_before_the_colon_names_the_speaker_real_model(nlp):
+    assert said(nlp, ROUND_UP) == {
+        "This is a budget that spends today and pays tomorrow.": "Priya Raman",
+        "The minister has kept his promises on schools.": "Tomas Berg",
+        "Markets will like the deficit figure.": "Helen Okafor",
+    }
+
+
+def test_a_transcript_name_in_capitals_is_the_speaker_real_model(nlp):
+    text = (
+        "From the debate transcript\n\n"
+        'DUNMORE: "No. Taxes will not rise, and I have said so many times."\n\n'
+        'OKAFOR: "That is not what the figures in your own budget say."\n'
+    )
+    assert list(said(nlp, text).values()) == ["DUNMORE", "OKAFOR"]
+
+
+def test_a_label_alone_on_the_line_above_names_the_speaker_real_model(nlp):
+    text = (
+        "Harbour plan approved\n\n"
+        "The council approved the harbour plan on Tuesday night.\n\n"
+        "And from Chairwoman Rosalind Achebe:\n\n"
+        '"We have approved a plan without knowing how we will pay for it."\n'
+    )
+    assert said(nlp, text) == {
+        "We have approved a plan without knowing how we will pay for it.": "Rosalind Achebe"
+    }
+
+
+def test_a_dash_signature_on_the_next_line_signs_the_quote_real_model(nlp):
+    text = (
+        "Harbour plan approved\n\n"
+        "Mina Osei voted against the plan on Tuesday.\n\n"
+        '"The dredging alone will cost more than the council spends in a year."\n'
+        "-Councillor Mina Osei\n"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text.endswith("Mina Osei")
+    assert quote.speaker.key == "person:mina-osei"
