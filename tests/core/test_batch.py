@@ -105,3 +105,19 @@ def test_the_dask_path_gives_the_same_analyses_on_a_local_cluster(pipeline, file
     here = list(analyze_files(files[:5], model=pipeline, jobs=1))
     assert _names(on_dask) == _names(here)
     assert [r.analysis for r in on_dask] == [r.analysis for r in here]
+
+
+def test_stored_corrections_apply_to_a_fresh_analysis(pipeline, files, tmp_path):
+    from reader.core.article import Article
+    from reader.core.corrections import Correction
+    from reader.core.store import content_hash
+
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        store.add_correction(
+            content_hash(Article("t", TEXTS[4], ())),
+            Correction("rename", key="country:fr", name="République française"),
+        )
+        results = list(analyze_files(files, model=pipeline, jobs=1, store=store))
+    fixed = next(r.analysis for r in results if r.analysis and r.analysis.article.text == TEXTS[4])
+    assert {m.name for m in fixed.mentions if m.key == "country:fr"} == {"République française"}
+    assert all(m.corrected for m in fixed.mentions if m.key == "country:fr")
