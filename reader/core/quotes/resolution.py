@@ -121,5 +121,7 @@ def speaker_ref(speaker: Span, quoted: list[bool], genders: dict[str, str]) -> S
         return _antecedent(root, quoted, genders)
     if root.ent_type_:
         return expanded_name(root)
+    if root.pos_ != "PROPN":
+        return None  # "Ann Ruiz's doctor" is not Ann Ruiz
     named = [t for t in speaker if t.ent_type_ in ("PERSON", "ORG")]
     return expanded_name(named[-1]) if named else None  # a signature the parser left headless
