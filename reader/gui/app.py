@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.gui import dialogs
 from reader.gui.main_window import MainWindow
+from reader.gui.platform_check import window_problem
 from reader.gui.settings import Settings
 from reader.gui.worker import AnalysisService
 
@@ -78,6 +79,9 @@ def run_app(argv: list[str]) -> int:
     )
     if args.screenshot is not None and headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot needs no screen
+    if QApplication.instance() is None and (problem := window_problem()):
+        print(f"reader: {problem}", file=sys.stderr)  # Qt itself would abort with no hint
+        return 1
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("Reader")
     app.setApplicationName("Reader")

@@ -134,9 +134,10 @@ class RemotePipeline:
             if request is not None:
                 self._connection.send(request)
             while True:
-                while not self._connection.poll(CANCEL_POLL_SECONDS):
-                    if request_id and should_stop():
-                        self._stop.value = request_id
+                if request_id and should_stop():
+                    self._stop.value = request_id
+                if not self._connection.poll(CANCEL_POLL_SECONDS):
+                    continue
                 reply = self._connection.recv()
                 if reply[0] != "progress":
                     return reply
