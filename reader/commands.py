@@ -81,7 +81,7 @@ def _results(args: argparse.Namespace) -> Iterator:
     paths: list[Path] = []
     empty: list[tuple[int, Path]] = []  # folders with no article files, and where they were
     for path in args.files:
-        if path.is_dir():
+        if os.path.isdir(path):  # False, not an error, where a folder above is unsearchable
             found = supported_files(path)
             if not found:
                 empty.append((len(paths), path))

@@ -168,7 +168,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
     expanded: list[Path] = []
     for path in paths:
-        expanded.extend(supported_files(path) if path.is_dir() else [path])
+        expanded.extend(supported_files(path) if os.path.isdir(path) else [path])
     return expanded
 
 
