@@ -11,7 +11,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.commands import add_batch_options, add_commands, run_analyze, run_quotes
+from reader.commands import (
+    add_batch_options,
+    add_commands,
+    add_store_options,
+    run_analyze,
+    run_quotes,
+    stored_analysis,
+)
 
 EXIT_OK, EXIT_FILE_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 _ESCAPE_SURROGATES = "reader-escape-surrogates"
@@ -29,14 +36,17 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.html")
     export.add_argument("--model", help="spaCy pipeline to use (default: best installed)")
+    add_store_options(export)
     return parser
 
 
-def run_export(file: Path, output: Path, model: str | None) -> int:
-    from reader.core.analysis import analyze
+def run_export(
+    file: Path, output: Path, model: str | None, store: Path | None = None, no_store: bool = False
+) -> int:
+    """The export shows the reader's corrections: the analysis comes through the store."""
     from reader.core.export import ExportError, write_export
     from reader.core.loaders import ArticleError, load_article
-    from reader.core.pipeline import ModelError, load_pipeline
+    from reader.core.pipeline import ModelError
 
     if _same_file(file, output):
         print(
@@ -46,7 +56,7 @@ def run_export(file: Path, output: Path, model: str | None) -> int:
         return EXIT_FILE_FAILED
     try:
         article = load_article(file)
-        analysis = analyze(article, load_pipeline(model))
+        analysis = stored_analysis(article, model, store, no_store)
         write_export(analysis, output)
     except (ArticleError, ModelError, ExportError) as error:
         print(f"reader: {error}", file=sys.stderr)
@@ -71,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_analyze(args)
         if args.command == "quotes":
             return run_quotes(args)
-        return run_export(args.file, args.output, args.model)
+        return run_export(args.file, args.output, args.model, args.store, args.no_store)
     except BrokenPipeError:  # `reader analyze … | head -c1`: the reader has gone, so be quiet
         _silence_stdout()
         return EXIT_FILE_FAILED

@@ -10,14 +10,30 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from reader.core.article import Article
+from reader.core.model import Analysis
 from reader.core.store import Store
 
 EXIT_OK, EXIT_FILE_FAILED = 0, 1
 
 
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    """--store and --no-store."""
+    parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="PATH",
+        help="analysis store file (default: $READER_STORE, else in the user's data folder)",
+    )
+    parser.add_argument(
+        "--no-store", action="store_true", help="neither read nor write the analysis store"
+    )
+
+
 def add_batch_options(parser: argparse.ArgumentParser) -> None:
     """--jobs, --scheduler, --store, --no-store and --model, shared by analyze and quotes."""
     parser.add_argument("--model", help="spaCy pipeline to use (default: best installed)")
+    add_store_options(parser)
     parser.add_argument(
         "--jobs",
         type=_positive,
@@ -29,15 +45,6 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
         "--scheduler",
         metavar="ADDRESS",
         help="analyse on this Dask distributed scheduler (tcp://host:8786); needs reader[dask]",
-    )
-    parser.add_argument(
-        "--store",
-        type=Path,
-        metavar="PATH",
-        help="analysis store file (default: $READER_STORE, else in the user's data folder)",
-    )
-    parser.add_argument(
-        "--no-store", action="store_true", help="neither read nor write the analysis store"
     )
 
 
@@ -66,6 +73,40 @@ def open_store(path: Path | None, disabled: bool) -> Store | None:
     except StoreError as error:
         _say(str(error))
         return None
+
+
+def stored_analysis(
+    article: Article, model: str | None, store_path: Path | None, no_store: bool
+) -> Analysis:
+    """The article's analysis from the store, with the reader's corrections, else made here
+    and stored. Raises ModelError when no pipeline can be loaded."""
+    from reader.core.analysis import analyze
+    from reader.core.batch import pipeline_label
+    from reader.core.pipeline import load_pipeline
+    from reader.core.store import StoreError
+
+    store = open_store(store_path, no_store)
+    try:
+        if store is not None:
+            try:
+                cached = store.cached_analysis(article, pipeline_label(model))
+                if cached is not None:
+                    return cached
+            except StoreError as error:
+                _say(str(error))
+                store.close()
+                store = None
+        analysis = analyze(article, load_pipeline(model))
+        if store is not None:
+            try:
+                store.save_analysis(analysis)
+                return store.corrected(analysis)
+            except StoreError as error:
+                _say(str(error))
+        return analysis
+    finally:
+        if store is not None:
+            store.close()
 
 
 def _results(args: argparse.Namespace) -> Iterator:

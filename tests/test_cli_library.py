@@ -112,3 +112,19 @@ def test_a_bad_jobs_value_is_a_usage_error(jobs, folder):
     result = run_reader("analyze", folder, "--jobs", jobs)
     assert result.returncode == 2
     assert "positive whole number" in result.stderr
+
+
+def test_export_shows_the_reader_s_corrections(pipeline, folder, tmp_path):
+    store = tmp_path / "s.sqlite3"
+    article = folder / "day-02.txt"
+    with Store.open(store) as opened:
+        opened.add_correction(
+            content_hash(Article("t", TEXTS["day-02.txt"], ())),
+            Correction("rename", key="person:tom-baker", name="Sir Thomas Baker"),
+        )
+    page = tmp_path / "page.html"
+    result = run_reader("export", article, "-o", page, "--model", pipeline, "--store", store)
+    assert result.returncode == 0, result.stderr
+    assert "Sir Thomas Baker" in page.read_text("utf-8")
+    with Store.open(store) as opened:
+        assert opened.count() == 1  # the export's analysis was stored
