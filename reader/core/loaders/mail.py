@@ -31,7 +31,7 @@ def load_mail(path: Path, data: bytes) -> Article:
     html_part = _first_part(message, "text/html")
     if html_part is not None:
         page = _part_text(path, html_part, is_html=True)
-        return html_article(path, page, title=title, meta=meta, all_text_if_no_article=True)
+        return html_article(path, page, title=title, meta=meta)
     plain_part = _first_part(message, "text/plain")
     if plain_part is None:
         raise ArticleError(f"{path.name} has no text or HTML part to read.")

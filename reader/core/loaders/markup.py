@@ -28,6 +28,7 @@ class MarkupTags:
     headings: frozenset[str]
     line_breaks: frozenset[str]
     cells: frozenset[str]
+    preformatted: frozenset[str]
     skipped: frozenset[str] = frozenset()
 
 
@@ -36,6 +37,7 @@ TRAFILATURA_TAGS = MarkupTags(
     headings=frozenset({"head"}),
     line_breaks=frozenset({"lb"}),
     cells=frozenset({"cell"}),
+    preformatted=frozenset({"code"}),
 )
 HTML_TAGS = MarkupTags(
     blocks=frozenset(
@@ -79,6 +81,7 @@ HTML_TAGS = MarkupTags(
     headings=frozenset(["h1", "h2", "h3", "h4", "h5", "h6"]),
     line_breaks=frozenset({"br"}),
     cells=frozenset({"td", "th"}),
+    preformatted=frozenset({"pre", "textarea"}),
     skipped=frozenset(["head", "script", "style", "noscript", "template", "svg", "math", "title"]),
 )
 
@@ -93,7 +96,12 @@ def markup_parts(root: etree._Element, tags: MarkupTags) -> list[Part]:
     buffer: list[str] = []
     kinds: list[BlockKind] = [BlockKind.PARAGRAPH]
     skipping = 0
+    preformatted = 0  # inside <pre>: line breaks in the text are line breaks
     last_break = -1  # index in buffer of the latest line break
+
+    def text_of(value: str | None) -> str:
+        # Outside <pre>, a line break in markup is white space like any other.
+        return (value or "") if preformatted else (value or "").replace("\n", " ")
 
     def flush() -> None:
         nonlocal last_break
@@ -122,7 +130,9 @@ def markup_parts(root: etree._Element, tags: MarkupTags) -> list[Part]:
                 else:
                     buffer.append("\n")
                     last_break = len(buffer) - 1
-            buffer.append(element.text or "")
+            if tag in tags.preformatted:
+                preformatted += 1
+            buffer.append(text_of(element.text))
             continue
         if skipping:
             skipping -= 1
@@ -133,8 +143,10 @@ def markup_parts(root: etree._Element, tags: MarkupTags) -> list[Part]:
             kinds.pop()
         elif tag in tags.cells:
             buffer.append(CELL_SEPARATOR)
+        if tag in tags.preformatted:
+            preformatted -= 1
         if element is not root:
-            buffer.append(element.tail or "")
+            buffer.append(text_of(element.tail))
     flush()
     return parts
 

@@ -126,11 +126,15 @@ def _break_after(text: str, lines: list[tuple[int, int]], index: int, width: int
         return True
     next_start, next_end = lines[index + 1]
     following = text[next_start:next_end]
-    if following[:1] in " \t":
-        return True
     start, end = lines[index]
+    if _indent(following) > _indent(text[start:end]):  # an indented first line
+        return True
     first_word = following.split()[0]
     return len(text[start:end].rstrip()) + 1 + len(first_word) <= width - _WRAP_SLACK // 2
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
