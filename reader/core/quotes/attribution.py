@@ -12,7 +12,13 @@ from spacy.tokens import Token
 from reader.core.quotes.context import SENTENCE_END, Fragment, QuotedDoc, is_mark
 from reader.core.quotes.cues import calls_on, cue_span, is_cue
 from reader.core.quotes.layouts import label_before, signature
-from reader.core.quotes.speakers import speaker_of, speaker_span, subject_of
+from reader.core.quotes.speakers import (
+    noun_after,
+    original_source,
+    speaker_of,
+    speaker_span,
+    subject_of,
+)
 
 # Clauses that, given a subject of their own, report nothing of the clause above them.
 _SEPARATE_CLAUSES = ("conj",)
@@ -35,9 +41,9 @@ def attribute(qdoc: QuotedDoc, fragment: Fragment) -> None:
     fragment.cue = cue_span(cue)
     speaker = speaker_of(qdoc, cue)
     if speaker is None and cue.i >= fragment.tokens.end:
-        speaker = name_between(qdoc, fragment.tokens.end, cue.i)
+        speaker = name_between(qdoc, fragment.tokens.end, cue.i) or noun_after(cue)
     if speaker is not None and not qdoc.quoted[speaker.i]:
-        fragment.speaker = speaker_span(qdoc, speaker)
+        fragment.speaker = speaker_span(qdoc, original_source(qdoc, cue, speaker))
 
 
 def name_between(qdoc: QuotedDoc, start: int, end: int) -> Token | None:

@@ -17,7 +17,7 @@ from reader.core.quotes.context import Fragment, Group, QuotedDoc
 from reader.core.quotes.grouping import attributed_groups, groups_by_run, headline_groups
 from reader.core.quotes.marks import find_quoted_runs, opens_paragraph, paragraphs
 from reader.core.quotes.not_quotes import is_nickname, is_not_a_quote
-from reader.core.quotes.resolution import settled_genders, speaker_ref
+from reader.core.quotes.resolution import article_names, speaker_ref
 
 COMPONENT_NAME = "reader_quotes"
 SPANS_KEY = "quotes"
@@ -105,7 +105,7 @@ def _attributed_groups(
 def _quote_spans(doc: Doc, groups: list[Group], quoted: list[bool]) -> list[Span]:
     """A span per quote in text order, with the extensions the package docstring lists."""
     spans = []
-    genders = None  # computed only when some quote has a speaker
+    names = None  # gathered only when some quote has a speaker
     for group in sorted(groups, key=lambda g: g.fragments[0].start):
         first, last = group.fragments[0], group.fragments[-1]
         span = doc.char_span(first.start, last.end, alignment_mode="expand")
@@ -115,8 +115,8 @@ def _quote_spans(doc: Doc, groups: list[Group], quoted: list[bool]) -> list[Span
         span._.quote_cue = group.cue
         span._.quote_speaker = group.speaker
         if group.speaker is not None:
-            if genders is None:
-                genders = settled_genders(doc, quoted)
-            span._.quote_speaker_ref = speaker_ref(group.speaker, quoted, genders)
+            if names is None:
+                names = article_names(doc, quoted)
+            span._.quote_speaker_ref = speaker_ref(group.speaker, quoted, names)
         spans.append(span)
     return spans

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from reader.core.quotes.marks import DOUBLE_MARKS
+from reader.core.quotes.marks import DOUBLE_MARKS, is_caption
 
 _LINE_BREAK = re.compile("\n")
+_CAPTIONS_PASSED = 3
 SUBJECTS = ("nsubj", "nsubjpass")
 SENTENCE_END = frozenset({".", "?", "!"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -84,6 +85,14 @@ class QuotedDoc:
             index -= 1
         return index
 
+    def _word_before_offset(self, offset: int) -> int:
+        """The index of the last word token ending before character `offset`, or -1."""
+        span = self.doc.char_span(0, offset, alignment_mode="contract") if offset > 0 else None
+        index = span.end - 1 if span is not None and len(span) else -1
+        while index >= 0 and (is_mark(self.doc[index]) or self.doc[index].is_space):
+            index -= 1
+        return index
+
     def starts_sentence(self, fragment: Fragment) -> bool:
         """Whether the fragment opens a paragraph or a sentence, rather than sitting inside one."""
         if fragment.starts_paragraph:
@@ -92,8 +101,18 @@ class QuotedDoc:
         return index < 0 or self.doc[index].text in SENTENCE_END
 
     def sentence_before(self, fragment: Fragment) -> Span | None:
-        """The words of the sentence before the fragment's opening mark."""
+        """The words of the sentence before the fragment's opening mark, photo captions passed
+        over."""
         index = self.word_before(fragment)
+        for _ in range(_CAPTIONS_PASSED):
+            if index < 0:
+                return None
+            token = self.doc[index]
+            line_start = self.text.rfind("\n", 0, token.idx) + 1
+            line_end = self.text.find("\n", token.idx)
+            if not is_caption(self.text[line_start : line_end if line_end >= 0 else None]):
+                break
+            index = self._word_before_offset(line_start)
         if index < 0:
             return None
         sentence = self.doc[index].sent

@@ -34,8 +34,8 @@ admonish alert brief counsel instruct plead implore beg entreat interject
 sniff sigh laugh chuckle"""
 SPEECH_VERBS = frozenset(_SPEECH_VERB_WORDS.split())
 _SPEECH_NOUN_WORDS = """
-statement claim remark comment words tweet message assertion warning declaration promise pledge
-reply response answer"""
+statement claim remark comment word words tweet message assertion warning declaration promise
+pledge reply response answer"""
 SPEECH_NOUNS = frozenset(_SPEECH_NOUN_WORDS.split())
 
 

@@ -18,6 +18,12 @@ _CLOSING_GLYPHS = "”"
 _BOUNDARY_BEFORE = set("([{—–-/\u00a0") | set(DOUBLE_MARKS) | set("‘’'")
 _BOUNDARY_AFTER = set(",.;:!?)]}—–-…\u00a0") | set(DOUBLE_MARKS) | set("‘’'")
 _HTML_TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
+# `Conti said," he liked …`: an opening mark typed against the comma after a speech verb.
+_OPENING_AFTER_VERB = re.compile(
+    r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|asked|asks|explained|noted|replied"
+    r"|continued|insisted|argued|declared|stated),$",
+    re.IGNORECASE,
+)
 
 
 class _Role(Enum):
@@ -61,6 +67,29 @@ def _role(text: str, start: int, end: int) -> _Role:
     if glyph in _CLOSING_GLYPHS:
         return _Role.CLOSE
     return _Role.EITHER
+
+
+_CAPTION = re.compile(
+    r"^\s*(?:photo|image|picture|caption|credit|photograph|pictured|video)s?\b\s*[:|/(—–-]"
+    r"|\b(?:AP|Reuters|AFP|EPA|Getty)\b[^\n]{0,20}\b(?:Photo|Images|Pictures)\b",
+    re.IGNORECASE,
+)
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or credit line (`Photo: …`, `(AP Photo/…)`), which a quote can run
+    past: the paragraph before it still sets the scene."""
+    return _CAPTION.search(line) is not None
+
+
+def _typed_against_comma(text: str, start: int, end: int) -> bool:
+    """`said," he liked`: a mark after a speech verb and its comma, before a lowercase word,
+    opens a quote even though it looks like a closing one (when no quote is open)."""
+    return (
+        text[end : end + 1] == " "
+        and text[end + 1 : end + 2].islower()
+        and _OPENING_AFTER_VERB.search(text, max(0, start - 12), start) is not None
+    )
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -114,6 +143,10 @@ class _ParagraphMarks:
     def __init__(self, text: str, found: list[re.Match[str]]) -> None:
         self.found = found
         self.roles = [_role(text, m.start(), m.end()) for m in found]
+        self.opens_after_verb = [
+            role is _Role.CLOSE and _typed_against_comma(text, m.start(), m.end())
+            for m, role in zip(found, self.roles, strict=True)
+        ]
         count = len(found)
         self.closing = [count] * (count + 1)
         next_closer = count  # the first mark after t that is not an opening one
@@ -125,6 +158,14 @@ class _ParagraphMarks:
             if self.roles[t] is not _Role.OPEN:
                 next_closer = t
 
+    def closes_at_first(self, text: str) -> bool:
+        """Whether the first mark closes a quoted sentence (`… matters.”`), with no mark
+        before it in the paragraph."""
+        if not self.found or self.roles[0] is not _Role.CLOSE:
+            return False
+        start = self.found[0].start()
+        return start > 0 and text[start - 1] in ".!?,"
+
     def pair(self, first: int, continuing: bool) -> tuple[list[tuple[int, int]], int | None]:
         """Pair the marks from index `first` on: the quoted stretches (inside the marks), and
         the index of a mark left open at the paragraph's end. With `continuing`, the first
@@ -133,7 +174,11 @@ class _ParagraphMarks:
         count = len(self.found)
         index = first
         while index < count:
-            if self.roles[index] is _Role.CLOSE and not (continuing and index == first):
+            if (
+                self.roles[index] is _Role.CLOSE
+                and not (continuing and index == first)
+                and not self.opens_after_verb[index]
+            ):
                 index += 1
                 continue
             closer = self.closing[index + 1]
@@ -148,21 +193,33 @@ def find_quoted_runs(text: str, *, doubled_apostrophes: bool = False) -> list[Qu
     """Pair the double quotation marks of `text`; never raises, whatever the marks.
 
     Marks inside HTML tags are ignored. A paragraph that ends inside a quote continues into the
-    next one when that one starts with the same mark. Otherwise the opening mark was most likely
-    a stray or a block-quote marker: the marks after it are paired afresh, and when there are
-    none the rest of the paragraph is kept as a quote flagged as not closed. Linear in the
-    length of the text.
+    next one when that one starts with the same mark, or when that one's first mark closes a
+    quoted sentence (the opening mark of the new paragraph was left out). Otherwise the opening
+    mark was most likely a stray or a block-quote marker: the marks after it are paired afresh,
+    and when there are none the rest of the paragraph is kept as a quote flagged as not closed.
+    Linear in the length of the text.
     """
     pattern = _mark_pattern(doubled_apostrophes)
     tags = _Tags(text)
     lines = list(paragraphs(text))
+    paragraph_marks = [
+        _ParagraphMarks(text, [m for m in pattern.finditer(text, s, e) if m.start() not in tags])
+        for s, e in lines
+    ]
     runs: list[QuotedRun] = []
     carried: QuotedRun | None = None
     carried_glyph = ""
+    resumed: QuotedRun | None = None  # left open above, closed by this paragraph's first mark
     for index, (par_start, par_end) in enumerate(lines):
-        found = [m for m in pattern.finditer(text, par_start, par_end) if m.start() not in tags]
-        marks = _ParagraphMarks(text, found)
+        marks = paragraph_marks[index]
+        found = marks.found
         first = 0
+        if resumed is not None:
+            fragment = _trimmed(text, par_start, found[0].start())
+            if fragment:
+                resumed.fragments.append(fragment)
+            runs.append(resumed)
+            resumed, first = None, 1
         while True:
             pairs, open_index = marks.pair(first, carried is not None)
             for fragment_start, fragment_end in pairs:
@@ -187,6 +244,15 @@ def find_quoted_runs(text: str, *, doubled_apostrophes: bool = False) -> list[Qu
                 carried, carried_glyph = run, glyph
                 break
             carried = None
+            if (
+                open_index + 1 == len(found)
+                and index + 1 < len(lines)
+                and paragraph_marks[index + 1].closes_at_first(text)
+            ):
+                if fragment:
+                    run.fragments.append(fragment)
+                resumed = run
+                break
             if run.fragments or open_index + 1 < len(found):
                 if run.fragments:
                     run.closed = False

@@ -7,6 +7,7 @@ a quote (names there are never antecedents).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LOWER, SENT_START
@@ -23,6 +24,13 @@ _PRONOUN_GENDERS = {
 _GENDER_MARGIN = 2  # a gender is settled by twice as many votes as the other has
 _TITLES_OF_HE = frozenset({"mr.", "mr"})
 _TITLES_OF_SHE = frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
+_PERSONAL_TITLES = (
+    _TITLES_OF_HE
+    | _TITLES_OF_SHE
+    | frozenset(
+        {"dr.", "sen.", "rep.", "gov.", "president", "senator", "minister", "mayor", "judge"}
+    )
+)
 
 
 def settled_genders(doc: Doc, quoted: list[bool]) -> dict[str, str]:
@@ -69,7 +77,34 @@ def settled_genders(doc: Doc, quoted: list[bool]) -> dict[str, str]:
     }
 
 
-def _antecedent(pronoun: Token, quoted: list[bool], genders: dict[str, str]) -> Span | None:
+@dataclass(frozen=True)
+class ArticleNames:
+    """What the whole article says about its names, gathered once per Doc: each surname's
+    settled gender, and the surnames tagged as a person somewhere."""
+
+    genders: dict[str, str]
+    person_surnames: frozenset[str]
+
+
+def article_names(doc: Doc, quoted: list[bool]) -> ArticleNames:
+    """The genders (see `settled_genders`) and person surnames of one Doc, in one pass each."""
+    surnames = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON")
+    return ArticleNames(settled_genders(doc, quoted), surnames)
+
+
+def _fits(token: Token, wanted: tuple[str, ...], names: ArticleNames) -> bool:
+    """Whether a named token can stand for a pronoun wanting `wanted` entity kinds: a person
+    the tagger filed as an organization counts as a person when the article names them a
+    person elsewhere, or a personal title stands before them."""
+    if token.ent_type_ in wanted:
+        return True
+    if token.ent_type_ != "ORG" or "PERSON" not in wanted:
+        return False
+    name = expanded_name(token)
+    return name[-1].lower_ in names.person_surnames or _title_of(name) in _PERSONAL_TITLES
+
+
+def _antecedent(pronoun: Token, quoted: list[bool], names: ArticleNames) -> Span | None:
     """The name a speaker pronoun stands for: the latest named subject of a fitting kind.
 
     Subjects are preferred to nearer names because news prose keeps its speaker as the subject
@@ -89,10 +124,10 @@ def _antecedent(pronoun: Token, quoted: list[bool], genders: dict[str, str]) -> 
         named = [
             t
             for t in doc[sentence.start : end]
-            if t.ent_type_ in wanted
+            if _fits(t, wanted, names)
             and not quoted[t.i]
             and _title_of(expanded_name(t)) not in other_titles
-            and genders.get(expanded_name(t)[-1].lower_, gender) == gender
+            and names.genders.get(expanded_name(t)[-1].lower_, gender) == gender
         ]
         subjects = [t for t in named if is_subject(t) or is_subject(t.head)]
         if subjects:
@@ -114,11 +149,11 @@ def _title_of(name: Span) -> str:
     return name.doc[name.start - 1].lower_ if name.start > 0 else ""
 
 
-def speaker_ref(speaker: Span, quoted: list[bool], genders: dict[str, str]) -> Span | None:
+def speaker_ref(speaker: Span, quoted: list[bool], names: ArticleNames) -> Span | None:
     """The name a local speaker stands for: a pronoun's antecedent, or the speaker's own name."""
     root = speaker.root
     if root.pos_ == "PRON":
-        return _antecedent(root, quoted, genders)
+        return _antecedent(root, quoted, names)
     if root.ent_type_:
         return expanded_name(root)
     if root.pos_ != "PROPN":

@@ -30,6 +30,7 @@ _NON_FINITE_LINKS = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp")
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _LONGEST_SPEAKER_PHRASE = 8
 _LONGEST_APPOSITION = 15
+_QUOTING_WINDOW = 12  # tokens after the cue or speaker searched for "quoting"
 
 
 def speaker_span(qdoc: QuotedDoc, token: Token) -> Span:
@@ -59,7 +60,8 @@ def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
         return object_after_according(to) if to is not None else None
     if cue.pos_ == "NOUN":
         owner = next((c for c in cue.children if c.dep_ == "poss"), None)
-        by = next((c for c in cue.children if c.lower_ in ("by", "from")), None)
+        sources = ("by", "from", "of") if cue.lemma_ == "word" else ("by", "from")
+        by = next((c for c in cue.children if c.lower_ in sources), None)  # "in the words of"
         if owner is None and by is not None:
             owner = object_of(by)
         return owner or subject_above(qdoc, cue)  # "made the following comment: “…”"
@@ -210,6 +212,43 @@ def _stands_for_a_thing(subject: Token) -> bool:
     return antecedent.ent_type_ not in SPEAKER_ENTITY_TYPES and not is_subject(antecedent)
 
 
+_SOURCE_NOUNS = frozenset({"source", "official", "media", "agency", "spokesman", "spokeswoman"})
+
+
+def _is_source(token: Token) -> bool:
+    """A name, or a noun for the people news cites (`citing officials`)."""
+    return token.ent_type_ in SPEAKER_ENTITY_TYPES or token.lemma_.lower() in _SOURCE_NOUNS
+
+
 def _names_someone(token: Token) -> bool:
     """A person or organization, or a proper noun the entity tagger missed."""
     return token.ent_type_ in ("PERSON", "ORG") or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def noun_after(cue: Token) -> Token | None:
+    """`“…,” added the ministry`: the noun after a verb that follows the quote, which the
+    parser takes for its object when the subject comes after the verb."""
+    for child in cue.rights:
+        if child.i - cue.i > _LONGEST_SPEAKER_PHRASE:
+            break
+        if child.pos_ in ("NOUN", "PROPN") and child.dep_ in ("dobj", "attr", "npadvmod", "oprd"):
+            return child
+    return None
+
+
+def original_source(qdoc: QuotedDoc, cue: Token, speaker: Token) -> Token:
+    """`according to a news agency, quoting state media`: the one quoted by the speaker said
+    the words, not the speaker who relays them (so too after "citing" a name or officials)."""
+    doc = qdoc.doc
+    end = min(len(doc), max(cue.i, speaker.i) + _QUOTING_WINDOW)
+    for token in doc[max(cue.i, speaker.i) + 1 : end]:
+        if qdoc.quoted[token.i] or token.text in (".", "\n") or "\n" in token.text:
+            break
+        if token.lower_ in ("quoting", "citing"):
+            source = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if source is None or qdoc.quoted[source.i]:
+                return speaker
+            if token.lower_ == "citing" and not _is_source(source):
+                return speaker  # "citing the release of prisoners": a reason, not a source
+            return source
+    return speaker

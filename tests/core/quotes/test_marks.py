@@ -1,8 +1,9 @@
 """Pairing quotation marks: linear in the marks, and the same pairs as the plain rescan.
 
 The rescan below is the pairing as first written (each unpaired opening mark made the rest
-of its paragraph be paired again): kept here as the specification the one-pass pairing must
-match, on any arrangement of marks.
+of its paragraph be paired again), with the rule for a quote resumed in a paragraph that opens
+without a mark: kept here as the specification the one-pass pairing must match, on any
+arrangement of marks.
 """
 
 import re
@@ -21,8 +22,14 @@ def rescan_pairs(text: str) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
     carried: list[tuple[int, int]] | None = None
     carried_glyph = ""
+    resumed: list[tuple[int, int]] | None = None
     for index, (par_start, par_end) in enumerate(lines):
         region = par_start
+        if resumed is not None:
+            closer = next(pattern.finditer(text, par_start, par_end))
+            fragment = _trimmed(text, par_start, closer.start())
+            runs.append([*resumed, fragment] if fragment else resumed)
+            resumed, region = None, closer.end()
         while True:
             found = list(pattern.finditer(text, region, par_end))
             pairs, open_mark = [], None
@@ -63,6 +70,16 @@ def rescan_pairs(text: str) -> list[list[tuple[int, int]]]:
                 carried, carried_glyph = run, glyph
                 break
             carried = None
+            later = list(pattern.finditer(text, open_mark.end(), par_end))
+            if not later and following is not None:
+                first_below = next(pattern.finditer(text, following, lines[index + 1][1]), None)
+                if (
+                    first_below is not None
+                    and _role(text, first_below.start(), first_below.end()) is _Role.CLOSE
+                    and text[first_below.start() - 1] in ".!?,"
+                ):
+                    resumed = [*run, fragment] if fragment else run
+                    break
             if run or list(pattern.finditer(text, open_mark.end(), par_end)):
                 if run:
                     runs.append(run)
