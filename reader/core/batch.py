@@ -275,7 +275,10 @@ def analyze_files(
                     if len(batch.articles) >= batch_size:
                         submit()
             while slots:
-                result = ready_head(block=len(submitted) >= ahead)
+                # Wait for the oldest batch when enough are in flight, or when many results
+                # (stored ones) queue behind it: memory stays bounded either way.
+                full = len(submitted) >= ahead or len(slots) > ahead * batch_size
+                result = ready_head(block=full)
                 if result is None:
                     break
                 yield result

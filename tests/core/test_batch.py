@@ -121,3 +121,23 @@ def test_stored_corrections_apply_to_a_fresh_analysis(pipeline, files, tmp_path)
     fixed = next(r.analysis for r in results if r.analysis and r.analysis.article.text == TEXTS[4])
     assert {m.name for m in fixed.mentions if m.key == "country:fr"} == {"République française"}
     assert all(m.corrected for m in fixed.mentions if m.key == "country:fr")
+
+
+def test_results_do_not_pile_up_behind_an_unfinished_batch(pipeline, tmp_path, monkeypatch):
+    """One new article, then many stored ones: the new one's batch is sent off and its result
+    given before every stored one is loaded and held."""
+    from reader.core import loaders
+
+    texts = [f"Note {i}\nAda Lovelace in France, item {i}.\n" for i in range(120)]
+    paths = [write_article(tmp_path / "in", f"{i:03d}.txt", t) for i, t in enumerate(texts)]
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        list(analyze_files(paths[1:], model=pipeline, jobs=1, store=store))
+        loaded = []
+        real_load = loaders.load_article
+        monkeypatch.setattr(loaders, "load_article", lambda p: loaded.append(p) or real_load(p))
+        monkeypatch.setattr(batch, "_executor", lambda jobs, scheduler: batch._InlineExecutor())
+        results = analyze_files(paths, model=pipeline, jobs=2, store=store)
+        first = next(results)
+        assert first.path == paths[0] and not first.cached
+        assert len(loaded) < len(paths) // 2
+        assert [r.cached for r in results] == [True] * (len(paths) - 1)
