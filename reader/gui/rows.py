@@ -152,10 +152,10 @@ class ItemDelegate(QStyledItemDelegate):
     ) -> QSize:
         main, detail = self._fonts(option)
         lines = self._body_lines
-        if self._quotes:
+        if self._quotes:  # one line when the quote fits in one, else two (the most shown)
             width = self._view.viewport().width() - 2 * self.PADDING
             text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-            lines = len(elided_lines(text, main, max(width, 40), self._body_lines)) or 1
+            lines = 1 if QFontMetrics(main).horizontalAdvance(text) <= width else 2
         height = QFontMetrics(main).lineSpacing() * lines
         height += QFontMetrics(detail).lineSpacing() + 2 * self.PADDING + 2
         return QSize(200, height)
@@ -239,6 +239,8 @@ def item_list(parent: QWidget, model: QSortFilterProxyModel, name: str, quotes: 
     view.setModel(model)
     view.setItemDelegate(ItemDelegate(view, quotes=quotes))
     view.setUniformItemSizes(not quotes)
+    if quotes:  # rows of their own heights: laid out a hundred at a time, never all at once
+        view.setLayoutMode(QListView.LayoutMode.Batched)
     view.setMouseTracking(True)  # hover tint
     view.setAccessibleName(name)
     view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from reader.gui.theme import Theme
 
 MAX_RECENT = 10
-DEFAULT_COLUMN = 75
+DEFAULT_COLUMN = 95  # about 720 pixels at the default size
 
 
 class Settings:
