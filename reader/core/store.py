@@ -146,7 +146,8 @@ class Store:
 
     def cached_analysis(self, article: Article, model: str) -> Analysis | None:
         """The stored analysis of this text by pipeline `model` (a `model_label`), corrections
-        applied, for the given article; None when there is none for this Reader version."""
+        applied, for the given article; None when there is none for this Reader version (or
+        its row cannot be read: the next save replaces it)."""
         digest = content_hash(article)
         rows = self.query(
             "SELECT data FROM analyses WHERE content_hash = ? AND model = ?"
@@ -155,13 +156,16 @@ class Store:
         )
         if not rows:
             return None
-        record = json.loads(rows[0][0])
-        analysis = Analysis(
-            article=article,
-            model=model,
-            mentions=mentions_from_dicts(record["entities"]),
-            quotes=quotes_from_dicts(record["quotes"]),
-        )
+        try:
+            record = json.loads(rows[0][0])
+            analysis = Analysis(
+                article=article,
+                model=model,
+                mentions=mentions_from_dicts(record["entities"]),
+                quotes=quotes_from_dicts(record["quotes"]),
+            )
+        except (ValueError, KeyError, TypeError):  # a row no longer readable: analyse again
+            return None
         if article.path is not None:
             self._remember_file(article.path, digest)
         return apply_corrections(analysis, self.corrections(digest))

@@ -197,10 +197,17 @@ def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None
 
 
 def stored_corrections(db: sqlite3.Connection, digest: str) -> tuple[Correction, ...]:
+    """The text's corrections, oldest first; a row that no longer reads as one is skipped."""
     rows = db.execute(
         "SELECT data FROM corrections WHERE content_hash = ? ORDER BY id", (digest,)
     ).fetchall()
-    return tuple(Correction.from_json(data) for (data,) in rows)
+    corrections = []
+    for (data,) in rows:
+        try:
+            corrections.append(Correction.from_json(data))
+        except (ValueError, TypeError):  # CorrectionError is a ValueError, as is bad JSON
+            continue
+    return tuple(corrections)
 
 
 def file_stat(path: Path) -> tuple[int, int] | None:

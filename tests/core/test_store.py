@@ -198,3 +198,16 @@ def test_two_processes_writing_at_once_both_succeed_real_processes(tmp_path):
     with Store.open(path) as store:
         assert store.count() == 50
         assert store.query("SELECT count(*) FROM texts") == [(50,)]
+
+
+def test_an_unreadable_row_or_correction_is_analysed_again_not_a_crash(store):
+    analysis = fake_analysis(TEXT)
+    store.save_analysis(analysis)
+    digest = content_hash(analysis.article)
+    with store._transaction() as db:
+        db.execute('UPDATE analyses SET data = \'{"entities": [{"start": "x"}]}\'')
+        db.execute("INSERT INTO corrections (content_hash, data) VALUES (?, '{oops')", (digest,))
+    assert store.cached_analysis(analysis.article, MODEL) is None
+    assert store.corrections(digest) == ()
+    store.save_analysis(analysis)
+    assert store.cached_analysis(analysis.article, MODEL) == analysis
