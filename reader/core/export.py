@@ -25,7 +25,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from reader.core.article import BlockKind
+from reader.core.article import ArticleMeta, BlockKind
 from reader.core.model import Analysis, Kind, Mention, Quote
 from reader.core.palette import PAGE_DARK, PAGE_LIGHT, STYLES, KindStyle, Scheme
 from reader.core.segments import BlockRuns, article_runs
@@ -78,6 +78,14 @@ class _QuoteGroup:
 class _BlockView:
     tag: str | None
     groups: tuple[_QuoteGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _MetaField:
+    """One item of the line under the title; `datetime` is set for a date a browser can read."""
+
+    text: str
+    datetime: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +270,31 @@ def _quote_view(
     )
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _meta_fields(meta: ArticleMeta | None) -> list[_MetaField]:
+    """Byline, date and site as the line under the title shows them, in that order."""
+    if not meta:
+        return []
+    fields = []
+    if meta.author:
+        fields.append(_MetaField(f"By {meta.author}"))
+    if meta.date:
+        match = _ISO_DATE.match(meta.date)
+        try:
+            day = datetime.date(*map(int, match.groups())) if match else None
+        except ValueError:
+            day = None
+        if day is None:
+            fields.append(_MetaField(meta.date))
+        else:
+            fields.append(_MetaField(f"{day.day} {day:%B %Y}", day.isoformat()))
+    if meta.site:
+        fields.append(_MetaField(meta.site))
+    return fields
+
+
 def render_html(analysis: Analysis, *, exported_at: datetime.datetime | None = None) -> str:
     """The export page of an analysis; `exported_at` (default now) is printed in the footer."""
     article = analysis.article
@@ -279,6 +312,8 @@ def render_html(analysis: Analysis, *, exported_at: datetime.datetime | None = N
         css=Markup(page_css()),
         kinds=[_KindView(kind_class(k), s.plural, counts[k]) for k, s in STYLES.items()],
         show_title=not any(block.kind == BlockKind.TITLE for block in article.blocks),
+        title_index=next((i for i, b in enumerate(blocks) if b.kind == BlockKind.TITLE), -1),
+        meta=_meta_fields(article.meta),
         text=text,
         blocks=[_block_view(block) for block in blocks],
         marks=[_mark_view(m) for m in analysis.mentions],

