@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from reader.core.article import Article
@@ -23,6 +23,7 @@ class ArticleTab(QWidget):
     """
 
     analysis_shown = Signal()  # the highlights of a new analysis are all applied
+    text_shown = Signal()  # the article's text is in the view
     status_message = Signal(str)
 
     def __init__(
@@ -94,6 +95,7 @@ class ArticleTab(QWidget):
         self.quotes.list.clicked.connect(self._on_quote)
         self.quotes.list.activated.connect(self._on_quote)
         self.view.mention_clicked.connect(self._on_mention_clicked)
+        self.view.analysis_applied.connect(self._on_analysis_applied)
         if article is not None:
             self.set_article(article)
         else:
@@ -108,6 +110,7 @@ class ArticleTab(QWidget):
         assert self.view.highlighter is not None
         self.view.highlighter.applied.connect(self._on_highlights_applied)
         self.set_status("Analysing…")
+        self.text_shown.emit()
 
     @property
     def title(self) -> str:
@@ -150,16 +153,29 @@ class ArticleTab(QWidget):
         self._entities = {entity.key: entity for entity in entities}
         self.legend.set_counts(analysis.kind_counts())
         self.entities.set_entities(entities)
-        self.quotes.set_analysis(analysis)
+        # The quote list in an event-loop turn of its own: on a long article each panel
+        # takes tens of milliseconds to fill.
+        QTimer.singleShot(0, self, lambda: self._show_quotes(analysis))
         self.set_status("")
         self.analysis_bar.hide()
-        self._awaiting_shown = True
+        self._awaiting_shown = False  # until the view has the final mentions
         self.view.set_analysis(analysis)
+
+    def _show_quotes(self, analysis: Analysis) -> None:
+        if self.analysis is analysis:
+            self.quotes.set_analysis(analysis)
 
     def show_failure(self, status: str, message: str | None = None, retry: bool = True) -> None:
         """A short `status` in the legend; `message` (why) in the bar, with Retry."""
         self.set_status(status)
         self.analysis_bar.show_failure(message or status, retry)
+
+    def _on_analysis_applied(self) -> None:
+        """The view has the final mentions: shown once the highlighter has drawn them."""
+        assert self.view.highlighter is not None
+        self._awaiting_shown = True
+        if not self.view.highlighter.busy:
+            self._on_highlights_applied()
 
     def _on_highlights_applied(self) -> None:
         if self._awaiting_shown:

@@ -8,6 +8,8 @@ analysis arrive chunk by chunk (`add_preliminary`) before the final analysis set
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -32,8 +34,14 @@ from reader.core.article import Article, BlockKind
 from reader.core.model import Analysis, Kind, Mention, Quote
 from reader.core.palette import QUOTE_BAR_DARK, QUOTE_BAR_LIGHT, STYLES, Scheme
 from reader.core.segments import mention_spans
-from reader.gui.highlighter import ArticleHighlighter
-from reader.gui.offsets import OffsetMap, display_blocks, display_text
+from reader.gui.highlighter import ArticleHighlighter, changed_blocks
+from reader.gui.offsets import (
+    OffsetMap,
+    display_blocks,
+    display_text,
+    local_spans,
+    mentions_by_block,
+)
 from reader.gui.quote_marks import QuoteMarks
 from reader.gui.reading_view import MetaLine, column_margin, mention_fractions
 from reader.gui.scroll_marks import MarkedScrollBar
@@ -129,6 +137,8 @@ class ArticleView(QTextEdit):
     """Read-only article text with hover tooltips and clickable mentions."""
 
     mention_clicked = Signal(object)  # Mention
+    analysis_applied = Signal()  # the final mentions are with the highlighter (see set_analysis)
+    _final_ready = Signal(object)
     quote_clicked = Signal(object)  # Quote: a click on quoted text outside any mention
     quote_marked = Signal(object)  # Quote or None: the quote shaded by mark_quote
 
@@ -147,6 +157,8 @@ class ArticleView(QTextEdit):
         self.highlighter: ArticleHighlighter | None = None
         self._spans: list[tuple[int, int, Mention]] = []  # drawn mention stretches, in order
         self._span_starts: list[int] = []
+        self._final_token = 0
+        self._final_ready.connect(self._apply_final)
         self._press: QPoint | None = None
         self.quote_marks = QuoteMarks()
         self.marked_quote: Quote | None = None
@@ -175,15 +187,41 @@ class ArticleView(QTextEdit):
         return top, bottom
 
     def set_analysis(self, analysis: Analysis) -> None:
-        """The final highlights; blocks already drawn the same way are not drawn again."""
-        # Overlaps are resolved as the HTML export resolves them, so both highlight the same text.
-        spans = mention_spans(analysis.mentions, len(analysis.article.text))
-        self._spans = [(span.start, span.end, analysis.mentions[span.owner]) for span in spans]
-        self._span_starts = [start for start, _, _ in self._spans]
-        assert self.highlighter is not None
-        self.highlighter.set_mentions(self._by_block(self._spans))
+        """The final highlights; blocks already drawn the same way are not drawn again.
+
+        Where they go is worked out on a helper thread (a second or more of Python on a long
+        article); `analysis_applied` says when the highlighter has them."""
+        assert self.highlighter is not None and self.offsets is not None
+        self._final_token += 1
+        threading.Thread(
+            target=self._work_out_final,
+            args=(self._final_token, analysis, self.offsets, self.highlighter.snapshot()),
+            name="reader-highlights",
+            daemon=True,
+        ).start()
         self.quote_marks.set_quotes(analysis.quotes, self.offsets)
         self.viewport().update()
+
+    def _work_out_final(
+        self, token: int, analysis: Analysis, offsets: OffsetMap, drawn: MentionSpans
+    ) -> None:
+        """On the helper thread: the final spans, per block, and the blocks that change."""
+        # Overlaps are resolved as the HTML export resolves them, so both highlight the same text.
+        resolved = mention_spans(analysis.mentions, len(analysis.article.text))
+        spans = [(span.start, span.end, analysis.mentions[span.owner]) for span in resolved]
+        by_block = mentions_by_block(offsets, spans)
+        changed = changed_blocks(drawn, by_block, None)
+        with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
+            self._final_ready.emit((token, spans, by_block, changed))
+
+    def _apply_final(self, result: tuple) -> None:
+        token, spans, by_block, changed = result
+        if token != self._final_token or self.highlighter is None:
+            return  # a newer analysis is on its way
+        self._spans = spans
+        self._span_starts = [start for start, _, _ in spans]
+        self.highlighter.replace_mentions(by_block, changed)
+        self.analysis_applied.emit()
 
     def add_preliminary(self, mentions: tuple[Mention, ...], length: int) -> None:
         """Highlight the mentions of one analysed chunk (offsets into the article text of
@@ -197,29 +235,13 @@ class ArticleView(QTextEdit):
             self._span_starts = []
         self._spans.extend(spans)
         self._span_starts.extend(start for start, _, _ in spans)
-        assert self.highlighter is not None
-        self.highlighter.add_mentions(self._by_block(spans))
-
-    def _by_block(self, spans: list[tuple[int, int, Mention]]) -> MentionSpans:
-        by_block: MentionSpans = {}
-        for start, end, mention in spans:
-            for number, local, length in self._local_spans(start, end):
-                by_block.setdefault(number, []).append((local, length, mention))
-        return by_block
+        assert self.highlighter is not None and self.offsets is not None
+        self.highlighter.add_mentions(mentions_by_block(self.offsets, spans))
 
     def _local_spans(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """(block number, start, length) pieces of an article range, one per block it touches."""
         assert self.offsets is not None
-        pieces = []
-        place = self.offsets.place_of(start)
-        while True:
-            local_start = self.offsets.local(start, place)
-            local_end = self.offsets.local(end, place)
-            if local_end > local_start:
-                pieces.append((place.number, local_start, local_end - local_start))
-            if end <= place.end or place.number + 1 >= len(self.offsets.places):
-                return pieces
-            place = self.offsets.places[place.number + 1]
+        return local_spans(self.offsets, start, end)
 
     def mark_quote(self, quote: Quote | None) -> None:
         """Shade a quote's fragments (None: unmark) and scroll to it."""

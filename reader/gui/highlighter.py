@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextDocument, QTextLayout
@@ -66,23 +66,27 @@ class ArticleHighlighter(QObject):
     def set_mentions(self, mentions: MentionSpans) -> None:
         """Replace all mentions; only blocks whose drawn highlights change are drawn again."""
         old, self._mentions = self._mentions, mentions
-        self._invalidate(
-            number
-            for number in old.keys() | mentions.keys()
-            if self._look(old.get(number, ())) != self._look(mentions.get(number, ()))
-        )
+        self._invalidate(changed_blocks(old, mentions, self._focus))
+
+    def replace_mentions(self, mentions: MentionSpans, changed: Iterable[int]) -> None:
+        """Replace all mentions when the blocks drawn differently are known already (worked
+        out off the GUI thread with `changed_blocks` against `snapshot()`)."""
+        self._mentions = mentions
+        self._invalidate(changed)
+
+    def snapshot(self) -> dict[int, tuple[tuple[int, int, Mention], ...]]:
+        """The mentions per block as drawn now, safe to read from another thread."""
+        return {number: tuple(spans) for number, spans in self._mentions.items()}
+
+    @property
+    def focus(self) -> str | None:
+        return self._focus
 
     def add_mentions(self, mentions: MentionSpans) -> None:
         """Add the mentions of blocks just analysed (a chunk of a long article)."""
         for number, spans in mentions.items():
             self._mentions.setdefault(number, []).extend(spans)
         self._invalidate(mentions.keys())
-
-    def _look(self, spans: Iterable[tuple[int, int, Mention]]) -> list[tuple]:
-        """What decides how a block's mentions are drawn (the key matters only when following)."""
-        if self._focus is None:
-            return [(start, length, mention.kind) for start, length, mention in spans]
-        return [(start, length, mention.kind, mention.key) for start, length, mention in spans]
 
     def set_hidden_kinds(self, kinds: frozenset[Kind]) -> None:
         self._hidden = kinds
@@ -164,6 +168,27 @@ class ArticleHighlighter(QObject):
         else:
             self._heap.clear()
             self.applied.emit()
+
+
+def changed_blocks(
+    old: Mapping[int, Sequence[tuple[int, int, Mention]]],
+    new: Mapping[int, Sequence[tuple[int, int, Mention]]],
+    focus: str | None,
+) -> list[int]:
+    """The blocks whose mentions are drawn differently in `new` than in `old`. Pure Python
+    (no Qt), so it can run off the GUI thread; linear in the mentions."""
+    return [
+        number
+        for number in old.keys() | new.keys()
+        if _look(old.get(number, ()), focus) != _look(new.get(number, ()), focus)
+    ]
+
+
+def _look(spans: Iterable[tuple[int, int, Mention]], focus: str | None) -> list[tuple]:
+    """What decides how a block's mentions are drawn (the key matters only when following)."""
+    if focus is None:
+        return [(start, length, mention.kind) for start, length, mention in spans]
+    return [(start, length, mention.kind, mention.key) for start, length, mention in spans]
 
 
 def _range(start: int, length: int, char_format: QTextCharFormat) -> QTextLayout.FormatRange:

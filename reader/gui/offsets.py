@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.core.article import Article, BlockKind
+from reader.core.model import Mention
 from reader.core.segments import block_spans
 
 # Qt starts a new block at these; inside a block they are shown as line breaks instead.
@@ -148,3 +149,28 @@ class OffsetMap:
                 return place.start + index
             units += 2 if ord(char) > 0xFFFF else 1
         return place.end
+
+
+def local_spans(offsets: OffsetMap, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(block number, start, length) pieces of an article range, one per block it touches."""
+    pieces = []
+    place = offsets.place_of(start)
+    while True:
+        local_start = offsets.local(start, place)
+        local_end = offsets.local(end, place)
+        if local_end > local_start:
+            pieces.append((place.number, local_start, local_end - local_start))
+        if end <= place.end or place.number + 1 >= len(offsets.places):
+            return pieces
+        place = offsets.places[place.number + 1]
+
+
+def mentions_by_block(
+    offsets: OffsetMap, spans: list[tuple[int, int, Mention]]
+) -> dict[int, list[tuple[int, int, Mention]]]:
+    """Drawn mention stretches (article offsets) as (start, length, mention) per block number."""
+    by_block: dict[int, list[tuple[int, int, Mention]]] = {}
+    for start, end, mention in spans:
+        for number, local, length in local_spans(offsets, start, end):
+            by_block.setdefault(number, []).append((local, length, mention))
+    return by_block

@@ -29,6 +29,9 @@ from reader.core.model import Analysis
 PARENT_POLL_SECONDS = 0.5  # how often the child checks that the app is still there
 CANCEL_POLL_SECONDS = 0.1  # how often the waiting thread asks whether to stop the analysis
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# Chunks for the window: small enough that the first highlights come within seconds, large
+# enough that spaCy's per-chunk overhead stays negligible.
+WINDOW_CHUNK_CHARS = 20_000
 
 Loader = Callable[[str | None], Any]
 Analyzer = Callable[..., Analysis]  # (article, nlp, *, on_progress, should_stop) -> Analysis
@@ -243,6 +246,7 @@ def serve(
                 nlp,
                 on_progress=lambda progress: connection.send(("progress", progress)),
                 should_stop=lambda request_id=request_id: stop.value == request_id,
+                max_chunk_chars=WINDOW_CHUNK_CHARS,
             )
             connection.send(("done", analysis))
         except AnalysisCancelled:

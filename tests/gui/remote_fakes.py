@@ -31,6 +31,7 @@ def analyze_in_parts(
     *,
     on_progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    **_options: Any,
 ) -> Analysis:
     """The conftest's fake analysis, reported block by block. An article titled "crash" kills
     its own process after the first block; one titled "forever" never ends unless stopped."""
