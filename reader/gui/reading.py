@@ -35,6 +35,7 @@ class ReadingControls(QObject):
         self.settings = window.settings
         self._build_view_menu()
         self._build_help_menu()
+        self._build_session_action()
         if self.settings.theme() != Theme.SYSTEM:
             self.choose_theme(self.settings.theme())
 
@@ -49,11 +50,12 @@ class ReadingControls(QObject):
 
     def _build_view_menu(self) -> None:
         menu_bar = self.window.menuBar()
-        settings_menu = next(
-            (a for a in menu_bar.actions() if a.text().replace("&", "") == "Settings"), None
-        )
+        settings_menu = _menu(self.window, "Settings")
         view = QMenu("&View", menu_bar)
-        menu_bar.insertMenu(settings_menu, view) if settings_menu else menu_bar.addMenu(view)
+        if settings_menu is not None:
+            menu_bar.insertMenu(settings_menu.menuAction(), view)
+        else:
+            menu_bar.addMenu(view)
         self.view_menu = view
         theme_menu = view.addMenu("&Theme")
         self.theme_actions: dict[Theme, QAction] = {}
@@ -102,6 +104,22 @@ class ReadingControls(QObject):
             menu, "&Keyboard Shortcuts", ["F1"], self.show_shortcuts
         )
 
+    def _build_session_action(self) -> None:
+        """File ▸ Reopen Last Session, placed after Open Recent."""
+        file_menu = _menu(self.window, "File")
+        if file_menu is None:
+            return
+        self.session_action = QAction("Reopen &Last Session", self.window)
+        self.session_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.session_action.triggered.connect(self.reopen_session)
+        self.window.addAction(self.session_action)
+        actions = file_menu.actions()
+        recent = next((i for i, a in enumerate(actions) if a.menu() is not None), None)
+        if recent is not None and recent + 1 < len(actions):
+            file_menu.insertAction(actions[recent + 1], self.session_action)
+        else:
+            file_menu.addAction(self.session_action)
+
     # -- preferences ------------------------------------------------------------------------
 
     def choose_theme(self, theme: Theme) -> None:
@@ -143,6 +161,16 @@ class ReadingControls(QObject):
         """The last session's articles that still exist."""
         return [path for path in self.settings.session() if path.is_file()]
 
+    def reopen_session(self) -> None:
+        """Open the last session's articles (those open already just get their tab)."""
+        paths = self.session_paths()
+        if paths:
+            self.window.open_paths(paths)
+        else:
+            self.window.statusBar().showMessage(
+                "No articles from the last session to reopen.", 6000
+            )
+
     # -- shortcuts --------------------------------------------------------------------------
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
@@ -180,6 +208,14 @@ class ReadingControls(QObject):
         view.quote_clicked.connect(lambda quote: _select_quote(tab, quote))
         quotes.filtered.connect(lambda: _keep_marked_quote(tab))
         tab.analysis_shown.connect(lambda: _count_quotes(tab))
+
+
+def _menu(window: MainWindow, title: str) -> QMenu | None:
+    """The window's top-level menu with this title (without its & marker)."""
+    for action in window.menuBar().actions():
+        if action.menu() is not None and action.text().replace("&", "") == title:
+            return action.menu()
+    return None
 
 
 def middle_elided(title: str, limit: int) -> str:

@@ -242,6 +242,7 @@ def item_list(parent: QWidget, model: QSortFilterProxyModel, name: str, quotes: 
     if quotes:  # rows of their own heights: laid out a hundred at a time, never all at once
         view.setLayoutMode(QListView.LayoutMode.Batched)
     view.setMouseTracking(True)  # hover tint
+    view.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
     view.setAccessibleName(name)
     view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
     return view

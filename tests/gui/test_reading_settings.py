@@ -107,7 +107,10 @@ def test_the_last_sessions_articles_are_remembered(make_window, qtbot, settings,
     window.shutdown()
     assert settings.session() == [SEED.resolve(), other.resolve()]
     other.unlink()
-    assert make_window().reading.session_paths() == [SEED.resolve()]  # gone files are skipped
+    again = make_window()
+    assert again.reading.session_paths() == [SEED.resolve()]  # gone files are skipped
+    again.reading.session_action.trigger()
+    assert [tab.path.resolve() for tab in again.article_tabs()] == [SEED.resolve()]
 
 
 def test_shortcuts_list_is_read_from_the_actions(window, qtbot, monkeypatch):
