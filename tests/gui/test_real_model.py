@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
-import time
+import os
+import signal
 from array import array
 from collections.abc import Iterator
 from types import SimpleNamespace
@@ -17,10 +17,8 @@ import reader.gui.app as app_module
 from reader.core.model import Kind
 from reader.gui.article_view import is_dark, scheme_for
 from reader.gui.remote import PipelineError, RemotePipeline
-from reader.gui.worker import AnalysisService, remote_analyze
+from reader.gui.worker import AnalysisService, remote_analyze, remote_pipeline
 from tests.gui.articles import SEED, long_article_text
-
-MAX_GAP_SECONDS = 0.25
 
 
 @pytest.fixture(scope="session")
@@ -39,29 +37,57 @@ def real_service(pipeline: SimpleNamespace) -> AnalysisService:
     return AnalysisService(lambda _name: pipeline)
 
 
-def test_window_stays_responsive_during_long_analysis_real_model_real_thread(
+def test_first_highlights_come_while_the_rest_is_analysed_real_model_real_thread(
     make_window, qtbot, tmp_path, real_pipeline
 ):
+    """The window keeps processing events during a long analysis, shows the chunks'
+    preliminary highlights before the final analysis, and then draws only what changed.
+    (How long any of it takes is measured by bench/bench_gui.py, never here.)"""
     article = tmp_path / "long.txt"
-    article.write_text(long_article_text(300_000), encoding="utf-8")
+    article.write_text(long_article_text(120_000), encoding="utf-8")
     window = make_window(pipeline=lambda _name: real_pipeline, analyze=remote_analyze)
     qtbot.wait_until(lambda: window.model_label.text() == f"spaCy: {real_pipeline.label}")
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
-    started = time.perf_counter()
-    ticks.append(started)
+    seen: list[tuple[bool, int]] = []  # per timer tick: analysis shown yet, blocks drawn
     tab = window.open_paths([article])[0]
+
+    def tick() -> None:
+        highlighter = tab.view.highlighter
+        seen.append((tab.analysis is not None, highlighter.blocks_drawn if highlighter else 0))
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(20)
     with qtbot.wait_signal(tab.analysis_shown, timeout=240_000):  # under the hard limit
         pass
-    ticks.append(time.perf_counter())
     timer.stop()
-    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(tab.analysis.mentions) > 1000
-    assert ticks[-1] - started > 1.0, "the analysis was too quick to measure anything"
-    assert max(gaps) < MAX_GAP_SECONDS, f"largest gap {max(gaps) * 1000:.0f} ms"
+    before_final = [drawn for final, drawn in seen if not final]
+    assert any(before_final), "no highlight before the whole article was analysed"
+    assert len([d for d in before_final if d]) >= 3, "events stopped while it was analysed"
+    blocks = {tab.view.offsets.place_of(m.start).number for m in tab.analysis.mentions}
+    assert tab.view.highlighter.blocks_drawn < 2 * len(blocks)  # most blocks drawn once
+
+
+def test_a_killed_spacy_process_is_reported_and_started_again_real_model_real_thread(
+    make_window, qtbot, tmp_path
+):
+    window = make_window(pipeline=remote_pipeline, analyze=remote_analyze)
+    qtbot.wait_until(lambda: window.model_label.text().startswith("spaCy: en"), timeout=120_000)
+    long = tmp_path / "long.txt"
+    long.write_text(long_article_text(200_000), encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text("Rex Tillerson met Sergei Lavrov in Moscow.\n", encoding="utf-8")
+    victim = window.open_paths([long])[0]
+    qtbot.wait_until(lambda: victim.view.highlighter is not None and victim.request_id)
+    waiting = window.open_paths([short])[0]
+    qtbot.wait_until(lambda: waiting.request_id is not None)
+    qtbot.wait_until(lambda: victim.analysis_bar.progress.value() > 0, timeout=120_000)
+    os.kill(window.service.worker._nlp.pid, signal.SIGKILL)
+    with qtbot.wait_signal(waiting.analysis_shown, timeout=180_000):
+        pass
+    assert "SIGKILL" in victim.analysis_bar.message.text()
+    assert victim.analysis_bar.retry.isVisibleTo(victim)
+    assert {e.name for e in waiting.analysis.entities} >= {"Rex Tillerson", "Sergei Lavrov"}
 
 
 def test_screenshot_of_the_seed_article_real_model(
