@@ -100,6 +100,7 @@ def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterable[Sequence]:
 def fts_query(text: str) -> str:
     """The user's words as an FTS5 query: every word must occur (prefix match on the last);
     a phrase in double quotes stays a phrase. Never an FTS5 syntax error."""
+    text = re.sub(r"[\x00-\x1f\x7f]", " ", text)  # control characters end an FTS5 string
     parts = re.findall(r'"([^"]+)"|(\S+)', text)
     terms = []
     for phrase, word in parts:

@@ -144,12 +144,14 @@ def test_search_finds_words_in_texts_and_says_which_are_in_quotes(library):
     assert collection.search('"build engines"')[0].path == paths[0]
     assert collection.search("") == ()
     assert collection.search('AND OR "( NEAR') == ()
+    assert collection.search("\x00*") == ()
     assert len(collection.search("Lovelace", limit=2)) == 2
 
 
 def test_fts_query_quotes_every_word_and_prefixes_the_last():
     assert fts_query('Ada "big engine" lov') == '"Ada" "big engine" "lov"*'
     assert fts_query('say "') == '"say"*'
+    assert fts_query("a\x00b") == '"a" "b"*'
 
 
 def test_supported_files_recurse_skipping_hidden_and_other_kinds(tmp_path):
