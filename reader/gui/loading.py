@@ -2,14 +2,15 @@
 
 Reading and decoding a file, extracting an HTML page and building the view's document can take
 seconds on a big or hostile file (and a FIFO can block `open()`), so none of it runs on the GUI
-thread: one loader thread takes the files in the order they were asked for and hands back each
-article with its prepared document, or one sentence saying why it could not be opened.
+thread: each file is read on a thread of its own (so a file that never ends, such as a FIFO a
+loader failed to refuse, holds up no other) and handed back with its prepared document, or
+with one sentence saying why it could not be opened.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ def read_article(path: Path) -> Article:
 
 
 class ArticleLoader(QObject):
-    """Loads files on its own thread, one after another; `loaded` comes on the GUI thread."""
+    """Loads each file on a thread of its own; `loaded` comes on the GUI thread."""
 
     loaded = Signal(object)  # Loaded
     _arrived = Signal(object)
@@ -60,20 +61,16 @@ class ArticleLoader(QObject):
         super().__init__(parent)
         self._reader = reader
         self._tokens = itertools.count(1)
-        self._jobs: queue.SimpleQueue[tuple[int, Path, QFont] | None] = queue.SimpleQueue()
         self._cancelled: set[int] = set()
         self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
         self._gui_thread: QThread = self.thread()
         self._arrived.connect(self._deliver)
 
     def load(self, path: Path, font: QFont) -> int:
-        """Queue a file; returns the token its `Loaded` will carry."""
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="reader-loader", daemon=True)
-            self._thread.start()
+        """Start reading a file; returns the token its `Loaded` will carry."""
         token = next(self._tokens)
-        self._jobs.put((token, Path(path), QFont(font)))
+        job = (token, Path(path), QFont(font))
+        threading.Thread(target=self._run, args=job, name="reader-loader", daemon=True).start()
         return token
 
     def cancel(self, token: int) -> None:
@@ -81,26 +78,18 @@ class ArticleLoader(QObject):
         with self._lock:
             self._cancelled.add(token)
 
-    def shutdown(self) -> None:
-        """Stop taking files; a file being read is abandoned (the thread is a daemon)."""
-        self._jobs.put(None)
-
-    def _run(self) -> None:
-        while (job := self._jobs.get()) is not None:
-            token, path, font = job
-            with self._lock:
-                if token in self._cancelled:
-                    continue
-            try:
-                article = self._reader(path)
-                prepared = prepare_text(article, font)
-                prepared.document.moveToThread(self._gui_thread)
-                result = Loaded(token, path, article, prepared)
-            except ArticleError as error:
-                result = Loaded(token, path, error=str(error))
-            except Exception as error:  # building the document failed: report, keep going
-                detail = str(error) or type(error).__name__
-                result = Loaded(token, path, error=f"{path} cannot be shown ({detail}).")
+    def _run(self, token: int, path: Path, font: QFont) -> None:
+        try:
+            article = self._reader(path)
+            prepared = prepare_text(article, font)
+            prepared.document.moveToThread(self._gui_thread)
+            result = Loaded(token, path, article, prepared)
+        except ArticleError as error:
+            result = Loaded(token, path, error=str(error))
+        except Exception as error:  # building the document failed: report it, keep the others
+            detail = str(error) or type(error).__name__
+            result = Loaded(token, path, error=f"{path} cannot be shown ({detail}).")
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
             self._arrived.emit(result)
 
     @Slot(object)

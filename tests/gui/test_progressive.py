@@ -4,6 +4,8 @@ The analysis is a fake on the real worker thread; nothing here is timed."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -250,3 +252,19 @@ def test_a_long_unbroken_line_is_shown_in_pieces_with_offsets_right(
         tab.view.select_range(mention.start, mention.end)
         assert tab.view.textCursor().selectedText() == mention.text
         assert formats_at(tab, mention), mention
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_named_like_an_article_holds_up_no_other_file(window, qtbot, errors, tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    good = short_article(tmp_path, "good.txt")
+    try:
+        tabs = window.open_paths([fifo, good])
+        with qtbot.wait_signal(tabs[1].analysis_shown, timeout=WAIT_MS):
+            pass
+        assert window.isVisible() and tabs[1].analysis is not None
+    finally:  # a loader that did block on the FIFO gets its end of file
+        with contextlib.suppress(OSError):
+            descriptor = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            os.close(descriptor)
