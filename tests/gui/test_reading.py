@@ -233,6 +233,7 @@ def test_long_titles_are_cut_in_the_middle_and_shown_whole_on_hover(window, qtbo
     index = window.tabs.indexOf(tab)
     text = window.tabs.tabText(index)
     assert tab.title in window.tabs.tabToolTip(index)
+    assert window.windowTitle() == f"{middle_elided(tab.title, 80)} — Reader"
     if len(tab.title) > 36:
         assert "…" in text and text.startswith(tab.title[:10]) and text.endswith(tab.title[-10:])
     assert middle_elided("a" * 20 + "b" * 20, 11) == "aaaaa…bbbbb"

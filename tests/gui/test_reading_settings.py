@@ -3,9 +3,9 @@ keyboard shortcuts list; each kept across runs in the Settings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidget
 
 from reader.core.model import Kind
 from reader.core.palette import STYLES
@@ -136,3 +136,20 @@ def test_shortcuts_list_is_read_from_the_actions(window, qtbot, monkeypatch):
     action.setShortcut(QKeySequence("Ctrl+Shift+R"))
     window.addAction(action)
     assert ("Ctrl+Shift+R", "Read Aloud") in window.reading.shortcut_rows()
+
+
+def test_the_shortcuts_window_shows_every_row(window, qtbot):
+    rows = window.reading.shortcut_rows()
+    seen = {}
+
+    def inspect() -> None:
+        dialog = QApplication.activeModalWidget()
+        table = dialog.findChild(QTableWidget)
+        seen["rows"] = [
+            (table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())
+        ]
+        dialog.reject()
+
+    QTimer.singleShot(0, inspect)
+    dialogs.show_shortcuts(window, rows)
+    assert seen["rows"] == rows
