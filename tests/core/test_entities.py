@@ -76,17 +76,51 @@ def test_a_family_name_first_joins_its_full_name():
     }
 
 
-def test_a_shared_surname_goes_to_the_last_full_name_before_it():
+def test_a_shared_surname_stays_with_the_person_named_most():
+    doc = labelled(
+        "Ngozi Okoye spoke. Okoye smiled. Ngozi Okoye left. Her son, Chidi Okoye, waved. "
+        "Okoye said so.",
+        ("Ngozi Okoye", "PERSON"),
+        ("Okoye", "PERSON"),
+        ("Ngozi Okoye", "PERSON"),
+        ("Chidi Okoye", "PERSON"),
+        ("Okoye", "PERSON"),
+    )
+    assert [m.key for m in mentions_from_doc(doc)] == [
+        "person:ngozi-okoye",
+        "person:ngozi-okoye",
+        "person:ngozi-okoye",
+        "person:chidi-okoye",
+        "person:ngozi-okoye",
+    ]
+
+
+def test_a_shared_surname_named_equally_stays_with_the_person_introduced_first():
     doc = labelled(
         "Mark Waugh batted. Steve Waugh bowled. Waugh said so.",
         ("Mark Waugh", "PERSON"),
         ("Steve Waugh", "PERSON"),
         ("Waugh", "PERSON"),
     )
+    assert [m.key for m in mentions_from_doc(doc)][-1] == "person:mark-waugh"
+
+
+def test_a_title_gives_a_shared_surname_to_the_person_of_that_sex():
+    doc = labelled(
+        "Mr. Abel Kinsey spoke twice. Abel Kinsey left. His wife, Rosa Kinsey, stayed. "
+        "Mrs. Kinsey laughed. Kinsey, he said, was tired.",
+        ("Abel Kinsey", "PERSON"),
+        ("Abel Kinsey", "PERSON"),
+        ("Rosa Kinsey", "PERSON"),
+        ("Kinsey", "PERSON"),
+        ("Kinsey", "PERSON"),
+    )
     assert [m.key for m in mentions_from_doc(doc)] == [
-        "person:mark-waugh",
-        "person:steve-waugh",
-        "person:steve-waugh",
+        "person:abel-kinsey",
+        "person:abel-kinsey",
+        "person:rosa-kinsey",
+        "person:rosa-kinsey",
+        "person:abel-kinsey",
     ]
 
 

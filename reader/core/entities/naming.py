@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from reader.core.entities.candidates import Candidate, display, slug, words_of
 from reader.core.entities.credits import Credit, CreditIndex
@@ -80,8 +81,11 @@ def _person_names(doc: Doc, persons: list[Candidate], quoted: set[int]) -> dict[
     """For each person mention (by start token), the fullest name it abbreviates.
 
     "Tillerson" abbreviates "Rex Tillerson" (its ending); a lone "Wang" abbreviates "Wang
-    Donghai" when no name ends in it (family name first). When two full names fit, the longer
-    wins, then the one mentioned last before the short form, else the first after it.
+    Donghai" when no name ends in it (family name first). When two full names fit ("Donald
+    Trump" and "Melania Trump"), the bare surname stays with the person the article is about:
+    the full name mentioned most, then the one introduced first; a title before the surname
+    ("Mrs. Trump") picks the full name of that sex when the article shows one (a title or
+    "wife", "son" before it). Each choice is made once per form, so the cost is linear.
 
     A quoted form is the speaker's wording, not the article's: one that puts words before a full
     name the article writes itself ("Crooked Hillary Clinton" where the article has "Hillary
@@ -95,33 +99,74 @@ def _person_names(doc: Doc, persons: list[Candidate], quoted: set[int]) -> dict[
         endings = (words[i:] for i in range(1, len(words) - 1))  # endings of two words or more
         article_form = next((w for w in endings if w in article_forms), None)
         plain_words[start] = article_form if start in quoted and article_form else words
-    by_ending: dict[tuple[str, ...], list[Span]] = {}
-    by_first_word: dict[str, list[Span]] = {}
+    full_names: dict[tuple[str, ...], _FullName] = {}
     for candidate in persons:
         words = forms[candidate.start]
         if words != plain_words[candidate.start]:
             continue  # an embellished quoted form gives no one's name
-        span = doc[candidate.start : candidate.end]
+        full = full_names.get(words)
+        if full is None:
+            text = doc[candidate.start : candidate.end].text
+            full = full_names[words] = _FullName(words, text, candidate.start)
+        full.count += 1
+        full.sexes.add(_sex_before(doc, candidate.start))
+    by_ending: dict[tuple[str, ...], list[_FullName]] = {}
+    by_first_word: dict[str, list[_FullName]] = {}
+    for words, full in full_names.items():
         for i in range(len(words)):
-            by_ending.setdefault(words[i:], []).append(span)
+            by_ending.setdefault(words[i:], []).append(full)
         if len(words) > 1:
-            by_first_word.setdefault(words[0], []).append(span)
+            by_first_word.setdefault(words[0], []).append(full)
+    chosen: dict[tuple[tuple[str, ...], str], str] = {}
     names = {}
     for candidate in persons:
         words = plain_words[candidate.start]
-        fits = by_ending[words]
-        if len(words) == 1 and all(len(span) == 1 for span in fits):
-            fits = fits + by_first_word.get(words[0], [])
-        best = max(fits, key=lambda span: (len(span), _closeness(span.start, candidate.start)))
-        names[candidate.start] = display(best.text)
+        sex = _sex_before(doc, candidate.start)
+        if (words, sex) not in chosen:
+            fits = by_ending[words]
+            if len(words) == 1 and all(len(full.words) == 1 for full in fits):
+                fits = fits + by_first_word.get(words[0], [])
+            best = max(fits, key=lambda full: full.rank(sex))
+            chosen[words, sex] = display(best.text)
+        names[candidate.start] = chosen[words, sex]
     return names
 
 
-def _closeness(start: int, mention_start: int) -> tuple[int, int]:
-    """Ranks full names for a mention: the last one before it, else the first one after it."""
-    if start <= mention_start:
-        return (1, start)
-    return (0, -start)
+_MALE_WORDS = frozenset({"mr", "sir", "lord", "king", "prince", "husband", "son", "brother"})
+_FEMALE_WORDS = frozenset(
+    {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "wife", "daughter", "sister"}
+)
+
+
+def _sex_before(doc: Doc, start: int) -> str:
+    """ "m" or "f" when a title or a word for a relative stands right before the name, else ""."""
+    if start == 0:
+        return ""
+    word = doc[start - 1].lower_.rstrip(".")
+    if start > 1 and doc[start - 1].text == ",":
+        word = doc[start - 2].lower_  # "his wife, Melania Trump"
+    return "m" if word in _MALE_WORDS else "f" if word in _FEMALE_WORDS else ""
+
+
+@dataclass(slots=True)
+class _FullName:
+    """A form of a person's name as the article writes it, and what the article says of it."""
+
+    words: tuple[str, ...]
+    text: str  # as first written
+    first: int  # its first token
+    count: int = 0
+    sexes: set[str] = field(default_factory=set)
+
+    def rank(self, sex: str) -> tuple[bool, int, int, int]:
+        """Higher is a better full name for a mention after a title of `sex` ("m", "f", "")."""
+        other = {"m": "f", "f": "m"}.get(sex, "")
+        return (
+            not sex or sex in self.sexes or other not in self.sexes,
+            len(self.words),
+            self.count,
+            -self.first,
+        )
 
 
 def _org_names(doc: Doc, orgs: list[Candidate], quoted: set[int]) -> dict[int, str]:
