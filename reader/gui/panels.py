@@ -162,8 +162,10 @@ class FollowBar(QWidget):
         layout.addWidget(self.next)
         layout.addSpacing(12)
         layout.addWidget(self.clear)
+        self._entity: Entity | None = None
 
     def show_entity(self, entity: Entity) -> None:
+        self._entity = entity
         self.swatch.setPixmap(swatch_icon(entity.kind, is_dark(self.palette())).pixmap(14, 14))
         self.name.setText(f"<b>{entity.name}</b> · {STYLES[entity.kind].label}")
         self.show()
@@ -172,7 +174,14 @@ class FollowBar(QWidget):
     def hide(self) -> None:
         """Hidden on purpose (not with its tab): nothing is followed any more."""
         super().hide()
+        self._entity = None
         self.following.emit(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: the swatch (and, through `following`, the scroll-bar ticks) redrawn."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._entity is not None:
+            self.show_entity(self._entity)
 
     def set_position(self, index: int, count: int) -> None:
         self.position.setText(f"{index + 1} / {count}")

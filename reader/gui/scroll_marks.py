@@ -13,11 +13,11 @@ class MarkedScrollBar(QScrollBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.marks: list[float] = []
-        self._colour = QColor()
+        self.colour = QColor()
 
     def set_marks(self, fractions: list[float], colour: QColor) -> None:
         self.marks = sorted(min(1.0, max(0.0, f)) for f in fractions)
-        self._colour = QColor(colour)
+        self.colour = QColor(colour)
         self.update()
 
     def groove(self) -> QRect:
@@ -43,5 +43,5 @@ class MarkedScrollBar(QScrollBar):
         groove = self.groove()
         painter = QPainter(self)
         for row in self.tick_rows():
-            painter.fillRect(QRect(groove.left() + 2, row, groove.width() - 4, 2), self._colour)
+            painter.fillRect(QRect(groove.left() + 2, row, groove.width() - 4, 2), self.colour)
         painter.end()
