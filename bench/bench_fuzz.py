@@ -206,6 +206,8 @@ def main() -> int:
             }
             reply = worker_process.run(job, args.timeout)
             if isinstance(reply, str):  # hang or crash: a fresh worker for the next input
+                size = _size(hostile.path)
+                print(f"  {reply}: input {number}, {kind}, {size:,} B, scale {scale}", flush=True)
                 tally[reply] += 1
                 problems_by_kind[kind][reply] += 1
                 worker_process.stop()

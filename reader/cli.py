@@ -19,6 +19,7 @@ from reader.commands import (
     run_quotes,
     stored_analysis,
 )
+from reader.core.sources import display_path
 
 EXIT_OK, EXIT_FILE_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 _ESCAPE_SURROGATES = "reader-escape-surrogates"
@@ -50,7 +51,8 @@ def run_export(
 
     if _same_file(file, output):
         print(
-            f"reader: {output} is the article being exported; choose another output file.",
+            f"reader: {display_path(output)} is the article being exported;"
+            " choose another output file.",
             file=sys.stderr,
         )
         return EXIT_FILE_FAILED
@@ -61,7 +63,7 @@ def run_export(
     except (ArticleError, ModelError, ExportError) as error:
         print(f"reader: {error}", file=sys.stderr)
         return EXIT_FILE_FAILED
-    print(f"reader: wrote {output}", file=sys.stderr)
+    print(f"reader: wrote {display_path(output)}", file=sys.stderr)
     return EXIT_OK
 
 

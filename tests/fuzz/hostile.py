@@ -462,3 +462,9 @@ def _odd_name(folder: Path, rng: random.Random, scale: float) -> Hostile:
     )
     text = article(rng)
     return Hostile("odd file name", _write(folder, name, text), (text.split()[0],))
+
+
+@kind("odd file name of a broken file")
+def _odd_name_broken(folder: Path, rng: random.Random, scale: float) -> Hostile:
+    name = rng.choice(["new\nline.txt", "car\rriage.md", os.fsdecode(b"bad\xff\nname.txt")])
+    return Hostile("odd file name of a broken file", _write(folder, name, b""))

@@ -195,7 +195,7 @@ def examine(hostile: Hostile, out_folder: Path, model: str, guard: NetworkGuard)
                 problems.append(f"text lost: {missing} not in the analysed text")
     output = out_folder / f"{abs(hash((hostile.kind, path))) % 10**12}.html"
     with guard.installed():
-        exported = run_cli(["export", path, "-o", str(output), "--model", model])
+        exported = run_cli(["export", path, "-o", str(output), "--model", model, "--no-store"])
     problems += _stderr_problems(exported, 1, "export")
     written = output if exported.code == 0 and output.exists() else None
     if exported.code == 0 and written is None:
