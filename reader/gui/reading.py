@@ -1,5 +1,5 @@
 """Reading preferences and the View and Help menus: theme, text size, column width, side
-panels, the last session's articles, and the list of keyboard shortcuts.
+panels, the last session's articles, and the window listing the keyboard shortcuts.
 
 Also joins the reading aids of each new tab (quote marks, scroll-bar ticks, the quote list kept
 in step with the text), so the tab itself stays about showing one article.
@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from reader.core.model import Quote
 from reader.gui import dialogs
+from reader.gui.shortcuts import shortcut_rows
 from reader.gui.theme import Theme, apply_theme
 
 if TYPE_CHECKING:
@@ -173,24 +174,8 @@ class ReadingControls(QObject):
 
     # -- shortcuts --------------------------------------------------------------------------
 
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        """(keys, what they do) for every action and shortcut the window has, read from the
-        actions themselves so the list cannot go stale."""
-        rows: dict[str, str] = {}
-        for action in self.window.findChildren(QAction):
-            keys = ", ".join(
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-            )
-            if keys:
-                rows.setdefault(_describe(action), keys)
-        for shortcut in self.window.findChildren(QShortcut):
-            keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
-            if keys:
-                rows.setdefault(shortcut.whatsThis() or shortcut.objectName(), keys)
-        return sorted(((keys, what) for what, keys in rows.items()), key=lambda row: row[1])
-
     def show_shortcuts(self) -> None:
-        dialogs.show_shortcuts(self.window, self.shortcut_rows())
+        dialogs.show_shortcuts(self.window, shortcut_rows(self.window))
 
     # -- each tab ---------------------------------------------------------------------------
 
@@ -246,15 +231,6 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return path
-
-
-def _describe(action: QAction) -> str:
-    """ "Menu ▸ Item" for an action in a menu, else its text."""
-    text = action.text().replace("&", "").rstrip("…")
-    menus = [m for m in action.associatedObjects() if isinstance(m, QMenu)]
-    if menus and menus[0].title():
-        return f"{menus[0].title().replace('&', '')} ▸ {text}"
-    return text
 
 
 def _select_quote(tab: ArticleTab, quote: Quote) -> None:

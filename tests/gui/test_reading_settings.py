@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QTableWidget
 from reader.core.model import Kind
 from reader.core.palette import STYLES
 from reader.gui import dialogs
+from reader.gui.shortcuts import shortcut_rows
 from reader.gui.theme import Theme, style_name
 from tests.gui.articles import SEED
 from tests.gui.conftest import open_and_wait
@@ -138,11 +139,11 @@ def test_shortcuts_list_is_read_from_the_actions(window, qtbot, monkeypatch):
     action = QAction("Read Aloud", window)
     action.setShortcut(QKeySequence("Ctrl+Shift+R"))
     window.addAction(action)
-    assert ("Ctrl+Shift+R", "Read Aloud") in window.reading.shortcut_rows()
+    assert ("Ctrl+Shift+R", "Read Aloud") in shortcut_rows(window)
 
 
 def test_the_shortcuts_window_shows_every_row(window, qtbot):
-    rows = window.reading.shortcut_rows()
+    rows = shortcut_rows(window)
     seen = {}
 
     def inspect() -> None:
