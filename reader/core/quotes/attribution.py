@@ -23,6 +23,10 @@ from reader.core.quotes.speakers import (
 # Clauses that, given a subject of their own, report nothing of the clause above them.
 _SEPARATE_CLAUSES = ("conj",)
 _ATTRIBUTION_WINDOW = 30
+# Between a cue and the mark after it: its object (`asking her`, `told reporters on Monday`).
+_OBJECT_PARTS = frozenset({"dobj", "dative", "pobj", "prep", "npadvmod"})
+_OBJECT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADP", "DET"})
+_LONGEST_OBJECT = 4  # tokens from the cue to the word before the mark
 
 
 def attribute(qdoc: QuotedDoc, fragment: Fragment) -> None:
@@ -57,14 +61,27 @@ def name_between(qdoc: QuotedDoc, start: int, end: int) -> Token | None:
 
 
 def cue_right_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
-    """`saying, “…”` or `said: “…”`: a cue just before the opening mark wins over the parse,
-    which may hang the quote from a verb further away."""
+    """`saying, “…”`, `said: “…”`, `asking her, “…”`, `told reporters on Monday: “…”`: a cue
+    just before the opening mark, past its short object, wins over the parse, which may hang
+    the quote from a verb further away."""
     index = fragment.tokens.start - 1
     while index >= 0 and (is_mark(qdoc.doc[index]) or qdoc.doc[index].text in (",", ":")):
         index -= 1
-    if index < 0 or qdoc.quoted[index] or not is_cue(qdoc.doc[index]):
+    if index < 0 or qdoc.quoted[index]:
         return None
-    return qdoc.doc[index]
+    word = qdoc.doc[index]
+    if is_cue(word):
+        return word
+    while (
+        word.dep_ in _OBJECT_PARTS
+        and word.pos_ in _OBJECT_WORDS
+        and 0 < word.i - word.head.i <= _LONGEST_OBJECT
+        and not qdoc.quoted[word.head.i]
+    ):
+        word = word.head
+        if word.pos_ == "VERB" and is_cue(word):
+            return word  # a verb's object: not "called Obama's remarks on Saturday “…”"
+    return None
 
 
 def governing_cues(qdoc: QuotedDoc, fragment: Fragment) -> tuple[Token, Token] | None:

@@ -31,10 +31,16 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _LONGEST_SPEAKER_PHRASE = 8
 _LONGEST_APPOSITION = 15
 _QUOTING_WINDOW = 12  # tokens after the cue or speaker searched for "quoting"
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
 def speaker_span(qdoc: QuotedDoc, token: Token) -> Span:
-    """The local mention: a name, a noun phrase such as "the commission", or a pronoun."""
+    """The local mention: a name, a noun phrase such as "the commission", or a pronoun; for
+    a relative pronoun, the name it hangs from (`Clinton, who tweeted: “…”`)."""
+    if token.lower_ in _RELATIVE_PRONOUNS:
+        antecedent = _antecedent_of_relative(qdoc, token)
+        if antecedent is not None:
+            token = antecedent
     if token.pos_ == "PRON" or token.ent_iob_ != "O":
         return expanded_name(token)
     start = token.left_edge.i
@@ -49,6 +55,21 @@ def speaker_span(qdoc: QuotedDoc, token: Token) -> Span:
     ):
         return phrase
     return expanded_name(token)
+
+
+def _antecedent_of_relative(qdoc: QuotedDoc, pronoun: Token) -> Token | None:
+    """The noun a relative pronoun follows: its clause's head, or the word just before it
+    (past a comma) when the parser hangs the clause elsewhere (`It was Voss who wrote`)."""
+    if pronoun.head.dep_ == "relcl":
+        candidate = pronoun.head.head
+    else:
+        index = pronoun.i - 1
+        if index >= 0 and qdoc.doc[index].text == ",":
+            index -= 1
+        candidate = qdoc.doc[index] if index >= 0 else None
+    if candidate is None or candidate.pos_ not in ("PROPN", "NOUN") or qdoc.quoted[candidate.i]:
+        return None
+    return candidate
 
 
 def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
@@ -142,7 +163,10 @@ def subject_of(qdoc: QuotedDoc, verb: Token, *, passive: bool = False) -> Token 
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in dependencies and not qdoc.quoted[c.i] and not qdoc.paragraph_break(c, verb)
+        if c.dep_ in dependencies
+        and c.tag_ != "VBG"  # "Writing in a blog post, Osei said": a participle speaks not
+        and not qdoc.quoted[c.i]
+        and not qdoc.paragraph_break(c, verb)
     ]
     if not subjects:
         return None

@@ -57,3 +57,33 @@ def test_the_local_mention_is_the_one_next_to_the_cue_real_model(nlp):
         ("she", "Dana Whitfield"),
     ]
     assert [text[q.speaker.start : q.speaker.end] for q in quotes] == ["Whitfield", "she"]
+
+
+def test_a_cue_past_its_short_object_is_the_cue_of_the_quote_after_it_real_model(nlp):
+    text = (
+        "Singer meets candidate\n\n"
+        '"Keep your promises," Lena Marsh sings to the senator before asking her, '
+        '"Where do we go from here?"\n'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, q.cue.text) for q in quotes] == [
+        ("Keep your promises,", "sings"),
+        ("Where do we go from here?", "asking"),
+    ]
+
+
+def test_a_relative_pronoun_speaker_is_given_as_the_name_it_follows_real_model(nlp):
+    text = (
+        "Debate night\n\n"
+        "The candidates met on Monday. Rival Clara Voss, who followed the debate from home, "
+        'wrote: "He is not having a good night."\n'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text.endswith("Clara Voss")
+
+
+def test_who_before_the_cue_is_given_as_the_name_it_follows_real_model(nlp):
+    text = 'Debate night\n\nIt was Clara Voss who wrote: "He is not having a good night."\n'
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None and quote.speaker.text == "Clara Voss"
+    assert quote.speaker.key == "person:clara-voss"
