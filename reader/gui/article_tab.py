@@ -131,11 +131,12 @@ class ArticleTab(QWidget):
 
     def show_progress(self, progress) -> None:
         """Progress of the analysis: the bar moves and the chunk's preliminary highlights show.
-        `progress` has done/total (characters of the text) and the chunk's `mentions`."""
+        `progress` has done/total (characters of the text), the chunk's start/end and its
+        `mentions` (reader.core.analysis.Progress)."""
         assert self.article is not None
         self.set_status("Analysing…")
         self.analysis_bar.show_progress(progress.done, progress.total)
-        self.view.add_preliminary(progress.mentions, len(self.article.text))
+        self.view.add_preliminary(progress.start, progress.end, progress.mentions)
 
     def show_started(self) -> None:
         self.set_status("Analysing…")

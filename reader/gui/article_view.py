@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
@@ -223,20 +223,28 @@ class ArticleView(QTextEdit):
         self.highlighter.replace_mentions(by_block, changed)
         self.analysis_applied.emit()
 
-    def add_preliminary(self, mentions: tuple[Mention, ...], length: int) -> None:
-        """Highlight the mentions of one analysed chunk (offsets into the article text of
-        `length` characters) while the rest of the article is analysed."""
-        spans = [(s.start, s.end, mentions[s.owner]) for s in mention_spans(mentions, length)]
-        if not spans:
-            return
-        if self._spans and spans[0][0] < self._spans[-1][1]:  # not after what is there
-            spans = sorted(self._spans + spans, key=lambda span: span[0])
-            self._spans = []
-            self._span_starts = []
-        self._spans.extend(spans)
-        self._span_starts.extend(start for start, _, _ in spans)
+    def add_preliminary(self, start: int, end: int, mentions: tuple[Mention, ...]) -> None:
+        """Highlight the mentions of one analysed chunk, [start, end) in article offsets, while
+        the rest of the article is analysed. They replace what that stretch showed before (an
+        earlier analysis), and only blocks whose highlights change are drawn."""
         assert self.highlighter is not None and self.offsets is not None
-        self.highlighter.add_mentions(mentions_by_block(self.offsets, spans))
+        offsets = self.offsets
+        resolved = mention_spans(mentions, offsets.length)
+        spans = [(span.start, span.end, mentions[span.owner]) for span in resolved]
+        low = bisect_left(self._span_starts, start)
+        high = bisect_left(self._span_starts, end)
+        self._spans[low:high] = spans
+        self._span_starts[low:high] = [span_start for span_start, _, _ in spans]
+        first = offsets.place_of(start).number
+        last = offsets.place_of(max(end - 1, start)).number
+        above = offsets.places[first].start
+        low = max(bisect_left(self._span_starts, above) - 1, 0)  # one may reach into the block
+        high = bisect_left(self._span_starts, offsets.places[last].end)
+        touching = [span for span in self._spans[low:high] if span[1] > above]
+        by_block = mentions_by_block(offsets, touching)
+        self.highlighter.set_block_mentions(
+            {number: by_block.get(number, []) for number in range(first, last + 1)}
+        )
 
     def _local_spans(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """(block number, start, length) pieces of an article range, one per block it touches."""

@@ -82,11 +82,16 @@ class ArticleHighlighter(QObject):
     def focus(self) -> str | None:
         return self._focus
 
-    def add_mentions(self, mentions: MentionSpans) -> None:
-        """Add the mentions of blocks just analysed (a chunk of a long article)."""
+    def set_block_mentions(self, mentions: MentionSpans) -> None:
+        """Replace the mentions of some blocks (those of a chunk just analysed); a block whose
+        highlights stay the same is not drawn again."""
+        old = {number: self._mentions.get(number, []) for number in mentions}
         for number, spans in mentions.items():
-            self._mentions.setdefault(number, []).extend(spans)
-        self._invalidate(mentions.keys())
+            if spans:
+                self._mentions[number] = spans
+            else:
+                self._mentions.pop(number, None)
+        self._invalidate(changed_blocks(old, mentions, self._focus))
 
     def set_hidden_kinds(self, kinds: frozenset[Kind]) -> None:
         self._hidden = kinds

@@ -96,6 +96,7 @@ class OffsetMap:
 
     def __init__(self, article: Article) -> None:
         self._text = article.text
+        self.length = len(article.text)
         self.places: list[BlockPlace] = []
         position = 0
         for number, block in enumerate(display_blocks(article)):

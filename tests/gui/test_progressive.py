@@ -151,6 +151,8 @@ def test_cancel_stops_the_analysis_and_retry_starts_it_again_real_thread(make_wi
     with qtbot.wait_signal(tab.analysis_shown, timeout=WAIT_MS):
         qtbot.mouseClick(tab.analysis_bar.retry, Qt.MouseButton.LeftButton)
     assert tab.analysis is not None and not tab.analysis_bar.isVisible()
+    # The second analysis drew nothing again that the first had drawn the same way.
+    assert tab.view.highlighter.blocks_drawn == blocks_with_mentions(tab)
 
 
 def test_an_article_opened_during_a_long_analysis_says_it_waits_real_thread(
