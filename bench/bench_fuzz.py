@@ -177,6 +177,9 @@ def main() -> int:
     parser.add_argument("--model", help="spaCy pipeline (default: the best installed)")
     parser.add_argument("--kinds", help="comma-separated kinds to draw from (default: all)")
     parser.add_argument("--scale", type=float, help="one scale for all (default: the profile's)")
+    parser.add_argument(
+        "--stop-after", type=float, metavar="SECONDS", help="draw no new input after this long"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -192,10 +195,15 @@ def main() -> int:
     costliest: dict[str, tuple[float, int, float]] = {}
     peak_kb = 0
     pages: list[str] = []
+    done = 0
     wall = time.monotonic()
     worker_process = Worker(args.model)
     try:
         for number in range(args.inputs):
+            if args.stop_after and time.monotonic() - wall > args.stop_after:
+                print(f"  stopped after {args.stop_after:.0f} s", flush=True)
+                break
+            done = number + 1
             kind = kinds[number % len(kinds)]
             scale = args.scale or rng.choices(profile.scales, profile.weights)[0]
             folder = root / f"{number:05d}"
@@ -233,7 +241,7 @@ def main() -> int:
     subprocess.run(["chmod", "-R", "u+rwx", str(root)], check=False)
     shutil.rmtree(root, ignore_errors=True)
 
-    print(f"\nFuzz, long profile: {args.inputs} inputs over {len(kinds)} kinds, seed {args.seed}")
+    print(f"\nFuzz, long profile: {done} inputs over {len(kinds)} kinds, seed {args.seed}")
     print(f"  crashes                {tally['crash']}")
     print(f"  hangs (> {args.timeout:.0f} s)         {tally['hang']}")
     print(f"  tracebacks             {tally['traceback']}")

@@ -468,3 +468,34 @@ def _odd_name(folder: Path, rng: random.Random, scale: float) -> Hostile:
 def _odd_name_broken(folder: Path, rng: random.Random, scale: float) -> Hostile:
     name = rng.choice(["new\nline.txt", "car\rriage.md", os.fsdecode(b"bad\xff\nname.txt")])
     return Hostile("odd file name of a broken file", _write(folder, name, b""))
+
+
+@kind("huge html page")
+def _huge_page(folder: Path, rng: random.Random, scale: float) -> Hostile:
+    """Up to 19.9 MB, nearly all of it markup: inline scripts, styles, data URIs, menus."""
+    text = article(rng, 4)
+    paragraphs = "".join(f"<p>{part}</p>" for part in text.split("\n\n"))
+    target = sized(scale, 19_900_000, least=20_000)
+    filler = []
+    size = 0
+    while size < target:
+        piece = rng.choice(
+            [
+                "<script>var x=" + "[1,2,3]," * 2000 + "0;</script>",
+                "<style>" + ".a{color:red}" * 1000 + "</style>",
+                '<img alt="" src="data:image/png;base64,' + "QUJD" * 3000 + '">',
+                "<nav><ul>" + "<li><a href='/x'>Section</a></li>" * 300 + "</ul></nav>",
+                "<div class='ad'>" + "<span>Advertisement</span>" * 400 + "</div>",
+            ]
+        )
+        filler.append(piece)
+        size += len(piece)
+    half = len(filler) // 2
+    page = (
+        "<html><head><title>News</title></head><body>"
+        + "".join(filler[:half])
+        + f"<article><h1>{sentence(rng)}</h1>{paragraphs}</article>"
+        + "".join(filler[half:])
+        + "</body></html>"
+    )
+    return Hostile("huge html page", _write(folder, "big.html", page), (text.split()[0],))
