@@ -51,8 +51,10 @@ class Settings:
         self._store.setValue("files/recent", [])
 
     def theme(self) -> Theme:
-        value = str(self._store.value("view/theme", Theme.SYSTEM.value))
-        return Theme(value) if value in Theme._value2member_map_ else Theme.SYSTEM
+        try:
+            return Theme(str(self._store.value("view/theme", Theme.SYSTEM.value)))
+        except ValueError:  # an unknown name (a newer or edited file): the system's look
+            return Theme.SYSTEM
 
     def set_theme(self, theme: Theme) -> None:
         self._store.setValue("view/theme", theme.value)
@@ -84,6 +86,27 @@ class Settings:
 
     def set_session(self, paths: list[Path]) -> None:
         self._store.setValue("files/session", [str(p.resolve()) for p in paths])
+
+    def collection(self) -> tuple[list[Path], str]:
+        """The library's collection when Reader last closed: its files and its name."""
+        return _paths(self._store.value("library/paths", [])), str(
+            self._store.value("library/name", "") or "Collection"
+        )
+
+    def set_collection(self, paths: list[Path], name: str) -> None:
+        self._store.setValue("library/paths", [str(p) for p in paths])
+        self._store.setValue("library/name", name)
+
+    def pipeline_label(self) -> tuple[str | None, str | None]:
+        """The pipeline choice (None: best installed) that last loaded, and its label (name
+        and version, as analyses carry it), so stored analyses are found before it loads."""
+        name = str(self._store.value("library/model_name", "") or "") or None
+        label = str(self._store.value("library/model_label", "") or "") or None
+        return name, label
+
+    def set_pipeline_label(self, name: str | None, label: str) -> None:
+        self._store.setValue("library/model_name", name or "")
+        self._store.setValue("library/model_label", label)
 
     def sync(self) -> None:
         self._store.sync()

@@ -157,3 +157,18 @@ def test_the_shortcuts_window_shows_every_row(window, qtbot):
     QTimer.singleShot(0, inspect)
     dialogs.show_shortcuts(window, rows)
     assert seen["rows"] == rows
+
+
+def test_unreadable_preferences_fall_back_to_the_defaults(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from reader.gui.settings import Settings
+
+    store = QSettings(str(tmp_path / "odd.ini"), QSettings.Format.IniFormat)
+    store.setValue("view/theme", "sepia")
+    store.setValue("view/font_step", "big")
+    store.setValue("view/column_chars", "wide")
+    settings = Settings(store)
+    assert settings.theme() == Theme.SYSTEM
+    assert settings.font_step() == 0
+    assert settings.column_chars() == 95
