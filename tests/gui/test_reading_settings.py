@@ -3,13 +3,14 @@ keyboard shortcuts list; each kept across runs in the Settings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QTableWidget
 
 from reader.core.model import Kind
 from reader.core.palette import STYLES
 from reader.gui import dialogs
+from reader.gui.settings import Settings
 from reader.gui.shortcuts import shortcut_rows
 from reader.gui.theme import Theme, style_name
 from tests.gui.articles import SEED
@@ -160,10 +161,6 @@ def test_the_shortcuts_window_shows_every_row(window, qtbot):
 
 
 def test_unreadable_preferences_fall_back_to_the_defaults(tmp_path):
-    from PySide6.QtCore import QSettings
-
-    from reader.gui.settings import Settings
-
     store = QSettings(str(tmp_path / "odd.ini"), QSettings.Format.IniFormat)
     store.setValue("view/theme", "sepia")
     store.setValue("view/font_step", "big")
