@@ -51,13 +51,31 @@ def test_txt_blocks_are_lines_with_title_and_subheads(tmp_path):
 
 def test_txt_with_blank_lines_keeps_wrapped_paragraphs_whole(tmp_path):
     path = tmp_path / "wrapped.txt"
-    path.write_text("First paragraph runs\nover two lines.\n\nSecond one.\n", "utf-8")
+    first = (
+        "The first paragraph of this report runs over several lines, each of them\n"
+        "wrapped close to seventy columns, as e-mail and wire copy often are when\n"
+        "they reach a newsroom."
+    )
+    path.write_text(f"{first}\n\nSecond one, on a line of its own.\n", "utf-8")
     article = load_article(path)
     assert [article.block_text(b) for b in article.blocks] == [
-        "First paragraph runs\nover two lines.",
-        "Second one.",
+        first,
+        "Second one, on a line of its own.",
     ]
     assert article.title == "Wrapped"
+
+
+def test_txt_lines_between_blank_lines_that_are_not_wrapped_stay_apart(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text(
+        "Intro paragraph.\n\nSell the plan\nBe the candidate who shines\nTell jokes.\n", "utf-8"
+    )
+    article = load_article(path)
+    assert [article.block_text(b) for b in article.blocks][1:] == [
+        "Sell the plan",
+        "Be the candidate who shines",
+        "Tell jokes.",
+    ]
 
 
 def test_seed_article_title_comes_from_the_file_name():

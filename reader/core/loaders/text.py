@@ -21,8 +21,12 @@ _LINE = re.compile(r"[^\n]*")
 # Hard-wrapped text: most lines end within this many characters of the longest line.
 _WRAP_SLACK = 12
 _WRAPPED_SHARE = 0.6
-_MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 40, 120
+_MIN_WRAPPED_LINES = 5
+_MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 120
 _TITLE_CASE_SHARE = 0.7
+# Without a wrap width: a line this long that ends without these marks continues on the next.
+_MIN_WRAPPED_LINE = 55
+_LINE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…")
 _MAX_TITLE_WORDS = 25
 
 
@@ -80,20 +84,22 @@ def _reads_as_headline(line: str) -> bool:
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph in `text`, stripped of surrounding whitespace.
 
-    Blank lines separate paragraphs when there are any between paragraphs; without them, a
-    line that starts indented, or that ends where the next line's first word would still have
-    fit the wrap width, starts a new paragraph in hard-wrapped text; in text that is not hard
-    wrapped every line is a paragraph. Linear in the length of the text.
+    Blank lines always separate paragraphs. In hard-wrapped text (most lines end near one
+    width), a line that ends where the next line's first word would still have fit, or a line
+    followed by a more indented one, also ends a paragraph; the other line breaks are wraps.
+    In text that is not hard-wrapped every line is a paragraph. Linear in the text's length.
     """
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.start() < m.end()]
     lines = [(s, e) for s, e in lines if text[s:e].strip()]
     if not lines:
         return []
-    if _BLANK_LINE.search(text.strip()):
-        breaks = [_blank_between(text, lines[i][1], lines[i + 1][0]) for i in range(len(lines) - 1)]
-    else:
-        width = _wrap_width(text, lines)
-        breaks = [_break_after(text, lines, i, width) for i in range(len(lines) - 1)]
+    width = _wrap_width(text, lines)
+    blank_lines = _BLANK_LINE.search(text.strip()) is not None
+    breaks = [
+        _break_after(text, lines, i, width, blank_lines)
+        or _blank_between(text, lines[i][1], lines[i + 1][0])
+        for i in range(len(lines) - 1)
+    ]
     spans: list[tuple[int, int]] = []
     start = lines[0][0]
     for index, (_, end) in enumerate(lines):
@@ -109,28 +115,45 @@ def _blank_between(text: str, end: int, next_start: int) -> bool:
 
 
 def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
-    """The width the text is hard-wrapped at, or None when its lines are not wrapped."""
-    lengths = [len(text[s:e].rstrip()) for s, e in lines]
-    if len(lengths) < 3:
+    """The width the text is hard-wrapped at, or None when its lines are not wrapped.
+
+    Wrapped prose has most lines ending near one width, and those lines mostly end inside a
+    sentence; a table or a list of one-sentence lines has lines of like length that end
+    sentences or rows, and is not wrapped.
+    """
+    stripped = [text[s:e].rstrip() for s, e in lines]
+    if len(stripped) < _MIN_WRAPPED_LINES:
         return None
-    width = max(lengths)
+    width = max(len(line) for line in stripped)
     if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
         return None
-    near = sum(1 for length in lengths if length >= width - _WRAP_SLACK)
-    return width if near >= _WRAPPED_SHARE * len(lengths) else None
+    near = [line for line in stripped if len(line) >= width - _WRAP_SLACK]
+    if len(near) < max(_MIN_WRAPPED_LINES, _WRAPPED_SHARE * len(stripped)):
+        return None
+    open_ended = sum(1 for line in near if not line.endswith(_LINE_END) and not line[-1].isdigit())
+    return width if open_ended >= _WRAPPED_SHARE * len(near) else None
 
 
-def _break_after(text: str, lines: list[tuple[int, int]], index: int, width: int | None) -> bool:
-    """Whether the paragraph ends after line `index` (text without blank lines)."""
+def _break_after(
+    text: str, lines: list[tuple[int, int]], index: int, width: int | None, blank_lines: bool
+) -> bool:
+    """Whether the paragraph ends after line `index` (a blank line after it aside).
+
+    Without a wrap width, a text whose paragraphs are set apart by blank lines still reads a
+    single line break as a wrap after a long line that stops mid-sentence ("union leader
+    Marisol⏎Etxeberria told reporters"); lists and headlines (short lines, or lines ending
+    in punctuation) keep their breaks.
+    """
+    start, end = lines[index]
+    line = text[start:end].rstrip()
     if width is None:
-        return True
+        return not blank_lines or len(line) < _MIN_WRAPPED_LINE or line.endswith(_LINE_END)
     next_start, next_end = lines[index + 1]
     following = text[next_start:next_end]
-    start, end = lines[index]
     if _indent(following) > _indent(text[start:end]):  # an indented first line
         return True
     first_word = following.split()[0]
-    return len(text[start:end].rstrip()) + 1 + len(first_word) <= width - _WRAP_SLACK // 2
+    return len(line) + 1 + len(first_word) <= width - _WRAP_SLACK // 2
 
 
 def _indent(line: str) -> int:
