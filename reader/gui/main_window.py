@@ -27,6 +27,7 @@ from reader.core.export import ExportError, write_export
 from reader.core.model import Analysis
 from reader.gui import dialogs
 from reader.gui.article_tab import ArticleTab
+from reader.gui.library.controller import LibraryController
 from reader.gui.loading import ArticleLoader, Loaded
 from reader.gui.reading import ReadingControls, export_proposal, middle_elided
 from reader.gui.settings import Settings
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.reading = ReadingControls(self)  # View and Help menus, reading preferences
+        self.library = LibraryController(self)  # the store, collections, corrections
         service.analysis_ready.connect(self._on_analysis_ready)
         service.analysis_failed.connect(self._on_analysis_failed)
         service.model_ready.connect(self._on_model_ready)
@@ -213,6 +215,8 @@ class MainWindow(QMainWindow):
         paths = dialogs.ask_open_paths(self, directory)
         if paths:
             self.open_paths(paths)
+        if len(paths) > 1:
+            self.library.collect(paths)
 
     def open_paths(self, paths: list[Path]) -> list[ArticleTab]:
         """Open each file in a tab at once, its text read off the GUI thread; returns the new
@@ -252,6 +256,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, str(path))
         self.tabs.setCurrentIndex(index)
         self.reading.attach(tab)
+        self.library.attach(tab)
         tab.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return tab
 
@@ -296,6 +301,11 @@ class MainWindow(QMainWindow):
         if tab.article is None:  # still being read: it is analysed once it arrives
             return
         self._forget_request(tab)
+        stored = self.library.stored_analysis(tab)
+        if stored is not None:  # analysed before: shown at once, nothing to analyse
+            tab.show_analysis(stored)
+            self._update_actions()
+            return
         tab.request_id = self.service.submit(tab.article)
         self._tabs_by_request[tab.request_id] = tab
         tab.set_status("Analysing…")
@@ -343,6 +353,7 @@ class MainWindow(QMainWindow):
         if tab is None:
             return
         tab.request_id = None
+        analysis = self.library.received(analysis)  # stored, the reader's corrections applied
         tab.show_analysis(analysis)
         self._update_actions()
         if tab is not self.current_tab():
@@ -497,9 +508,17 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.open_paths(paths)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        folders = [path for path in paths if path.is_dir()]
+        files = [path for path in paths if path not in folders]
+        if files:
+            self.open_paths(files)
+        if len(files) > 1:
+            self.library.collect(files)
+        for folder in folders:
+            self.library.collect_folder(folder)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -513,6 +532,7 @@ class MainWindow(QMainWindow):
         self.reading.save_session()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
+        self.library.shutdown()
         self.service.shutdown()
 
 

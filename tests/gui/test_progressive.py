@@ -188,7 +188,10 @@ def test_a_crashed_pipeline_is_reported_in_its_tab_and_started_again_real_thread
     analysis.first_chunk.clear()
     crashing = window.open_paths([short_article(tmp_path, "crash.txt", SEED.read_text())])[0]
     qtbot.wait_until(analysis.first_chunk.is_set)
-    waiting = window.open_paths([short_article(tmp_path, "waiting.txt")])[0]
+    # Another text than kept.txt's: the same text would come from the analysis store.
+    waiting = window.open_paths(
+        [short_article(tmp_path, "waiting.txt", "Lavrov spoke in Moscow again.\n")]
+    )[0]
     qtbot.wait_until(lambda: not waiting.loading and waiting.request_id is not None)
     with qtbot.wait_signal(waiting.analysis_shown, timeout=WAIT_MS):
         analysis.go.set()

@@ -1,0 +1,1 @@
+"""The library of articles in the window: collections, cross-article lists, corrections."""

@@ -1,0 +1,201 @@
+"""The reader's corrections in the window: context menus on an article's entities, mentions and
+quotes, each a `Correction` kept in the store with the article's text and shown at once.
+
+The tab always shows the store's analysis of its text with every correction applied, so the
+view, the panels, the export and the JSON agree; undo removes the latest correction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from reader.core.corrections import Correction, CorrectionError
+from reader.core.model import Entity, Kind, Mention, Quote
+from reader.core.palette import STYLES
+from reader.core.quote_table import analysis_quotes, quote_citation
+from reader.core.store import StoreError, content_hash
+from reader.gui import dialogs
+from reader.gui.models import ITEM_ROLE, KEY_ROLE
+
+if TYPE_CHECKING:
+    from reader.gui.article_tab import ArticleTab
+    from reader.gui.library.controller import LibraryController
+
+NO_SPEAKER = "(no speaker)"
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
+    """One line of text from the reader, or None when cancelled or left empty."""
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value.strip() if ok and value.strip() else None
+
+
+def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> str | None:
+    """One of `choices`, or None when cancelled."""
+    value, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
+    return value if ok else None
+
+
+class CorrectionMenus(QObject):
+    """Adds the correction commands to one tab's entity list, quote list and text."""
+
+    def __init__(self, tab: ArticleTab, library: LibraryController) -> None:
+        super().__init__(tab)
+        self.tab = tab
+        self.library = library
+        for widget, handler in (
+            (tab.entities.list, self._entity_menu),
+            (tab.quotes.list, self._quote_menu),
+            (tab.view, self._text_menu),
+        ):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            widget.customContextMenuRequested.connect(handler)
+
+    # -- what the menus offer
+
+    def _entities(self) -> tuple[Entity, ...]:
+        return self.tab.analysis.entities if self.tab.analysis is not None else ()
+
+    def _entity(self, key: str | None) -> Entity | None:
+        return next((e for e in self._entities() if e.key == key), None)
+
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object]) -> None:
+        action = menu.addAction(text)
+        action.setEnabled(self.library.store is not None)
+        action.triggered.connect(slot)
+
+    def _entity_actions(self, menu: QMenu, entity: Entity) -> None:
+        self._add(menu, f"Rename “{entity.name}”…", lambda: self.rename(entity))
+        kinds = menu.addMenu("Change Kind")
+        for kind in Kind:
+            action = kinds.addAction(STYLES[kind].label)
+            action.setCheckable(True)
+            action.setChecked(kind == entity.kind)
+            action.setEnabled(self.library.store is not None and kind != entity.kind)
+            action.triggered.connect(lambda _=False, k=kind: self.change_kind(entity, k))
+        self._add(menu, f"Merge Another Entity into “{entity.name}”…", lambda: self.merge(entity))
+
+    def _entity_menu(self, point: QPoint) -> None:
+        view = self.tab.entities.list
+        entity = self._entity(view.indexAt(point).data(KEY_ROLE))
+        if entity is None:
+            return
+        menu = QMenu(view)
+        self._entity_actions(menu, entity)
+        self._finish(menu)
+        menu.exec(view.viewport().mapToGlobal(point))
+
+    def _quote_menu(self, point: QPoint) -> None:
+        view = self.tab.quotes.list
+        quote: Quote | None = view.indexAt(point).data(ITEM_ROLE)
+        if quote is None:
+            return
+        menu = QMenu(view)
+        copy = menu.addAction("Copy Quote with Attribution")
+        copy.triggered.connect(lambda: self.copy_citation(quote))
+        menu.addSeparator()
+        self._add(menu, "Change Speaker…", lambda: self.change_speaker(quote))
+        clear = menu.addAction("Clear Speaker")
+        clear.setEnabled(self.library.store is not None and quote.speaker is not None)
+        clear.triggered.connect(lambda: self.set_speaker(quote, None))
+        self._finish(menu)
+        menu.exec(view.viewport().mapToGlobal(point))
+
+    def _text_menu(self, point: QPoint) -> None:
+        view = self.tab.view
+        menu = view.createStandardContextMenu(point)
+        mention = view.mention_at(point)
+        entity = self._entity(mention.key) if mention is not None else None
+        if mention is not None and entity is not None:
+            menu.addSeparator()
+            self._add(
+                menu,
+                f"Split “{mention.text}” Off {entity.name}…",
+                lambda: self.split(mention),
+            )
+            self._entity_actions(menu, entity)
+        self._finish(menu)
+        menu.exec(view.viewport().mapToGlobal(point))
+
+    def _finish(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        undo = menu.addAction("Undo Correction")
+        undo.setEnabled(self.library.can_undo(self.tab))
+        undo.triggered.connect(lambda: self.library.undo(self.tab))
+
+    # -- the corrections
+
+    def rename(self, entity: Entity) -> None:
+        name = ask_text(self.tab, "Rename", f"New name for {entity.name}:", entity.name)
+        if name is not None and name != entity.name:
+            self.library.correct(self.tab, Correction("rename", key=entity.key, name=name))
+
+    def change_kind(self, entity: Entity, kind: Kind) -> None:
+        self.library.correct(self.tab, Correction("kind", key=entity.key, kind=str(kind)))
+
+    def merge(self, entity: Entity) -> None:
+        others = [e for e in self._entities() if e.key != entity.key]
+        labels = [f"{e.name} ({STYLES[e.kind].label}, {e.count})" for e in others]
+        chosen = ask_choice(self.tab, "Merge", f"Merge into {entity.name}:", labels)
+        if chosen is not None:
+            other = others[labels.index(chosen)]
+            self.library.correct(self.tab, Correction("merge", key=entity.key, other_key=other.key))
+
+    def split(self, mention: Mention) -> None:
+        name = ask_text(self.tab, "Split off", "Name of the entity it refers to:", mention.text)
+        if name is not None:
+            self.library.correct(
+                self.tab, Correction("split", start=mention.start, end=mention.end, name=name)
+            )
+
+    def change_speaker(self, quote: Quote) -> None:
+        speakers = [e for e in self._entities() if e.kind != Kind.COUNTRY]
+        labels = [NO_SPEAKER] + [f"{e.name} ({STYLES[e.kind].label})" for e in speakers]
+        chosen = ask_choice(self.tab, "Speaker", "Who said it:", labels)
+        if chosen is not None:
+            index = labels.index(chosen)
+            self.set_speaker(quote, speakers[index - 1] if index else None)
+
+    def set_speaker(self, quote: Quote, entity: Entity | None) -> None:
+        self.library.correct(
+            self.tab,
+            Correction(
+                "speaker",
+                start=quote.start,
+                speaker_key=entity.key if entity else None,
+                name=entity.name if entity else None,
+            ),
+        )
+
+    def copy_citation(self, quote: Quote) -> None:
+        """“…” — Name, in Title, Date on the clipboard."""
+        analysis = self.tab.analysis
+        if analysis is None:
+            return
+        item = next((q for q in analysis_quotes(analysis) if q.quote == quote), None)
+        if item is not None:
+            QGuiApplication.clipboard().setText(quote_citation(item))
+            self.tab.status_message.emit("Quote copied with its attribution")
+
+
+def apply_correction(library: LibraryController, tab: ArticleTab, correction: Correction) -> bool:
+    """Store `correction` for the tab's text and show the corrected analysis; False (after a
+    message) when it cannot be made."""
+    store, analysis = library.store, tab.analysis
+    if store is None or analysis is None or tab.article is None:
+        return False
+    try:
+        library.wait_saved(tab.article)
+        store.add_correction(content_hash(tab.article), correction)
+        corrected = store.cached_analysis(tab.article, analysis.model)
+    except (StoreError, CorrectionError) as error:
+        dialogs.show_error(tab, "Cannot make the correction", str(error))
+        return False
+    if corrected is not None:
+        tab.show_analysis(corrected)
+    return True

@@ -1,0 +1,303 @@
+"""The library panel: a collection's articles, its entities merged across articles, following
+one entity through the collection, and full-text search. It shows what a Collection returns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.library import (
+    ArticleSummary,
+    Collection,
+    CollectionEntity,
+    CollectionQuote,
+    SearchHit,
+)
+from reader.core.palette import STYLES
+from reader.gui.library.tables import Column, record_at, record_table
+
+SEARCH_DELAY_MS = 300
+
+
+def _kind_label(kind: str) -> str:
+    style = STYLES.get(kind)  # type: ignore[call-overload]
+    return style.label if style is not None else kind.title()
+
+
+def _count(value: int) -> str:
+    return str(value)
+
+
+def _if_analysed(article: ArticleSummary, value: int) -> str:
+    return str(value) if article.analysed else "–"
+
+
+ARTICLE_COLUMNS = (
+    Column("Title", lambda a: a.title, tooltip=lambda a: f"{a.title}\n{a.path}"),
+    Column("Date", lambda a: a.date or "", sort=lambda a: a.date),
+    Column("Source", lambda a: a.site or ""),
+    Column(
+        "People",
+        lambda a: _if_analysed(a, a.people),
+        lambda a: a.people,
+        numeric=True,
+    ),
+    Column(
+        "Quotes",
+        lambda a: _if_analysed(a, a.quotes),
+        lambda a: a.quotes,
+        numeric=True,
+    ),
+)
+ENTITY_COLUMNS = (
+    Column("Name", lambda e: e.name, tooltip=lambda e: f"{e.name} ({_kind_label(e.kind)})"),
+    Column("Kind", lambda e: _kind_label(e.kind)),
+    Column("Articles", lambda e: _count(e.articles), lambda e: e.articles, numeric=True),
+    Column("Mentions", lambda e: _count(e.mentions), lambda e: e.mentions, numeric=True),
+    Column("Quotes", lambda e: _count(e.quotes), lambda e: e.quotes, numeric=True),
+)
+QUOTE_COLUMNS = (
+    Column("Quote", lambda q: f"“{q.quote.text}”", lambda q: q.quote.text),
+    Column("Article", lambda q: q.title, tooltip=lambda q: f"{q.title}\n{q.path}"),
+    Column("Date", lambda q: q.date or "", sort=lambda q: q.date),
+)
+SEEN_WITH_COLUMNS = (
+    Column("Seen with", lambda pair: pair[0].name, lambda pair: pair[0].name),
+    Column("Kind", lambda pair: _kind_label(pair[0].kind)),
+    Column("Articles together", lambda pair: _count(pair[1]), lambda pair: pair[1], numeric=True),
+)
+HIT_COLUMNS = (
+    Column("Match", lambda h: h.snippet),
+    Column("Article", lambda h: h.title, tooltip=lambda h: f"{h.title}\n{h.path}"),
+    Column("In a quote", lambda h: "yes" if h.in_quote else "", lambda h: h.in_quote),
+)
+
+
+def _filtered(parent: QWidget, table: QTableView, placeholder: str) -> QWidget:
+    """A table under a filter box that narrows its rows as one types."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    search = QLineEdit(box)
+    search.setPlaceholderText(placeholder)
+    search.setClearButtonEnabled(True)
+    search.setAccessibleName(placeholder)
+    search.textChanged.connect(table.model().setFilterFixedString)
+    layout.addWidget(search)
+    layout.addWidget(table, 1)
+    table.filter_box = search  # type: ignore[attr-defined]
+    return box
+
+
+class LibraryPanel(QWidget):
+    """Lists of one Collection; a click on an article or a quote asks the window to open it."""
+
+    open_requested = Signal(object)  # Path
+    open_at_requested = Signal(object, int, int)  # Path, start, end (characters into its text)
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.collection: Collection | None = None
+        self._name = ""
+        self.followed: CollectionEntity | None = None
+
+        self.heading = QLabel("No collection open", self)
+        self.heading.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Collection analysis progress")
+        self.progress.hide()
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop analysing the collection (what is done is kept)")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.cancel_button.hide()
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+
+        self.articles = record_table(self, ARTICLE_COLUMNS, "Articles of the collection")
+        self.entities = record_table(self, ENTITY_COLUMNS, "Entities of the collection")
+        self.quotes = record_table(self, QUOTE_COLUMNS, "Quotes of the followed entity")
+        self.mentioning = record_table(self, ARTICLE_COLUMNS, "Articles mentioning it")
+        self.seen_with = record_table(self, SEEN_WITH_COLUMNS, "Entities seen with it")
+        self.hits = record_table(self, HIT_COLUMNS, "Search results")
+
+        self.follow_label = QLabel("Select an entity to follow it across the collection.", self)
+        self.follow_label.setWordWrap(True)
+        self.follow_tabs = QTabWidget(self)
+        self.follow_tabs.addTab(self.quotes, "Quotes")
+        self.follow_tabs.addTab(self.mentioning, "Articles")
+        self.follow_tabs.addTab(self.seen_with, "Seen with")
+        follow = QWidget(self)
+        follow_layout = QVBoxLayout(follow)
+        follow_layout.setContentsMargins(0, 4, 0, 0)
+        follow_layout.addWidget(self.follow_label)
+        follow_layout.addWidget(self.follow_tabs, 1)
+        entity_split = QSplitter(Qt.Orientation.Vertical, self)
+        entity_split.addWidget(_filtered(self, self.entities, "Filter entities"))
+        entity_split.addWidget(follow)
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText("Search the collection's texts")
+        self.search_box.setAccessibleName("Search the collection")
+        self.search_box.setClearButtonEnabled(True)
+        self.quotes_only = QCheckBox("Only inside quotes", self)
+        self.search_count = QLabel(self)
+        search = QWidget(self)
+        search_layout = QVBoxLayout(search)
+        search_layout.setContentsMargins(0, 4, 0, 0)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_box, 1)
+        search_row.addWidget(self.quotes_only)
+        search_layout.addLayout(search_row)
+        search_layout.addWidget(self.search_count)
+        search_layout.addWidget(self.hits, 1)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.returnPressed.connect(self.run_search)
+        self.quotes_only.toggled.connect(self.run_search)
+
+        self.pages = QTabWidget(self)
+        self.pages.addTab(_filtered(self, self.articles, "Filter articles"), "Articles")
+        self.pages.addTab(entity_split, "Entities")
+        self.pages.addTab(search, "Search")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.heading)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.pages, 1)
+
+        self.articles.activated.connect(self._open_article)
+        self.articles.doubleClicked.connect(self._open_article)
+        self.mentioning.activated.connect(self._open_article)
+        self.mentioning.doubleClicked.connect(self._open_article)
+        self.entities.selectionModel().currentRowChanged.connect(self._on_entity)
+        self.quotes.activated.connect(self._open_quote)
+        self.quotes.clicked.connect(self._open_quote)
+        self.seen_with.activated.connect(self._follow_seen_with)
+        self.seen_with.doubleClicked.connect(self._follow_seen_with)
+        self.hits.activated.connect(self._open_hit)
+        self.hits.clicked.connect(self._open_hit)
+
+    # -- the collection
+
+    def set_collection(self, collection: Collection | None, name: str = "") -> None:
+        self.collection = collection
+        self.followed = None
+        self._name = name
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the lists again from the store (after analysis, a correction, a clear)."""
+        self.refresh_articles()
+        collection = self.collection
+        self.entities.records.set_records(collection.entities() if collection else ())
+        self.follow(self.followed.key if self.followed else None)
+        if self.search_box.text().strip():
+            self.run_search()
+
+    def refresh_articles(self) -> None:
+        """Only the article list and its count (cheap), while the collection is analysed."""
+        articles = self.collection.articles() if self.collection is not None else ()
+        self.articles.records.set_records(articles)
+        analysed = sum(a.analysed for a in articles)
+        self.heading.setText(
+            f"<b>{self._name}</b>: {len(articles)} articles, {analysed} analysed"
+            if self.collection is not None
+            else "No collection open"
+        )
+
+    def show_progress(self, done: int, total: int, failed: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(
+            "Analysing %v of %m" + (f" ({failed} could not be read)" if failed else "")
+        )
+        self.progress.show()
+        self.cancel_button.show()
+
+    def hide_progress(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    # -- following an entity across the collection
+
+    def _on_entity(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entity: CollectionEntity | None = record_at(current)
+        if entity is not None:
+            self.follow(entity.key)
+
+    def follow(self, key: str | None) -> None:
+        """Show the quotes, articles and companions of entity `key` (None: nothing followed)."""
+        collection = self.collection
+        entity = None
+        if collection is not None and key is not None:
+            entity = next((e for e in self.entities.records.records() if e.key == key), None)
+        self.followed = entity
+        if entity is None or collection is None:
+            self.follow_label.setText("Select an entity to follow it across the collection.")
+            for table in (self.quotes, self.mentioning, self.seen_with):
+                table.records.set_records(())
+            return
+        quotes = collection.quotes_of(entity.key)
+        self.quotes.records.set_records(quotes)
+        self.mentioning.records.set_records(collection.articles_mentioning(entity.key))
+        self.seen_with.records.set_records(collection.co_occurring(entity.key))
+        self.follow_label.setText(
+            f"<b>{entity.name}</b> ({_kind_label(entity.kind)}): in {entity.articles} "
+            f"article{'s' if entity.articles != 1 else ''}, {entity.mentions} mentions, "
+            f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}"
+        )
+
+    def _follow_seen_with(self, index: QModelIndex) -> None:
+        pair = record_at(index)
+        if pair is not None:
+            self.follow(pair[0].key)
+
+    # -- search
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        query = self.search_box.text().strip()
+        hits: tuple[SearchHit, ...] = ()
+        if self.collection is not None and query:
+            hits = self.collection.search(query, quotes_only=self.quotes_only.isChecked())
+        self.hits.records.set_records(hits)
+        self.search_count.setText(
+            f"{len(hits)} match{'es' if len(hits) != 1 else ''}" if query else ""
+        )
+
+    # -- opening
+
+    def _open_article(self, index: QModelIndex) -> None:
+        article: ArticleSummary | None = record_at(index)
+        if article is not None:
+            self.open_requested.emit(Path(article.path))
+
+    def _open_quote(self, index: QModelIndex) -> None:
+        item: CollectionQuote | None = record_at(index)
+        if item is not None:
+            self.open_at_requested.emit(Path(item.path), item.quote.start, item.quote.end)
+
+    def _open_hit(self, index: QModelIndex) -> None:
+        hit: SearchHit | None = record_at(index)
+        if hit is not None:
+            self.open_at_requested.emit(Path(hit.path), hit.start, hit.end)
