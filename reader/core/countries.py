@@ -302,3 +302,10 @@ def country_of_demonym(text: str) -> Country | None:
     """The country a demonym ("Russian", "Britons") refers to, or None."""
     code = _demonyms().get(normalize(text))
     return _country(code) if code else None
+
+
+@cache
+def country_first_words() -> frozenset[str]:
+    """The first words of every country name and demonym, as `normalize` writes them."""
+    names = [*_names(), *_demonyms()]
+    return frozenset(name.partition(" ")[0] for name in names)

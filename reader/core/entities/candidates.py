@@ -6,9 +6,11 @@ token; the helpers here are shared by the steps (word forms, coverage flags, lin
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from reader.core.countries import Country
@@ -18,6 +20,7 @@ _CALENDAR_WORDS = """
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 jan feb mar apr jun jul aug sep sept oct nov dec"""
+_LINE_BREAKS = re.compile(r"\n+")
 # Words of dates, in lower case: never part of a name.
 CALENDAR = frozenset(_CALENDAR_WORDS.split())
 
@@ -63,13 +66,19 @@ def replacing(doc: Doc, candidates: list[Candidate], found: list[Candidate]) -> 
 
 
 def lines(doc: Doc) -> list[tuple[int, int]]:
-    """Token bounds [start, end) of each line; the line-break tokens belong to no line."""
+    """Token bounds [start, end) of each line; the line-break tokens belong to no line.
+
+    Found from the line breaks in the text, not token by token: spaCy keeps every line break
+    inside a whitespace token of its own.
+    """
+    starts = doc.to_array([IDX]).tolist() if len(doc) else []
     bounds = []
     start = 0
-    for token in doc:
-        if "\n" in token.text:
-            bounds.append((start, token.i))
-            start = token.i + 1
+    for match in _LINE_BREAKS.finditer(doc.text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= start:
+            bounds.append((start, i))
+            start = i + 1
     bounds.append((start, len(doc)))
     return bounds
 

@@ -49,12 +49,13 @@ def to_mentions(doc: Doc, candidates: list[Candidate], credits: CreditIndex) -> 
             )
         )
         last_end = span.end_char
-    mentions.extend(_credit_mention(doc, credit) for credit in credits.credits)
+    text = doc.text if credits.credits else ""
+    mentions.extend(_credit_mention(text, credit) for credit in credits.credits)
     return tuple(sorted(mentions, key=lambda m: m.start))
 
 
-def _credit_mention(doc: Doc, credit: Credit) -> Mention:
-    text = doc.text[credit.start : credit.end]
+def _credit_mention(doc_text: str, credit: Credit) -> Mention:
+    text = doc_text[credit.start : credit.end]
     name = display(text)
     prefix = "person" if credit.kind is Kind.PERSON else "org"
     return Mention(credit.start, credit.end, text, credit.kind, f"{prefix}:{slug(name)}", name)

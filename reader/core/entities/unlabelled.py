@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from reader.core.countries import country_named, country_of_demonym, normalize
+from reader.core.countries import (
+    country_first_words,
+    country_named,
+    country_of_demonym,
+    normalize,
+)
 from reader.core.entities.candidates import Candidate, covered, words_of
 from reader.core.entities.from_model import MAX_COUNTRY_TOKENS
 from reader.core.model import Kind
@@ -14,22 +19,44 @@ OTHER_NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUA
 
 
 def add_unlabelled(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """Countries, demonyms and repeats of known persons and organizations the model missed."""
+    """Countries, demonyms and repeats of known persons and organizations the model missed.
+
+    One pass over the tokens; only a capitalized word that can open a known name, a country
+    or a demonym starts a look at the words after it.
+    """
     known = _known_forms(doc, candidates)
     longest = max((len(form) for form in known), default=1)
+    openers = {form[0] for form in known} | country_first_words() | {"the"}
+    words = _Words(doc)
     taken = covered(doc, candidates)
     added = []
     i = 0
     while i < len(doc):
         found = None
-        if not taken[i] and doc[i].text[:1].isupper():
-            found = _match_at(doc, i, known, longest, taken)
+        if not taken[i] and words.texts[i][:1].isupper() and words.opener(i) in openers:
+            found = _match_at(doc, words, i, known, longest, taken)
         if found is None:
             i += 1
             continue
         added.append(found)
         i = found.end
     return sorted(candidates + added, key=lambda c: c.start)
+
+
+class _Words:
+    """The tokens' texts, lower-case forms and trailing spaces, read from the Doc once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.texts = [t.text for t in doc]
+        self.lowers = [t.lower_ for t in doc]
+        self.spaces = [t.whitespace_ for t in doc]
+
+    def opener(self, i: int) -> str:
+        """The word a name starting at token i opens with, as names are compared."""
+        return normalize(self.texts[i]).partition(" ")[0] or self.lowers[i]
+
+    def text(self, start: int, end: int) -> str:
+        return "".join(self.texts[k] + self.spaces[k] for k in range(start, end)).rstrip()
 
 
 def _known_forms(doc: Doc, candidates: list[Candidate]) -> dict[tuple[str, ...], Kind]:
@@ -46,6 +73,7 @@ def _known_forms(doc: Doc, candidates: list[Candidate]) -> dict[tuple[str, ...],
 
 def _match_at(
     doc: Doc,
+    words: _Words,
     i: int,
     known: dict[tuple[str, ...], Kind],
     longest: int,
@@ -54,15 +82,18 @@ def _match_at(
     """The longest known name, country or demonym starting at token i, within its line."""
     limit = min(len(doc), i + max(longest, MAX_COUNTRY_TOKENS))
     end = i
-    while end < limit and not taken[end] and "\n" not in doc[end].text:
+    while end < limit and not taken[end] and "\n" not in words.texts[end]:
         end += 1
     for stop in range(end, i, -1):
-        words = doc[i:stop]
-        kind = known.get(tuple(t.lower_ for t in words))
-        if kind is not None and words[-1].text[:1].isupper():
+        kind = known.get(tuple(words.lowers[i:stop]))
+        if kind is not None and words.texts[stop - 1][:1].isupper():
             return Candidate(i, stop, kind)
-        text = words.text
-        if not _plausible_country_text(words) or _names_something_else(doc, stop):
+        if stop - i > MAX_COUNTRY_TOKENS:
+            continue
+        text = words.text(i, stop)
+        if not _plausible_country_text(text, words.texts[stop - 1]):
+            continue
+        if _names_something_else(doc, stop):
             continue
         country = country_named(text)
         if country is not None:
@@ -86,9 +117,9 @@ def _names_something_else(doc: Doc, end: int) -> bool:
     return glued and end + 1 < len(doc) and doc[end + 1].is_lower
 
 
-def _plausible_country_text(words: Span) -> bool:
+def _plausible_country_text(text: str, last_word: str) -> bool:
     """Country names are capitalized; short ones ("US", "UK") only count in capitals."""
-    if not words[-1].text[:1].isupper():
+    if not last_word[:1].isupper():
         return False
-    compact = normalize(words.text).replace(" ", "")
-    return len(compact) > 3 or words.text.isupper() or "." in words.text
+    compact = normalize(text).replace(" ", "")
+    return len(compact) > 3 or text.isupper() or "." in text
