@@ -3,6 +3,7 @@ one entity through the collection, and full-text search. It shows what a Collect
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -220,7 +221,7 @@ class LibraryPanel(QWidget):
         self.articles.records.set_records(articles)
         analysed = sum(a.analysed for a in articles)
         self.heading.setText(
-            f"<b>{self._name}</b>: {len(articles)} articles, {analysed} analysed"
+            f"<b>{html.escape(self._name)}</b>: {len(articles)} articles, {analysed} analysed"
             if self.collection is not None
             else "No collection open"
         )
@@ -262,7 +263,7 @@ class LibraryPanel(QWidget):
         self.mentioning.records.set_records(collection.articles_mentioning(entity.key))
         self.seen_with.records.set_records(collection.co_occurring(entity.key))
         self.follow_label.setText(
-            f"<b>{entity.name}</b> ({_kind_label(entity.kind)}): in {entity.articles} "
+            f"<b>{html.escape(entity.name)}</b> ({_kind_label(entity.kind)}): in {entity.articles} "
             f"article{'s' if entity.articles != 1 else ''}, {entity.mentions} mentions, "
             f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}"
         )
