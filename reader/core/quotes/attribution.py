@@ -155,6 +155,8 @@ def cue_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
     doc = qdoc.doc
     index = qdoc.word_before(fragment)
     after_colon = index >= 0 and doc[index].text == ":"
+    if index >= 0 and not after_colon and qdoc.paragraph_break(doc[index], fragment.tokens[0]):
+        return None  # a headline's verb above a quoted paragraph is not its cue
     lowest = max(0, fragment.tokens.start - _ATTRIBUTION_WINDOW)
     while index >= lowest:
         token = doc[index]

@@ -64,7 +64,7 @@ def _continues(group: Group, fragment: Fragment) -> bool:
     if fragment.paragraph != last.paragraph:
         return False
     if group.cue is None and fragment.cue is None and fragment.speaker is not None:
-        return True  # a signature after the paragraph's last quote signs all of them
+        return last.speaker is None  # a signature signs the unsigned quotes before it
     if fragment.cue is None and fragment.speaker is None:
         return group.cue is not None or last.tokens.sent == fragment.tokens.sent
     return group.local_cue is not None and fragment.local_cue == group.local_cue

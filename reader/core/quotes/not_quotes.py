@@ -42,6 +42,8 @@ _NOUN_PHRASE_PARTS = frozenset({"det", "poss", "amod", "nummod", "compound", "ca
 # `described him as a “…”`, `likened them to a “…”`, `is a “…”`: a characterization, which
 # gives someone's words.
 _CHARACTERIZING_WORDS = frozenset({"as", "like", "to"})
+# Verbs whose object in marks is the speaker's own name for someone (`called her “Crooked …”`).
+_CALLING = frozenset({"call", "dub", "label", "brand", "term", "name", "nickname"})
 _SENTENCE_INSIDE = re.compile(r"[.?!][”\"’']?\s+\S")
 
 
@@ -85,11 +87,15 @@ def is_not_a_quote(qdoc: QuotedDoc, fragment: Fragment, whole_run: bool) -> bool
         return False  # a name or a term is never two sentences
     if len(words) <= _LONGEST_TERM and _follows_naming_word(qdoc, fragment):
         return True
+    title = looks_like_title(fragment.tokens.text)
+    cue = fragment.cue.root if fragment.cue is not None else None
+    names_an_audience = cue is not None and cue.lemma_ not in _CALLING
+    if title and names_an_audience and _is_object_of(qdoc, fragment, cue):
+        return True  # `told MSNBC's “Morning Joe”`: whom the words went to, not the words
     if fragment.cue is not None or fragment.speaker is not None:
         return False
-    return looks_like_title(fragment.tokens.text) or (
-        len(words) <= _LONGEST_SCARE_QUOTE and _inside_noun_phrase(qdoc, fragment)
-    )
+    noun = _head_of_noun_phrase(qdoc, fragment) if len(words) <= _LONGEST_SCARE_QUOTE else None
+    return title or (noun is not None and not _characterizes(noun))
 
 
 def _follows_naming_word(qdoc: QuotedDoc, fragment: Fragment) -> bool:
@@ -115,20 +121,37 @@ def _is_clause(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in _CLAUSE_PARTS for c in verb.children)
 
 
-def _inside_noun_phrase(qdoc: QuotedDoc, fragment: Fragment) -> bool:
-    """`a “walk-in”`, `the party's “super PACs”`: a determiner, possessive or adjective right
-    before the opening mark that belongs to a word inside the marks."""
+def _head_of_noun_phrase(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`a “walk-in”`, `the party's “super PACs”`: the noun inside the marks whose determiner,
+    possessive or adjective stands right before the opening mark, or None."""
     if fragment.ends_with_full_stop or fragment.tokens.text.rstrip().endswith(("?", "!")):
-        return False
+        return None
     index = qdoc.word_before(fragment)
     if index < 0:
-        return False
+        return None
     word = qdoc.doc[index]
     tokens = fragment.tokens
     if word.dep_ not in _NOUN_PHRASE_PARTS or not tokens.start <= word.head.i < tokens.end:
-        return False
-    noun = word.head
-    return not (
-        noun.dep_ in ("attr", "oprd")
-        or (noun.dep_ == "pobj" and noun.head.lower_ in _CHARACTERIZING_WORDS)
+        return None
+    return word.head
+
+
+def _characterizes(noun: Token) -> bool:
+    """`described him as a “…”`, `is a “…”`: a noun phrase that gives someone's words."""
+    return noun.dep_ in ("attr", "oprd") or (
+        noun.dep_ == "pobj" and noun.head.lower_ in _CHARACTERIZING_WORDS
     )
+
+
+def _is_object_of(qdoc: QuotedDoc, fragment: Fragment, cue: Token) -> bool:
+    """Whether the quoted words hang from the cue as its object, or through a preposition
+    (`appeared on “Face the Nation”`)."""
+    for root in qdoc.quote_roots(fragment):
+        head = root.head
+        if root.dep_ in ("dobj", "dative") and head.i == cue.i:
+            return True
+        if root.dep_ == "pobj" and head.dep_ in ("prep", "dative") and head.head.i == cue.i:
+            return True
+        if root.dep_ == "poss" and head.dep_ in ("dobj", "dative") and head.head.i == cue.i:
+            return True
+    return False

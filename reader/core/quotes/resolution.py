@@ -113,7 +113,7 @@ def _antecedent(pronoun: Token, quoted: list[bool], names: ArticleNames) -> Span
     """
     lower = pronoun.lower_
     if lower in _RELATIVE_PRONOUNS:
-        return expanded_name(pronoun.head.head) if pronoun.head.dep_ == "relcl" else None
+        return _relative_antecedent(pronoun)
     wanted = ("PERSON",) if lower in PERSONAL_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
     gender = _PRONOUN_GENDERS.get(lower)
     other_titles = {"he": _TITLES_OF_SHE, "she": _TITLES_OF_HE}.get(gender or "", ())
@@ -139,6 +139,18 @@ def _antecedent(pronoun: Token, quoted: list[bool], names: ArticleNames) -> Span
         sentence = doc[sentence.start - 1].sent
         end = sentence.end
     return None
+
+
+def _relative_antecedent(pronoun: Token) -> Span | None:
+    """The name a relative pronoun follows: its clause's head, or the name just before it
+    (past a comma) when the parser hangs the clause elsewhere (`It was Voss who wrote`)."""
+    if pronoun.head.dep_ == "relcl":
+        return expanded_name(pronoun.head.head)
+    index = pronoun.i - 1
+    if index >= 0 and pronoun.doc[index].text == ",":
+        index -= 1
+    before = pronoun.doc[index] if index >= 0 else None
+    return expanded_name(before) if before is not None and before.ent_type_ else None
 
 
 def _title_of(name: Span) -> str:

@@ -31,16 +31,11 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _LONGEST_SPEAKER_PHRASE = 8
 _LONGEST_APPOSITION = 15
 _QUOTING_WINDOW = 12  # tokens after the cue or speaker searched for "quoting"
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
 def speaker_span(qdoc: QuotedDoc, token: Token) -> Span:
-    """The local mention: a name, a noun phrase such as "the commission", or a pronoun; for
-    a relative pronoun, the name it hangs from (`Clinton, who tweeted: “…”`)."""
-    if token.lower_ in _RELATIVE_PRONOUNS:
-        antecedent = _antecedent_of_relative(qdoc, token)
-        if antecedent is not None:
-            token = antecedent
+    """The local mention: a name, a noun phrase such as "the commission", or a pronoun (a
+    relative one too: `who said` is the mention next to the cue; its name goes beside it)."""
     if token.pos_ == "PRON" or token.ent_iob_ != "O":
         return expanded_name(token)
     start = token.left_edge.i
@@ -55,21 +50,6 @@ def speaker_span(qdoc: QuotedDoc, token: Token) -> Span:
     ):
         return phrase
     return expanded_name(token)
-
-
-def _antecedent_of_relative(qdoc: QuotedDoc, pronoun: Token) -> Token | None:
-    """The noun a relative pronoun follows: its clause's head, or the word just before it
-    (past a comma) when the parser hangs the clause elsewhere (`It was Voss who wrote`)."""
-    if pronoun.head.dep_ == "relcl":
-        candidate = pronoun.head.head
-    else:
-        index = pronoun.i - 1
-        if index >= 0 and qdoc.doc[index].text == ",":
-            index -= 1
-        candidate = qdoc.doc[index] if index >= 0 else None
-    if candidate is None or candidate.pos_ not in ("PROPN", "NOUN") or qdoc.quoted[candidate.i]:
-        return None
-    return candidate
 
 
 def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:

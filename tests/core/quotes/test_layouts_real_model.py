@@ -54,3 +54,15 @@ def test_a_dash_signature_on_the_next_line_signs_the_quote_real_model(nlp):
     assert quote.speaker is not None
     assert quote.speaker.text.endswith("Mina Osei")
     assert quote.speaker.key == "person:mina-osei"
+
+
+def test_signed_quotes_run_together_in_one_paragraph_keep_their_own_speakers_real_model(nlp):
+    text = (
+        "Readers answer\n\n"
+        "“The plan is late and costs too much.” ― Mina Osei "
+        "“I like the new harbour, and so do my children.” ― Tomas Berg\n"
+    )
+    assert said(nlp, text) == {
+        "The plan is late and costs too much.": "Mina Osei",
+        "I like the new harbour, and so do my children.": "Tomas Berg",
+    }

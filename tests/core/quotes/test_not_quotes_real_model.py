@@ -40,3 +40,17 @@ def test_a_quoted_sentence_after_a_naming_word_is_a_quote_real_model(nlp):
         'The piece took one of her lines as its headline: "At last. Someone who listens."\n'
     )
     assert list(said(nlp, text)) == ["At last. Someone who listens."]
+
+
+def test_a_show_named_as_whom_words_went_to_is_not_a_quote_real_model(nlp):
+    text = (
+        "Senator on television\n\n"
+        'Senator Ruth Kagame told "Morning Roundtable" that the vote would be close.\n\n'
+        '"We do not have the numbers yet," Kagame said.\n'
+    )
+    assert said(nlp, text) == {"We do not have the numbers yet,": "Kagame"}
+
+
+def test_a_name_given_by_a_speaker_is_a_quote_real_model(nlp):
+    text = 'Rally\n\nAt the rally, Harlow called his rival "Crooked Carl" twice.\n'
+    assert said(nlp, text) == {"Crooked Carl": "Harlow"}
