@@ -178,10 +178,11 @@ class FollowBar(QWidget):
         self.following.emit(None)
 
     def changeEvent(self, event: QEvent) -> None:
-        """A new theme: the swatch (and, through `following`, the scroll-bar ticks) redrawn."""
+        """A new theme: the swatch redrawn in its colours."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._entity is not None:
-            self.show_entity(self._entity)
+            dark = is_dark(self.palette())
+            self.swatch.setPixmap(swatch_icon(self._entity.kind, dark).pixmap(14, 14))
 
     def set_position(self, index: int, count: int) -> None:
         self.position.setText(f"{index + 1} / {count}")

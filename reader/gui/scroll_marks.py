@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QScrollBar, QStyle, QStyleOptionSlider, QWidget
 
 
@@ -13,12 +15,17 @@ class MarkedScrollBar(QScrollBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.marks: list[float] = []
-        self.colour = QColor()
+        self._colour_for: Callable[[QPalette], QColor] = lambda _palette: QColor()
 
-    def set_marks(self, fractions: list[float], colour: QColor) -> None:
+    def set_marks(self, fractions: list[float], colour_for: Callable[[QPalette], QColor]) -> None:
+        """Ticks at `fractions`, in the colour `colour_for` gives for the palette at paint time
+        (so a new theme recolours them)."""
         self.marks = sorted(min(1.0, max(0.0, f)) for f in fractions)
-        self.colour = QColor(colour)
+        self._colour_for = colour_for
         self.update()
+
+    def colour(self) -> QColor:
+        return self._colour_for(self.palette())
 
     def groove(self) -> QRect:
         option = QStyleOptionSlider()
@@ -41,7 +48,8 @@ class MarkedScrollBar(QScrollBar):
         if not self.marks:
             return
         groove = self.groove()
+        colour = self.colour()
         painter = QPainter(self)
         for row in self.tick_rows():
-            painter.fillRect(QRect(groove.left() + 2, row, groove.width() - 4, 2), self.colour)
+            painter.fillRect(QRect(groove.left() + 2, row, groove.width() - 4, 2), colour)
         painter.end()

@@ -29,7 +29,7 @@ def test_theme_choice_switches_the_palette_and_the_highlights(window, qtbot, set
         window.reading.theme_actions[Theme.DARK].trigger()
         assert base_colour() == "#1e1e1e"
         bar = tab.view.verticalScrollBar()
-        qtbot.wait_until(lambda: bar.colour.name() == STYLES[Kind.PERSON].dark.underline)
+        assert bar.colour().name() == STYLES[Kind.PERSON].dark.underline
         assert style_name(QApplication.instance()) == "fusion"
         assert settings.theme() == Theme.DARK
         qtbot.wait_until(
