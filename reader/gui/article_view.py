@@ -386,10 +386,11 @@ class ArticleView(QTextEdit):
         bar = self.verticalScrollBar()
         if isinstance(bar, MarkedScrollBar) and self.offsets is not None:
             starts = [self.offsets.to_document(m.start) for m in mentions]
-            colour = QColor()
-            if mentions:
-                colour = QColor(scheme_for(mentions[0].kind, is_dark(self.palette())).underline)
-            bar.set_marks(mention_fractions(self.document(), starts), colour)
+            kind = mentions[0].kind if mentions else Kind.PERSON
+            bar.set_marks(
+                mention_fractions(self.document(), starts),
+                lambda palette: QColor(scheme_for(kind, is_dark(palette)).underline),
+            )
 
     def set_font_step(self, step: int) -> None:
         """Text size `step` steps from the default (each about 10 %), headings in proportion."""
