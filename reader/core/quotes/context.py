@@ -16,6 +16,7 @@ from reader.core.quotes.marks import DOUBLE_MARKS, is_caption
 
 _LINE_BREAK = re.compile("\n")
 _CAPTIONS_PASSED = 3
+_LONGEST_CAPTION = 300  # characters
 SUBJECTS = ("nsubj", "nsubjpass")
 SENTENCE_END = frozenset({".", "?", "!"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -108,9 +109,12 @@ class QuotedDoc:
             if index < 0:
                 return None
             token = self.doc[index]
-            line_start = self.text.rfind("\n", 0, token.idx) + 1
-            line_end = self.text.find("\n", token.idx)
-            if not is_caption(self.text[line_start : line_end if line_end >= 0 else None]):
+            line_start = self.text.rfind("\n", max(0, token.idx - _LONGEST_CAPTION), token.idx)
+            line_end = self.text.find("\n", token.idx, token.idx + _LONGEST_CAPTION)
+            if line_start < 0 or line_end < 0:
+                break  # a line this long is no caption (and the search stays local)
+            line_start += 1
+            if not is_caption(self.text[line_start:line_end]):
                 break
             index = self._word_before_offset(line_start)
         if index < 0:
