@@ -237,3 +237,27 @@ def test_samples_bag_of_words_f1_is_a_real_measure():
     assert samples.bag_of_words_f1("a b c", "a b c") == 1.0
     assert samples.bag_of_words_f1("a b", "c d") == 0.0
     assert 0.6 < samples.bag_of_words_f1("a b c", "a b d") < 0.7
+
+
+def test_a_damaged_pdf_logs_nothing_of_its_repairs(tmp_path, caplog):
+    data = bytearray(samples.write_pdf(tmp_path / "whole.pdf").read_bytes())
+    for offset in range(400, len(data), 97):
+        data[offset] = 0x30
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    with caplog.at_level("DEBUG"):
+        try:
+            load_article(path)
+        except ArticleError:
+            pass
+    assert not [record for record in caplog.records if record.name.startswith("pdfminer")]
+
+
+def test_a_zip_of_an_unknown_version_is_damaged(tmp_path):
+    data = bytearray(samples.write_epub(tmp_path / "book.epub").read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 6] = 200  # "version needed to extract": one zipfile cannot read
+    path = tmp_path / "future.epub"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArticleError, match=r"damaged|not a valid ZIP"):
+        load_article(path)

@@ -169,3 +169,8 @@ def test_a_page_over_the_extraction_bound_is_read_without_its_furniture(tmp_path
 def test_page_with_no_text_at_all_is_an_error(tmp_path):
     with pytest.raises(ArticleError, match="No article text"):
         load(tmp_path, "<html><head><script>x()</script></head><body><nav></nav></body></html>")
+
+
+def test_control_characters_in_kept_attributes_do_not_break_loading(tmp_path):
+    markup = page(f'<p class="lead\x01x" data-extra="1">{FILLER}</p><p>{FILLER} Twice.</p>')
+    assert FILLER in texts(load(tmp_path, markup))

@@ -25,7 +25,7 @@ def load_archive(path: Path, data: bytes) -> Article:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
         raise ArticleError(
             f"{path.name} is damaged or not a {_expected(path)} file "
             "(it is not a valid ZIP archive)."

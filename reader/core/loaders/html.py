@@ -50,6 +50,8 @@ _KEPT_ATTRIBUTES = frozenset(
     ]
 )
 _MAX_ATTRIBUTE_CHARS = 200
+# Characters the HTML parser lets through in attribute values but lxml cannot set again.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LONG_TAG = re.compile(r"<([a-zA-Z][^\s/>]{0,30})(\s[^<>]{4000,})>")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _MAX_ELEMENTS = 1_000_000
@@ -214,7 +216,7 @@ def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int]:
         attributes = element.attrib
         if attributes:
             kept = {
-                name: value[:_MAX_ATTRIBUTE_CHARS]
+                name: _NOT_XML.sub("", value[:_MAX_ATTRIBUTE_CHARS])
                 for name, value in attributes.items()
                 if name in _KEPT_ATTRIBUTES
             }

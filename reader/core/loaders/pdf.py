@@ -16,6 +16,7 @@ pdfminer groups characters into lines and lines into text boxes; Reader then:
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 import struct
@@ -46,6 +47,10 @@ _HYPHENATED = re.compile(r"(\w+)-$")
 _WORD = re.compile(r"\w+")
 # A glyph the font maps to no character (a bullet, an ornament): pdfminer writes "(cid:N)".
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+
+
+# pdfminer logs every repair it makes to a damaged file; the user gets one sentence instead.
+logging.getLogger("pdfminer").setLevel(logging.CRITICAL + 1)
 
 
 @dataclass(slots=True)
