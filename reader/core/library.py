@@ -14,9 +14,10 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from reader.core.loaders import SUPPORTED_SUFFIXES
 from reader.core.model import Quote
@@ -26,6 +27,7 @@ from reader.core.store import ANALYSIS_VERSION, Store, path_key
 _IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 _SNIPPET_CHARS = 60
 _MARK_OPEN, _MARK_CLOSE = "\x01", "\x02"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -121,11 +123,29 @@ class Collection:
         self.store = store
         self.paths = tuple(Path(p) for p in dict.fromkeys(paths))
         self.model = model
+        self._cache: dict[str, object] = {}
+        self._cache_version: tuple[int, int] | None = None
+
+    def _cached(self, name: str, make: Callable[[], T]) -> T:
+        """What `make` reads, kept until the store is written to (here or by another process).
+
+        A file changed on disk while the store is untouched shows on the next write.
+        """
+        version = self.store.version()
+        if version != self._cache_version:
+            self._cache.clear()
+            self._cache_version = version
+        if name not in self._cache:
+            self._cache[name] = make()
+        return self._cache[name]
 
     # -- the article list
 
     def _analysed(self) -> tuple[list[ArticleSummary], dict[int, ArticleSummary]]:
         """Summaries in path order, and analysis id → the summary of its first path."""
+        return self._cached("analysed", self._read_analysed)
+
+    def _read_analysed(self) -> tuple[list[ArticleSummary], dict[int, ArticleSummary]]:
         hashes: dict[bytes, str] = {}
         for chunk in _chunks([path_key(p) for p in self.paths]):
             rows = self.store.query(
@@ -211,12 +231,20 @@ class Collection:
             for key, total in totals.items()
         }
 
+    def _all_merged(self) -> dict[str, CollectionEntity]:
+        return self._cached("merged", lambda: self._merged(list(self._analysed()[1])))
+
     def entities(self) -> tuple[CollectionEntity, ...]:
         """Entities merged across the analysed articles by key; most articles first, then most
         mentions, then by name."""
-        merged = self._merged(list(self._analysed()[1]))
-        return tuple(
-            sorted(merged.values(), key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
+        return self._cached(
+            "entities",
+            lambda: tuple(
+                sorted(
+                    self._all_merged().values(),
+                    key=lambda e: (-e.articles, -e.mentions, e.name.casefold()),
+                )
+            ),
         )
 
     def articles_mentioning(self, key: str) -> tuple[ArticleSummary, ...]:
@@ -269,7 +297,7 @@ class Collection:
         ids = list(self._analysed()[1])
         with_key = sorted({row[0] for row in self._entity_rows(ids, key)})
         shared = Counter(row[1] for row in self._entity_rows(with_key) if row[1] != key)
-        merged = self._merged(ids)
+        merged = self._all_merged()
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], merged[kv[0]].name.casefold()))
         return tuple((merged[k], n) for k, n in ranked[:limit])
 

@@ -77,6 +77,7 @@ class Store:
         self.path = path
         self._db = connection
         self._lock = threading.RLock()
+        self._writes = 0
 
     @classmethod
     def open(cls, path: Path | None = None) -> Store:
@@ -131,8 +132,14 @@ class Store:
                     self._db.execute("ROLLBACK")
                     raise
                 self._db.execute("COMMIT")
+                self._writes += 1
             except sqlite3.Error as error:
                 raise _store_error(self.path, error) from error
+
+    def version(self) -> tuple[int, int]:
+        """Changes whenever this connection or another process has written to the store, so
+        views can cache what they read (SQLite's data_version and this connection's writes)."""
+        return self.query("PRAGMA data_version")[0][0], self._writes
 
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple]:
         """All rows of one read query; raises StoreError when the file fails."""

@@ -213,3 +213,15 @@ def test_a_quote_is_cited_with_speaker_title_and_date(library):
         "“We will build engines,” — Ada Lovelace, in Lovelace opens the works, 2024-05-06"
     )
     assert quote_citation(last) == "“Café engines for all,” — Tom Baker, in Acme news"
+
+
+def test_the_collection_sees_what_another_connection_writes(library, tmp_path):
+    store, collection, _paths = library
+    assert collection.articles()[-1].analysed is False
+    new = collection.paths[-1]
+    with Store.open(store.path) as other:
+        other.save_analysis(fake_analysis(new.read_text("utf-8"), new))
+    assert collection.articles()[-1].analysed is True
+    store.clear()
+    assert not any(a.analysed for a in collection.articles())
+    assert collection.entities() == ()
