@@ -60,3 +60,36 @@ def test_names_joined_by_and_are_two_unless_an_institution_ends_them():
         ("Office for Ports and Harbours", "ORG"),
         ("Lumber and Paper Board", "ORG"),
     ]
+
+
+def test_a_gallery_caption_names_nobody():
+    doc = labelled(
+        "Slideshow (7 images)\nMarta Ruiz opened the fair.",
+        ("Slideshow", "PERSON"),
+        ("Marta Ruiz", "PERSON"),
+    )
+    assert found(mentions_from_doc(doc)) == [("Marta Ruiz", "PERSON")]
+
+
+def test_a_common_word_opening_a_sentence_names_nobody():
+    doc = labelled(
+        "Turnout was low in the capital. Officials blamed the rain for the low turnout.",
+        ("Turnout", "PERSON"),
+    )
+    assert mentions_from_doc(doc) == ()
+
+
+def test_a_name_that_is_also_a_word_stays_when_named_inside_a_sentence():
+    doc = labelled(
+        "Rose said the bill was fair. Aides of Rose agreed, and the rose garden bloomed.",
+        ("Rose", "PERSON"),
+        ("Rose", "PERSON"),
+    )
+    assert found(mentions_from_doc(doc)) == [("Rose", "PERSON"), ("Rose", "PERSON")]
+
+
+def test_a_pronoun_the_model_labelled_is_no_person():
+    doc = labelled(
+        "Ada Brun - He was the first director.", ("Ada Brun", "PERSON"), ("He", "PERSON")
+    )
+    assert found(mentions_from_doc(doc)) == [("Ada Brun", "PERSON")]

@@ -37,6 +37,7 @@ PARTICLES = frozenset(
 DISMISSALS = frozenset({"c", "b", "st", "lbw"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 MAX_COUNTRY_TOKENS = 5
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her", "their"})
 # Letters and a number joined by a hyphen: "COVID-19", "IR-2m", a disease or a product.
 _CODE = re.compile(r"[A-Za-z]+-\d+[a-z]?")
 # Head nouns of institutions, which "and" inside a name does not split.
@@ -263,6 +264,8 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
         return Candidate(start, end, Kind.COUNTRY, country=country)
     if all(t.lower_.rstrip(".") in TITLES for t in doc[start:end]):
         return None  # "Secretary of State": a title, not a name
+    if end - start == 1 and (doc[start].pos_ == "PRON" or doc[start].lower_ in _PRONOUNS):
+        return None  # "He was the first director": a pronoun opening a paragraph
     if label == "PERSON":
         if end - start == 1 and doc[start].pos_ == "NOUN":
             return None  # "Extras ( lb-3 )", "Scorer :": a common noun the model took for a name
