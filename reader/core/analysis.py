@@ -12,7 +12,9 @@ are per chunk; a chunk ends at a paragraph break, where none of them reaches acr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 import numpy
@@ -126,10 +128,8 @@ def _parsed(
     if n_process > 1 and len(bounds) < _MIN_CHUNKS_PER_PROCESS * n_process:
         n_process = 1
     docs = []
-    with nlp.select_pipes(disable=[QUOTES_COMPONENT]):
-        chunks = nlp.pipe((text[s:e] for s, e in bounds), batch_size=1, n_process=n_process)
+    with _chunk_docs(nlp, [text[s:e] for s, e in bounds], n_process) as chunks:
         for (start, end), chunk in zip(bounds, chunks, strict=True):
-            chunk.tensor = numpy.empty((0, 0), dtype="float32")  # unused downstream; big
             docs.append(chunk)
             if on_progress is not None:
                 on_progress(Progress(end, len(text), start, end, _shifted(chunk, start)))
@@ -140,6 +140,50 @@ def _parsed(
     if doc.text != text:
         raise RuntimeError("the chunks of the text did not join back into the same text")
     return nlp.get_pipe(QUOTES_COMPONENT)(doc)
+
+
+@contextmanager
+def _chunk_docs(nlp: Language, texts: list[str], n_process: int) -> Iterator[Iterator[Doc]]:
+    """The chunks parsed in order, the quote finder off and tensors dropped (nothing downstream
+    reads them; they are the bulk of a Doc's memory).
+
+    With `n_process` > 1 the chunks are parsed in that many forked worker processes, which
+    inherit the loaded pipeline. spaCy's own `nlp.pipe(n_process=...)` is not used: when its
+    consumer stops early (a cancelled analysis) a worker blocks writing a Doc nobody reads and
+    the parent waits for it forever. A pool is terminated on leaving this block, however it
+    is left. Where processes cannot be forked, the chunks are parsed here.
+    """
+    if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _FORKED_NLP  # what the forked workers inherit
+        _FORKED_NLP = nlp
+        pool = multiprocessing.get_context("fork").Pool(n_process)
+        try:
+            yield (
+                Doc(nlp.vocab).from_bytes(data)
+                for data in pool.imap(_parse_in_worker, texts, chunksize=1)
+            )
+        finally:
+            pool.terminate()
+            pool.join()
+            _FORKED_NLP = None
+        return
+    with nlp.select_pipes(disable=[QUOTES_COMPONENT]):
+        yield (_without_tensor(doc) for doc in nlp.pipe(texts, batch_size=1))
+
+
+_FORKED_NLP: Language | None = None
+
+
+def _parse_in_worker(text: str) -> bytes:
+    """In a forked worker: one chunk through the inherited pipeline, as bytes for the parent."""
+    nlp = _FORKED_NLP
+    with nlp.select_pipes(disable=[QUOTES_COMPONENT]):
+        return nlp(text).to_bytes(exclude=["tensor", "user_data"])
+
+
+def _without_tensor(doc: Doc) -> Doc:
+    doc.tensor = numpy.empty((0, 0), dtype="float32")
+    return doc
 
 
 # The token attributes a joined Doc takes over from its chunks (what `Doc.from_docs` copies,

@@ -165,3 +165,22 @@ def test_offsets_are_into_the_article_text_when_the_analysis_reads_a_cleaned_cop
         for part in (q.speaker, q.cue):
             assert part is None or text[part.start : part.end] == part.text
     assert any(q.speaker is not None and q.speaker.key for q in analysis.quotes)
+
+
+def test_cancelling_with_two_processes_leaves_no_worker_running_real_model(real):
+    import multiprocessing
+
+    article = Article(title="t", text=ARTICLE * 3, blocks=())
+    seen: list[Progress] = []
+    with pytest.raises(AnalysisCancelled):
+        analyze(
+            article,
+            real,
+            on_progress=seen.append,
+            should_stop=lambda: len(seen) >= 1,
+            max_chunk_chars=500,
+            n_process=2,
+        )
+    for process in multiprocessing.active_children():
+        process.join(timeout=30)
+    assert multiprocessing.active_children() == []
