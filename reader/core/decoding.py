@@ -125,7 +125,8 @@ _TYPOGRAPHY = frozenset(
 )
 _INSIDE_WORDS = frozenset("’‘·\u00ad\u2010\u2011–—")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_WORD_WITH_NON_ASCII = re.compile(r"\S*[^\x00-\x7f]\S*")
+_WORD = re.compile(r"\S+")
+_LONGEST_WORD = 64  # characters of a run without spaces that are scored (its start)
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
@@ -253,8 +254,10 @@ def plausibility(text: str, languages: tuple[str, ...]) -> float:
     """
     counts: dict[str, int] = {}
     penalty = seen = 0
-    for word in _WORD_WITH_NON_ASCII.finditer(text):
-        token = word.group()
+    for word in _WORD.finditer(text):
+        token = text[word.start() : min(word.end(), word.start() + _LONGEST_WORD)]
+        if token.isascii():
+            continue
         mixed = len({_family(char) for char in token} - {"", "CJK"}) > 1
         for match in _NON_ASCII.finditer(token):
             char = match.group()

@@ -83,6 +83,21 @@ def test_legacy_text_over_the_sample_is_decoded_whole():
     assert decode_text(text.encode("iso8859_2"), PATH) == text
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"a" * 300_000 + b" caf\xe9",  # a long ASCII run before the only accent
+        b"caf\xe9 " + b"b" * 300_000,
+        b"\xe9" * 300_000,  # one endless non-ASCII word
+    ],
+    ids=["ascii-run-first", "ascii-run-last", "accent-run"],
+)
+def test_long_runs_without_spaces_are_scored_on_their_start(data):
+    # Scoring once scanned each run from every position (a regex that backtracked): minutes
+    # for these. Now a run is scored on its first characters; the whole text is decoded.
+    assert decode_text(data, PATH) == data.decode("cp1252")
+
+
 def test_a_reading_with_symbols_inside_words_loses():
     # Latin-1 "ü" read as Greek (or any code page that makes it a symbol) sits inside a word.
     assert plausibility("Zürich", LEGACY_ENCODINGS["cp1252"]) == 1.0

@@ -213,6 +213,8 @@ LEGACY = (
 def _legacy(folder: Path, rng: random.Random, scale: float) -> Hostile:
     encoding, text = rng.choice(LEGACY)
     body = "\n\n".join([text] * rng.randint(1, 5))
+    if rng.random() < 0.3:  # a long run without spaces next to the legacy text
+        body += "\n\n" + "x" * sized(scale, 500_000)
     name = rng.choice(["legacy.txt", "legacy.md"])
     longest = max(text.split(), key=len).strip(".,;:«»、。")
     return Hostile("legacy code page", _write(folder, name, body.encode(encoding)), (longest,))
