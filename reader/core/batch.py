@@ -10,10 +10,14 @@ batch is written to the store in one transaction.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import importlib.util
 import json
 import math
 import os
+import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,6 +33,7 @@ from reader.core.model import Analysis
 from reader.core.store import Store, StoreError
 
 BATCH_SIZE = 8
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 BATCHES_AHEAD_PER_JOB = 3
 
 
@@ -121,7 +126,7 @@ class _InlineExecutor:
             future.set_exception(error)
         return future
 
-    def shutdown(self, cancel_futures: bool = False) -> None:
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
         pass
 
 
@@ -143,8 +148,19 @@ class _DaskExecutor:
     def submit(self, fn: Callable, *args: Any) -> Any:
         return self._client.submit(fn, *args, pure=False)
 
-    def shutdown(self, cancel_futures: bool = False) -> None:
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
         self._client.close()
+
+
+def _tie_to_parent(parent: int) -> None:
+    """Worker start: leave Ctrl-C to the parent (which stops the workers), and on Linux die
+    with the parent, so no worker outlives a `reader analyze` that is killed."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def _executor(jobs: int, scheduler: str | None) -> Any:
@@ -152,7 +168,21 @@ def _executor(jobs: int, scheduler: str | None) -> Any:
         return _DaskExecutor(scheduler)
     if jobs <= 1:
         return _InlineExecutor()
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=get_context("spawn"),
+        initializer=_tie_to_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+def _stop(executor: Any) -> None:
+    """An interrupted run: end the worker processes now rather than after their batches."""
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(OSError, AttributeError):
+            process.terminate()
+    executor.shutdown(wait=False, cancel_futures=True)
 
 
 @dataclass
@@ -285,6 +315,11 @@ def analyze_files(
         submit()
         while slots:
             yield ready_head(block=True)
+    except BaseException:  # Ctrl-C, a closed generator, an error: workers stop at once
+        if executor is not None:
+            _stop(executor)
+            executor = None
+        raise
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)

@@ -141,3 +141,17 @@ def test_results_do_not_pile_up_behind_an_unfinished_batch(pipeline, tmp_path, m
         assert first.path == paths[0] and not first.cached
         assert len(loaded) < len(paths) // 2
         assert [r.cached for r in results] == [True] * (len(paths) - 1)
+
+
+def test_stopping_a_run_ends_its_worker_processes_at_once_real_processes():
+    import time
+
+    executor = batch._executor(2, None)
+    busy = [executor.submit(time.sleep, 600) for _ in range(2)]
+    while len(executor._processes) < 2 or not all(f.running() for f in busy):
+        time.sleep(0.05)
+    processes = list(executor._processes.values())
+    batch._stop(executor)
+    for process in processes:
+        process.join(timeout=30)
+    assert [p.is_alive() for p in processes] == [False, False]
