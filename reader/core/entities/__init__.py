@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from reader.core.entities.credits import CreditIndex, credits_in
 from reader.core.entities.from_model import model_candidates
+from reader.core.entities.full_names import completed_names
 from reader.core.entities.furniture import drop_common_words, drop_page_furniture
 from reader.core.entities.kinds import settle_kinds
 from reader.core.entities.naming import to_mentions
@@ -54,6 +55,6 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
         drop_unintroduced_persons(doc, candidates)
     settle_kinds(doc, candidates)
     organizations_by_evidence(doc, candidates)
-    candidates = add_unlabelled(doc, candidates)
+    candidates = completed_names(doc, add_unlabelled(doc, candidates))
     states_not_countries(doc, candidates)
     return to_mentions(doc, candidates, credits)

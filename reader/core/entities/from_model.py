@@ -26,7 +26,9 @@ secretary foreign deputy state defence defense finance general gen lt col colone
 captain capt sgt sergeant admiral adm senator sen representative rep governor gov mayor judge
 justice king queen prince princess sheikh pope cardinal archbishop bishop rev father brother
 sister ambassador envoy spokesman spokeswoman chairman chief coach manager striker midfielder
-defender goalkeeper leader rebel opposition former late new acting"""
+defender goalkeeper leader rebel opposition former late new acting councillor councilor
+councilman councilwoman congressman congresswoman alderman commissioner superintendent inspector
+detective constable assemblyman assemblywoman"""
 TITLES = frozenset(_TITLE_WORDS.split())
 _ARTICLES = frozenset({"the", "a", "an"})
 # Lowercase words inside names ("Rafael van der Vaart").
