@@ -140,14 +140,16 @@ def _break_after(
     """Whether the paragraph ends after line `index` (a blank line after it aside).
 
     Without a wrap width, a text whose paragraphs are set apart by blank lines still reads a
-    single line break as a wrap after a long line that stops mid-sentence ("union leader
+    single line break as a wrap after a line of wrapping length (55 to 120 characters) that
+    stops mid-sentence ("union leader
     Marisol⏎Etxeberria told reporters"); lists and headlines (short lines, or lines ending
     in punctuation) keep their breaks.
     """
     start, end = lines[index]
     line = text[start:end].rstrip()
     if width is None:
-        return not blank_lines or len(line) < _MIN_WRAPPED_LINE or line.endswith(_LINE_END)
+        wrapped = _MIN_WRAPPED_LINE <= len(line) <= _MAX_WRAP_WIDTH
+        return not blank_lines or not wrapped or line.endswith(_LINE_END)
     next_start, next_end = lines[index + 1]
     following = text[next_start:next_end]
     if _indent(following) > _indent(text[start:end]):  # an indented first line
