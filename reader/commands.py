@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reader.core.article import Article
 from reader.core.model import Analysis
+from reader.core.sources import display_path
 from reader.core.store import Store
 
 EXIT_OK, EXIT_FILE_FAILED = 0, 1
@@ -151,7 +152,8 @@ def _results(args: argparse.Namespace) -> Iterator:
 
 
 def _fail(path: Path, message: str) -> dict:
-    _say(f"{path}: {message}")
+    """The stderr line (the path escaped to one line) and the JSON record of a failed file."""
+    _say(f"{display_path(path)}: {message}")
     return {"path": str(path), "error": message}
 
 
@@ -191,7 +193,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     try:
         for result in _results(args):
             if result.analysis is None:
-                _say(f"{result.path}: {result.error}")
+                _say(f"{display_path(result.path)}: {result.error}")
                 status = EXIT_FILE_FAILED
                 continue
             rows = quote_rows(analysis_quotes(result.analysis))
