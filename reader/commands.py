@@ -60,7 +60,9 @@ def _positive(text: str) -> int:
 
 
 def _say(message: str) -> None:
-    print(f"reader: {message}", file=sys.stderr, flush=True)
+    """One line on stderr, whatever file names the message quotes (control characters and
+    undecodable bytes escaped as display_path does for a path)."""
+    print(f"reader: {display_path(message)}", file=sys.stderr, flush=True)
 
 
 def open_store(path: Path | None, disabled: bool) -> Store | None:
@@ -152,8 +154,7 @@ def _results(args: argparse.Namespace) -> Iterator:
 
 
 def _fail(path: Path, message: str) -> dict:
-    """The stderr line (the path escaped to one line) and the JSON record of a failed file."""
-    _say(f"{display_path(path)}: {message}")
+    _say(f"{path}: {message}")
     return {"path": str(path), "error": message}
 
 
@@ -193,7 +194,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     try:
         for result in _results(args):
             if result.analysis is None:
-                _say(f"{display_path(result.path)}: {result.error}")
+                _say(f"{result.path}: {result.error}")
                 status = EXIT_FILE_FAILED
                 continue
             rows = quote_rows(analysis_quotes(result.analysis))
