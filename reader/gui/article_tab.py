@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from reader.core.article import Article
@@ -154,17 +154,12 @@ class ArticleTab(QWidget):
         self._entities = {entity.key: entity for entity in entities}
         self.legend.set_counts(analysis.kind_counts())
         self.entities.set_entities(entities)
-        # The quote list in an event-loop turn of its own: on a long article each panel
-        # takes tens of milliseconds to fill.
-        QTimer.singleShot(0, self, lambda: self._show_quotes(analysis))
+        # The quote list is filled when the view has the final mentions, in an event-loop turn
+        # of its own: on a long article each panel takes tens of milliseconds to fill.
         self.set_status("")
         self.analysis_bar.hide()
         self._awaiting_shown = False  # until the view has the final mentions
         self.view.set_analysis(analysis)
-
-    def _show_quotes(self, analysis: Analysis) -> None:
-        if self.analysis is analysis:
-            self.quotes.set_analysis(analysis)
 
     def show_failure(self, status: str, message: str | None = None, retry: bool = True) -> None:
         """A short `status` in the legend; `message` (why) in the bar, with Retry."""
@@ -174,6 +169,8 @@ class ArticleTab(QWidget):
     def _on_analysis_applied(self) -> None:
         """The view has the final mentions: shown once the highlighter has drawn them."""
         assert self.view.highlighter is not None
+        if self.analysis is not None:
+            self.quotes.set_analysis(self.analysis)
         self._awaiting_shown = True
         if not self.view.highlighter.busy:
             self._on_highlights_applied()

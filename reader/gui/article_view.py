@@ -9,8 +9,8 @@ analysis arrive chunk by chunk (`add_preliminary`) before the final analysis set
 from __future__ import annotations
 
 import contextlib
-import threading
 from bisect import bisect_left, bisect_right
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
@@ -60,6 +60,10 @@ MAX_FIND_MATCHES = 5000
 
 Spans = dict[int, list[tuple[int, int]]]
 MentionSpans = dict[int, list[tuple[int, int, Mention]]]
+# Works out where final highlights go, off the GUI thread; started here, once, because starting
+# a thread makes its starter wait until the thread runs.
+HELPER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-highlights")
+HELPER.submit(lambda: None)
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -158,6 +162,8 @@ class ArticleView(QTextEdit):
         self._spans: list[tuple[int, int, Mention]] = []  # drawn mention stretches, in order
         self._span_starts: list[int] = []
         self._final_token = 0
+        self._visible_key: tuple[int, int, int] | None = None
+        self._visible = (0, -1)
         self._final_ready.connect(self._apply_final)
         self._press: QPoint | None = None
         self.quote_marks = QuoteMarks()
@@ -181,10 +187,18 @@ class ArticleView(QTextEdit):
         self.set_font_step(self.font_step)
 
     def visible_blocks(self) -> tuple[int, int]:
-        """The first and last document block numbers in view."""
-        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
-        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
-        return top, bottom
+        """The first and last document block numbers in view (a hit test costs milliseconds
+        on a long article, so it is redone only when the view has moved or changed size)."""
+        key = (
+            self.verticalScrollBar().value(),
+            self.viewport().height(),
+            self.document().blockCount(),
+        )
+        if key != self._visible_key:
+            top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+            bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
+            self._visible_key, self._visible = key, (top, bottom)
+        return self._visible
 
     def set_analysis(self, analysis: Analysis) -> None:
         """The final highlights; blocks already drawn the same way are not drawn again.
@@ -193,12 +207,8 @@ class ArticleView(QTextEdit):
         article); `analysis_applied` says when the highlighter has them."""
         assert self.highlighter is not None and self.offsets is not None
         self._final_token += 1
-        threading.Thread(
-            target=self._work_out_final,
-            args=(self._final_token, analysis, self.offsets, self.highlighter.snapshot()),
-            name="reader-highlights",
-            daemon=True,
-        ).start()
+        drawn = self.highlighter.snapshot()
+        HELPER.submit(self._work_out_final, self._final_token, analysis, self.offsets, drawn)
         self.quote_marks.set_quotes(analysis.quotes, self.offsets)
         self.viewport().update()
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QTextCharFormat, QTextDocument, QTextLayout
 from reader.core.model import Kind, Mention
 
 SLICE_SECONDS = 0.012  # highlighting work per event-loop turn
+STRETCH_CHARS = 20_000  # text laid out again at once after its blocks' formats changed
 
 Spans = dict[int, list[tuple[int, int]]]  # block number -> (start, length) in the block
 MentionSpans = dict[int, list[tuple[int, int, Mention]]]
@@ -148,26 +149,48 @@ class ArticleHighlighter(QObject):
         else:
             self.applied.emit()
 
-    def _draw(self, number: int) -> None:
-        self._pending.discard(number)
-        block = self._document.findBlockByNumber(number)
-        if block.isValid():
-            block.layout().setFormats(self.format_ranges(number))
-            self._document.markContentsDirty(block.position(), block.length())
-            self.blocks_drawn += 1
+    def _draw(self, numbers: list[int]) -> None:
+        """Set the formats of some blocks (ascending numbers), then have Qt lay out the stretch
+        from the first to the last once: each relayout also walks every block after the
+        stretch, so one per stretch rather than one per block keeps the cost linear."""
+        first = last = None
+        for number in numbers:
+            self._pending.discard(number)
+            block = self._document.findBlockByNumber(number)
+            if block.isValid():
+                block.layout().setFormats(self.format_ranges(number))
+                first = first or block
+                last = block
+                self.blocks_drawn += 1
+        if first is not None and last is not None:
+            end = last.position() + last.length()
+            self._document.markContentsDirty(first.position(), end - first.position())
+
+    def _next_stretch(self) -> list[int]:
+        """Pending blocks from the top down, as many as fit in about STRETCH_CHARS of text."""
+        numbers: list[int] = []
+        start = None
+        while self._heap:
+            number = self._heap[0]
+            if number not in self._pending:
+                heapq.heappop(self._heap)
+                continue
+            position = self._document.findBlockByNumber(number).position()
+            if start is None:
+                start = position
+            elif position - start > STRETCH_CHARS:
+                break
+            numbers.append(heapq.heappop(self._heap))
+        return numbers
 
     def _work(self) -> None:
         """Draw blocks until the time slice is used up, then yield to the event loop: first the
         pending blocks in view, then the others from the top of the article down."""
         deadline = time.perf_counter() + SLICE_SECONDS
         first, last = self._visible_blocks()
-        for number in range(first, last + 1):
-            if number in self._pending:
-                self._draw(number)
+        self._draw([number for number in range(first, last + 1) if number in self._pending])
         while self._heap and time.perf_counter() < deadline:
-            number = heapq.heappop(self._heap)
-            if number in self._pending:
-                self._draw(number)
+            self._draw(self._next_stretch())
         if self._pending:
             self._timer.start()
         else:

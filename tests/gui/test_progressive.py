@@ -113,6 +113,7 @@ def test_the_final_analysis_redraws_only_the_blocks_that_differ_real_thread(make
     window = make_window(analyze=analysis)
     tab = window.open_paths([SEED])[0]
     qtbot.wait_until(analysis.first_chunk.is_set)
+    qtbot.wait_until(lambda: tab.view.highlighter.blocks_drawn and not tab.view.highlighter.busy)
     with qtbot.wait_signal(tab.analysis_shown, timeout=WAIT_MS):
         analysis.go.set()
     assert tab.view.highlighter.blocks_drawn == blocks_with_mentions(tab) + 1
@@ -236,8 +237,7 @@ def test_an_exception_while_opening_one_file_spares_the_others(
     qtbot.wait_until(lambda: len(errors) == 1)
     assert "only-an-svg.html" in errors[0][1] and "AssertionError" in errors[0][1]
     assert [t.path for t in window.article_tabs()] == [good, SEED]
-    with qtbot.wait_signals([t.analysis_shown for t in tabs[1:]], timeout=WAIT_MS):
-        pass
+    qtbot.wait_until(lambda: all(t.analysis is not None for t in tabs[1:]), timeout=WAIT_MS)
 
 
 @pytest.mark.parametrize("filler", ["x", "word "])
