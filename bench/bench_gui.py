@@ -79,15 +79,18 @@ def open_runs(size: int, runs: int) -> list[dict[str, float]]:
     results = []
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder:
         scratch = Path(folder)
-        article = scratch / "long-article.txt"
-        article.write_text(long_article_text(size), encoding="utf-8")
+        os.environ["READER_STORE"] = str(scratch / "store.sqlite3")  # never the user's store
         store = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
         window = create_window(Settings(store))
         window.show()
         loop = QEventLoop()
         window.service.model_ready.connect(loop.quit)
         loop.exec()  # the pipeline is loaded; now measure opening and analysing alone
-        for _ in range(runs):
+        for number in range(1, runs + 1):
+            # Each run its own text, so no run is served from the store of analyses.
+            article = scratch / f"long-article-{number}.txt"
+            text = f"Run {number}\n{long_article_text(size)}"
+            article.write_text(text, encoding="utf-8")
             results.append(one_run(window, article, loop))
             app.processEvents()
         window.close()
