@@ -174,3 +174,12 @@ def test_page_with_no_text_at_all_is_an_error(tmp_path):
 def test_control_characters_in_kept_attributes_do_not_break_loading(tmp_path):
     markup = page(f'<p class="lead\x01x" data-extra="1">{FILLER}</p><p>{FILLER} Twice.</p>')
     assert FILLER in texts(load(tmp_path, markup))
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_article(tmp_path):
+    markup = (
+        "<html><head><title>Pilots end strike</title></head><body><form action='/x'>"
+        f"<article><h1>Pilots end strike</h1><p>{FILLER}</p><p>Second {FILLER}</p></article>"
+        "</form></body></html>"
+    )
+    assert f"Second {FILLER}" in texts(load(tmp_path, markup))

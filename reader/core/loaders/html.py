@@ -24,10 +24,26 @@ from reader.core.loaders.markup import HTML_TAGS, PARAGRAPH_MARK, TRAFILATURA_TA
 
 # Elements whose content is never article text.
 _DROPPED_TAGS = (
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "picture", "map", "select", "button", "form", "input",
-    "textarea", "link",
-)  # fmt: skip
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "map",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "link",
+)  # fmt: skip (not <form>: some sites wrap the whole page in one)
 # The attributes trafilatura's extraction and metadata look at; others are dropped.
 _KEPT_ATTRIBUTES = frozenset(
     [
@@ -58,7 +74,7 @@ _MAX_ELEMENTS = 1_000_000
 # Above this many characters of text, trafilatura's extraction costs more than linear time
 # (1 MB: 1.4 s, 4 MB: 4.7 s, 20 MB: 50 s of CPU), so such pages are read by _large_page_parts.
 MAX_EXTRACTED_CHARS = 2_000_000
-_FURNITURE_TAGS = ("nav", "header", "footer", "aside", "form", "menu", "dialog")
+_FURNITURE_TAGS = ("nav", "header", "footer", "aside", "menu", "dialog")
 _FURNITURE_ROLES = (
     "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary']"
 )
