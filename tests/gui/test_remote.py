@@ -36,12 +36,23 @@ def article(title: str, paragraphs: int = 6) -> Article:
     return Article(title=title, text=text, blocks=tuple(blocks))
 
 
-@pytest.fixture
-def remote() -> Iterator[RemotePipeline]:
+def started() -> Iterator[RemotePipeline]:
     pipeline = RemotePipeline(None, load_fake, analyze_in_parts)
     pipeline.wait_ready()
     yield pipeline
     pipeline.close()
+
+
+@pytest.fixture(scope="module")
+def shared() -> Iterator[RemotePipeline]:
+    """One child for the tests that leave it running."""
+    yield from started()
+
+
+@pytest.fixture
+def remote() -> Iterator[RemotePipeline]:
+    """A child of the test's own, for tests that kill or close it."""
+    yield from started()
 
 
 def gone(pid: int) -> bool:
@@ -62,21 +73,21 @@ def wait_gone(pid: int) -> bool:
     return False
 
 
-def test_progress_comes_chunk_by_chunk_then_the_analysis_real_process(remote):
+def test_progress_comes_chunk_by_chunk_then_the_analysis_real_process(shared):
     progress = []
-    result = remote.analyze(article("six parts"), progress.append)
+    result = shared.analyze(article("six parts"), progress.append)
     assert [p.done for p in progress] == sorted(p.done for p in progress)
     assert len(progress) == 6 and progress[-1].done == progress[-1].total
     assert {m.key for p in progress for m in p.mentions} == {m.key for m in result.mentions}
-    assert remote.label == "fake 1.0"
+    assert shared.label == "fake 1.0"
 
 
-def test_cancel_stops_between_chunks_and_the_child_stays_up_real_process(remote):
+def test_cancel_stops_between_chunks_and_the_child_stays_up_real_process(shared):
     seen = []
     with pytest.raises(AnalysisStoppedError):
-        remote.analyze(article("forever"), seen.append, lambda: bool(seen))
-    assert remote.is_alive()
-    assert remote.analyze(article("next", paragraphs=2)).mentions  # the next one runs
+        shared.analyze(article("forever"), seen.append, lambda: bool(seen))
+    assert shared.is_alive()
+    assert shared.analyze(article("next", paragraphs=2)).mentions  # the next one runs
 
 
 def test_a_killed_child_is_reported_with_its_signal_real_process(remote):
