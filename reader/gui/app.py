@@ -68,6 +68,12 @@ def create_window(settings: Settings, service: AnalysisService | None = None) ->
     return window
 
 
+def start_paths(window: MainWindow, files: list[Path]) -> list[Path]:
+    """What a start opens: the files named, else the articles open when Reader last closed
+    (those that still exist), else the seed article."""
+    return files or window.reading.session_paths() or [SEED]
+
+
 def run_app(argv: list[str]) -> int:
     """Run the GUI; returns the process exit code."""
     try:
@@ -89,7 +95,8 @@ def run_app(argv: list[str]) -> int:
         return _screenshot(args.files or [SEED], args.screenshot)
     window = create_window(Settings())
     window.show()
-    QTimer.singleShot(0, lambda: window.open_paths(args.files or [SEED]))
+    first = start_paths(window, args.files)
+    QTimer.singleShot(0, lambda: window.open_paths(first))
     try:
         return app.exec()
     finally:
