@@ -17,23 +17,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-import numpy
-from spacy.attrs import (
-    DEP,
-    ENT_ID,
-    ENT_IOB,
-    ENT_KB_ID,
-    ENT_TYPE,
-    HEAD,
-    LEMMA,
-    MORPH,
-    NORM,
-    ORTH,
-    POS,
-    SENT_START,
-    SPACY,
-    TAG,
-)
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,6 +24,7 @@ from reader.core.article import Article
 from reader.core.chunking import MAX_CHUNK_CHARS, chunk_bounds
 from reader.core.defuse import break_long_runs
 from reader.core.entities import mentions_from_doc
+from reader.core.joined_doc import JoinedDoc
 from reader.core.model import Analysis, Mention, Quote
 from reader.core.normalize import AnalysisText, analysis_text
 from reader.core.pipeline import model_label
@@ -127,16 +111,15 @@ def _parsed(
         return doc
     if n_process > 1 and len(bounds) < _MIN_CHUNKS_PER_PROCESS * n_process:
         n_process = 1
-    docs = []
+    joined = JoinedDoc(nlp.vocab)
     with _chunk_docs(nlp, [text[s:e] for s, e in bounds], n_process) as chunks:
         for (start, end), chunk in zip(bounds, chunks, strict=True):
-            docs.append(chunk)
+            joined.add(chunk)
             if on_progress is not None:
                 on_progress(Progress(end, len(text), start, end, _shifted(chunk, start)))
             if should_stop is not None and should_stop() and end < len(text):
                 raise AnalysisCancelled
-    doc = _joined(docs)
-    del docs
+    doc = joined.doc()
     if doc.text != text:
         raise RuntimeError("the chunks of the text did not join back into the same text")
     return nlp.get_pipe(QUOTES_COMPONENT)(doc)
@@ -144,8 +127,7 @@ def _parsed(
 
 @contextmanager
 def _chunk_docs(nlp: Language, texts: list[str], n_process: int) -> Iterator[Iterator[Doc]]:
-    """The chunks parsed in order, the quote finder off and tensors dropped (nothing downstream
-    reads them; they are the bulk of a Doc's memory).
+    """The chunks parsed in order, the quote finder off.
 
     With `n_process` > 1 the chunks are parsed in that many forked worker processes, which
     inherit the loaded pipeline. spaCy's own `nlp.pipe(n_process=...)` is not used: when its
@@ -168,7 +150,7 @@ def _chunk_docs(nlp: Language, texts: list[str], n_process: int) -> Iterator[Ite
             _FORKED_NLP = None
         return
     with nlp.select_pipes(disable=[QUOTES_COMPONENT]):
-        yield (_without_tensor(doc) for doc in nlp.pipe(texts, batch_size=1))
+        yield nlp.pipe(texts, batch_size=1)
 
 
 _FORKED_NLP: Language | None = None
@@ -179,42 +161,6 @@ def _parse_in_worker(text: str) -> bytes:
     nlp = _FORKED_NLP
     with nlp.select_pipes(disable=[QUOTES_COMPONENT]):
         return nlp(text).to_bytes(exclude=["tensor", "user_data"])
-
-
-def _without_tensor(doc: Doc) -> Doc:
-    doc.tensor = numpy.empty((0, 0), dtype="float32")
-    return doc
-
-
-# The token attributes a joined Doc takes over from its chunks (what `Doc.from_docs` copies,
-# the text and spaces aside), a few at a time to keep the arrays small; the parse last, its
-# heads and labels together, so spaCy sets children and sentence starts from them.
-_JOINED_ATTRS = (
-    (NORM, TAG),
-    (ENT_IOB, ENT_TYPE),
-    (ENT_KB_ID, ENT_ID),
-    (LEMMA, MORPH),
-    (POS,),
-    (HEAD, DEP, SENT_START),
-)
-
-
-def _joined(docs: list[Doc]) -> Doc:
-    """The chunks as one Doc, as `Doc.from_docs(docs, ensure_whitespace=False)` makes it but
-    in a fraction of its memory and time: one Python string per distinct word, and the token
-    attributes copied a few columns at a time (tensors, spans and user data are not copied)."""
-    vocab = docs[0].vocab
-    orth_space = numpy.concatenate([d.to_array([ORTH, SPACY]) for d in docs])
-    strings = vocab.strings
-    forms = {orth: strings[orth] for orth in numpy.unique(orth_space[:, 0]).tolist()}
-    words = [forms[orth] for orth in orth_space[:, 0].tolist()]
-    spaces = orth_space[:, 1].astype(bool).tolist()
-    del orth_space, forms
-    doc = Doc(vocab, words=words, spaces=spaces)
-    del words, spaces
-    for attrs in _JOINED_ATTRS:
-        doc.from_array(list(attrs), numpy.concatenate([d.to_array(list(attrs)) for d in docs]))
-    return doc
 
 
 def _shifted(chunk: Doc, offset: int) -> tuple[Mention, ...]:
