@@ -25,9 +25,10 @@ company companies firm firms group retailer retailers chain chains brand brands 
 businesses bank banks lender lenders insurer insurers carrier carriers airline airlines
 operator operators provider providers producer producers manufacturer manufacturers developer
 developers startup start-up conglomerate conglomerates supplier suppliers distributor
-distributors broker brokers brokerage outlet outlets publisher broadcaster automaker
+distributors brokerage outlet outlets publisher broadcaster automaker
 automakers miner miners refiner refiners exchange fund funds agency platform app label
-studio studios franchise team club clubs rival rivals subsidiary unit owner meatpacker"""
+studio studios franchise team club clubs subsidiary unit meatpacker maker makers drugmaker
+drugmakers automaker carmaker carmakers chipmaker chipmakers planemaker steelmaker"""
 _COMPANY_NOUNS = frozenset(_COMPANY_NOUN_WORDS.split())
 _ROLE_WORDS = """
 chief executive ceo cfo coo director managing partner spokesman spokeswoman spokesperson
@@ -70,7 +71,7 @@ def _is_company_noun(token: Token) -> bool:
     word = token.lower_
     if token.is_title and token.i > 0 and not _opens_line(token):
         return False  # a capitalized word inside a sentence is part of a name
-    return word in _COMPANY_NOUNS or word.endswith(("maker", "makers"))
+    return word in _COMPANY_NOUNS
 
 
 def _opens_line(token: Token) -> bool:
