@@ -6,7 +6,7 @@ from tests.core.entity_docs import found, labelled
 
 def test_a_noun_for_a_kind_of_company_makes_an_organization_everywhere():
     doc = labelled(
-        "Shoemaker Harriet Vane cut 300 jobs. Harriet Vane said sales fell.",
+        "Shoe retailer Harriet Vane cut 300 jobs. Harriet Vane said sales fell.",
         ("Harriet Vane", "PERSON"),
         ("Harriet Vane", "PERSON"),
     )
