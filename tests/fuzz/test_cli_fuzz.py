@@ -29,11 +29,7 @@ from tests.fuzz.runner import NetworkGuard, examine
 PROFILE = current_profile()
 REAL_MODEL_SCALE = 0.01
 # Kinds that fail in other engineers' files, each with what fails and where (see the report).
-KNOWN_FAILURES: dict[str, str] = {
-    "odd file name of a broken file": "newline in a file name: reader/commands.py writes the raw "
-    "path in its stderr line (_fail), so `analyze` prints two lines; "
-    "reader.core.sources.display_path escapes it",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
