@@ -61,14 +61,6 @@ class ArticleHighlighter(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def document(self) -> QTextDocument:
-        return self._document
-
-    def set_mentions(self, mentions: MentionSpans) -> None:
-        """Replace all mentions; only blocks whose drawn highlights change are drawn again."""
-        old, self._mentions = self._mentions, mentions
-        self._invalidate(changed_blocks(old, mentions, self._focus))
-
     def replace_mentions(self, mentions: MentionSpans, changed: Iterable[int]) -> None:
         """Replace all mentions when the blocks drawn differently are known already (worked
         out off the GUI thread with `changed_blocks` against `snapshot()`)."""
@@ -78,10 +70,6 @@ class ArticleHighlighter(QObject):
     def snapshot(self) -> dict[int, tuple[tuple[int, int, Mention], ...]]:
         """The mentions per block as drawn now, safe to read from another thread."""
         return {number: tuple(spans) for number, spans in self._mentions.items()}
-
-    @property
-    def focus(self) -> str | None:
-        return self._focus
 
     def set_block_mentions(self, mentions: MentionSpans) -> None:
         """Replace the mentions of some blocks (those of a chunk just analysed); a block whose
