@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
         """Each tab with an analysis says whether it runs or waits, and behind which article."""
         running = self.service.running_request()
         running_tab = self._tabs_by_request.get(running) if running is not None else None
-        if running_tab is not None and not running_tab.analysis_bar.progress.isVisible():
+        if running_tab is not None and running_tab.analysis_bar.progress.isHidden():
             running_tab.show_started()
             self.progress.setRange(0, 0)
         for request_id in self.service.waiting_requests():
