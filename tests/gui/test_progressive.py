@@ -273,3 +273,14 @@ def test_a_fifo_named_like_an_article_holds_up_no_other_file(window, qtbot, erro
         with contextlib.suppress(OSError):
             descriptor = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
             os.close(descriptor)
+
+
+def test_a_symlink_loop_gives_one_error_and_the_other_files_open(window, qtbot, errors, tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "loop.txt")
+    good = short_article(tmp_path, "good.txt")
+    tabs = window.open_paths([loop, good])
+    qtbot.wait_until(lambda: len(errors) == 1)
+    assert "loop.txt" in errors[0][1]
+    qtbot.wait_until(lambda: tabs[1].analysis is not None, timeout=WAIT_MS)
+    assert [t.path for t in window.article_tabs()] == [good]
