@@ -1,19 +1,22 @@
 """Analysing an Article at any length: spaCy over chunks, then the document-wide steps once.
 
-A text up to `max_chunk_chars` is one `nlp(text)`, exactly as it always was. A longer one is cut
-at paragraph boundaries (`reader.core.chunking`), the chunks go through `nlp.pipe` with the quote
-finder off, and `Doc.from_docs` joins them into one Doc with the same text. The quote finder and
-the entity step then run over that Doc, so the document-wide decisions (one key per real
-entity, kinds settled with the whole text in view, pronoun antecedents across a chunk boundary,
-a quote running over several paragraphs) are taken as if the text had been one Doc, and
-nothing depends on spaCy's `max_length`. The model's own tagging, parsing and entity labels
-are per chunk; a chunk ends at a paragraph break, where none of them reaches across anyway.
+spaCy reads the analysis copy of the text (`reader.core.normalize`: hard wraps and invisible
+characters seen through; `reader.core.defuse`: runs the tokenizer is quadratic on broken up);
+every offset is mapped back into `article.text`. A copy up to `max_chunk_chars` is one
+`nlp(text)`, exactly as it always was. A longer one is cut at paragraph boundaries
+(`reader.core.chunking`), the chunks go through `nlp.pipe` with the quote finder off, and are
+joined into one Doc with the same text (`reader.core.joined_doc`). The quote finder and the
+entity step then run over that Doc, so the document-wide decisions (one key per real entity,
+kinds settled with the whole text in view, pronoun antecedents across a chunk boundary, a quote
+running over several paragraphs) are taken as if the text had been one Doc, and nothing depends
+on spaCy's `max_length`. The model's own tags, parse and entity labels are per chunk: near a
+cut its context window ends at the paragraph break instead of reaching the next paragraph.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -71,8 +74,8 @@ def analyze(
     than `max_chunk_chars` characters. `on_progress` is called after every chunk (preliminary
     mentions are only computed when it is given); `should_stop` is asked before every chunk and
     `AnalysisCancelled` raised when it returns True. `n_process` > 1 parses the chunks of a long
-    text in that many worker processes (spaCy's `nlp.pipe`); a text of fewer chunks than
-    two per process is parsed here.
+    text in that many forked worker processes; a text of fewer chunks than two per process is
+    parsed here. Raises what spaCy raises for a broken pipeline; text of any length is fine.
     """
     copy = analysis_text(article.text, article.blocks)
     text = break_long_runs(copy.text)
@@ -112,7 +115,7 @@ def _parsed(
     if n_process > 1 and len(bounds) < _MIN_CHUNKS_PER_PROCESS * n_process:
         n_process = 1
     joined = JoinedDoc(nlp.vocab)
-    with _chunk_docs(nlp, [text[s:e] for s, e in bounds], n_process) as chunks:
+    with _chunk_docs(nlp, (text[s:e] for s, e in bounds), n_process) as chunks:
         for (start, end), chunk in zip(bounds, chunks, strict=True):
             joined.add(chunk)
             if on_progress is not None:
@@ -126,7 +129,7 @@ def _parsed(
 
 
 @contextmanager
-def _chunk_docs(nlp: Language, texts: list[str], n_process: int) -> Iterator[Iterator[Doc]]:
+def _chunk_docs(nlp: Language, texts: Iterable[str], n_process: int) -> Iterator[Iterator[Doc]]:
     """The chunks parsed in order, the quote finder off.
 
     With `n_process` > 1 the chunks are parsed in that many forked worker processes, which
