@@ -27,6 +27,7 @@ from reader.core.entities.script import drop_right_to_left
 from reader.core.entities.sports import (
     is_sports_report,
     places_as_teams,
+    teams_by_record,
     with_person_patterns,
     with_results_lines,
 )
@@ -51,6 +52,7 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     mark_dateline_places(doc, candidates)
     candidates = with_results_lines(doc, candidates)
     candidates = with_person_patterns(doc, candidates)
+    candidates = teams_by_record(doc, candidates)
     if is_sports_report(doc, candidates):
         places_as_teams(doc, candidates)
     elif is_wire_story(doc):

@@ -295,3 +295,43 @@ def places_as_teams(doc: Doc, candidates: list[Candidate]) -> None:
         if following in (":", "(") or _inside_parentheses(doc, candidate.start):
             continue  # a venue: "London ( The Oval ) :", "( at Lord 's , London )"
         candidate.kind = Kind.ORG
+
+
+# A team's record in brackets after its name: "(6-6)", "(10-12-3)".
+_RECORD = re.compile(r"\(\d{1,3}(?:-\d{1,3}){1,2}\)")
+_MAX_TEAM_TOKENS = 4
+
+
+def teams_by_record(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """ "New England (6-6) improved": a name followed by a win-loss record is a team.
+
+    The record follows the name in North American sports copy of every era; the team keeps
+    the name of its city or college, which the model reads as a place. One pass over the
+    tokens: each record looks back at most a few words.
+    """
+    persons = bytearray(len(doc))
+    for candidate in candidates:
+        if candidate.kind is Kind.PERSON:  # a pitcher's record: "Bob Wickman ( 6-1 )"
+            persons[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+    found = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text != "(":
+            i += 1
+            continue
+        end = min(len(doc), i + 7)
+        close = next((k for k in range(i + 1, end) if doc[k].text == ")"), None)
+        if close is None or not _RECORD.fullmatch(doc[i : close + 1].text.replace(" ", "")):
+            i += 1
+            continue
+        start = i
+        while start > max(0, i - _MAX_TEAM_TOKENS) and _is_team_word(doc[start - 1]):
+            start -= 1
+        if start < i and not any(persons[start:i]) and country_named(doc[start:i].text) is None:
+            found.append(Candidate(start, i, Kind.ORG, team=True))
+        i = close + 1
+    return replacing(doc, candidates, found)
+
+
+def _is_team_word(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and token.lower_ not in ("the", "a")
