@@ -37,6 +37,31 @@ def cpu_seconds(path: Path, repeat: int) -> tuple[float, object]:
     return statistics.median(times), article
 
 
+def one_megabyte(folder: Path) -> None:
+    """A 1 MB hard-wrapped .txt: loading (paragraphs by wrap width) and the analysis copy."""
+    import textwrap
+
+    from reader.core.normalize import analysis_text
+
+    paragraph = " ".join(samples.PARAGRAPHS).replace(" ", "\u00a0", 3) + " Port\u00adugal."
+    text = "\n\n".join([textwrap.fill(paragraph, 72)] * (1_000_000 // (len(paragraph) + 2)))
+    path = folder / "megabyte.txt"
+    path.write_text(text, encoding="utf-8")
+    seconds, article = cpu_seconds(path, 3)
+    start = time.process_time()
+    copy = analysis_text(article.text, article.blocks)
+    normalize = time.process_time() - start
+    start = time.process_time()
+    for offset in range(0, len(copy.text), 7):
+        copy.to_article(offset)
+    mapping = time.process_time() - start
+    print(
+        f"1 MB hard-wrapped .txt ({len(text):,} chars, {len(article.blocks)} paragraphs): "
+        f"load {seconds:.3f} s, analysis copy {normalize:.3f} s, "
+        f"{len(copy.text) // 7:,} offsets mapped back {mapping:.3f} s (CPU)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -64,6 +89,7 @@ def main() -> None:
         f"{len(article.text)} chars, running header and page numbers "
         f"{'dropped' if clean else 'STILL THERE'}"
     )
+    one_megabyte(folder)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory {peak:.0f} MB")
 
