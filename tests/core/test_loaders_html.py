@@ -183,3 +183,14 @@ def test_a_page_wrapped_in_one_form_keeps_its_article(tmp_path):
         "</form></body></html>"
     )
     assert f"Second {FILLER}" in texts(load(tmp_path, markup))
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_text_nested_deeper_than_the_parser_goes_survives(tmp_path, depth):
+    markup = (
+        "<html><body>" + "<div>" * depth + "Deep words in the page." + "</div>" * depth
+        + "<p>Words after the nest.</p></body></html>"
+    )  # fmt: skip
+    article = load(tmp_path, markup)
+    assert "Deep words in the page." in article.text
+    assert "Words after the nest." in article.text

@@ -71,6 +71,32 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LONG_TAG = re.compile(r"<([a-zA-Z][^\s/>]{0,30})(\s[^<>]{4000,})>")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _MAX_ELEMENTS = 1_000_000
+# The parser drops everything nested deeper than about 2,000 levels (and what follows it); a
+# page nested deeper than this loses its container tags instead, so its text survives.
+_MAX_NESTING = 1_000
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,20})\b[^<>]{0,4000}?(/?)>")
+_VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_CONTAINER_TAG = re.compile(
+    r"</?(?:div|span|section|article|main|font|b|i|u|em|strong|a|center|small|big|blockquote"
+    r"|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|p|h[1-6]|q|s|sub|sup|code|pre)\b[^<>]{0,4000}>",
+    re.IGNORECASE,
+)
 # Above this many characters of text, trafilatura's extraction costs more than linear time
 # (1 MB: 1.4 s, 4 MB: 4.7 s, 20 MB: 50 s of CPU), so such pages are read by _large_page_parts.
 MAX_EXTRACTED_CHARS = 2_000_000
@@ -212,9 +238,15 @@ def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int]:
     """The page parsed once, without scripts, styles, comments or unused attributes, and the
     number of text characters left in it."""
     parser = html.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, remove_blank_text=False
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        remove_blank_text=False,
+        huge_tree=True,  # text nodes over 10 MB, nesting past 256 levels
     )
     page = _LONG_TAG.sub(_shortened_tag, page.replace(PARAGRAPH_MARK, ""))
+    if _deepest_nesting(page) > _MAX_NESTING:
+        page = _CONTAINER_TAG.sub(" ", page)
     data = page.encode("utf-8", errors="replace")
     try:
         tree = html.document_fromstring(data, parser=parser)
@@ -244,6 +276,18 @@ def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int]:
         if element.tag == "br":
             _mark_paragraph_break(element)
     return tree, text_chars
+
+
+def _deepest_nesting(page: str) -> int:
+    """How deep elements nest, counted on the tags alone (one linear scan)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(page):
+        closing, name, self_closing = match.groups()
+        if name.lower() in _VOID_TAGS or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _shortened_tag(match: re.Match) -> str:
