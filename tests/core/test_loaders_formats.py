@@ -259,3 +259,16 @@ def test_a_zip_of_an_unknown_version_is_damaged(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(ArticleError, match=r"damaged|not a valid ZIP"):
         load_article(path)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(300):
+                member.write(chunk)
+    assert path.stat().st_size < 2 * 1024 * 1024
+    with pytest.raises(ArticleError, match="would unpack to 300 MB"):
+        load_article(path)

@@ -16,6 +16,8 @@ from reader.core.errors import ArticleError
 
 # The most any one member may hold once decompressed (a long book's chapter is a few MB).
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
+# The most a whole archive may unpack to (zipfile never reads past a member's stated size).
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 _ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 _EPUB_MIMETYPE = "application/epub+zip"
 
@@ -31,6 +33,12 @@ def load_archive(path: Path, data: bytes) -> Article:
             "(it is not a valid ZIP archive)."
         ) from error
     with archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise ArticleError(
+                f"{path.name} would unpack to {unpacked / 1024 / 1024:.0f} MB; Reader opens "
+                f"documents up to {MAX_UNPACKED_BYTES // 1024 // 1024} MB unpacked."
+            )
         mimetype = read_member(path, archive, "mimetype").decode("ascii", "replace").strip()
         if "mimetype" not in names:
             mimetype = ""
