@@ -156,12 +156,15 @@ def write_epub(path: Path) -> Path:
             f"<dc:date>{DATE}</dc:date><dc:publisher>Northern Courier</dc:publisher></metadata>"
             '<manifest><item id="c2" href="text/two.xhtml" media-type="application/xhtml+xml"/>'
             '<item id="c1" href="text/one.xhtml" media-type="application/xhtml+xml"/>'
-            '<item id="css" href="style.css" media-type="text/css"/></manifest>'
-            '<spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>',
+            '<item id="css" href="style.css" media-type="text/css"/>'
+            '<item id="toc" href="toc.xhtml" media-type="application/xhtml+xml"/></manifest>'
+            '<spine><itemref idref="toc" linear="no"/><itemref idref="c1"/><itemref idref="c2"/>'
+            "</spine></package>",
         )
         archive.writestr("OEBPS/text/one.xhtml", xhtml("The strike ends", chapter_one))
         archive.writestr("OEBPS/text/two.xhtml", xhtml(HEADING, chapter_two))
         archive.writestr("OEBPS/style.css", "p { margin: 0 }")
+        archive.writestr("OEBPS/toc.xhtml", xhtml("Contents", "<p>Contents: chapter list</p>"))
     return path
 
 

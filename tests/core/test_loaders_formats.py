@@ -48,6 +48,7 @@ def test_epub_names_its_publisher_and_keeps_spine_order(tmp_path):
     assert article.meta.site == "Northern Courier"
     first, last = article.text.index(samples.PARAGRAPHS[0]), article.text.index(samples.HEADING)
     assert first < last  # the manifest lists chapter two first; the spine decides
+    assert "Contents" not in article.text  # a non-linear spine item is not reading order
 
 
 def test_every_format_is_in_the_file_dialog_filter():

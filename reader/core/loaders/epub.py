@@ -72,7 +72,7 @@ def _dc(package: etree._Element, name: str) -> str | None:
 
 
 def _spine(package: etree._Element) -> list[str]:
-    """Hrefs of the spine's chapters in reading order (non-HTML items skipped)."""
+    """Hrefs of the spine's chapters in reading order (non-HTML and non-linear items skipped)."""
     manifest = {
         item.get("id"): item
         for item in package.iterfind(f"{{{OPF}}}manifest/{{{OPF}}}item")
@@ -80,6 +80,8 @@ def _spine(package: etree._Element) -> list[str]:
     }
     hrefs = []
     for reference in package.iterfind(f"{{{OPF}}}spine/{{{OPF}}}itemref"):
+        if reference.get("linear") == "no":  # auxiliary content (notes, a table of contents)
+            continue
         item = manifest.get(reference.get("idref"))
         if item is not None and item.get("href") and item.get("media-type") in _CHAPTER_TYPES:
             hrefs.append(item.get("href"))
