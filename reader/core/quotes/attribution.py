@@ -65,7 +65,9 @@ def cue_right_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
     just before the opening mark, past its short object, wins over the parse, which may hang
     the quote from a verb further away."""
     index = fragment.tokens.start - 1
+    introduced = False  # a comma or colon stands before the mark
     while index >= 0 and (is_mark(qdoc.doc[index]) or qdoc.doc[index].text in (",", ":")):
+        introduced = introduced or qdoc.doc[index].text in (",", ":")
         index -= 1
     if index < 0 or qdoc.quoted[index]:
         return None
@@ -73,7 +75,8 @@ def cue_right_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
     if is_cue(word):
         return word
     while (
-        word.dep_ in _OBJECT_PARTS
+        introduced
+        and word.dep_ in _OBJECT_PARTS
         and word.pos_ in _OBJECT_WORDS
         and 0 < word.i - word.head.i <= _LONGEST_OBJECT
         and not qdoc.quoted[word.head.i]
