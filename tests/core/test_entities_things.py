@@ -93,3 +93,18 @@ def test_a_pronoun_the_model_labelled_is_no_person():
         "Ada Brun - He was the first director.", ("Ada Brun", "PERSON"), ("He", "PERSON")
     )
     assert found(mentions_from_doc(doc)) == [("Ada Brun", "PERSON")]
+
+
+def test_a_platform_posted_on_is_no_actor():
+    doc = labelled(
+        "Mayor Lin Ode wrote on Chirper that Chirper itself would move. Aides focused on Ode.",
+        ("Lin Ode", "PERSON"),
+        ("Chirper", "PERSON"),
+        ("Chirper", "ORG"),
+        ("Ode", "PERSON"),
+    )
+    assert found(mentions_from_doc(doc)) == [
+        ("Lin Ode", "PERSON"),
+        ("Chirper", "ORG"),
+        ("Ode", "PERSON"),
+    ]

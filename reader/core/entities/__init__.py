@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from reader.core.entities.credits import CreditIndex, credits_in
 from reader.core.entities.from_model import model_candidates
 from reader.core.entities.full_names import completed_names
-from reader.core.entities.furniture import drop_common_words, drop_page_furniture
+from reader.core.entities.furniture import drop_common_words, drop_page_furniture, mark_platforms
 from reader.core.entities.headlines import without_headline_words
 from reader.core.entities.kinds import settle_kinds
 from reader.core.entities.naming import to_mentions
@@ -48,6 +48,7 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     candidates = credits.without_credits(doc, drop_right_to_left(doc, model_candidates(doc)))
     candidates = countries_inside_names(doc, candidates)
     candidates = drop_common_words(doc, drop_page_furniture(doc, candidates))
+    mark_platforms(doc, candidates)
     candidates = without_headline_words(doc, candidates)
     mark_dateline_places(doc, candidates)
     candidates = with_results_lines(doc, candidates)

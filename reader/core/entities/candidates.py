@@ -36,7 +36,7 @@ class Candidate:
     demonym: bool = False
     team: bool = False  # named as a team on a line of sports results
     label: str = ""  # the model's label, if the model found this name
-    place: bool = False  # known to name a place (a dateline's city)
+    place: bool = False  # known to name nothing of ours (a dateline's city, a platform)
 
 
 def words_of(doc: Doc, candidate: Candidate) -> tuple[str, ...]:

@@ -54,3 +54,30 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
     if i == 0 or "\n" in doc[i - 1].text:
         return True
     return bool(doc[i].is_sent_start) if doc.has_annotation("SENT_START") else False
+
+
+# Verbs and nouns of posting: "said on Twitter", "wrote on X", "followers on Instagram".
+_POSTING = frozenset(
+    {"say", "said", "says", "write", "wrote", "written", "writes", "post", "posted", "posts"}
+    | {"tweet", "tweeted", "share", "shared", "announce", "announced", "comment", "commented"}
+    | {"follower", "followers", "video", "videos", "message", "messages", "exchange", "live"}
+)
+
+
+def mark_platforms(doc: Doc, candidates: list[Candidate]) -> None:
+    """A one-word name after "on" that follows a verb of posting names a platform, a medium
+    rather than an actor ("said on Twitter"): it keeps its place, so that no repeat of the
+    name elsewhere ("Twitter said") makes it a mention, but names nothing of ours."""
+    for candidate in candidates:
+        if candidate.end - candidate.start == 1 and _posted_on(doc, candidate.start):
+            candidate.kind, candidate.country, candidate.place = None, None, True
+
+
+def _posted_on(doc: Doc, i: int) -> bool:
+    if i < 2 or doc[i - 1].lower_ != "on":
+        return False
+    before = doc[i - 2]
+    if before.lower_ in _POSTING:
+        return True
+    head = doc[i - 1].head  # "said on Monday on Twitter": the verb the preposition hangs on
+    return head.lower_ in _POSTING or head.lemma_.lower() in _POSTING
