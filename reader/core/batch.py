@@ -224,6 +224,8 @@ def analyze_files(
     if scheduler is None and len(paths) <= BATCH_SIZE:
         jobs = 1  # a worker process would cost more to start than it saves
     batch_size = max(1, min(BATCH_SIZE, math.ceil(len(paths) / max(jobs, 1))))
+    if scheduler is None and jobs <= 1:
+        batch_size = 1  # no process to feed here: each result as soon as it is made
     state = {"store": store}
     executor = None
     slots: deque[BatchResult | tuple[_Batch, int, Path]] = deque()

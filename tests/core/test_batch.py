@@ -155,3 +155,15 @@ def test_stopping_a_run_ends_its_worker_processes_at_once_real_processes():
     for process in processes:
         process.join(timeout=30)
     assert [p.is_alive() for p in processes] == [False, False]
+
+
+def test_in_this_process_each_result_comes_as_soon_as_it_is_made(pipeline, files, monkeypatch):
+    from reader.core import analysis
+
+    made = []
+    real = analysis.analyze
+    monkeypatch.setattr(analysis, "analyze", lambda a, nlp: made.append(a) or real(a, nlp))
+    results = analyze_files(files, model=pipeline, jobs=1)
+    assert next(results).analysis is not None
+    assert len(made) == 1
+    results.close()
