@@ -215,8 +215,8 @@ def analyze_files(
 
     `jobs` worker processes (1: this process) or the Dask cluster at `scheduler` analyse what
     the store does not hold. A StoreError is passed to `warn` once and the run goes on without
-    the store. Raises ModelError (no pipeline) or RuntimeError (scheduler unreachable) before
-    the first result.
+    the store. Raises ModelError (no pipeline can be loaded, when the first article needs it)
+    or RuntimeError (scheduler unreachable).
     """
     from reader.core.loaders import load_article
 
@@ -252,6 +252,10 @@ def analyze_files(
         try:
             done.results = done.future.result()
         except Exception as error:  # a worker that died takes its batch with it
+            from reader.core.pipeline import ModelError
+
+            if isinstance(error, ModelError):  # no pipeline: no article can be analysed
+                raise
             message = f"analysis failed: {type(error).__name__}: {error}"
             done.results = [message] * len(done.articles)
         done.future = None

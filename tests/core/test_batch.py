@@ -167,3 +167,10 @@ def test_in_this_process_each_result_comes_as_soon_as_it_is_made(pipeline, files
     assert next(results).analysis is not None
     assert len(made) == 1
     results.close()
+
+
+def test_a_pipeline_that_cannot_load_stops_the_run_with_one_error(files, tmp_path):
+    from reader.core.pipeline import ModelError
+
+    with pytest.raises(ModelError):
+        list(analyze_files(files, model=str(tmp_path / "no-such-pipeline"), jobs=2))
