@@ -205,12 +205,17 @@ class Analysis:
         )
 
     def to_dict(self) -> dict[str, Any]:
+        """The analysis JSON (DESIGN.md, "Analysis JSON"); `meta` only when the source names
+        an author, a date or a site."""
         article = self.article
-        return {
+        data: dict[str, Any] = {
             "path": str(article.path) if article.path else None,
             "title": article.title,
             "text": article.text,
             "model": self.model,
-            "entities": [m.to_dict() for m in self.mentions],
-            "quotes": [q.to_dict() for q in self.quotes],
         }
+        if article.meta:
+            data["meta"] = article.meta.to_dict()
+        data["entities"] = [m.to_dict() for m in self.mentions]
+        data["quotes"] = [q.to_dict() for q in self.quotes]
+        return data

@@ -1,6 +1,6 @@
 """The Analysis's queries over plain data: which quotes involve an entity."""
 
-from reader.core.article import Article
+from reader.core.article import Article, ArticleMeta
 from reader.core.model import Analysis, Kind, Mention, Quote, Speaker
 
 TEXT = 'Ann Lee said "Bob Ray is wrong." Bob Ray said "Ann Lee and Cid Moe agree."'
@@ -54,3 +54,11 @@ def test_a_mention_only_partly_inside_a_quote_does_not_count():
     start = TEXT.index("Cid Moe")
     half = Quote(start, start + 3, "Cid", ((start, start + 3),))
     assert not half.involves(CID.key, ANALYSIS.mentions)
+
+
+def test_the_json_carries_meta_only_when_the_source_names_some():
+    assert "meta" not in ANALYSIS.to_dict()
+    dated = Article(title="t", text=TEXT, blocks=(), meta=ArticleMeta(date="2020-03-01"))
+    data = Analysis(dated, "test", ANALYSIS.mentions, ANALYSIS.quotes).to_dict()
+    assert data["meta"] == {"date": "2020-03-01"}
+    assert list(data)[:5] == ["path", "title", "text", "model", "meta"]
