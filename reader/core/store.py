@@ -21,6 +21,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +43,22 @@ from reader.core.store_rows import (
     write_file_row,
 )
 
-# Bump whenever the analysis can come out differently for the same text and pipeline
-# (entity or quote rules, chunking): every stored analysis is then made again.
-ANALYSIS_VERSION = 1
+
+def _analysis_code_digest() -> str:
+    """12 hex digits of sha256 over Reader's analysis code (every module of reader.core) and
+    spaCy's version, so that an analysis made by other code is never served from the store."""
+    digest = hashlib.sha256(metadata.version("spacy").encode())
+    core = Path(__file__).parent
+    for path in sorted(core.rglob("*.py")):
+        digest.update(path.relative_to(core).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# The rules' number (bump it when the analysis changes on purpose) and the code's digest:
+# any change of the analysis code makes every stored analysis be made again.
+ANALYSIS_RULES = 2
+ANALYSIS_VERSION = f"{ANALYSIS_RULES}.{_analysis_code_digest()}"
 STORE_ENV = "READER_STORE"
 STORE_FILE_NAME = "reader.sqlite3"
 BUSY_TIMEOUT_S = 30.0

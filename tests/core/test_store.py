@@ -53,7 +53,7 @@ def test_a_changed_text_another_pipeline_or_a_newer_reader_is_not_served(
 
     assert store.cached_analysis(changed, MODEL) is None
     assert store.cached_analysis(article, "test-pipeline 2.0") is None
-    monkeypatch.setattr(store_module, "ANALYSIS_VERSION", store_module.ANALYSIS_VERSION + 1)
+    monkeypatch.setattr(store_module, "ANALYSIS_VERSION", store_module.ANALYSIS_VERSION + "-next")
     assert store.cached_analysis(article, MODEL) is None
 
 
