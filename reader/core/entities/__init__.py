@@ -2,18 +2,30 @@
 
 The statistical model labels each sentence on its own and often disagrees with itself: a surname
 is a person in one sentence and an organization in the next, a country in a headline is missed,
-"the" and trailing scores end up inside a name. `mentions_from_doc` runs the steps below in
-order over a list of candidates: the model's entities trimmed and classified, the layouts of
-datelines and sports results read, each name's kind decided with the whole document in view,
-unlabelled repeats of known names and missed countries added, and every mention of one real
-entity given the same key and display name (the fullest form the article itself uses, not a
-speaker's wording inside a quote).
+"the" and trailing scores end up inside a name. `mentions_from_doc` runs named steps, in order,
+over a list of candidates (each in a module of its own):
+
+1. the model's entities trimmed, split and classified (`from_model`); credit lines read on the
+   characters (`credits`); names in right-to-left script dropped (`script`);
+2. what names nobody or something else left out: a country labelled before an organization
+   (`places`), gallery captions, common words opening a sentence, platforms (`furniture`),
+   headline wording (`headlines`);
+3. layouts: datelines and agency copy (`wire`), sports results, line-ups and records (`sports`);
+4. one kind per name with the whole document in view (`kinds`), companies told by their
+   evidence (`organizations`);
+5. unlabelled repeats of known names and missed countries added (`unlabelled`), persons' names
+   completed (`full_names`), U.S. states sharing a country's name (`places`);
+6. keys and display names: the fullest form the article itself uses, not a speaker's wording
+   inside a quote (`naming`).
+
+Every step costs time linear in the document; shared passes over the text are computed once.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from reader.core.entities.candidates import forget_cached
 from reader.core.entities.credits import CreditIndex, credits_in
 from reader.core.entities.from_model import model_candidates
 from reader.core.entities.full_names import completed_names
@@ -44,6 +56,13 @@ def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
     Offsets are characters into `doc.text`. Works on any Doc with entities (a blank pipeline
     with hand-set `doc.ents` too); uses the parse and the quote component's spans when present.
     """
+    try:
+        return _mentions(doc)
+    finally:
+        forget_cached(doc)
+
+
+def _mentions(doc: Doc) -> tuple[Mention, ...]:
     credits = CreditIndex(credits_in(doc))
     candidates = credits.without_credits(doc, drop_right_to_left(doc, model_candidates(doc)))
     candidates = countries_inside_names(doc, candidates)

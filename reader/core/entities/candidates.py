@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
@@ -21,6 +23,8 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday
 jan feb mar apr jun jul aug sep sept oct nov dec"""
 _LINE_BREAKS = re.compile(r"\n+")
+_CACHE = "reader.entities"
+T = TypeVar("T")
 # Words of dates, in lower case: never part of a name.
 CALENDAR = frozenset(_CALENDAR_WORDS.split())
 
@@ -65,22 +69,68 @@ def replacing(doc: Doc, candidates: list[Candidate], found: list[Candidate]) -> 
     return sorted(kept + found, key=lambda c: c.start)
 
 
+def _cached(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
+    """`compute(doc)`, computed once per Doc: the steps share one pass over the text."""
+    key = (_CACHE, name)
+    if key not in doc.user_data:
+        doc.user_data[key] = compute(doc)
+    return doc.user_data[key]
+
+
+def forget_cached(doc: Doc) -> None:
+    """Drop what `_cached` kept on the Doc, so that nothing of ours stays in its user data."""
+    for key in [k for k in doc.user_data if isinstance(k, tuple) and k[:1] == (_CACHE,)]:
+        del doc.user_data[key]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once (spaCy joins all tokens again on every call)."""
+    return _cached(doc, "text", lambda d: d.text)
+
+
 def lines(doc: Doc) -> list[tuple[int, int]]:
     """Token bounds [start, end) of each line; the line-break tokens belong to no line.
 
     Found from the line breaks in the text, not token by token: spaCy keeps every line break
-    inside a whitespace token of its own.
+    inside a whitespace token of its own. Computed once per Doc.
     """
+    return _cached(doc, "lines", _lines)
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
     starts = doc.to_array([IDX]).tolist() if len(doc) else []
     bounds = []
     start = 0
-    for match in _LINE_BREAKS.finditer(doc.text):
+    for match in _LINE_BREAKS.finditer(doc_text(doc)):
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= start:
             bounds.append((start, i))
             start = i + 1
     bounds.append((start, len(doc)))
     return bounds
+
+
+def lower_case_words(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lower case, with their lemmas and crude stems
+    ("warned" gives "warned", "warn"). Computed once per Doc."""
+    return _cached(doc, "lower_case_words", _lower_case_words)
+
+
+def _lower_case_words(doc: Doc) -> frozenset[str]:
+    words = set()
+    for token in doc:
+        if token.is_lower and token.is_alpha:
+            words.update((token.text, token.lemma_.lower(), stem(token.text)))
+    words.discard("")
+    return frozenset(words)
+
+
+def stem(word: str) -> str:
+    """A crude common stem, for pipelines without a lemmatizer: "warns", "warned" → "warn"."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def has_letters(token: Token) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from reader.core.entities.candidates import Candidate
+from reader.core.entities.candidates import Candidate, doc_text
 from reader.core.model import Kind
 
 # A capitalized word of a name; "lo" and "bin" may stand between two ("Flavio lo Scalzo").
@@ -53,7 +53,7 @@ class Credit:
 def credits_in(doc: Doc) -> list[Credit]:
     """The agencies, pools and persons named in the Doc's credit lines, sorted by start."""
     found: list[Credit] = []
-    text = doc.text
+    text = doc_text(doc)
     offset = 0
     for line in text.split("\n"):
         if len(line) < 400:

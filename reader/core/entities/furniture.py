@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from reader.core.entities.candidates import Candidate, lines
+from reader.core.entities.candidates import Candidate, lines, lower_case_words
 from reader.core.model import Kind
 
 # "Slideshow (5 images)", "Gallery (12 photos)": a gallery's caption, a line of its own.
@@ -31,7 +31,7 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """`candidates` less a one-word person or organization opening a sentence or line that the
     article also writes in lower case ("Turnout" and "turnout"), unless it is named elsewhere
     as well, inside a sentence."""
-    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+    lower_words = lower_case_words(doc)
     elsewhere = {
         doc[c.start].lower_
         for c in candidates

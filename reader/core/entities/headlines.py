@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from reader.core.entities.candidates import Candidate, form_of, lines, words_of
+from reader.core.entities.candidates import (
+    Candidate,
+    form_of,
+    lines,
+    lower_case_words,
+    stem,
+    words_of,
+)
 from reader.core.entities.from_model import TITLES
 from reader.core.model import Kind
 
@@ -21,7 +28,7 @@ _MIN_HEADLINE_WORDS = 4
 def without_headline_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Persons and organizations split at common words on title-case headline lines, and cut
     after a verb glued to them at the start of a sentence."""
-    common = _lower_case_words(doc)
+    common = lower_case_words(doc)
     person_forms = {
         " ".join(words_of(doc, c)) for c in candidates if c.kind is Kind.PERSON and c.label
     }
@@ -37,27 +44,9 @@ def without_headline_words(doc: Doc, candidates: list[Candidate]) -> list[Candid
     return result
 
 
-def _lower_case_words(doc: Doc) -> set[str]:
-    """Words the article writes in lower case, with their lemmas."""
-    words = set()
-    for token in doc:
-        if token.is_lower and token.is_alpha:
-            words.update((token.text, token.lemma_.lower(), _stem(token.text)))
-    words.discard("")
-    return words
-
-
-def _stem(word: str) -> str:
-    """A crude common stem, for pipelines without a lemmatizer: "warns", "warned" → "warn"."""
-    for ending in ("ing", "ed", "es", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
-
-
-def _is_common(token: Token, common: set[str]) -> bool:
+def _is_common(token: Token, common: frozenset[str]) -> bool:
     lemma = token.lemma_.lower()
-    return token.lower_ in common or (lemma and lemma in common) or _stem(token.lower_) in common
+    return token.lower_ in common or (lemma and lemma in common) or stem(token.lower_) in common
 
 
 def _headline_flags(doc: Doc) -> bytearray:
@@ -75,7 +64,9 @@ def _headline_flags(doc: Doc) -> bytearray:
     return flags
 
 
-def _split_at_common_words(doc: Doc, candidate: Candidate, common: set[str]) -> list[Candidate]:
+def _split_at_common_words(
+    doc: Doc, candidate: Candidate, common: frozenset[str]
+) -> list[Candidate]:
     pieces = []
     start = candidate.start
     for i in range(candidate.start, candidate.end + 1):
@@ -93,7 +84,7 @@ def _split_at_common_words(doc: Doc, candidate: Candidate, common: set[str]) -> 
 
 
 def _without_opening_verb(
-    doc: Doc, candidate: Candidate, common: set[str], person_forms: set[str]
+    doc: Doc, candidate: Candidate, common: frozenset[str], person_forms: set[str]
 ) -> Candidate:
     """ "Hammering Hillary Clinton" opening a sentence: the verb is cut when it is a common word
     or the rest is a person the article names elsewhere."""

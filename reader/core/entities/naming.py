@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from reader.core.entities.candidates import Candidate, display, slug, words_of
+from reader.core.entities.candidates import Candidate, display, doc_text, slug, words_of
 from reader.core.entities.credits import Credit, CreditIndex
 from reader.core.model import Kind, Mention, MentionType
 from reader.core.quotes import SPANS_KEY as QUOTES_KEY
@@ -49,13 +49,13 @@ def to_mentions(doc: Doc, candidates: list[Candidate], credits: CreditIndex) -> 
             )
         )
         last_end = span.end_char
-    text = doc.text if credits.credits else ""
+    text = doc_text(doc)
     mentions.extend(_credit_mention(text, credit) for credit in credits.credits)
     return tuple(sorted(mentions, key=lambda m: m.start))
 
 
-def _credit_mention(doc_text: str, credit: Credit) -> Mention:
-    text = doc_text[credit.start : credit.end]
+def _credit_mention(whole_text: str, credit: Credit) -> Mention:
+    text = whole_text[credit.start : credit.end]
     name = display(text)
     prefix = "person" if credit.kind is Kind.PERSON else "org"
     return Mention(credit.start, credit.end, text, credit.kind, f"{prefix}:{slug(name)}", name)
