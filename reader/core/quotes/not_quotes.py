@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from reader.core.quotes.context import Fragment, QuotedDoc
+from reader.core.quotes.cues import is_cue
 
 WORD = re.compile(r"[\w’'-]+")
 _TITLE_SMALL_WORDS = frozenset(
@@ -33,10 +34,12 @@ _NAMING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ALWAYS_NAMING = re.compile(
-    r"(?:\bso[- ]called|\b(?:word|term|phrase|slogan|hashtag|motto|label|name|title|expression)s?)"
-    r"\s*[,:]?\s*$",
+    r"(?:\bso[- ]called|\b(?:slogan|hashtag|motto|label|name|title)s?)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+# `the term “…”` names a term, but `Holt used the phrase “…”` and `refused to say the words “…”`
+# report what someone said.
+_WORDING_NOUNS = frozenset({"word", "term", "phrase", "expression"})
 _CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "agent"})
 _NOUN_PHRASE_PARTS = frozenset({"det", "poss", "amod", "nummod", "compound", "case"})
 # `described him as a “…”`, `likened them to a “…”`, `is a “…”`: a characterization, which
@@ -44,6 +47,13 @@ _NOUN_PHRASE_PARTS = frozenset({"det", "poss", "amod", "nummod", "compound", "ca
 _CHARACTERIZING_WORDS = frozenset({"as", "like", "to"})
 # Verbs whose object in marks is the speaker's own name for someone (`called her “Crooked …”`).
 _CALLING = frozenset({"call", "dub", "label", "brand", "term", "name", "nickname"})
+# Cues whose direct object is the audience (`told “Morning Joe”`), not the words (`sang “…”`).
+_ADDRESSING = frozenset(
+    {"tell", "ask", "inform", "assure", "reassure", "warn", "remind", "urge", "advise", "brief"}
+    | {"address", "caution", "notify", "email", "e-mail", "text", "message", "thank", "join"}
+)
+# `hailed him as “The Golden Boy”`: a preposition that gives the words, not the audience.
+_GIVING_WORDS = frozenset({"as", "like"})
 _SENTENCE_INSIDE = re.compile(r"[.?!][”\"’']?\s+\S")
 
 
@@ -112,9 +122,26 @@ def _follows_naming_word(qdoc: QuotedDoc, fragment: Fragment) -> bool:
     word = qdoc.doc[index]
     if word.text in (",", ":") and index > 0:
         word = qdoc.doc[index - 1]
+    if word.lemma_.lower() in _WORDING_NOUNS:
+        return not _reports_wording(word)
     if word.lower_ == "as":  # "known as"
         word = word.head
     return not _is_clause(word)
+
+
+def _reports_wording(noun: Token) -> bool:
+    """`Holt used the phrase “…”`, `refused to say the words “…”`: the words are the object
+    of a clause, so someone said them (the parser sometimes makes `said the words “tear
+    apart” the town` a subject under the speech verb)."""
+    verb = noun.head
+    if noun.dep_ == "dobj":
+        return _is_clause(verb)
+    return (
+        noun.dep_ == "nsubj"
+        and verb.dep_ == "ccomp"
+        and is_cue(verb.head)
+        and _is_clause(verb.head)
+    )
 
 
 def _is_clause(verb: Token) -> bool:
@@ -137,21 +164,35 @@ def _head_of_noun_phrase(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
 
 
 def _characterizes(noun: Token) -> bool:
-    """`described him as a “…”`, `is a “…”`: a noun phrase that gives someone's words."""
-    return noun.dep_ in ("attr", "oprd") or (
+    """`described him as a “…”`, `is a “…”`: a noun phrase that gives someone's words (also
+    when the parser, thrown by a dash after the marks, hangs the phrase elsewhere but "as"
+    or "like" still stands before it)."""
+    if noun.dep_ in ("attr", "oprd") or (
         noun.dep_ == "pobj" and noun.head.lower_ in _CHARACTERIZING_WORDS
-    )
+    ):
+        return True
+    first = noun.left_edge
+    return first.i > 0 and noun.doc[first.i - 1].lower_ in _GIVING_WORDS
 
 
 def _is_object_of(qdoc: QuotedDoc, fragment: Fragment, cue: Token) -> bool:
     """Whether the quoted words hang from the cue as its object, or through a preposition
-    (`appeared on “Face the Nation”`)."""
+    (`appeared on “Face the Nation”`); a direct object only of a cue that addresses someone
+    (`told “…”`, not `sang “…”`)."""
+    addresses = cue.lemma_.lower() in _ADDRESSING
     for root in qdoc.quote_roots(fragment):
         head = root.head
-        if root.dep_ in ("dobj", "dative") and head.i == cue.i:
+        if root.dep_ == "dative" and head.i == cue.i:
             return True
-        if root.dep_ == "pobj" and head.dep_ in ("prep", "dative") and head.head.i == cue.i:
+        if root.dep_ == "dobj" and head.i == cue.i and addresses:
+            return True
+        if (
+            root.dep_ == "pobj"
+            and head.dep_ in ("prep", "dative")
+            and head.head.i == cue.i
+            and head.lower_ not in _GIVING_WORDS
+        ):
             return True
         if root.dep_ == "poss" and head.dep_ in ("dobj", "dative") and head.head.i == cue.i:
-            return True
+            return addresses or head.dep_ == "dative"
     return False

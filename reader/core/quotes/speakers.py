@@ -65,6 +65,8 @@ def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
         by = next((c for c in cue.children if c.lower_ in sources), None)  # "in the words of"
         if owner is None and by is not None:
             owner = object_of(by)
+        if owner is None and cue.dep_ in SUBJECTS:
+            return subject_above(qdoc, cue.head)  # "said the words “…” …", parsed as a subject
         return owner or subject_above(qdoc, cue)  # "made the following comment: “…”"
     subject = subject_of(qdoc, cue)
     if subject is not None:
@@ -82,6 +84,8 @@ def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
         return None  # "it is criticized as a “…” approach": by no one named
     if is_named_clause(cue):
         return cue.head  # "footage of Clinton saying “…”"
+    if _is_misread_clause(cue):
+        return cue.head  # "a Times article hailed Trump as “…”", parsed as "an article hailed"
     before = qdoc.doc[cue.i - 1] if cue.i > 0 else cue
     if cue.tag_ == "VBG" and before.ent_type_ in ("PERSON", "ORG"):
         return before  # the same, parsed as the object of "footage"
@@ -95,6 +99,18 @@ def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
     if cue.tag_ in _FINITE_TAGS:
         return name_before(qdoc, cue)
     return None
+
+
+def _is_misread_clause(verb: Token) -> bool:
+    """A past-tense cue the parser hangs from the noun before it as a reduced relative
+    (`an article hailed as …`), though its direct object shows that the noun is its subject."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def name_before(qdoc: QuotedDoc, verb: Token) -> Token | None:

@@ -1,0 +1,39 @@
+"""Words someone used, sang or was hailed with are quotes; a term or an audience is not.
+
+The articles are written for these tests.
+"""
+
+from tests.core.quotes.helpers import said
+
+
+def test_a_phrase_someone_used_or_said_is_their_quote_real_model(nlp):
+    text = (
+        "Holt spoke in Dover on Tuesday.\n\n"
+        "Holt has used the phrase “rogue state” often, and criticized Brill for avoiding it.\n\n"
+        "Brill said the words “tear apart” the town.\n\n"
+        "The term “safe passage” was coined by aid workers, who opened the so-called "
+        "“green corridor” on Monday.\n"
+    )
+    quotes = said(nlp, text)
+    assert quotes["rogue state"] == "Holt"
+    assert quotes["tear apart"] == "Brill"  # not "the words"
+    assert "safe passage" not in quotes and "green corridor" not in quotes
+
+
+def test_a_song_sung_is_a_quote_but_a_show_told_is_an_audience_real_model(nlp):
+    text = (
+        "At a rally in Tulsa, Marten sings Joni Lake's “Paper Moons” to the crowd.\n\n"
+        "Marten told “Morning Roundtable” that she would tour again.\n"
+    )
+    assert said(nlp, text) == {"Paper Moons": "Marten"}
+
+
+def test_words_given_with_as_are_a_characterization_real_model(nlp):
+    text = (
+        "Ten years ago, a Herald article hailed Holt as “The Golden Boy” for his work.\n\n"
+        "Senator Ada Brill has been pounding Holt as a “con man” ― just as she did with "
+        "Smith in 2012.\n"
+    )
+    quotes = said(nlp, text)
+    assert quotes["The Golden Boy"] == "a Herald article"
+    assert "con man" in quotes
