@@ -69,15 +69,6 @@ def settings_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(autouse=True)
-def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The analysis store every window of a test opens: a new file in the test's folder, never
-    the user's."""
-    path = tmp_path / "store" / "reader.sqlite3"
-    monkeypatch.setenv("READER_STORE", str(path))
-    return path
-
-
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Error dialogs shown, as (title, message); no real modal dialog ever blocks a test."""

@@ -270,10 +270,10 @@ def test_quotes_of_the_article_export_as_csv(window, qtbot, tmp_path, monkeypatc
 
 
 def test_a_damaged_store_is_said_once_and_reader_works_without_it(
-    make_window, qtbot, store_path, errors
+    make_window, qtbot, private_store, errors
 ):
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    store_path.write_bytes(b"this is not a database" * 100)
+    private_store.parent.mkdir(parents=True, exist_ok=True)
+    private_store.write_bytes(b"this is not a database" * 100)
     window = make_window()
     assert window.library.store is None
     qtbot.wait_until(lambda: "store" in window.statusBar().currentMessage(), timeout=WAIT_MS)
