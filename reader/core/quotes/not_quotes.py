@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from reader.core.quotes.context import Fragment, QuotedDoc
+from reader.core.quotes.context import Fragment, QuotedDoc, is_mark
 from reader.core.quotes.cues import is_cue
 
 WORD = re.compile(r"[\w’'-]+")
@@ -25,6 +25,7 @@ _NAME_PART = re.compile(r"[A-Z][a-z]+")
 _LONGEST_NICKNAME = 2
 _LONGEST_TERM = 8  # words
 _LONGEST_SCARE_QUOTE = 4  # words
+_LONGEST_NOUN_AFTER = 2  # tokens from a closing mark to the noun a title modifies
 # Words that make the quoted stretch after them a name or a term, not someone's words.
 _NAMING_WORDS = re.compile(
     r"(?:\bso[- ]called|\bnicknamed|\bnamed|\btitled|\bentitled|\bknown as|\bdubbed|\bcalled"
@@ -102,6 +103,8 @@ def is_not_a_quote(qdoc: QuotedDoc, fragment: Fragment, whole_run: bool) -> bool
     names_an_audience = cue is not None and cue.lemma_ not in _CALLING
     if title and names_an_audience and _is_object_of(qdoc, fragment, cue):
         return True  # `told MSNBC's “Morning Joe”`: whom the words went to, not the words
+    if title and names_an_audience and _names_a_thing(qdoc, fragment):
+        return True  # `during a “Town Hall Forum” sponsored by …`, `his “Straight Talk” show`
     if fragment.cue is not None or fragment.speaker is not None:
         return False
     noun = _head_of_noun_phrase(qdoc, fragment) if len(words) <= _LONGEST_SCARE_QUOTE else None
@@ -161,6 +164,24 @@ def _head_of_noun_phrase(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
     if word.dep_ not in _NOUN_PHRASE_PARTS or not tokens.start <= word.head.i < tokens.end:
         return None
     return word.head
+
+
+def _names_a_thing(qdoc: QuotedDoc, fragment: Fragment) -> bool:
+    """A title inside a noun phrase (`a “Town Hall Forum”`, `his “Straight Talk” show`) names
+    a thing even when a cue stands above it in the parse; not `hailed him as a “…”`."""
+    noun = _head_of_noun_phrase(qdoc, fragment)
+    if noun is not None:
+        return not _characterizes(noun)
+    tokens = fragment.tokens
+    after = tokens.end
+    while after < len(qdoc.doc) and is_mark(qdoc.doc[after]):
+        after += 1
+    return any(
+        root.dep_ in ("compound", "amod", "nmod")
+        and 0 <= root.head.i - after <= _LONGEST_NOUN_AFTER
+        and root.head.pos_ in ("NOUN", "PROPN")
+        for root in qdoc.quote_roots(fragment)
+    )
 
 
 def _characterizes(noun: Token) -> bool:

@@ -37,3 +37,14 @@ def test_words_given_with_as_are_a_characterization_real_model(nlp):
     quotes = said(nlp, text)
     assert quotes["The Golden Boy"] == "a Herald article"
     assert "con man" in quotes
+
+
+def test_a_title_inside_a_noun_phrase_is_not_a_quote_even_under_a_cue_real_model(nlp):
+    text = (
+        "Sharpton took calls from listeners to his “Straight Talk” radio program who said "
+        "they had doubts about Holt.\n\n"
+        "Holt spoke during a “Town Hall Forum” sponsored by a network, and said she was "
+        "ready.\n\n"
+        "Holt called her “Miss Sunshine” in an interview.\n"
+    )
+    assert said(nlp, text) == {"Miss Sunshine": "Holt"}
