@@ -158,11 +158,11 @@ class LibraryController(QObject):
         if self.store is None:
             return analysis
         digest = content_hash(analysis.article)
-        self._saving[digest] = self._writer.submit(self._save, analysis)
-        try:
+        try:  # read before the write is queued: the store's lock is held while it writes
             corrections = self.store.corrections(digest)
         except StoreError:
-            return analysis
+            corrections = ()
+        self._saving[digest] = self._writer.submit(self._save, analysis)
         return self.store.corrected(analysis) if corrections else analysis
 
     def _save(self, analysis: Analysis) -> None:
