@@ -103,12 +103,18 @@ def is_not_a_quote(qdoc: QuotedDoc, fragment: Fragment, whole_run: bool) -> bool
     names_an_audience = cue is not None and cue.lemma_ not in _CALLING
     if title and names_an_audience and _is_object_of(qdoc, fragment, cue):
         return True  # `told MSNBC's “Morning Joe”`: whom the words went to, not the words
+    if cue is not None and cue.pos_ == "NOUN" and _modifies_noun_after(qdoc, fragment, cue):
+        return True  # `the “rigged vote” claim`: the claim is named, not quoted
     if title and names_an_audience and _names_a_thing(qdoc, fragment):
         return True  # `during a “Town Hall Forum” sponsored by …`, `his “Straight Talk” show`
     if fragment.cue is not None or fragment.speaker is not None:
         return False
-    noun = _head_of_noun_phrase(qdoc, fragment) if len(words) <= _LONGEST_SCARE_QUOTE else None
-    return title or (noun is not None and not _characterizes(noun))
+    if len(words) > _LONGEST_SCARE_QUOTE:
+        return title
+    noun = _head_of_noun_phrase(qdoc, fragment)
+    if noun is not None:
+        return not _characterizes(noun)
+    return title or _modifies_noun_after(qdoc, fragment)
 
 
 def _follows_naming_word(qdoc: QuotedDoc, fragment: Fragment) -> bool:
@@ -172,14 +178,20 @@ def _names_a_thing(qdoc: QuotedDoc, fragment: Fragment) -> bool:
     noun = _head_of_noun_phrase(qdoc, fragment)
     if noun is not None:
         return not _characterizes(noun)
-    tokens = fragment.tokens
-    after = tokens.end
+    return _modifies_noun_after(qdoc, fragment)
+
+
+def _modifies_noun_after(qdoc: QuotedDoc, fragment: Fragment, noun: Token | None = None) -> bool:
+    """`his “Straight Talk” show`, `the “fact-checking” website`: words in marks that qualify
+    the noun right after them (`noun`, when given)."""
+    after = fragment.tokens.end
     while after < len(qdoc.doc) and is_mark(qdoc.doc[after]):
         after += 1
     return any(
         root.dep_ in ("compound", "amod", "nmod")
         and 0 <= root.head.i - after <= _LONGEST_NOUN_AFTER
         and root.head.pos_ in ("NOUN", "PROPN")
+        and (noun is None or root.head.i == noun.i)
         for root in qdoc.quote_roots(fragment)
     )
 

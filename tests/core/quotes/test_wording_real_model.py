@@ -48,3 +48,12 @@ def test_a_title_inside_a_noun_phrase_is_not_a_quote_even_under_a_cue_real_model
         "Holt called her “Miss Sunshine” in an interview.\n"
     )
     assert said(nlp, text) == {"Miss Sunshine": "Holt"}
+
+
+def test_words_in_marks_that_qualify_the_noun_after_them_are_not_quotes_real_model(nlp):
+    text = (
+        "The “rigged vote” claim was apparently about a video circulating online.\n\n"
+        "However, the “fact-finding” panel has its critics.\n\n"
+        "Holt made the claim that the count was “rigged.”\n"
+    )
+    assert said(nlp, text) == {"rigged.": "Holt"}
