@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from reader.core.article import Article
-from reader.core.corrections import Correction
+from reader.core.corrections import Correction, apply_corrections
 from reader.core.library import Collection, supported_files
 from reader.core.model import Analysis
 from reader.core.quote_table import export_analysis_quotes, export_collection_quotes
@@ -163,7 +163,7 @@ class LibraryController(QObject):
         except StoreError:
             corrections = ()
         self._saving[digest] = self._writer.submit(self._save, analysis)
-        return self.store.corrected(analysis) if corrections else analysis
+        return apply_corrections(analysis, corrections) if corrections else analysis
 
     def _save(self, analysis: Analysis) -> None:
         # On failure the article is analysed again next time; the tab keeps its analysis.
