@@ -21,7 +21,6 @@ from tests.gui.conftest import (  # noqa: F401 (fixtures of the window tests, us
     make_window,
     settings,
     settings_folder,
-    store_path,
     window,
 )
 
