@@ -254,16 +254,6 @@ class Store:
 
     # -- files seen, so a collection lists analysed articles without reading them
 
-    def file_hash(self, path: Path) -> str | None:
-        """The content hash recorded for `path` when the file is unchanged since, else None."""
-        seen = file_stat(path)
-        rows = self.query(
-            "SELECT mtime_ns, size, content_hash FROM files WHERE path = ?", (path_key(path),)
-        )
-        if not rows or seen is None or tuple(rows[0][:2]) != seen:
-            return None
-        return rows[0][2]
-
     def _remember_file(self, path: Path, digest: str) -> None:
         seen = file_stat(path)
         if seen is None:

@@ -63,7 +63,6 @@ def test_first_highlights_come_while_the_rest_is_analysed_real_model_real_thread
     assert len(tab.analysis.mentions) > 1000
     before_final = [drawn for final, drawn in seen if not final]
     assert any(before_final), "no highlight before the whole article was analysed"
-    assert len([d for d in before_final if d]) >= 3, "events stopped while it was analysed"
     blocks = {tab.view.offsets.place_of(m.start).number for m in tab.analysis.mentions}
     assert tab.view.highlighter.blocks_drawn < 2 * len(blocks)  # most blocks drawn once
 

@@ -10,13 +10,12 @@ dock, the reader's corrections, and quotes out as CSV.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
@@ -42,6 +41,8 @@ STATUS_MS = 8000
 class LibraryController(QObject):
     """Owns the store, the library dock and the collection; the window calls `stored_analysis`
     before analysing a tab and `received` when an analysis arrives."""
+
+    store_failed = Signal(str)  # from the store's writing thread, for the status bar
 
     def __init__(self, window: MainWindow, store_path: Path | None = None) -> None:
         super().__init__(window)
@@ -77,6 +78,7 @@ class LibraryController(QObject):
         self.indexer.progress.connect(self.panel.show_progress)
         self.indexer.warning.connect(self._status)
         self.indexer.finished.connect(self._on_indexed)
+        self.store_failed.connect(self._status)
         window.service.model_ready.connect(self._on_model_ready)
         self._build_actions()
         QTimer.singleShot(0, self.restore_collection)
@@ -160,15 +162,19 @@ class LibraryController(QObject):
         digest = content_hash(analysis.article)
         try:  # read before the write is queued: the store's lock is held while it writes
             corrections = self.store.corrections(digest)
-        except StoreError:
+        except StoreError as error:
+            self._status(f"Your corrections of this article cannot be read: {error}")
             corrections = ()
         self._saving[digest] = self._writer.submit(self._save, analysis)
         return apply_corrections(analysis, corrections) if corrections else analysis
 
     def _save(self, analysis: Analysis) -> None:
-        # On failure the article is analysed again next time; the tab keeps its analysis.
-        with contextlib.suppress(StoreError, ValueError):
+        """On the store's thread. On failure the tab keeps its analysis, the article is analysed
+        again next time, and the status bar says why (through a queued signal)."""
+        try:
             self.store.save_analysis(analysis)  # type: ignore[union-attr]
+        except (StoreError, ValueError) as error:
+            self.store_failed.emit(f"The analysis could not be stored: {error}")
 
     def wait_saved(self, article: Article) -> None:
         """Block until the article's analysis is written (a correction needs it stored)."""
@@ -330,6 +336,14 @@ class LibraryController(QObject):
             self.window, f"Export the {what}'s quotes", "quotes.csv", "CSV files (*.csv)"
         )
         if not path:
+            return
+        opened = {t.path.resolve() for t in self.window.article_tabs() if t.path is not None}
+        if Path(path).resolve() in opened:
+            dialogs.show_error(
+                self.window,
+                "Cannot export the quotes",
+                f"{path} is an article open in Reader; export to another file name.",
+            )
             return
         try:
             if use_collection:
