@@ -273,3 +273,18 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
     assert path.stat().st_size < 2 * 1024 * 1024
     with pytest.raises(ArticleError, match="would unpack to 300 MB"):
         load_article(path)
+
+
+def test_a_docx_that_opens_with_a_heading_takes_it_as_title_and_drops_template_metadata(
+    tmp_path,
+):
+    import docx
+
+    document = docx.Document()  # python-docx's template: author "python-docx", dated 2013
+    document.add_heading("Aid talks stall", 1)
+    document.add_paragraph("Lavrov said the talks would go on.")
+    path = tmp_path / "d.docx"
+    document.save(path)
+    article = load_article(path)
+    assert article.title == "Aid talks stall"
+    assert article.meta is None

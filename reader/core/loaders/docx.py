@@ -1,9 +1,10 @@
 """Word documents (.docx) through python-docx: styles give the title and headings.
 
-The title is the paragraph in the Title style, else the core properties' title; headings are
-paragraphs in a Heading style; list items and table rows are paragraphs (a row's cells joined
-by a bar); a line break inside a paragraph stays one. Author and date come from the core
-properties.
+The title is the paragraph in the Title style, else the core properties' title, else a
+heading that opens the document; headings are paragraphs in a Heading style; list items and
+table rows are paragraphs (a row's cells joined by a bar); a line break inside a paragraph stays
+one. Author and date come from the core properties, except the placeholders python-docx's own
+template leaves in every document made with it (author "python-docx", created 2013-12-23).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from reader.core.article import Article, ArticleMeta, BlockKind
 from reader.core.errors import ArticleError
 from reader.core.loaders.blocks import Part, article_from_parts, with_title_first
 from reader.core.loaders.markup import CELL_SEPARATOR
+
+_TEMPLATE_AUTHOR = "python-docx"
 
 
 def load_docx(path: Path, data: bytes) -> Article:
@@ -37,12 +40,14 @@ def load_docx(path: Path, data: bytes) -> Article:
     parts = list(_body_parts(document))
     title = (properties.title or "").strip() or None
     if not any(kind is BlockKind.TITLE for kind, _ in parts):
+        if title is None and parts and parts[0][0] is BlockKind.HEADING:
+            title = parts[0][1]  # a document that opens with a heading: its headline
         parts = with_title_first(parts, title)
+    author = (properties.author or "").strip() or None
     date = properties.created or properties.modified
-    meta = ArticleMeta(
-        author=(properties.author or "").strip() or None,
-        date=date.date().isoformat() if date else None,
-    )
+    if author == _TEMPLATE_AUTHOR:  # python-docx's template: neither is the article's
+        author, date = None, properties.modified if properties.modified != date else None
+    meta = ArticleMeta(author=author, date=date.date().isoformat() if date else None)
     return article_from_parts(path, parts, meta=meta)
 
 
