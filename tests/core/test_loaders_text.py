@@ -103,3 +103,22 @@ def test_markdown_nul_runs_leave_no_replacement_characters(tmp_path):
     article = load_article(path)
     assert "\ufffd" not in article.text
     assert "Some words here." in article.text
+
+
+def test_a_short_hard_wrapped_paragraph_going_on_in_lower_case_is_one_paragraph(tmp_path):
+    article = write(
+        tmp_path,
+        "Minister resigns over budget\n\n"
+        "Prime Minister Ada Kerr said on Monday that the\n"
+        "government would present a new budget next week, after\n"
+        "the finance minister resigned.\n",
+    )
+    assert blocks_of(article) == [
+        (BlockKind.TITLE, "Minister resigns over budget"),
+        (
+            BlockKind.PARAGRAPH,
+            "Prime Minister Ada Kerr said on Monday that the\n"
+            "government would present a new budget next week, after\n"
+            "the finance minister resigned.",
+        ),
+    ]

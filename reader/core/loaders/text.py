@@ -143,12 +143,17 @@ def _break_after(
     single line break as a wrap after a line of wrapping length (55 to 120 characters) that
     stops mid-sentence ("union leader
     Marisol⏎Etxeberria told reporters"); lists and headlines (short lines, or lines ending
-    in punctuation) keep their breaks.
+    in punctuation) keep their breaks. A line that stops mid-sentence before a line going on in
+    lower case is a wrap at any width.
     """
     start, end = lines[index]
     line = text[start:end].rstrip()
     if width is None:
         wrapped = _MIN_WRAPPED_LINE <= len(line) <= _MAX_WRAP_WIDTH
+        next_start, next_end = lines[index + 1]
+        goes_on = text[next_start:next_end].lstrip()[:1].islower()
+        if blank_lines and goes_on and not line.endswith(_LINE_END):
+            return False
         return not blank_lines or not wrapped or line.endswith(_LINE_END)
     next_start, next_end = lines[index + 1]
     following = text[next_start:next_end]
