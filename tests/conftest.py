@@ -1,8 +1,36 @@
-"""Every test runs with its own analysis store, so no test reads or fills the user's."""
+"""For every test: its own analysis store, so no test reads or fills the user's, and a hard
+limit that ends a hanging run with every thread's traceback."""
 
 from __future__ import annotations
 
+import faulthandler
+import os
+from collections.abc import Generator
+
 import pytest
+
+TEST_TIME_LIMIT_SECONDS = 300  # the slowest test (real model, long article) takes about 15 s
+_real_stderr: int | None = None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator:
+    """A test that hangs (a signal that never comes, a thread that never stops) ends the run
+    with every thread's traceback instead of holding CI until its own limit.
+
+    faulthandler is in the standard library and its watchdog thread fires even while the main
+    thread is blocked inside Qt. Output capture is suspended between test phases, so file
+    descriptor 2 is the real stderr here. (Setting pytest's own `faulthandler_timeout` would
+    replace this watchdog: faulthandler keeps only one.)
+    """
+    global _real_stderr
+    if _real_stderr is None:
+        _real_stderr = os.dup(2)
+    faulthandler.dump_traceback_later(TEST_TIME_LIMIT_SECONDS, exit=True, file=_real_stderr)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -190,16 +190,6 @@ class _Batch:
     articles: list[Article] = field(default_factory=list)
     future: Any = None
     results: list[Analysis | str] | None = None
-
-
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders replaced by the supported files under them (sorted)."""
-    from reader.core.library import supported_files
-
-    expanded: list[Path] = []
-    for path in paths:
-        expanded.extend(supported_files(path) if os.path.isdir(path) else [path])
-    return expanded
 
 
 def analyze_files(

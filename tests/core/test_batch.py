@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from reader.core import batch
-from reader.core.batch import analyze_files, expand_paths, pipeline_label
+from reader.core.batch import analyze_files, pipeline_label
 from reader.core.pipeline import load_pipeline, model_label
 from reader.core.store import Store
 from tests.core.library_articles import save_tiny_pipeline, write_article
+from tests.processes import ended, wait_ended
 
 TEXTS = [
     f"Report {i}\nAda Lovelace met Tom Baker in France on day {i}.\n“Gears {i},” Baker said.\n"
@@ -94,10 +94,6 @@ def test_a_store_that_fails_is_reported_once_and_the_run_goes_on(pipeline, files
     assert sum(r.analysis is not None for r in results) == len(TEXTS)
 
 
-def test_folders_expand_to_their_article_files(files, tmp_path):
-    assert expand_paths([tmp_path / "in"]) == sorted(p for p in files if p.exists())
-
-
 def test_the_dask_path_gives_the_same_analyses_on_a_local_cluster(pipeline, files):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
@@ -157,19 +153,9 @@ def test_stopping_a_run_ends_its_worker_processes_at_once_real_processes():
     batch._stop(executor)
     # The executor's own thread may reap the workers first, after which Process.is_alive()
     # cannot tell; the kernel's process table can.
-    deadline = time.monotonic() + 30
-    while not all(_ended(pid) for pid in pids) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert [_ended(pid) for pid in pids] == [True, True]
-
-
-def _ended(pid: int) -> bool:
-    """The process has exited: gone from the process table, or a zombie waiting to be reaped."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return True
-    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    for pid in pids:
+        wait_ended(pid)
+    assert [ended(pid) for pid in pids] == [True, True]
 
 
 def test_in_this_process_each_result_comes_as_soon_as_it_is_made(pipeline, files, monkeypatch):

@@ -14,30 +14,10 @@ from reader.core.entities import mentions_from_doc
 from reader.core.model import Kind, Mention, MentionType
 from reader.core.pipeline import load_pipeline
 from reader.core.quotes import SPANS_KEY as QUOTES_KEY
+from tests.core.entity_docs import labelled
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
 _BLANK = spacy.blank("en")
-
-
-def labelled(text: str, *ents: tuple[str, str]) -> Doc:
-    """A doc of `text` whose entities are the given (surface, label) pairs, in text order.
-
-    Capitalized words are tagged PROPN, as the model's tagger would.
-    """
-    doc = _BLANK(text)
-    for token in doc:
-        if token.text[:1].isupper():
-            token.pos_ = "PROPN"
-    spans = []
-    search_from = 0
-    for surface, label in ents:
-        start = text.index(surface, search_from)
-        span = doc.char_span(start, start + len(surface), label=label)
-        assert span is not None, surface
-        spans.append(span)
-        search_from = start + len(surface)
-    doc.ents = spans
-    return doc
 
 
 def by_text(mentions: tuple[Mention, ...]) -> dict[str, list[Mention]]:

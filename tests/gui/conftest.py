@@ -7,9 +7,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import faulthandler
 import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -31,30 +30,6 @@ from tests.gui.fakes import NAMES, fake_analyze  # noqa: F401 (the tests import 
 def fake_pipeline(name: str | None) -> SimpleNamespace:
     """Looks like a loaded Language to the worker: only its meta is read."""
     return SimpleNamespace(meta={"name_full": name or "fake", "version": "1.0"})
-
-
-TEST_TIME_LIMIT_SECONDS = 300  # the slowest test (real model, long article) takes about 15 s
-_real_stderr: int | None = None
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator:
-    """A test that hangs (a signal that never comes, a thread that never stops) ends the run
-    with every thread's traceback instead of holding CI until its own limit.
-
-    faulthandler is in the standard library and its watchdog thread fires even while the main
-    thread is blocked inside Qt. Output capture is suspended between test phases, so file
-    descriptor 2 is the real stderr here. (Setting pytest's own `faulthandler_timeout` would
-    replace this watchdog: faulthandler keeps only one.)
-    """
-    global _real_stderr
-    if _real_stderr is None:
-        _real_stderr = os.dup(2)
-    faulthandler.dump_traceback_later(TEST_TIME_LIMIT_SECONDS, exit=True, file=_real_stderr)
-    try:
-        yield
-    finally:
-        faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True, scope="session")

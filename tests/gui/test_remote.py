@@ -17,9 +17,9 @@ import pytest
 from reader.core.article import Article, Block, BlockKind
 from reader.gui.remote import AnalysisStoppedError, PipelineCrashError, RemotePipeline
 from tests.gui.remote_fakes import analyze_in_parts, load_fake
+from tests.processes import ended, wait_ended
 
 ROOT = Path(__file__).resolve().parents[2]
-EXIT_LIMIT_SECONDS = 20  # a hang guard only: the child is expected to go within a second or so
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="reads process states from /proc"
@@ -53,24 +53,6 @@ def shared() -> Iterator[RemotePipeline]:
 def remote() -> Iterator[RemotePipeline]:
     """A child of the test's own, for tests that kill or close it."""
     yield from started()
-
-
-def gone(pid: int) -> bool:
-    """Whether the process has exited (a zombie nobody reaps counts as exited)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return True
-    return state in ("Z", "X")
-
-
-def wait_gone(pid: int) -> bool:
-    deadline = time.monotonic() + EXIT_LIMIT_SECONDS
-    while time.monotonic() < deadline:
-        if gone(pid):
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_progress_comes_chunk_by_chunk_then_the_analysis_real_process(shared):
@@ -109,6 +91,7 @@ import os, sys, threading, time
 sys.path.insert(0, {root!r})
 from reader.gui.remote import RemotePipeline
 from tests.gui.remote_fakes import analyze_in_parts, load_fake
+from tests.processes import ended, wait_ended
 from tests.gui.test_remote import article
 
 if __name__ == "__main__":
@@ -133,12 +116,13 @@ def test_the_child_never_outlives_the_app_real_process(tmp_path, ending):
     )
     try:
         child = int(app.stdout.readline())
-        assert not gone(child)
+        assert not ended(child)
         if ending != "crash":
             time.sleep(0.5)  # the child is busy analysing
             app.send_signal(getattr(signal, ending))
-        app.wait(timeout=EXIT_LIMIT_SECONDS)
-        assert wait_gone(child), f"the spaCy child {child} outlived the app ({ending})"
+        app.wait()
+        wait_ended(child)  # one that outlives the app holds the test: the suite's limit says so
+        assert ended(child), f"the spaCy child {child} outlived the app ({ending})"
     finally:
         app.kill()
         app.wait()
@@ -159,6 +143,7 @@ def test_closing_stops_a_child_in_the_middle_of_an_analysis_real_process(remote)
     time.sleep(0.2)
     pid = remote.pid
     remote.close()
-    thread.join(timeout=EXIT_LIMIT_SECONDS)
-    assert not thread.is_alive() and len(errors) == 1
-    assert wait_gone(pid)
+    thread.join()
+    assert len(errors) == 1
+    wait_ended(pid)
+    assert ended(pid)
