@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from types import SimpleNamespace
 from typing import Any
 
@@ -55,7 +56,14 @@ def test_a_pipeline_that_died_while_idle_is_started_again_for_the_next_article_r
 
 def test_requests_say_which_runs_and_which_wait_in_order_real_thread(qtbot):
     pipelines, used = Pipelines(), []
-    service = AnalysisService(pipelines, analyze_with(used), lambda _nlp: [])
+    release = threading.Event()  # holds the first analysis, so the second cannot start early
+    held = analyze_with(used)
+
+    def analyze(article: Article, nlp: Any, **options: Any):
+        release.wait()
+        return held(article, nlp, **options)
+
+    service = AnalysisService(pipelines, analyze, lambda _nlp: [])
     try:
         service.start(None)
         first, second, third = (service.submit(article(name)) for name in ("a", "b", "c"))
@@ -63,7 +71,7 @@ def test_requests_say_which_runs_and_which_wait_in_order_real_thread(qtbot):
         service.cancel(second)
         assert service.waiting_requests() == [first, third]
         with qtbot.wait_signal(service.result_dropped, timeout=WAIT_MS) as dropped:
-            pass
+            release.set()
         assert dropped.args == [second]
         qtbot.wait_until(lambda: not service.waiting_requests() and not service.running_request())
         assert len(used) == 2  # the cancelled request never ran
