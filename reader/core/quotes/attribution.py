@@ -32,6 +32,8 @@ _LONGEST_OBJECT = 4  # tokens from the cue to the word before the mark
 def attribute(qdoc: QuotedDoc, fragment: Fragment) -> None:
     """Set the fragment's own cue and speaker, if it has any."""
     nearest = cue = cue_right_before(qdoc, fragment)
+    if cue is not None:
+        nearest = cue = signed_after(qdoc, fragment) or cue
     if cue is None:
         nearest, cue = governing_cues(qdoc, fragment) or (None, None)
     if cue is None:
@@ -48,6 +50,23 @@ def attribute(qdoc: QuotedDoc, fragment: Fragment) -> None:
         speaker = name_between(qdoc, fragment.tokens.end, cue.i) or noun_after(cue)
     if speaker is not None and not qdoc.quoted[speaker.i]:
         fragment.speaker = speaker_span(qdoc, original_source(qdoc, cue, speaker))
+
+
+def signed_after(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`Sen. Voss scolded him: “…,” she said.`: a cue right after the closing mark with its
+    own speaker attributes these words, even after a cue that introduced them; it is the
+    mention next to the words; but not a cue that introduces a quote of its own (`she
+    replied:`)."""
+    cue = cue_after(qdoc, fragment)
+    if cue is None:
+        return None
+    speaker = speaker_of(qdoc, cue)
+    if speaker is None or speaker.i < fragment.tokens.end:
+        return None
+    following = max(cue.i, speaker.i) + 1
+    if following < len(qdoc.doc) and qdoc.doc[following].text == ":":
+        return None
+    return cue
 
 
 def name_between(qdoc: QuotedDoc, start: int, end: int) -> Token | None:

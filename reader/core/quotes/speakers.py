@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from reader.core.quotes.context import (
     PERSONAL_PRONOUNS,
+    SENTENCE_END,
     SPEAKER_ENTITY_TYPES,
     SUBJECTS,
     Fragment,
@@ -31,6 +32,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _LONGEST_SPEAKER_PHRASE = 8
 _LONGEST_APPOSITION = 15
 _QUOTING_WINDOW = 12  # tokens after the cue or speaker searched for "quoting"
+_CLAUSE_BEFORE_CUE = 8  # tokens before a non-finite cue searched for the cue it goes on from
 
 
 def speaker_span(qdoc: QuotedDoc, token: Token) -> Span:
@@ -95,9 +97,24 @@ def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
     if named:
         return named[0]  # "Said Ellis: “…”", which the parser leaves without a subject
     if cue.dep_ in _NON_FINITE_LINKS:
-        return subject_above(qdoc, cue, prefer_names=cue.tag_ == "VBG")
+        above = subject_above(qdoc, cue, prefer_names=cue.tag_ == "VBG")
+        return above or _speaker_of_cue_before(qdoc, cue)
     if cue.tag_ in _FINITE_TAGS:
         return name_before(qdoc, cue)
+    return None
+
+
+def _speaker_of_cue_before(qdoc: QuotedDoc, cue: Token) -> Token | None:
+    """`“…,” Sanders said, going on to say that …`: a non-finite cue whose clauses above give
+    no subject outside the quote (the parser hangs the attribution from a quoted verb) goes
+    on from the finite cue just before it in its sentence, whose subject speaks."""
+    doc = qdoc.doc
+    for index in range(cue.i - 1, max(-1, cue.i - _CLAUSE_BEFORE_CUE - 1), -1):
+        token = doc[index]
+        if qdoc.quoted[index] or token.text in SENTENCE_END or "\n" in token.text:
+            return None
+        if token.tag_ in _FINITE_TAGS and is_cue(token):
+            return subject_of(qdoc, token)
     return None
 
 

@@ -77,3 +77,33 @@ def test_who_before_the_cue_is_the_speaker_and_names_the_person_real_model(nlp):
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker is not None
     assert (quote.speaker.text, quote.speaker.key) == ("who", "person:clara-voss")
+
+
+def test_a_cue_after_the_quote_beats_the_verb_that_introduced_it_real_model(nlp):
+    text = (
+        "Senate hearing\n\n"
+        "Democratic Sen. Clara Voss (D-Mo.) scolded him: “The evidence is almost unanimous "
+        "against you,” she said. “I don’t understand why you need to go there.”\n"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.key) == ("she", "person:clara-voss")
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_a_cue_introducing_a_quote_of_its_own_stays_with_it_real_model(nlp):
+    text = (
+        "Debate night\n\n"
+        'Moderator Ann Perez asked Hollis: "Will you run again?" Hollis replied: "Never."\n'
+    )
+    assert said(nlp, text) == {"Will you run again?": "Ann Perez", "Never.": "Hollis"}
+
+
+def test_going_on_to_say_is_said_by_the_subject_of_the_cue_before_real_model(nlp):
+    text = (
+        "Senator weighs in\n\n"
+        '"To be talking about the tariff issue again now, is reckless," Hollis said, going on '
+        'to say that the state has spent "decades fighting against tariffs and price wars and '
+        'all that stuff, to have that fight again, young farmers do not want to see that."\n'
+    )
+    assert list(said(nlp, text).values()) == ["Hollis", "Hollis"]
