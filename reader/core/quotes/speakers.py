@@ -69,7 +69,9 @@ def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
             owner = object_of(by)
         if owner is None and cue.dep_ in SUBJECTS:
             return subject_above(qdoc, cue.head)  # "said the words “…” …", parsed as a subject
-        return owner or subject_above(qdoc, cue)  # "made the following comment: “…”"
+        # "made the following comment: “…”"; "by saying his refusal to use the words “…”
+        # was …": past a plain noun to the name above it, who said the words
+        return owner or subject_above(qdoc, cue, prefer_names=True)
     subject = subject_of(qdoc, cue)
     if subject is not None:
         if any(c.lower_ == "what" for c in cue.children):

@@ -107,3 +107,12 @@ def test_going_on_to_say_is_said_by_the_subject_of_the_cue_before_real_model(nlp
         'all that stuff, to have that fight again, young farmers do not want to see that."\n'
     )
     assert list(said(nlp, text).values()) == ["Hollis", "Hollis"]
+
+
+def test_the_words_someone_refuses_to_use_are_theirs_not_the_refusals_real_model(nlp):
+    text = (
+        "Governor answers a nurse\n\n"
+        "Governor Mara Quist responded to a nurse on Wednesday night by saying her refusal "
+        "to use the words “climate emergency” was a “manufactured” issue.\n"
+    )
+    assert said(nlp, text)["climate emergency"] == "Mara Quist"
