@@ -20,6 +20,10 @@ from reader.gui.worker import AnalysisService
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
 SCREENSHOT_SIZE = (1360, 860)
 SCREENSHOT_TIMEOUT_MS = 180_000
+# How long a busy Python thread keeps the interpreter lock while another wants it. Python's
+# 5 ms default makes every Qt call that lets the lock go cost the GUI thread up to 5 ms while
+# a loader, the worker or the store's writer is busy; 1 ms keeps such turns short.
+GIL_SWITCH_SECONDS = 0.001
 
 APP_STYLE = """
 QListView { border: 1px solid transparent; }
@@ -60,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def create_window(settings: Settings, service: AnalysisService | None = None) -> MainWindow:
     """The window with its worker thread started; the pipeline loads in the background."""
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     app = QApplication.instance()
     if isinstance(app, QApplication) and not app.styleSheet():
         app.setStyleSheet(APP_STYLE)

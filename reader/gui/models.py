@@ -146,11 +146,15 @@ class QuoteFilterProxy(QSortFilterProxyModel):
     def set_speaker(self, speaker: str | None) -> None:
         """Keep only the quotes of the speaker with this key (UNNAMED: of speakers the article
         does not name; None: any speaker)."""
+        if speaker == self._speaker:
+            return
         self.beginFilterChange()
         self._speaker = speaker
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._involving is None and self._speaker is None:
+            return True  # nothing filtered: no row needs reading (thousands on a long article)
         quote = self.sourceModel().index(source_row, 0, source_parent).data(ITEM_ROLE)
         if self._involving is not None and quote not in self._involving:
             return False

@@ -301,6 +301,7 @@ class QuotePanel(QWidget):
 
     def set_analysis(self, analysis: Analysis) -> None:
         self._analysis = analysis
+        self.proxy.set_speaker(None)  # before the new rows come, so they are filtered once
         self.model = QuoteListModel(analysis.quotes, parent=self)
         self.proxy.setSourceModel(self.model)
         names = {entity.key: entity.name for entity in analysis.entities}
@@ -319,7 +320,6 @@ class QuotePanel(QWidget):
         if unnamed:
             self.speaker.addItem(f"Unnamed speakers ({unnamed})", UNNAMED)
         self.speaker.blockSignals(False)
-        self.proxy.set_speaker(None)
         self.refresh()
 
     def set_entity(self, entity: Entity | None) -> None:

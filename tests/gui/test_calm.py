@@ -1,0 +1,110 @@
+"""What keeps the window's event loop free on a long article: highlight slices that stop at
+their deadline, spans worked out in one pass, quote rows not read when nothing is filtered,
+results from the spaCy child in cheap form, the store written once the tab has drawn.
+Nothing here is timed: the tests check that the work is cut and still complete."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtGui import QTextDocument
+
+from reader.core.model import Kind, Mention, Quote, Speaker
+from reader.core.segments import mention_spans
+from reader.gui import highlighter as highlighter_module
+from reader.gui.article_view import MentionFormats, drawn_spans
+from reader.gui.highlighter import ArticleHighlighter
+from reader.gui.models import UNNAMED, QuoteFilterProxy, QuoteListModel
+from reader.gui.remote import ChunkProgress, RemotePipeline
+from tests.gui.conftest import fake_analyze, open_and_wait
+from tests.gui.remote_fakes import analyze_in_parts, load_fake
+from tests.gui.test_remote import article
+
+WAIT_MS = 10_000
+
+
+def mention(start: int, end: int, key: str = "person:a") -> Mention:
+    return Mention(start, end, "x" * (end - start), Kind.PERSON, key, "A")
+
+
+def test_drawn_spans_resolve_overlaps_as_the_export_does():
+    in_order = (mention(0, 3), mention(5, 9), mention(9, 12))
+    nested = (mention(0, 10), mention(2, 4), mention(8, 14), mention(20, 25))
+    for mentions, length in [(in_order, 12), (nested, 22), (in_order, 10), ((), 5)]:
+        expected = [(s.start, s.end, mentions[s.owner]) for s in mention_spans(mentions, length)]
+        assert drawn_spans(mentions, length) == expected
+    assert drawn_spans(in_order, 12) == [(m.start, m.end, m) for m in in_order]
+
+
+def test_a_highlight_slice_stops_at_its_deadline_and_the_rest_follows(qapp, qtbot, monkeypatch):
+    document = QTextDocument("\n".join(f"Alice spoke in paragraph {n}." for n in range(300)))
+    highlighter = ArticleHighlighter(document, MentionFormats(qapp.palette()))
+    monkeypatch.setattr(highlighter_module, "SLICE_SECONDS", -1.0)  # every slice is late
+    spans = {n: [(0, 5, mention(0, 5))] for n in range(300)}
+    with qtbot.wait_signal(highlighter.applied, timeout=WAIT_MS):
+        highlighter.set_block_mentions(spans)
+        highlighter._work()  # one slice: a late one still draws a block, then yields
+        assert highlighter.blocks_drawn == 1 and highlighter.busy
+    assert highlighter.blocks_drawn == 300  # each block once, across 300 event-loop turns
+    assert all(document.findBlockByNumber(n).layout().formats() for n in range(300))
+
+
+def quotes() -> tuple[Quote, ...]:
+    said = Speaker(0, 5, "Alice", "Alice", "person:alice")
+    anonymous = Speaker(0, 4, "they", "they", None)
+    return tuple(
+        Quote(10 * n, 10 * n + 8, f"quote {n}", ((10 * n + 1, 10 * n + 7),), speaker)
+        for n, speaker in enumerate([said, anonymous, said, None])
+    )
+
+
+def test_the_quote_filter_shows_every_row_unfiltered_and_filters_again(qapp):
+    proxy = QuoteFilterProxy()
+    proxy.set_named(frozenset({"person:alice"}))
+    proxy.setSourceModel(QuoteListModel(quotes()))
+    assert proxy.rowCount() == 4
+    proxy.set_speaker("person:alice")
+    assert proxy.rowCount() == 2
+    proxy.set_speaker(UNNAMED)
+    assert proxy.rowCount() == 2
+    proxy.set_speaker(None)
+    proxy.set_speaker(None)  # unchanged: nothing to filter again
+    assert proxy.rowCount() == 4
+
+
+def test_the_child_sends_chunk_progress_and_the_analysis_of_the_article_sent_real_process():
+    pipeline = RemotePipeline(None, load_fake, analyze_in_parts)
+    try:
+        pipeline.wait_ready()
+        sent = article("six parts")
+        progress: list = []
+        result = pipeline.analyze(sent, progress.append)
+    finally:
+        pipeline.close()
+    expected = fake_analyze(sent, None)
+    assert len(progress) == 6 and all(isinstance(p, ChunkProgress) for p in progress)
+    assert result.article is sent  # the window's own article, not a copy sent back
+    assert (result.mentions, result.quotes) == (expected.mentions, expected.quotes)
+    assert result.model == "fake 1.0"
+
+
+def test_receiving_from_the_child_needs_no_spacy_in_the_window_process():
+    code = "import sys, reader.gui.remote, reader.gui.main_window; print('spacy' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert shown.stdout.strip() == "False", shown.stderr
+
+
+def test_the_store_is_written_once_the_tab_has_drawn(window, qtbot):
+    qtbot.wait_until(lambda: window.library._label() is not None, timeout=WAIT_MS)
+    library = window.library
+    tab = open_and_wait(qtbot, window)
+    qtbot.wait_until(lambda: library.store.count() == 1, timeout=WAIT_MS)
+
+    # A result received but not yet drawn is not written; a correction's wait writes it.
+    other = fake_analyze(article("not drawn yet"), None)
+    library.received(other)
+    assert library.store.count() == 1
+    library.wait_saved(other.article)
+    assert library.store.count() == 2
+    assert tab.analysis is not None
