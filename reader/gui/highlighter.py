@@ -137,12 +137,20 @@ class ArticleHighlighter(QObject):
         else:
             self.applied.emit()
 
-    def _draw(self, numbers: list[int]) -> None:
+    def _draw(self, numbers: list[int], deadline: float | None = None) -> None:
         """Set the formats of some blocks (ascending numbers), then have Qt lay out the stretch
         from the first to the last once: each relayout also walks every block after the
-        stretch, so one per stretch rather than one per block keeps the cost linear."""
+        stretch, so one per stretch rather than one per block keeps the cost linear.
+
+        Past `deadline` (a perf_counter time) the blocks not drawn yet stay pending for the
+        next turn: while another thread is busy each Qt call may wait for the interpreter
+        lock, so a stretch can take far longer than its text suggests."""
         first = last = None
-        for number in numbers:
+        for index, number in enumerate(numbers):
+            if deadline is not None and index and time.perf_counter() > deadline:
+                for later in numbers[index:]:
+                    heapq.heappush(self._heap, later)
+                break
             self._pending.discard(number)
             block = self._document.findBlockByNumber(number)
             if block.isValid():
@@ -177,8 +185,10 @@ class ArticleHighlighter(QObject):
         deadline = time.perf_counter() + SLICE_SECONDS
         first, last = self._visible_blocks()
         self._draw([number for number in range(first, last + 1) if number in self._pending])
-        while self._heap and time.perf_counter() < deadline:
-            self._draw(self._next_stretch())
+        while self._heap:  # at least one block per turn, however late the turn started
+            self._draw(self._next_stretch(), deadline)
+            if time.perf_counter() >= deadline:
+                break
         if self._pending:
             self._timer.start()
         else:

@@ -53,6 +53,7 @@ class LibraryController(QObject):
         self.collection: Collection | None = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-store")
         self._saving: dict[str, Future] = {}
+        self._unsaved: dict[str, Analysis] = {}  # received, written once the window has drawn
         self._label_model, self._model_label = self.settings.pipeline_label()
         try:
             self.store = Store.open(store_path)
@@ -79,6 +80,7 @@ class LibraryController(QObject):
         self.indexer.warning.connect(self._status)
         self.indexer.finished.connect(self._on_indexed)
         self.store_failed.connect(self._status)
+        window.all_settled.connect(self._write_unsaved)
         window.service.model_ready.connect(self._on_model_ready)
         self._build_actions()
         QTimer.singleShot(0, self.restore_collection)
@@ -155,8 +157,8 @@ class LibraryController(QObject):
             return None
 
     def received(self, analysis: Analysis) -> Analysis:
-        """A new analysis from the worker: kept in the store (in the background) and returned
-        with the reader's corrections of this text applied."""
+        """A new analysis from the worker: kept in the store (in the background, once a tab has
+        drawn its highlights) and returned with the reader's corrections of this text applied."""
         if self.store is None:
             return analysis
         digest = content_hash(analysis.article)
@@ -165,8 +167,17 @@ class LibraryController(QObject):
         except StoreError as error:
             self._status(f"Your corrections of this article cannot be read: {error}")
             corrections = ()
-        self._saving[digest] = self._writer.submit(self._save, analysis)
+        self._unsaved[digest] = analysis
         return apply_corrections(analysis, corrections) if corrections else analysis
+
+    def _write_unsaved(self) -> None:
+        """Queue the writes of the analyses received. Encoding a long analysis is a second of
+        Python on the writer's thread, which would take the interpreter lock from the GUI
+        thread while it fills the panels and draws; so it waits until a tab has drawn (or
+        nothing is left to draw, or a correction needs the analysis stored)."""
+        for digest, analysis in self._unsaved.items():
+            self._saving[digest] = self._writer.submit(self._save, analysis)
+        self._unsaved.clear()
 
     def _save(self, analysis: Analysis) -> None:
         """On the store's thread. On failure the tab keeps its analysis, the article is analysed
@@ -178,6 +189,7 @@ class LibraryController(QObject):
 
     def wait_saved(self, article: Article) -> None:
         """Block until the article's analysis is written (a correction needs it stored)."""
+        self._write_unsaved()
         future = self._saving.pop(content_hash(article), None)
         if future is not None:
             future.result()
@@ -188,6 +200,7 @@ class LibraryController(QObject):
         """Give a new tab the correction menus, and reveal a pending position once analysed."""
         CorrectionMenus(tab, self)
         tab.analysis_shown.connect(lambda: self._reveal(tab))
+        tab.analysis_shown.connect(self._write_unsaved)
 
     def correct(self, tab: ArticleTab, correction: Correction) -> None:
         if apply_correction(self, tab, correction):
@@ -377,6 +390,7 @@ class LibraryController(QObject):
     def shutdown(self) -> None:
         self._refresh_timer.stop()
         self.indexer.cancel(wait=True)
+        self._write_unsaved()
         self._writer.shutdown(wait=True)
         if self.store is not None:
             self.store.close()
