@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.service = service
         self._tabs_by_request: dict[int, ArticleTab] = {}
         self._tabs_by_load: dict[int, tuple[ArticleTab, _OpenBatch]] = {}
+        self._tabs_looked_up: dict[ArticleTab, int] = {}  # the store is asked (token)
         self.loader = ArticleLoader(parent=self)
         self.loader.loaded.connect(self._on_loaded)
         self._model_error: str | None = None
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.reading = ReadingControls(self)  # View and Help menus, reading preferences
         self.library = LibraryController(self)  # the store, collections, corrections
+        self.library.looked_up.connect(self._on_looked_up)
         service.analysis_ready.connect(self._on_analysis_ready)
         service.analysis_failed.connect(self._on_analysis_failed)
         service.model_ready.connect(self._on_model_ready)
@@ -301,11 +303,27 @@ class MainWindow(QMainWindow):
         if tab.article is None:  # still being read: it is analysed once it arrives
             return
         self._forget_request(tab)
-        stored = self.library.stored_analysis(tab)
-        if stored is not None:  # analysed before: shown at once, nothing to analyse
+        token = self.library.look_up(tab)  # the store's answer comes in _on_looked_up
+        if token is not None:
+            self._tabs_looked_up[tab] = token
+        else:
+            self._submit(tab)
+
+    @Slot(object, int, object)
+    def _on_looked_up(self, tab: ArticleTab, token: int, stored: Analysis | None) -> None:
+        """The store's analysis of the tab's text, shown without analysing, or None: analyse."""
+        if self._tabs_looked_up.get(tab) != token:
+            return  # the tab was closed, or asked again, meanwhile
+        del self._tabs_looked_up[tab]
+        if stored is not None:
             tab.show_analysis(stored)
             self._update_actions()
-            return
+        else:
+            self._submit(tab)
+        self._check_settled()
+
+    def _submit(self, tab: ArticleTab) -> None:
+        assert tab.article is not None
         tab.request_id = self.service.submit(tab.article)
         self._tabs_by_request[tab.request_id] = tab
         tab.set_status("Analysing…")
@@ -328,6 +346,7 @@ class MainWindow(QMainWindow):
 
     def _remove_tab(self, tab: ArticleTab) -> None:
         self._forget_request(tab)
+        self._tabs_looked_up.pop(tab, None)
         for token, (loading, batch) in list(self._tabs_by_load.items()):
             if loading is tab:  # closed while its file was read
                 self.loader.cancel(token)
@@ -405,6 +424,7 @@ class MainWindow(QMainWindow):
         if (
             not self._tabs_by_request
             and not self._tabs_by_load
+            and not self._tabs_looked_up
             and not any(
                 t.view.highlighter is not None and t.view.highlighter.busy
                 for t in self.article_tabs()

@@ -1,22 +1,26 @@
 """What keeps the window's event loop free on a long article: highlight slices that stop at
 their deadline, spans worked out in one pass, quote rows not read when nothing is filtered,
-results from the spaCy child in cheap form, the store written once the tab has drawn.
+results from the spaCy child in cheap form, the store written once the tab has drawn and read
+off the GUI thread.
 Nothing here is timed: the tests check that the work is cut and still complete."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
 from PySide6.QtGui import QTextDocument
 
 from reader.core.model import Kind, Mention, Quote, Speaker
 from reader.core.segments import mention_spans
+from reader.core.store import Store
 from reader.gui import highlighter as highlighter_module
 from reader.gui.article_view import MentionFormats, drawn_spans
 from reader.gui.highlighter import ArticleHighlighter
 from reader.gui.models import UNNAMED, QuoteFilterProxy, QuoteListModel
 from reader.gui.remote import ChunkProgress, RemotePipeline
+from tests.gui.articles import SEED
 from tests.gui.conftest import fake_analyze, open_and_wait
 from tests.gui.remote_fakes import analyze_in_parts, load_fake
 from tests.gui.test_remote import article
@@ -108,3 +112,51 @@ def test_the_store_is_written_once_the_tab_has_drawn(window, qtbot):
     library.wait_saved(other.article)
     assert library.store.count() == 2
     assert tab.analysis is not None
+
+
+def test_a_stored_analysis_is_read_off_the_gui_thread(make_window, qtbot, monkeypatch):
+    calls = []
+
+    def counting(article, nlp, **options):
+        calls.append(article.path)
+        return fake_analyze(article, nlp)
+
+    window = make_window(analyze=counting)
+    qtbot.wait_until(lambda: window.library._label() is not None, timeout=WAIT_MS)
+    first = open_and_wait(qtbot, window)
+    keys = {e.key for e in first.analysis.entities}
+    window.close_tab(window.tabs.indexOf(first))
+    threads = []
+    cached = Store.cached_analysis
+
+    def recording(store, article, model):
+        threads.append(threading.current_thread())
+        return cached(store, article, model)
+
+    monkeypatch.setattr(Store, "cached_analysis", recording)
+    again = open_and_wait(qtbot, window, first.path)
+    assert len(calls) == 1 and again.request_id is None  # shown from the store
+    assert {e.key for e in again.analysis.entities} == keys
+    assert threads and threading.main_thread() not in threads
+
+
+def test_a_tab_closed_while_the_store_is_asked_gets_nothing(window, qtbot, monkeypatch):
+    qtbot.wait_until(lambda: window.library._label() is not None, timeout=WAIT_MS)
+    asked = threading.Event()
+    answer = threading.Event()
+    cached = Store.cached_analysis
+
+    def slow(store, article, model):
+        asked.set()
+        answer.wait(timeout=WAIT_MS / 1000)
+        return cached(store, article, model)
+
+    monkeypatch.setattr(Store, "cached_analysis", slow)
+    tab = window.open_paths([SEED])[0]
+    qtbot.wait_until(asked.is_set, timeout=WAIT_MS)
+    with qtbot.wait_signal(window.all_settled, timeout=WAIT_MS):
+        window.close_tab(window.tabs.indexOf(tab))
+    with qtbot.wait_signal(window.library.looked_up, timeout=WAIT_MS):
+        answer.set()
+    assert tab.analysis is None and tab.request_id is None
+    assert window.tabs.count() == 0

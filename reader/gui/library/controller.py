@@ -10,6 +10,8 @@ dock, the reader's corrections, and quotes out as CSV.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -39,10 +41,11 @@ STATUS_MS = 8000
 
 
 class LibraryController(QObject):
-    """Owns the store, the library dock and the collection; the window calls `stored_analysis`
-    before analysing a tab and `received` when an analysis arrives."""
+    """Owns the store, the library dock and the collection; the window calls `look_up` before
+    analysing a tab and `received` when an analysis arrives."""
 
     store_failed = Signal(str)  # from the store's writing thread, for the status bar
+    looked_up = Signal(object, int, object)  # tab, token from look_up, Analysis or None
 
     def __init__(self, window: MainWindow, store_path: Path | None = None) -> None:
         super().__init__(window)
@@ -54,6 +57,7 @@ class LibraryController(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-store")
         self._saving: dict[str, Future] = {}
         self._unsaved: dict[str, Analysis] = {}  # received, written once the window has drawn
+        self._tokens = itertools.count(1)
         self._label_model, self._model_label = self.settings.pipeline_label()
         try:
             self.store = Store.open(store_path)
@@ -144,17 +148,28 @@ class LibraryController(QObject):
             return self._model_label
         return None
 
-    def stored_analysis(self, tab: ArticleTab) -> Analysis | None:
-        """The store's analysis of the tab's text by the current pipeline, corrections applied;
-        None when it has none (or there is no store)."""
+    def look_up(self, tab: ArticleTab) -> int | None:
+        """Ask the store for its analysis of the tab's text by the current pipeline
+        (corrections applied), on the store's thread: decoding a long analysis is a tenth of a
+        second. `looked_up` brings the answer (None: not stored) with the token returned here;
+        None when there is no store to ask."""
         label = self._label()
         if self.store is None or tab.article is None or label is None:
             return None
-        try:
-            return self.store.cached_analysis(tab.article, label)
-        except StoreError as error:
-            self._status(str(error))
-            return None
+        token = next(self._tokens)
+        store, article = self.store, tab.article
+
+        def find() -> None:
+            try:
+                found = store.cached_analysis(article, label)
+            except StoreError as error:
+                found = None
+                self.store_failed.emit(str(error))
+            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+                self.looked_up.emit(tab, token, found)
+
+        self._writer.submit(find)
+        return token
 
     def received(self, analysis: Analysis) -> Analysis:
         """A new analysis from the worker: kept in the store (in the background, once a tab has
