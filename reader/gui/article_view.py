@@ -9,6 +9,7 @@ analysis arrive chunk by chunk (`add_preliminary`) before the final analysis set
 from __future__ import annotations
 
 import contextlib
+import weakref
 from bisect import bisect_left, bisect_right
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -180,8 +181,13 @@ class ArticleView(QTextEdit):
         document = prepared.document
         document.setParent(self)
         self.setDocument(document)
+        # Through a weak reference: a highlighter holding the view would make a cycle that
+        # only the cycle collector frees, keeping a closed tab's highlights in memory until then.
+        visible = weakref.WeakMethod(self.visible_blocks)
         self.highlighter = ArticleHighlighter(
-            document, MentionFormats(self.palette()), self.visible_blocks
+            document,
+            MentionFormats(self.palette()),
+            lambda: method() if (method := visible()) is not None else (0, -1),
         )
         self.meta_line.set_article(article, document)
         self.set_font_step(self.font_step)

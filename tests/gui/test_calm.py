@@ -6,10 +6,13 @@ Nothing here is timed: the tests check that the work is cut and still complete."
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import threading
+import weakref
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QTextDocument
 
 from reader.core.model import Kind, Mention, Quote, Speaker
@@ -160,3 +163,18 @@ def test_a_tab_closed_while_the_store_is_asked_gets_nothing(window, qtbot, monke
         answer.set()
     assert tab.analysis is None and tab.request_id is None
     assert window.tabs.count() == 0
+
+
+def test_a_closed_tab_is_freed_without_the_cycle_collector(window, qtbot):
+    tab = open_and_wait(qtbot, window)
+    parts = [tab, tab.view, tab.view.highlighter, tab.quotes.model, tab.entities.model]
+    refs = [weakref.ref(part) for part in parts]
+    del parts
+    gc.disable()
+    try:
+        window.close_tab(window.tabs.indexOf(tab))
+        del tab
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qtbot.wait_until(lambda: all(ref() is None for ref in refs), timeout=WAIT_MS)
+    finally:
+        gc.enable()
