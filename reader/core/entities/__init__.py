@@ -11,7 +11,8 @@ over a list of candidates (each in a module of its own):
    (`places`), gallery captions, common words opening a sentence, platforms (`furniture`),
    headline wording (`headlines`);
 3. layouts: datelines and agency copy (`wire`), sports results, line-ups and records (`sports`);
-4. one kind per name with the whole document in view (`kinds`), companies told by their
+4. untagged names that speak a quote added, one kind per name with the whole document in view
+   (`kinds`, persons told by a role in apposition: `persons`), companies told by their
    evidence (`organizations`);
 5. unlabelled repeats of known names and missed countries added (`unlabelled`), persons' names
    completed (`full_names`), U.S. states sharing a country's name (`places`);
@@ -34,6 +35,7 @@ from reader.core.entities.headlines import without_headline_words
 from reader.core.entities.kinds import settle_kinds
 from reader.core.entities.naming import to_mentions
 from reader.core.entities.organizations import organizations_by_evidence
+from reader.core.entities.persons import with_speaking_names
 from reader.core.entities.places import countries_inside_names, states_not_countries
 from reader.core.entities.script import drop_right_to_left
 from reader.core.entities.sports import (
@@ -77,6 +79,7 @@ def _mentions(doc: Doc) -> tuple[Mention, ...]:
         places_as_teams(doc, candidates)
     elif is_wire_story(doc):
         drop_unintroduced_persons(doc, candidates)
+    candidates = with_speaking_names(doc, candidates)
     settle_kinds(doc, candidates)
     organizations_by_evidence(doc, candidates)
     candidates = completed_names(doc, add_unlabelled(doc, candidates))

@@ -7,6 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from reader.core.entities.candidates import Candidate, form_of, person_forms
+from reader.core.entities.persons import persons_shown
 from reader.core.model import Kind
 
 
@@ -15,9 +16,11 @@ def settle_kinds(doc: Doc, candidates: list[Candidate]) -> None:
 
     A name the model calls a person anywhere, or that ends a person's full name, is a person
     everywhere ("Tillerson and Lavrov's meeting"); a name that is a team on a results line is
-    an organization everywhere ("Somerset 83 and 174" makes "Leicestershire beat Somerset" one).
+    an organization everywhere ("Somerset 83 and 174" makes "Leicestershire beat Somerset" one);
+    a name the sentence shows to be a person ("Brandt, a spokesman") is one everywhere.
     """
     surnames, family_names = person_forms(doc, candidates)
+    shown = persons_shown(doc, candidates)
     laid_out_persons = {
         form_of(doc, c) for c in candidates if c.kind is Kind.PERSON and not c.label
     }
@@ -37,6 +40,7 @@ def settle_kinds(doc: Doc, candidates: list[Candidate]) -> None:
         elif (
             form in surnames
             or form in family_names
+            or form in shown
             or votes[form, Kind.PERSON] > votes[form, candidate.kind]
         ):
             candidate.kind = Kind.PERSON

@@ -64,10 +64,10 @@ def _after_company_noun(doc: Doc, start: int) -> bool:
     """ "retailer Ted Baker", "Drugmakers Pfizer": a noun for a kind of company right before."""
     if start == 0:
         return False
-    return _is_company_noun(doc[start - 1])
+    return is_company_noun(doc[start - 1])
 
 
-def _is_company_noun(token: Token) -> bool:
+def is_company_noun(token: Token) -> bool:
     word = token.lower_
     if token.is_title and token.i > 0 and not _opens_line(token):
         return False  # a capitalized word inside a sentence is part of a name
