@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from reader.core.quotes.context import PERSONAL_PRONOUNS, expanded_name, is_subject
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _SENTENCES_SEARCHED_FOR_ANTECEDENT = 8
 _PRONOUN_GENDERS = {
     **dict.fromkeys(("he", "him", "his", "himself"), "he"),
@@ -94,27 +95,39 @@ def article_names(doc: Doc, quoted: list[bool]) -> ArticleNames:
 
 def _fits(token: Token, wanted: tuple[str, ...], names: ArticleNames) -> bool:
     """Whether a named token can stand for a pronoun wanting `wanted` entity kinds: a person
-    the tagger filed as an organization counts as a person when the article names them a
-    person elsewhere, or a personal title stands before them."""
+    the tagger filed as an organization or a place ("Markham later conceded", tagged GPE)
+    counts as a person when the article names them a person elsewhere, or a personal title
+    stands before them; a capitalized word the tagger left out (even parsed as a noun:
+    "Pruitt later took his criticism online") when it is a person's surname in the article."""
     if token.ent_type_ in wanted:
         return True
-    if token.ent_type_ != "ORG" or "PERSON" not in wanted:
+    if "PERSON" not in wanted:
         return False
     name = expanded_name(token)
-    return name[-1].lower_ in names.person_surnames or _title_of(name) in _PERSONAL_TITLES
+    surname = name[-1].lower_ in names.person_surnames
+    if not token.ent_type_:
+        return token.is_title and surname
+    return surname or _title_of(name) in _PERSONAL_TITLES
 
 
 def _antecedent(pronoun: Token, quoted: list[bool], names: ArticleNames) -> Span | None:
     """The name a speaker pronoun stands for: the latest named subject of a fitting kind.
 
     Subjects are preferred to nearer names because news prose keeps its speaker as the subject
-    ("Tillerson said he discussed it with Lavrov: ..." is still Tillerson's). Names inside quotes
-    are not candidates, nor names whose title or pronouns elsewhere give the other gender.
+    ("Tillerson said he discussed it with Lavrov: ..." is still Tillerson's); a name apposed to
+    the subject counts as one, its possessor does not ("Harwick's lawyer, Bernard Sloane").
+    Names inside quotes are not candidates, nor names whose title or pronouns elsewhere give
+    the other gender.
     """
     lower = pronoun.lower_
     if lower in _RELATIVE_PRONOUNS:
         return _relative_antecedent(pronoun)
-    wanted = ("PERSON",) if lower in PERSONAL_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
+    if lower in PERSONAL_PRONOUNS:
+        wanted: tuple[str, ...] = ("PERSON",)
+    elif lower in _THING_PRONOUNS:
+        wanted = ("ORG", "GPE", "NORP")  # "the campaign … It's denouncing": never a person
+    else:
+        wanted = ("ORG", "GPE", "NORP", "PERSON")
     gender = _PRONOUN_GENDERS.get(lower)
     other_titles = {"he": _TITLES_OF_SHE, "she": _TITLES_OF_HE}.get(gender or "", ())
     doc = pronoun.doc
@@ -129,7 +142,7 @@ def _antecedent(pronoun: Token, quoted: list[bool], names: ArticleNames) -> Span
             and _title_of(expanded_name(t)) not in other_titles
             and names.genders.get(expanded_name(t)[-1].lower_, gender) == gender
         ]
-        subjects = [t for t in named if is_subject(t) or is_subject(t.head)]
+        subjects = [t for t in named if is_subject(t) or (is_subject(t.head) and t.dep_ != "poss")]
         if subjects:
             return expanded_name(min(subjects, key=lambda t: (len(list(t.ancestors)), t.i)))
         if named:
