@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from reader.core.article import Article
 from reader.core.chunking import MAX_CHUNK_CHARS, chunk_bounds
 from reader.core.defuse import break_long_runs
+from reader.core.doc_strings import text_of
 from reader.core.entities import mentions_from_doc
 from reader.core.joined_doc import JoinedDoc
 from reader.core.model import Analysis, Mention, Quote
@@ -87,7 +88,7 @@ def analyze(
             on_progress(back.progress(progress))
 
     doc = _parsed(text, nlp, report, should_stop, max_chunk_chars, n_process)
-    mentions = mentions_from_doc(doc)
+    mentions = mentions_from_doc(doc, text)
     quotes = quotes_from_doc(doc, mentions)
     if back is not None:
         mentions = tuple(back.mention(m) for m in mentions)
@@ -123,7 +124,7 @@ def _parsed(
             if should_stop is not None and should_stop() and end < len(text):
                 raise AnalysisCancelled
     doc = joined.doc()
-    if doc.text != text:
+    if text_of(doc) != text:
         raise RuntimeError("the chunks of the text did not join back into the same text")
     return nlp.get_pipe(QUOTES_COMPONENT)(doc)
 

@@ -3,7 +3,7 @@
 `Doc.from_docs` needs every chunk's Doc alive while it builds the joined one, and copies all
 token attributes at once through arrays several times the Doc's size: at 20 MB of text that is
 gigabytes. Here each chunk is reduced to columns as soon as it is parsed (its Doc can go), small
-values in small integers, and the joined Doc is filled a few columns at a time. The result is
+values as small codes, and the joined Doc is filled a few columns at a time. The result is
 the Doc `Doc.from_docs(docs, ensure_whitespace=False)` makes, tensors, spans and user data
 aside (tests/core/test_joined_doc.py compares them).
 """
@@ -30,6 +30,8 @@ from spacy.attrs import (
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from reader.core.doc_strings import decoded
+
 # Token attributes copied from the chunks (the text comes from ORTH and SPACY), a few at a
 # time; the parse last, heads and labels together, so spaCy sets children and sentence
 # starts from them.
@@ -42,54 +44,63 @@ _GROUPS = (
     (HEAD, DEP, SENT_START),
 )
 _ATTRS = (ORTH, SPACY, *(attr for group in _GROUPS for attr in group))
-# Columns whose values are small (signed ones as spaCy's uint64 arrays hold them, two's
-# complement): stored in these types between a chunk's parse and the join.
-_SMALL = {
-    HEAD: numpy.int32,
-    SENT_START: numpy.int8,
-    ENT_IOB: numpy.uint8,
-    POS: numpy.uint8,
-    SPACY: numpy.bool_,
-}
 
 
 class JoinedDoc:
-    """Collects chunk Docs in text order (`add`), then makes the one Doc over them (`doc`)."""
+    """Collects chunk Docs in text order (`add`), then makes the one Doc over them (`doc`).
+
+    Each column is kept as codes into the distinct values seen so far (values in the order
+    first seen), in the smallest unsigned type that holds them: a tag, a dependency label or a
+    head offset takes a byte a token, a word four, where spaCy's arrays take eight.
+    """
 
     def __init__(self, vocab: Vocab) -> None:
         self._vocab = vocab
+        self._codes: dict[int, dict[int, int]] = {attr: {} for attr in _ATTRS}
         self._columns: dict[int, list[numpy.ndarray]] = {attr: [] for attr in _ATTRS}
 
     def add(self, chunk: Doc) -> None:
         """Keep a chunk's tokens as columns; the caller may drop the chunk's Doc."""
+        if not len(chunk):
+            return
         array = chunk.to_array(list(_ATTRS))
         for j, attr in enumerate(_ATTRS):
-            column = array[:, j]
-            small = _SMALL.get(attr)
-            self._columns[attr].append(
-                column.view(numpy.int64).astype(small) if small else column.copy()
-            )
+            distinct, inverse = numpy.unique(array[:, j], return_inverse=True)
+            codes = self._codes[attr]
+            code_of = [codes.setdefault(value, len(codes)) for value in distinct.tolist()]
+            small = numpy.array(code_of, dtype=numpy.min_scalar_type(len(codes)))
+            self._columns[attr].append(small[inverse.reshape(-1)])
 
     def doc(self) -> Doc:
         """The joined Doc; its text is the chunks' texts one after the other. Use once."""
-        orths = self._column(ORTH)
-        strings = self._vocab.strings
-        forms = {orth: strings[orth] for orth in numpy.unique(orths).tolist()}
-        words = [forms[orth] for orth in orths.tolist()]
-        del orths, forms
+        orths = self._column_codes(ORTH)
+        words = decoded(orths, self._values(ORTH), self._vocab.strings)
+        del orths
         spaces = self._column(SPACY).astype(bool).tolist()
         doc = Doc(self._vocab, words=words, spaces=spaces)
         del words, spaces
         for group in _GROUPS:
-            array = numpy.stack([self._column(attr) for attr in group], axis=1)
-            doc.from_array(list(group), array)
+            # Rows are attributes: spaCy reads the transpose of what it is given, so this
+            # layout spares it a copy of the whole block.
+            block = numpy.empty((len(group), len(doc)), dtype=numpy.uint64)
+            for row, attr in enumerate(group):
+                block[row] = self._column(attr)
+            doc.from_array(list(group), block.T)
+            del block
         return doc
 
-    def _column(self, attr: int) -> numpy.ndarray:
-        """One attribute over all chunks as spaCy's uint64 array; the parts are released."""
+    def _column_codes(self, attr: int) -> numpy.ndarray:
+        """One attribute's codes over all chunks; the parts are released."""
         parts = self._columns.pop(attr)
-        joined = numpy.concatenate(parts) if parts else numpy.zeros(0, dtype=numpy.uint64)
+        joined = numpy.concatenate(parts) if parts else numpy.zeros(0, dtype=numpy.uint8)
         parts.clear()
-        if joined.dtype != numpy.uint64:
-            joined = joined.astype(numpy.int64).view(numpy.uint64)
         return joined
+
+    def _values(self, attr: int) -> numpy.ndarray:
+        """The distinct values of one attribute, indexed by their codes (spaCy's uint64)."""
+        return numpy.array(list(self._codes.pop(attr)), dtype=numpy.uint64)
+
+    def _column(self, attr: int) -> numpy.ndarray:
+        """One attribute over all chunks as spaCy's uint64 array."""
+        codes = self._column_codes(attr)
+        return self._values(attr)[codes]

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from reader.core.entities.candidates import forget_cached
+from reader.core.entities.candidates import forget_cached, remember_text
 from reader.core.entities.credits import CreditIndex, credits_in
 from reader.core.entities.from_model import model_candidates
 from reader.core.entities.full_names import completed_names
@@ -52,12 +52,15 @@ from reader.core.model import Mention
 __all__ = ["mentions_from_doc"]
 
 
-def mentions_from_doc(doc: Doc) -> tuple[Mention, ...]:
+def mentions_from_doc(doc: Doc, text: str | None = None) -> tuple[Mention, ...]:
     """Mentions of persons, countries and organizations, sorted by start, never overlapping.
 
-    Offsets are characters into `doc.text`. Works on any Doc with entities (a blank pipeline
-    with hand-set `doc.ents` too); uses the parse and the quote component's spans when present.
+    Offsets are characters into `doc.text`; `text` is `doc.text` when the caller has it (spared
+    building it again). Works on any Doc with entities (a blank pipeline with hand-set
+    `doc.ents` too); uses the parse and the quote component's spans when present.
     """
+    if text is not None:
+        remember_text(doc, text)
     try:
         return _mentions(doc)
     finally:

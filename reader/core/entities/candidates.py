@@ -6,16 +6,17 @@ token; the helpers here are shared by the steps (word forms, coverage flags, lin
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from spacy.attrs import IDX
+import numpy
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from reader.core.countries import Country
+from reader.core.doc_strings import text_of, token_strings
 from reader.core.model import Kind
 
 _CALENDAR_WORDS = """
@@ -84,8 +85,23 @@ def forget_cached(doc: Doc) -> None:
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, built once (spaCy joins all tokens again on every call)."""
-    return _cached(doc, "text", lambda d: d.text)
+    """`doc.text`, built once (spaCy joins all tokens again on every call, a new str each)."""
+    return _cached(doc, "text", text_of)
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Take `text` as `doc.text` for `doc_text` (the caller vouches that they are equal)."""
+    doc.user_data[(_CACHE, "text")] = text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """`t.text` of every token, one str object per distinct word. Computed once per Doc."""
+    return _cached(doc, "texts", lambda d: token_strings(d, ORTH))
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """`t.lower_` of every token, one str object per distinct word. Computed once per Doc."""
+    return _cached(doc, "lowers", lambda d: token_strings(d, LOWER))
 
 
 def lines(doc: Doc) -> list[tuple[int, int]]:
@@ -98,11 +114,13 @@ def lines(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _lines(doc: Doc) -> list[tuple[int, int]]:
-    starts = doc.to_array([IDX]).tolist() if len(doc) else []
+    starts = doc.to_array(IDX).astype(numpy.int64)
+    breaks = [match.start() for match in _LINE_BREAKS.finditer(doc_text(doc))]
+    # The token holding each line break (bisect in numpy: no Python int per token).
+    holders = numpy.searchsorted(starts, numpy.array(breaks, dtype=numpy.int64), side="right")
     bounds = []
     start = 0
-    for match in _LINE_BREAKS.finditer(doc_text(doc)):
-        i = bisect.bisect_right(starts, match.start()) - 1
+    for i in (holders - 1).tolist():
         if i >= start:
             bounds.append((start, i))
             start = i + 1

@@ -10,7 +10,14 @@ from reader.core.countries import (
     country_of_demonym,
     normalize,
 )
-from reader.core.entities.candidates import Candidate, covered, words_of
+from reader.core.doc_strings import token_spaces
+from reader.core.entities.candidates import (
+    Candidate,
+    covered,
+    token_lowers,
+    token_texts,
+    words_of,
+)
 from reader.core.entities.from_model import MAX_COUNTRY_TOKENS
 from reader.core.model import Kind
 
@@ -44,12 +51,13 @@ def add_unlabelled(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 
 
 class _Words:
-    """The tokens' texts, lower-case forms and trailing spaces, read from the Doc once."""
+    """The tokens' texts, lower-case forms and trailing spaces, read from the Doc once (one
+    str object per distinct word)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.texts = [t.text for t in doc]
-        self.lowers = [t.lower_ for t in doc]
-        self.spaces = [t.whitespace_ for t in doc]
+        self.texts = token_texts(doc)
+        self.lowers = token_lowers(doc)
+        self.spaces = token_spaces(doc)
 
     def opener(self, i: int) -> str:
         """The word a name starting at token i opens with, as names are compared."""
