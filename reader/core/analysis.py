@@ -26,7 +26,6 @@ from spacy.tokens import Doc
 from reader.core.article import Article
 from reader.core.chunking import MAX_CHUNK_CHARS, chunk_bounds
 from reader.core.defuse import break_long_runs
-from reader.core.doc_strings import text_of
 from reader.core.entities import mentions_from_doc
 from reader.core.joined_doc import JoinedDoc
 from reader.core.model import Analysis, Mention, Quote
@@ -123,9 +122,8 @@ def _parsed(
                 on_progress(Progress(end, len(text), start, end, _shifted(chunk, start)))
             if should_stop is not None and should_stop() and end < len(text):
                 raise AnalysisCancelled
-    doc = joined.doc()
-    if text_of(doc) != text:
-        raise RuntimeError("the chunks of the text did not join back into the same text")
+    del chunk  # the last chunk's Doc, no longer needed while the joined one is built
+    doc = joined.doc(text)
     return nlp.get_pipe(QUOTES_COMPONENT)(doc)
 
 

@@ -30,7 +30,7 @@ from spacy.attrs import (
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from reader.core.doc_strings import decoded
+from reader.core.doc_strings import decoded, text_of
 
 # Token attributes copied from the chunks (the text comes from ORTH and SPACY), a few at a
 # time; the parse last, heads and labels together, so spaCy sets children and sentence
@@ -44,6 +44,20 @@ _GROUPS = (
     (HEAD, DEP, SENT_START),
 )
 _ATTRS = (ORTH, SPACY, *(attr for group in _GROUPS for attr in group))
+
+
+class _TextKeepingDoc(Doc):
+    """A Doc that answers `text` with the string it was given, not a join of all its tokens.
+
+    Only for a Doc whose tokens are never changed after `keep_text` (no retokenizing).
+    """
+
+    def keep_text(self, text: str) -> None:
+        self._kept_text = text
+
+    @property
+    def text(self) -> str:
+        return self._kept_text
 
 
 class JoinedDoc:
@@ -71,14 +85,24 @@ class JoinedDoc:
             small = numpy.array(code_of, dtype=numpy.min_scalar_type(len(codes)))
             self._columns[attr].append(small[inverse.reshape(-1)])
 
-    def doc(self) -> Doc:
-        """The joined Doc; its text is the chunks' texts one after the other. Use once."""
+    def doc(self, text: str | None = None) -> Doc:
+        """The joined Doc; its text is the chunks' texts one after the other. Use once.
+
+        The Doc keeps its text (`text` when given, else built once), which spaCy would build
+        anew on every `doc.text`, a new str per token. Raises ValueError when `text` is given
+        and is not the chunks' text.
+        """
         orths = self._column_codes(ORTH)
         words = decoded(orths, self._values(ORTH), self._vocab.strings)
         del orths
         spaces = self._column(SPACY).astype(bool).tolist()
-        doc = Doc(self._vocab, words=words, spaces=spaces)
+        doc = _TextKeepingDoc(self._vocab, words=words, spaces=spaces)
         del words, spaces
+        built = text_of(doc)
+        if text is not None and built != text:
+            raise ValueError("the chunks of the text did not join back into the same text")
+        doc.keep_text(built if text is None else text)
+        del built
         for group in _GROUPS:
             # Rows are attributes: spaCy reads the transpose of what it is given, so this
             # layout spares it a copy of the whole block.

@@ -66,3 +66,21 @@ def test_the_join_equals_spacys_from_docs_real_model(real):
     assert [(t.left_edge.i, t.right_edge.i, str(t.morph)) for t in ours] == [
         (t.left_edge.i, t.right_edge.i, str(t.morph)) for t in theirs
     ]
+
+
+def test_the_joined_doc_keeps_the_text_it_is_given():
+    nlp = spacy.blank("en")
+    join = JoinedDoc(nlp.vocab)
+    for s, e in chunk_bounds(TEXT, 90):
+        join.add(nlp(TEXT[s:e]))
+    doc = join.doc(TEXT)
+    assert doc.text is TEXT
+    assert doc[3:7].text == nlp(TEXT)[3:7].text
+
+
+def test_a_text_the_chunks_do_not_make_is_refused():
+    nlp = spacy.blank("en")
+    join = JoinedDoc(nlp.vocab)
+    join.add(nlp("The bridge opened."))
+    with pytest.raises(ValueError, match="did not join back"):
+        join.doc("The bridge closed.")
