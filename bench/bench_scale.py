@@ -10,7 +10,8 @@ and a fresh child process loads the pipeline, warms it up, then measures in that
 - CPU time of each (`time.process_time`: the machine is shared, wall time is noise), their
   ratio (target <= 1.15), Reader's own share, and the child's peak memory (`ru_maxrss`, which
   includes the loaded pipeline; target <= 1.5 GB at 5 MB);
-- wall time of `analyze` with one process, and in a second fresh child with `n_process=2`.
+- wall time of `analyze` with one process, and in a second fresh child with `n_process=2`;
+- the machine's load average, since wall times mean little on a busy machine.
 
 Then the log-log slope of Reader's own CPU cost (Reader minus bare) against size, from
 100 KB up (target <= 1.1; at 10 KB the own cost is within the noise).
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import resource
 import statistics
 import subprocess
@@ -143,7 +145,7 @@ def main() -> None:
     print("CPU seconds (process_time) in one fresh process per size; wall time is noisy here.")
     print(
         f"{'size':>9} {'chunks':>6} {'bare s':>8} {'Reader s':>9} {'ratio':>6} {'own':>5} "
-        f"{'peak MB':>8} {'wall 1p':>8} {'wall 2p':>8}"
+        f"{'peak MB':>8} {'wall 1p':>8} {'wall 2p':>8} {'load':>5}"
     )
     own_points = []
     for size in sizes:
@@ -156,10 +158,12 @@ def main() -> None:
             f"{one['chars']:>9} {one['chunks']:>6} {one['bare']:>8.2f} {one['reader']:>9.2f} "
             f"{one['reader'] / one['bare']:>6.3f} {own / one['reader']:>5.0%} "
             f"{one['peak_mb']:>8.0f} {one['wall']:>8.1f} "
-            + (f"{two['wall']:>8.1f}" if two else f"{'-':>8}"),
+            + (f"{two['wall']:>8.1f}" if two else f"{'-':>8}")
+            + f" {os.getloadavg()[0]:>5.1f}",
             flush=True,
         )
     print("targets: ratio <= 1.15 at every size; peak <= 1500 MB at 5 MB")
+    print("load: the machine's 1-minute load average when the line was printed (2 cores)")
     large = [(size, own) for size, own in own_points if size >= 100_000 and own > 0]
     if len(large) >= 2:
         print(f"log-log slope of Reader's own CPU cost from 100 KB up: {slope(large):.2f} (<= 1.1)")
