@@ -82,16 +82,18 @@ def name_between(qdoc: QuotedDoc, start: int, end: int) -> Token | None:
 def cue_right_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
     """`saying, “…”`, `said: “…”`, `asking her, “…”`, `told reporters on Monday: “…”`: a cue
     just before the opening mark, past its short object, wins over the parse, which may hang
-    the quote from a verb further away."""
+    the quote from a verb further away. Before a colon, any verb that takes the quote as its
+    clause of content is one (`Marjorie disagreed: “…”`)."""
     index = fragment.tokens.start - 1
-    introduced = False  # a comma or colon stands before the mark
+    introduced = colon = False  # a comma or colon stands before the mark
     while index >= 0 and (is_mark(qdoc.doc[index]) or qdoc.doc[index].text in (",", ":")):
         introduced = introduced or qdoc.doc[index].text in (",", ":")
+        colon = colon or qdoc.doc[index].text == ":"
         index -= 1
     if index < 0 or qdoc.quoted[index]:
         return None
     word = qdoc.doc[index]
-    if is_cue(word):
+    if is_cue(word) or (colon and _introduces(qdoc, fragment, word)):
         return word
     while (
         introduced
@@ -104,6 +106,16 @@ def cue_right_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
         if word.pos_ == "VERB" and is_cue(word):
             return word  # a verb's object: not "called Obama's remarks on Saturday “…”"
     return None
+
+
+def _introduces(qdoc: QuotedDoc, fragment: Fragment, verb: Token) -> bool:
+    """`His wife, Marjorie, disagreed: “…”`: any verb with a subject of its own that a colon
+    joins to the quote, which the parse makes its clause of content, reports the words."""
+    return (
+        verb.pos_ == "VERB"
+        and subject_of(qdoc, verb, passive=True) is not None
+        and any(r.head == verb and r.dep_ == "ccomp" for r in qdoc.quote_roots(fragment))
+    )
 
 
 def governing_cues(qdoc: QuotedDoc, fragment: Fragment) -> tuple[Token, Token] | None:

@@ -15,7 +15,12 @@ from spacy.tokens import Doc, Span
 from reader.core.quotes.attribution import attribute
 from reader.core.quotes.context import Fragment, Group, QuotedDoc
 from reader.core.quotes.grouping import attributed_groups, groups_by_run, headline_groups
-from reader.core.quotes.marks import find_quoted_runs, opens_paragraph, paragraphs
+from reader.core.quotes.marks import (
+    find_quoted_runs,
+    find_single_mark_runs,
+    opens_paragraph,
+    paragraphs,
+)
 from reader.core.quotes.not_quotes import is_nickname, is_not_a_quote
 from reader.core.quotes.resolution import article_names, speaker_ref
 
@@ -61,6 +66,9 @@ class QuoteFinder:
         paragraph_starts = [start for start, _ in paragraphs(text)]
         fragments = []
         runs = find_quoted_runs(text, doubled_apostrophes=self.doubled_apostrophes)
+        single = find_single_mark_runs(text)
+        if single:
+            runs = sorted(runs + single, key=lambda run: run.fragments[0][0])
         for run_index, run in enumerate(runs):
             if not run.closed and opens_paragraph(text, run.fragments[0][0]):
                 continue  # a block-quote marker, as some sites put before excerpts

@@ -146,5 +146,5 @@ def is_subject(token: Token) -> bool:
 
 
 def is_mark(token: Token) -> bool:
-    """A token made only of double quotation marks or straight apostrophes."""
-    return all(c in DOUBLE_MARKS or c == "'" for c in token.text)
+    """A token made only of quotation marks, double or single, or straight apostrophes."""
+    return all(c in DOUBLE_MARKS or c in "'‘’" for c in token.text)

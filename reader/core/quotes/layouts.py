@@ -23,7 +23,8 @@ _NAME_TYPES = ("PERSON", "ORG")
 
 def signature(qdoc: QuotedDoc, fragment: Fragment) -> Span | None:
     """`“…” — Smith`: a name after a dash that follows the closing mark, to the line end (or
-    the next opening mark); the dash may open the next line when the quote ends its own."""
+    the next opening mark, or a comma before a description); the dash may open the next line
+    when the quote ends its own."""
     text = qdoc.text
     index = fragment.end
     line_breaks = 0
@@ -42,9 +43,16 @@ def signature(qdoc: QuotedDoc, fragment: Fragment) -> Span | None:
     name = qdoc.doc.char_span(index + 1, line_end, alignment_mode="expand")
     if name is None:
         return None
-    words = [t for t in name if t.is_alpha and t.text not in _DASH_CHARS]
+    words = []
+    for token in name:
+        if token.text == ",":
+            break  # "-Lydia Farrant, Eastfield resident": the name, not its description
+        if token.is_alpha:
+            words.append(token)
     if not words or len(words) > _LONGEST_SIGNATURE or any(qdoc.quoted[t.i] for t in words):
         return None
+    if not (words[0].text[0].isupper() and words[-1].text[0].isupper()):
+        return None  # `“…” - a charge that might have stung`: a clause, not a name
     return qdoc.doc[words[0].i : words[-1].i + 1]
 
 

@@ -113,7 +113,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 def opens_paragraph(text: str, start: int) -> bool:
     """Whether only marks and spaces stand between the paragraph's start and `start`."""
     index = start - 1
-    while index >= 0 and (text[index] in DOUBLE_MARKS or text[index] in "' \t\u00a0"):
+    while index >= 0 and (text[index] in DOUBLE_MARKS or text[index] in "'‘ \t\u00a0"):
         index -= 1
     return index < 0 or text[index] == "\n"
 
@@ -263,6 +263,62 @@ def find_quoted_runs(text: str, *, doubled_apostrophes: bool = False) -> list[Qu
                 runs.append(QuotedRun([fragment], closed=False))
             break
     return runs
+
+
+# --- Quotes in single marks ----------------------------------------------------------------
+
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])")
+# A closing single mark ends spoken words: punctuation right before it, a space or punctuation
+# (or the paragraph's end) right after it; "the Smiths' house" and "rock 'n' roll" do not.
+_SINGLE_CLOSING = re.compile(r"(?<=[,.?!])[’'](?=$|[\s,.;:!?)\]—–-])")
+_FEWEST_WORDS_IN_SINGLE_MARKS = 3
+_MARKS_OF_DOUBLE_QUOTES = (*DOUBLE_MARKS, "''", "``")  # archives print "''" for a double mark
+
+
+def find_single_mark_runs(text: str) -> list[QuotedRun]:
+    """Quotes in single marks, as British and some wire copy print them: `‘With respect,
+    that is what every agency says,’ she told Vance.`
+
+    Read only in paragraphs with no double mark (there, single marks are quotes within
+    quotes), neither the text's first line (its title) nor headings (see
+    `find_headline_quotes`). A closing mark follows the
+    punctuation that ends spoken words and pairs with the nearest opening mark before it, so
+    apostrophes (`don't`, `the Smiths' house`, `'90s`) are never taken for marks. Offsets are
+    characters into `text`; linear in its length.
+    """
+    runs = []
+    for start, end in paragraphs(text):
+        line = text[start:end]
+        if start == 0 or _is_heading(line) or any(m in line for m in _MARKS_OF_DOUBLE_QUOTES):
+            continue
+        opening = None
+        openings = [m.end() + start for m in _SINGLE_OPENING.finditer(line)]
+        closings = [m.start() + start for m in _SINGLE_CLOSING.finditer(line)]
+        next_opening = 0
+        for closing in closings:
+            while next_opening < len(openings) and openings[next_opening] < closing:
+                opening = openings[next_opening]
+                next_opening += 1
+            if opening is None:
+                continue
+            fragment = _trimmed(text, opening, closing)
+            if fragment and len(text[fragment[0] : fragment[1]].split()) >= (
+                _FEWEST_WORDS_IN_SINGLE_MARKS
+            ):
+                runs.append(QuotedRun([fragment]))
+            opening = None
+    return runs
+
+
+def _is_heading(line: str) -> bool:
+    """A short line with no final full stop, or one in title case (every word of four
+    letters or more capitalized), where single marks are headline quotes."""
+    words = line.split()
+    stripped = line.rstrip().rstrip("’'")
+    if len(words) <= _LONGEST_HEADLINE and not stripped.endswith((".", "?", "!", ",")):
+        return True
+    long_words = [w for w in (word.strip("‘’'\"(),.:;?!") for word in words) if len(w) > 3]
+    return all(word[:1].isupper() for word in long_words)
 
 
 # --- Quotes in headlines --------------------------------------------------------------------

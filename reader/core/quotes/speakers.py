@@ -72,6 +72,9 @@ def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
         # "made the following comment: “…”"; "by saying his refusal to use the words “…”
         # was …": past a plain noun to the name above it, who said the words
         return owner or subject_above(qdoc, cue, prefer_names=True)
+    quoted_as_saying = _quoted_as_saying(cue)
+    if quoted_as_saying is not None:
+        return quoted_as_saying
     subject = subject_of(qdoc, cue)
     if subject is not None:
         if any(c.lower_ == "what" for c in cue.children):
@@ -89,7 +92,9 @@ def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
     if is_named_clause(cue):
         return cue.head  # "footage of Clinton saying “…”"
     if _is_misread_clause(cue):
-        return cue.head  # "a Times article hailed Trump as “…”", parsed as "an article hailed"
+        # "a Times article hailed Trump as “…”", parsed as "an article hailed"; "Parrish's
+        # chief of staff, Mina Okoro, posted on X that …": the name apposed to that noun
+        return _apposed_name(cue.head) or cue.head
     before = qdoc.doc[cue.i - 1] if cue.i > 0 else cue
     if cue.tag_ == "VBG" and before.ent_type_ in ("PERSON", "ORG"):
         return before  # the same, parsed as the object of "footage"
@@ -122,14 +127,31 @@ def _speaker_of_cue_before(qdoc: QuotedDoc, cue: Token) -> Token | None:
 
 def _is_misread_clause(verb: Token) -> bool:
     """A past-tense cue the parser hangs from the noun before it as a reduced relative
-    (`an article hailed as …`), though its direct object shows that the noun is its subject."""
+    (`an article hailed as …`), though its direct object or its clause of content ("posted
+    … that …") shows that the noun is its subject."""
     return (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBD", "VBN")
         and verb.head.i < verb.i
         and verb.head.pos_ in ("NOUN", "PROPN")
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
     )
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """`the broadcaster quoted Deputy Prime Minister Yuri Sandor as saying`: the object of
+    "quoted … as saying" said the words, not the one who quoted them."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    saying = any(
+        c.lower_ == "as" and any(w.tag_ == "VBG" and is_cue(w) for w in c.children)
+        for c in verb.children
+    )
+    return next((c for c in verb.children if c.dep_ == "dobj"), None) if saying else None
+
+
+def _apposed_name(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_), None)
 
 
 def name_before(qdoc: QuotedDoc, verb: Token) -> Token | None:

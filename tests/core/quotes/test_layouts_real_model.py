@@ -66,3 +66,25 @@ def test_signed_quotes_run_together_in_one_paragraph_keep_their_own_speakers_rea
         "The plan is late and costs too much.": "Mina Osei",
         "I like the new harbour, and so do my children.": "Tomas Berg",
     }
+
+
+def test_a_signature_with_a_description_after_a_comma_names_the_person_real_model(nlp):
+    text = (
+        "County approves bus routes\n\n"
+        "Several comments were read aloud at the meeting.\n\n"
+        '"My mother has missed two appointments because the only bus runs twice a day."\n'
+        "- Lydia Farrant, Eastfield resident\n"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Lydia Farrant"
+
+
+def test_a_clause_after_a_dash_is_no_signature_real_model(nlp):
+    text = (
+        "Rules draw fire\n\n"
+        "Another critic, Laurence Okoye, likened the rules to "
+        '"burning the charter" - a charge that might have stung, since he taught the mayor.\n'
+    )
+    speakers = {q.text: q.speaker.text if q.speaker else None for q in quotes_of(nlp, text)}
+    assert speakers.get("burning the charter") != "a charge that might have stung"

@@ -129,3 +129,27 @@ def test_pairing_steps_grow_linearly_with_alternating_stray_marks(monkeypatch):
         runs = find_quoted_runs(text)
         assert len(judged) == 3 * size
         assert all(text[s:e] in ("a", "“a") for run in runs for s, e in run.fragments)
+
+
+def single_quoted(text: str) -> list[str]:
+    return [text[s:e] for run in marks.find_single_mark_runs(text) for s, e in run.fragments]
+
+
+def test_single_marks_closing_after_spoken_punctuation_make_quotes():
+    text = (
+        "Title line\n\n"
+        "‘We moved money around,’ she said. 'Then we called it a plan.' In the '90s it was "
+        "different: the Smiths' house and rock 'n' roll, don't forget.\n"
+    )
+    assert single_quoted(text) == ["We moved money around,", "Then we called it a plan."]
+
+
+def test_single_marks_are_not_read_in_headings_titles_or_beside_double_marks():
+    text = (
+        "‘We will win this one,’ says the mayor.\n\n"
+        "Mayor Vows ‘Never Again, Never Here.’\n\n"
+        "A short heading ‘We will,’\n\n"
+        "\"He said 'we are fine,' and left,\" she said.\n\n"
+        "''I told them, 'we are fine.' '' he said.\n"
+    )
+    assert single_quoted(text) == []

@@ -116,3 +116,47 @@ def test_the_words_someone_refuses_to_use_are_theirs_not_the_refusals_real_model
         "to use the words “climate emergency” was a “manufactured” issue.\n"
     )
     assert said(nlp, text)["climate emergency"] == "Mara Quist"
+
+
+def test_quoted_as_saying_names_the_one_quoted_real_model(nlp):
+    text = (
+        "Grain reserves released\n\n"
+        '"Bread will not be rationed," the state broadcaster quoted Deputy Prime Minister '
+        "Yuri Sandor as saying.\n"
+    )
+    assert said(nlp, text) == {"Bread will not be rationed,": "Yuri Sandor"}
+
+
+def test_a_name_apposed_to_a_subject_the_parser_misread_speaks_real_model(nlp):
+    text = (
+        "Bill passes\n\n"
+        "Parrish's chief of staff, Mina Okoro, posted on X that the team had "
+        '"worked 40 hours straight to get this done."\n'
+    )
+    assert said(nlp, text) == {"worked 40 hours straight to get this done.": "Mina Okoro"}
+
+
+def test_any_verb_before_a_colon_introduces_its_subjects_words_real_model(nlp):
+    text = (
+        "Voters divided\n\n"
+        'Voters in the diner were divided. "I will vote for Roy because I know him," said '
+        'Earl Dunning, 74. His wife, Marjorie, disagreed: "Knowing him is exactly the problem."\n'
+    )
+    assert said(nlp, text) == {
+        "I will vote for Roy because I know him,": "Earl Dunning",
+        "Knowing him is exactly the problem.": "Marjorie",
+    }
+
+
+def test_quotes_in_single_marks_are_found_with_their_speakers_real_model(nlp):
+    text = (
+        "Audit row\n\n"
+        "'With respect, that is what every agency says right before the audit comes back,' "
+        "she told Secretary Lorna Vance.\n\n"
+        "‘They moved money from one pocket to another,’ Senator Ada Coombs told reporters. "
+        "In the '90s it was different, and the Smiths' house shows it.\n"
+    )
+    assert said(nlp, text) == {
+        "With respect, that is what every agency says right before the audit comes back,": ("she"),
+        "They moved money from one pocket to another,": "Ada Coombs",
+    }
