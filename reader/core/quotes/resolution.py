@@ -6,6 +6,7 @@ a quote (names there are never antecedents).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,6 +18,13 @@ from reader.core.quotes.context import PERSONAL_PRONOUNS, expanded_name, is_subj
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_INSTITUTION_NOUN_WORDS = """
+agency ministry department board commission committee council court tribunal company firm bank
+group union party government office authority institute university college school hospital
+police army navy campaign administration bureau service fund foundation association federation
+league club network newspaper station parliament senate assembly congress cabinet embassy
+regulator center centre organization organisation coalition alliance corporation watchdog"""
+_INSTITUTION_NOUNS = frozenset(_INSTITUTION_NOUN_WORDS.split())
 _SENTENCES_SEARCHED_FOR_ANTECEDENT = 8
 _PRONOUN_GENDERS = {
     **dict.fromkeys(("he", "him", "his", "himself"), "he"),
@@ -81,16 +89,24 @@ def settled_genders(doc: Doc, quoted: list[bool]) -> dict[str, str]:
 @dataclass(frozen=True)
 class ArticleNames:
     """What the whole article says about its names, gathered once per Doc: each surname's
-    settled gender, and the surnames tagged as a person somewhere."""
+    settled gender, the surnames tagged as a person somewhere, and the organizations' names
+    by each lower-case word in them, in text order (for "the agency")."""
 
     genders: dict[str, str]
     person_surnames: frozenset[str]
+    organizations_by_word: dict[str, list[Span]]
 
 
 def article_names(doc: Doc, quoted: list[bool]) -> ArticleNames:
-    """The genders (see `settled_genders`) and person surnames of one Doc, in one pass each."""
+    """The genders (see `settled_genders`), person surnames and organizations of one Doc, in
+    one pass each."""
     surnames = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON")
-    return ArticleNames(settled_genders(doc, quoted), surnames)
+    organizations: dict[str, list[Span]] = {}
+    for entity in doc.ents:
+        if entity.label_ == "ORG" and not quoted[entity.start]:
+            for word in {t.lower_ for t in entity if t.is_alpha}:
+                organizations.setdefault(word, []).append(entity)
+    return ArticleNames(settled_genders(doc, quoted), surnames, organizations)
 
 
 def _fits(token: Token, wanted: tuple[str, ...], names: ArticleNames) -> bool:
@@ -181,7 +197,27 @@ def speaker_ref(speaker: Span, quoted: list[bool], names: ArticleNames) -> Span 
         return _antecedent(root, quoted, names)
     if root.ent_type_:
         return expanded_name(root)
+    if root.pos_ == "NOUN":
+        return _organization_described(speaker, names)
     if root.pos_ != "PROPN":
-        return None  # "Ann Ruiz's doctor" is not Ann Ruiz
+        return None
     named = [t for t in speaker if t.ent_type_ in ("PERSON", "ORG")]
     return expanded_name(named[-1]) if named else None  # a signature the parser left headless
+
+
+def _organization_described(speaker: Span, names: ArticleNames) -> Span | None:
+    """`the agency` after "the National Disaster Agency": the latest organization named
+    before a definite description whose head, a noun for an institution, is a word of its
+    name. Nothing else: "Ann Ruiz's doctor" is not Ann Ruiz, "the piece" no title."""
+    root = speaker.root
+    if root.lemma_.lower() not in _INSTITUTION_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+        return None
+    named = names.organizations_by_word.get(root.lemma_.lower()) or names.organizations_by_word.get(
+        root.lower_
+    )
+    if not named:
+        return None
+    index = bisect.bisect_left([e.start for e in named], speaker.start) - 1
+    return named[index] if index >= 0 else None

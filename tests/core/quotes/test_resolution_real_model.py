@@ -54,3 +54,14 @@ def test_it_never_stands_for_a_person_real_model(nlp):
     speakers = [q.speaker for q in quotes_of(nlp, text) if q.speaker]
     assert speakers, "the quote has a speaker"
     assert all(not (s.key or "").startswith("person:") for s in speakers)
+
+
+def test_the_agency_is_the_agency_named_before_it_real_model(nlp):
+    text = (
+        "Floods cut off villages\n\n"
+        "The National Disaster Agency sent boats to the valley on Sunday.\n\n"
+        '"Our teams are working around the clock," the agency said in a statement.\n'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.key) == ("the agency", "org:national-disaster-agency")
