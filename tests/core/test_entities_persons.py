@@ -2,11 +2,12 @@
 
 from spacy.tokens import Doc
 
+from reader.core.entities import mentions_from_doc
 from reader.core.entities.candidates import Candidate
 from reader.core.entities.persons import with_speaking_names
 from reader.core.model import Kind
 from reader.core.quotes import SPANS_KEY
-from tests.core.entity_docs import labelled
+from tests.core.entity_docs import found, labelled
 
 
 def spoken_by(text: str, quote: str, speaker: str) -> Doc:
@@ -52,3 +53,22 @@ def test_a_speaker_already_covered_by_a_candidate_is_left_to_it():
     at = [t.text for t in doc].index("Okafor")
     kept = Candidate(at, at + 1, Kind.ORG)
     assert with_speaking_names(doc, [kept]) == [kept]
+
+
+def test_a_name_opened_by_an_honorific_is_a_person_whatever_its_label():
+    doc = labelled(
+        "Councillor Ruben Tasse spoke . The Mayor 's Office agreed .",
+        ("Councillor Ruben Tasse", "ORG"),
+        ("Mayor 's Office", "ORG"),
+    )
+    assert found(mentions_from_doc(doc)) == [("Ruben Tasse", "PERSON"), ("Mayor 's Office", "ORG")]
+
+
+def test_civic_titles_are_no_part_of_a_persons_name():
+    doc = labelled(
+        "State Treasurer Nadia Ferro called him a salesman .",
+        ("Treasurer Nadia Ferro", "PERSON"),
+    )
+    assert [(m.text, m.key) for m in mentions_from_doc(doc)] == [
+        ("Nadia Ferro", "person:nadia-ferro")
+    ]

@@ -28,8 +28,15 @@ justice king queen prince princess sheikh pope cardinal archbishop bishop rev fa
 sister ambassador envoy spokesman spokeswoman chairman chief coach manager striker midfielder
 defender goalkeeper leader rebel opposition former late new acting councillor councilor
 councilman councilwoman congressman congresswoman alderman commissioner superintendent inspector
-detective constable assemblyman assemblywoman"""
+detective constable assemblyman assemblywoman treasurer comptroller auditor madam tem"""
 TITLES = frozenset(_TITLE_WORDS.split())
+_HONORIFIC_WORDS = """
+mr mrs ms miss dr sir dame councillor councilor councilman councilwoman senator sen rep
+representative governor gov mayor congressman congresswoman alderman commissioner treasurer"""
+_HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
+_INSTITUTION_WORDS = frozenset(
+    {"office", "center", "centre", "committee", "council", "court", "house"}
+)
 _ARTICLES = frozenset({"the", "a", "an"})
 # Lowercase words inside names ("Rafael van der Vaart").
 PARTICLES = frozenset(
@@ -63,7 +70,8 @@ def model_candidates(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        for start, end in _trimmed_pieces(doc, ent.start, ent.end, ent.label_ == "PERSON"):
+        person = ent.label_ == "PERSON" or _is_titled_person(doc, ent.start, ent.end)
+        for start, end in _trimmed_pieces(doc, ent.start, ent.end, person):
             if _is_topic_slug(doc, start, end) or _is_code(doc, start, end):
                 continue
             if end - start > 1 and doc[start:end].text.isupper():
@@ -71,7 +79,8 @@ def model_candidates(doc: Doc) -> list[Candidate]:
                 if found:
                     candidates.extend(found)
                     continue
-            for piece_start, piece_end, label in _owner_and_owned(doc, start, end, ent.label_):
+            entity_label = "PERSON" if person else ent.label_
+            for piece_start, piece_end, label in _owner_and_owned(doc, start, end, entity_label):
                 candidate = _classify(doc, piece_start, piece_end, label)
                 if candidate is not None:
                     candidate.label = label
@@ -170,6 +179,18 @@ def _countries_within(doc: Doc, start: int, end: int) -> list[Candidate]:
         else:
             i += 1
     return found
+
+
+def _is_titled_person(doc: Doc, start: int, end: int) -> bool:
+    """`Councillor Ruben Tasse`, labelled an organization: an honorific that only persons
+    bear, then nothing but capitalized names ("Mayor's Office" and "Judge Rotenberg Center"
+    end in no name: an institution noun or a possessive stops it)."""
+    if end - start < 2 or doc[start].lower_.rstrip(".") not in _HONORIFICS:
+        return False
+    names = doc[start + 1 : end]
+    return all(t.is_title and t.pos_ == "PROPN" for t in names) and (
+        names[-1].lower_ not in _INSTITUTION_WORDS
+    )
 
 
 def _trimmed_pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[int, int]]:

@@ -37,7 +37,10 @@ _PERSONAL_TITLES = (
     _TITLES_OF_HE
     | _TITLES_OF_SHE
     | frozenset(
-        {"dr.", "sen.", "rep.", "gov.", "president", "senator", "minister", "mayor", "judge"}
+        {
+            *("dr.", "sen.", "rep.", "gov.", "president", "senator", "minister", "mayor"),
+            *("judge", "councillor", "councilor", "commissioner", "governor", "treasurer"),
+        }
     )
 )
 
@@ -113,8 +116,9 @@ def _fits(token: Token, wanted: tuple[str, ...], names: ArticleNames) -> bool:
     """Whether a named token can stand for a pronoun wanting `wanted` entity kinds: a person
     the tagger filed as an organization or a place ("Markham later conceded", tagged GPE)
     counts as a person when the article names them a person elsewhere, or a personal title
-    stands before them; a capitalized word the tagger left out (even parsed as a noun:
-    "Pruitt later took his criticism online") when it is a person's surname in the article."""
+    stands before or opens the name ("Councillor Ruben Tasse"); a capitalized word the tagger
+    left out (even parsed as a noun: "Pruitt later took his criticism online") when it is a
+    person's surname in the article."""
     if token.ent_type_ in wanted:
         return True
     if "PERSON" not in wanted:
@@ -123,7 +127,7 @@ def _fits(token: Token, wanted: tuple[str, ...], names: ArticleNames) -> bool:
     surname = name[-1].lower_ in names.person_surnames
     if not token.ent_type_:
         return token.is_title and surname
-    return surname or _title_of(name) in _PERSONAL_TITLES
+    return surname or _title_of(name) in _PERSONAL_TITLES or name[0].lower_ in _PERSONAL_TITLES
 
 
 def _antecedent(pronoun: Token, quoted: list[bool], names: ArticleNames) -> Span | None:

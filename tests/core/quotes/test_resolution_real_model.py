@@ -65,3 +65,12 @@ def test_the_agency_is_the_agency_named_before_it_real_model(nlp):
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker is not None
     assert (quote.speaker.text, quote.speaker.key) == ("the agency", "org:national-disaster-agency")
+
+
+def test_a_pronoun_goes_to_a_councillor_the_tagger_filed_as_an_organization_real_model(nlp):
+    text = (
+        "Harbour plan\n\n"
+        "Councillor Ruben Tasse, who chairs the harbour committee, was less enthusiastic. "
+        '"The numbers in that plan have not been checked by anyone," he said.\n'
+    )
+    assert speaker_names(nlp, text) == [("he", "Ruben Tasse")]
