@@ -7,7 +7,8 @@ Only plain data crosses: an Article in; ChunkProgress messages, then an Analysis
 out. What comes back is unpickled on the worker thread of the window's process, where it holds
 the interpreter lock from the window: so the child sends it in the form that is cheapest to
 rebuild (mentions and quotes by their constructors, not the article the window already has,
-no class whose module would import spaCy into the window's process).
+no class whose module would import spaCy into the window's process). For the same reason the
+child writes the analysis into the window's store of analyses itself when asked to.
 
 The child never outlives the app: on Linux the kernel kills it when the app dies (parent-death
 signal, set through prctl), and everywhere a watchdog thread in the child ends it once its
@@ -29,6 +30,7 @@ import threading
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from reader.core.article import Article
@@ -78,6 +80,8 @@ class RemotePipeline:
     importable fakes); by default the child loads spaCy and runs reader.core.analysis.analyze.
     """
 
+    writes_store = True  # `analyze` takes a store to write the analysis into
+
     def __init__(
         self, name: str | None, load: Loader | None = None, analyze: Analyzer | None = None
     ) -> None:
@@ -121,8 +125,11 @@ class RemotePipeline:
         article: Article,
         on_progress: Callable[[Any], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+        store: Path | None = None,
     ) -> Analysis:
-        """Analyse in the child; `on_progress` gets each ChunkProgress as it arrives.
+        """Analyse in the child; `on_progress` gets each ChunkProgress as it arrives. With a
+        `store` (an analysis store's file), the child also writes the analysis there before
+        answering, when it can (a store it cannot write is left to the caller).
 
         Raises AnalysisStoppedError once `should_stop()` (asked every 0.1 s) has returned True and
         the child has stopped between two chunks, PipelineCrashError when the child died, and
@@ -131,7 +138,7 @@ class RemotePipeline:
         self._requests += 1
         request = self._requests
         reply = self._exchange(
-            (request, article),
+            (request, article, store),
             on_progress or (lambda _progress: None),
             should_stop or (lambda: False),
             request,
@@ -145,7 +152,7 @@ class RemotePipeline:
 
     def _exchange(
         self,
-        request: tuple[int, Article] | None,
+        request: tuple[int, Article, Path | None] | None,
         on_progress: Callable[[Any], None],
         should_stop: Callable[[], bool],
         request_id: int = 0,
@@ -240,9 +247,10 @@ def serve(
 ) -> None:
     """The child process: load the pipeline, then analyse each article until the pipe closes.
 
-    Answers: ("ready", label, models) or ("failed", message) once; then per article any number
-    of ("progress", ChunkProgress) and one of ("done", model label, mentions, quotes),
-    ("stopped",), ("failed", message).
+    Requests: (request id, Article, store file or None). Answers: ("ready", label, models) or
+    ("failed", message) once; then per article any number of ("progress", ChunkProgress) and
+    one of ("done", model label, mentions, quotes), ("stopped",), ("failed", message); "done"
+    comes once the analysis is in the store, if one was named and can be written.
     """
     watch_parent(parent_pid)
     from reader.core.analysis import AnalysisCancelled
@@ -267,7 +275,7 @@ def serve(
 
     while True:
         try:
-            request_id, article = connection.recv()
+            request_id, article, store = connection.recv()
         except (EOFError, OSError):
             return
         try:
@@ -278,6 +286,8 @@ def serve(
                 should_stop=lambda request_id=request_id: stop.value == request_id,
                 max_chunk_chars=WINDOW_CHUNK_CHARS,
             )
+            if store is not None:
+                _store_analysis(analysis, store)
             reply = ("done", analysis.model, analysis.mentions, analysis.quotes)
             connection.send_bytes(_dumps(reply))
         except AnalysisCancelled:
@@ -307,3 +317,15 @@ def _dumps(message: tuple[Any, ...]) -> memoryview:
     pickler.dispatch_table = copyreg.dispatch_table | dict.fromkeys(_BY_CONSTRUCTOR, _constructed)
     pickler.dump(message)
     return buffer.getbuffer()
+
+
+def _store_analysis(analysis: Analysis, path: Path) -> None:
+    """Write the analysis into the store at `path`; a store that cannot be written is left to
+    the window, which writes what it does not find there (and says why it cannot)."""
+    from reader.core.store import Store, StoreError
+
+    try:
+        with Store.open(path) as store:
+            store.save_analysis(analysis)
+    except (StoreError, ValueError):
+        pass

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -38,8 +39,9 @@ def remote_analyze(
     *,
     on_progress: Callable[[Any], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    store: Path | None = None,
 ) -> Analysis:
-    return pipeline.analyze(article, on_progress, should_stop)
+    return pipeline.analyze(article, on_progress, should_stop, store)
 
 
 def remote_models(pipeline: RemotePipeline) -> list[str]:
@@ -74,6 +76,13 @@ class AnalysisWorker(QObject):
         self._model_error: str | None = None
         self._lock = threading.Lock()
         self._cancelled: set[int] = set()
+        self._store: Path | None = None
+
+    def set_store(self, path: Path | None) -> None:
+        """Thread-safe: the analysis store a pipeline that can write one (`writes_store`) writes
+        each analysis into, so the window's process does not encode it (None: none)."""
+        with self._lock:
+            self._store = path
 
     def cancel(self, request_id: int) -> None:
         """Thread-safe: skip this request, or stop it between two chunks if it is running."""
@@ -132,12 +141,16 @@ class AnalysisWorker(QObject):
             self.analysis_failed.emit(request_id, self._model_error or "No spaCy model loaded.")
             return
         self.analysis_started.emit(request_id)
+        with self._lock:
+            store = self._store if getattr(nlp, "writes_store", False) else None
+        options = {"store": store} if store is not None else {}
         try:
             analysis = self._analyze(
                 article,
                 nlp,
                 on_progress=lambda progress: self.analysis_progress.emit(request_id, progress),
                 should_stop=lambda: self._is_cancelled(request_id),
+                **options,
             )
         except PipelineCrashError as error:
             self._finish(request_id)
@@ -233,6 +246,10 @@ class AnalysisService(QObject):
         self._model_loading = True
         self._report()
         self._load_requested.emit(model)
+
+    def set_store(self, path: Path | None) -> None:
+        """The analysis store the spaCy child writes each analysis into (None: none)."""
+        self.worker.set_store(path)
 
     def submit(self, article: Article) -> int:
         request_id = next(self._ids)

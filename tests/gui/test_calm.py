@@ -1,7 +1,7 @@
 """What keeps the window's event loop free on a long article: highlight slices that stop at
 their deadline, spans worked out in one pass, quote rows not read when nothing is filtered,
-results from the spaCy child in cheap form, the store written once the tab has drawn and read
-off the GUI thread.
+results from the spaCy child in cheap form, the store written by the child (or by the window
+once the tab has drawn) and read off the GUI thread.
 Nothing here is timed: the tests check that the work is cut and still complete."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from reader.gui.article_view import MentionFormats, drawn_spans
 from reader.gui.highlighter import ArticleHighlighter
 from reader.gui.models import UNNAMED, QuoteFilterProxy, QuoteListModel
 from reader.gui.remote import ChunkProgress, RemotePipeline
+from reader.gui.worker import remote_analyze
 from tests.gui.articles import SEED
 from tests.gui.conftest import fake_analyze, open_and_wait
 from tests.gui.remote_fakes import analyze_in_parts, load_fake
@@ -178,3 +179,34 @@ def test_a_closed_tab_is_freed_without_the_cycle_collector(window, qtbot):
         qtbot.wait_until(lambda: all(ref() is None for ref in refs), timeout=WAIT_MS)
     finally:
         gc.enable()
+
+
+def test_the_child_writes_the_analysis_into_the_store_it_is_given_real_process(tmp_path):
+    path = tmp_path / "store.sqlite3"
+    pipeline = RemotePipeline(None, load_fake, analyze_in_parts)
+    try:
+        pipeline.wait_ready()
+        sent = article("stored by the child", paragraphs=2)
+        result = pipeline.analyze(sent, store=path)
+    finally:
+        pipeline.close()
+    with Store.open(path) as store:
+        stored = store.cached_analysis(sent, "fake 1.0")
+    assert stored is not None and stored.mentions == result.mentions
+
+
+def test_the_window_does_not_write_what_the_child_has_stored_real_process(
+    make_window, qtbot, monkeypatch
+):
+    written = []
+    save = Store.save_analysis
+    monkeypatch.setattr(Store, "save_analysis", lambda s, a: (written.append(a), save(s, a)))
+    window = make_window(
+        pipeline=lambda name: RemotePipeline(name, load_fake, analyze_in_parts),
+        analyze=remote_analyze,
+    )
+    qtbot.wait_until(lambda: window.library._label() is not None, timeout=WAIT_MS)
+    tab = open_and_wait(qtbot, window)
+    window.library.wait_saved(tab.article)
+    assert window.library.store.count() == 1  # written by the child
+    assert written == []  # nothing encoded in the window's process

@@ -26,7 +26,7 @@ from reader.core.corrections import Correction, apply_corrections
 from reader.core.library import Collection, supported_files
 from reader.core.model import Analysis
 from reader.core.quote_table import export_analysis_quotes, export_collection_quotes
-from reader.core.store import Store, StoreError, content_hash
+from reader.core.store import ANALYSIS_VERSION, Store, StoreError, content_hash
 from reader.gui import dialogs
 from reader.gui.library.corrections import CorrectionMenus, apply_correction
 from reader.gui.library.indexer import CollectionIndexer
@@ -61,6 +61,7 @@ class LibraryController(QObject):
         self._label_model, self._model_label = self.settings.pipeline_label()
         try:
             self.store = Store.open(store_path)
+            window.service.set_store(self.store.path)  # the spaCy child writes its analyses
         except StoreError as error:
             self.store_problem = problem = str(error)
             QTimer.singleShot(0, lambda: window.statusBar().showMessage(problem, STATUS_MS))
@@ -182,8 +183,23 @@ class LibraryController(QObject):
         except StoreError as error:
             self._status(f"Your corrections of this article cannot be read: {error}")
             corrections = ()
-        self._unsaved[digest] = analysis
+        if not self._holds(digest, analysis.model):  # not written by the spaCy child
+            self._unsaved[digest] = analysis
         return apply_corrections(analysis, corrections) if corrections else analysis
+
+    def _holds(self, digest: str, model: str) -> bool:
+        """Whether the store has an analysis of this text by this pipeline and Reader version
+        (a query of one indexed row, nothing decoded)."""
+        try:
+            return bool(
+                self.store.query(  # type: ignore[union-attr]
+                    "SELECT 1 FROM analyses WHERE content_hash = ? AND model = ?"
+                    " AND analysis_version = ? LIMIT 1",
+                    (digest, model, ANALYSIS_VERSION),
+                )
+            )
+        except StoreError:
+            return False
 
     def _write_unsaved(self) -> None:
         """Queue the writes of the analyses received. Encoding a long analysis is a second of
@@ -403,6 +419,7 @@ class LibraryController(QObject):
         self._status("The analysis store is empty")
 
     def shutdown(self) -> None:
+        self.window.service.set_store(None)
         self._refresh_timer.stop()
         self.indexer.cancel(wait=True)
         self._write_unsaved()
