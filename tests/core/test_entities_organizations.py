@@ -39,3 +39,14 @@ def test_a_person_with_a_plain_role_noun_before_stays_a_person():
         ("Ines Duarte", "PERSON"),
     )
     assert found(mentions_from_doc(doc)) == [("Ines Duarte", "PERSON")]
+
+
+def test_a_trade_ending_the_name_makes_it_and_its_short_form_one_organization():
+    doc = labelled(
+        "The tanker is run by Bellweather Shipping . Bellweather said it regrets the spill .",
+        ("Bellweather Shipping", "PERSON"),
+        ("Bellweather", "PERSON"),
+    )
+    mentions = mentions_from_doc(doc)
+    assert found(mentions) == [("Bellweather Shipping", "ORG"), ("Bellweather", "ORG")]
+    assert {m.key for m in mentions} == {"org:bellweather-shipping"}

@@ -47,3 +47,15 @@ def test_a_company_with_a_role_of_its_own_stays_an_organization_real_model(nlp):
         "Oslo.\n"
     )
     assert kinds_of(nlp, text)["Halden Partners"] == {("ORG", "org:halden-partners")}
+
+
+def test_a_name_apposed_to_a_human_role_is_a_person_with_its_surname_real_model(nlp):
+    text = (
+        "Pension funds merge\n\n"
+        "The Teachers' Retirement Fund's chief executive, Ingrid Velasquez-Moor, called the "
+        'merger "the most important decision in our history." Asked about fees, '
+        'Velasquez-Moor said: "Members will pay less."\n'
+    )
+    kinds = kinds_of(nlp, text)
+    assert kinds["Ingrid Velasquez-Moor"] == {("PERSON", "person:ingrid-velasquez-moor")}
+    assert kinds["Velasquez-Moor"] == {("PERSON", "person:ingrid-velasquez-moor")}

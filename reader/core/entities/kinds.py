@@ -21,6 +21,9 @@ def settle_kinds(doc: Doc, candidates: list[Candidate]) -> None:
     """
     surnames, family_names = person_forms(doc, candidates)
     shown = persons_shown(doc, candidates)
+    for form in shown:  # "Ingrid Velasquez-Moor, …" makes "Velasquez-Moor" a person too
+        words = form.split()
+        surnames.update(" ".join(words[i:]) for i in range(1, len(words)))
     laid_out_persons = {
         form_of(doc, c) for c in candidates if c.kind is Kind.PERSON and not c.label
     }

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from reader.core.entities.candidates import Candidate, display, doc_text, slug, words_of
 from reader.core.entities.credits import Credit, CreditIndex
+from reader.core.entities.organizations import LEGAL_FORMS, TRADES
 from reader.core.model import Kind, Mention, MentionType
 from reader.core.quotes import SPANS_KEY as QUOTES_KEY
 
@@ -172,15 +173,21 @@ class _FullName:
 
 def _org_names(doc: Doc, orgs: list[Candidate], quoted: set[int]) -> dict[int, str]:
     """Organization names; an acronym ("EU") takes the name it abbreviates ("European Union"),
-    as the article spells it outside quotes where it does."""
-    by_acronym = {}
+    and a name without its legal form or trade ("Bellweather") the full one ("Bellweather
+    Shipping"), as the article spells it outside quotes where it does."""
+    by_acronym: dict[str, str] = {}
+    by_short_form: dict[str, str] = {}
     for candidate in sorted(orgs, key=lambda c: c.start in quoted):
         span = doc[candidate.start : candidate.end]
         initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
         if len(initials) > 1 and len(span) > 1:
             by_acronym.setdefault(initials, span.text)
+        ending = span[-1].lower_.rstrip(".")
+        if len(span) > 1 and (ending in LEGAL_FORMS or ending in TRADES):
+            by_short_form.setdefault(span[:-1].text, span.text)
     names = {}
     for candidate in orgs:
         text = doc[candidate.start : candidate.end].text
-        names[candidate.start] = display(by_acronym.get(text.replace(".", ""), text))
+        full = by_acronym.get(text.replace(".", "")) or by_short_form.get(text, text)
+        names[candidate.start] = display(full)
     return names

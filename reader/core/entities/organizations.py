@@ -1,12 +1,13 @@
 """Companies the model took for persons, told by the company they keep in the sentence.
 
 The small model calls many firms persons ("Drugmakers Pfizer and Moderna", "fashion retailer
-Ted Baker", "Blockstack PBC"). Three kinds of evidence in the text say organization: a legal
-form after the name ("Inc", "SA", "PBC"), a noun for a kind of company right before it
-("retailer", "drugmaker", "chain"), and a role in it before a person's name ("Ted Baker Chief
-Executive Rachel Osborne", "Kasowitz partner Jessica Rosenberg"). The evidence holds for the
-whole document: every mention of that name, and the name without its legal form, is the
-organization.
+Ted Baker", "Blockstack PBC"). Five kinds of evidence in the text say organization: a legal
+form or a trade after the name ("Inc", "SA", "PBC"; "Bellweather Shipping"), a noun for a
+kind of company right before it ("retailer", "drugmaker", "chain") or in apposition after it
+("Bellweather Shipping, a company registered in Ostrava"), and a role in it before a person's
+name ("Ted Baker Chief Executive Rachel Osborne", "Kasowitz partner Jessica Rosenberg"). The
+evidence holds for the whole document: every mention of that name, and the name without its
+legal form or trade, is the organization.
 """
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ automakers miner miners refiner refiners exchange fund funds agency platform app
 studio studios franchise team club clubs subsidiary unit meatpacker maker makers drugmaker
 drugmakers automaker carmaker carmakers chipmaker chipmakers planemaker steelmaker"""
 _COMPANY_NOUNS = frozenset(_COMPANY_NOUN_WORDS.split())
+# The trade a company's name ends with ("Bellweather Shipping", "Peabody Energy"): like a legal
+# form, it makes the name without it the company's too.
+_TRADE_WORDS = """
+shipping energy software systems partners capital media airlines airways motors
+pharmaceuticals foods technologies logistics mining petroleum steel telecom insurance
+securities investments ventures entertainment industries enterprises resources properties"""
+TRADES = frozenset(_TRADE_WORDS.split())
 _ROLE_WORDS = """
 chief executive ceo cfo coo director managing partner spokesman spokeswoman spokesperson
 chairman chairwoman president founder analyst economist strategist head senior general counsel
@@ -46,11 +54,13 @@ def organizations_by_evidence(doc: Doc, candidates: list[Candidate]) -> None:
         if candidate.kind not in (Kind.PERSON, Kind.ORG):
             continue
         words = words_of(doc, candidate)
-        if len(words) > 1 and words[-1].rstrip(".") in LEGAL_FORMS:
+        if len(words) > 1 and (words[-1].rstrip(".") in LEGAL_FORMS or words[-1] in TRADES):
             forms.add(" ".join(words))
             forms.add(" ".join(words[:-1]))
-        elif _after_company_noun(doc, candidate.start) or _before_role(
-            doc, candidate.end, person_starts
+        elif (
+            _after_company_noun(doc, candidate.start)
+            or _before_role(doc, candidate.end, person_starts)
+            or _company_in_apposition(doc, candidate.end)
         ):
             forms.add(" ".join(words))
     if not forms:
@@ -58,6 +68,14 @@ def organizations_by_evidence(doc: Doc, candidates: list[Candidate]) -> None:
     for candidate in candidates:
         if candidate.kind in (Kind.PERSON, Kind.ORG) and form_of(doc, candidate) in forms:
             candidate.kind = Kind.ORG
+
+
+def _company_in_apposition(doc: Doc, end: int) -> bool:
+    """`Bellweather Shipping, a company registered in Ostrava`: a noun for a kind of company
+    in apposition, after a comma."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    return any(c.dep_ == "appos" and is_company_noun(c) for c in doc[end - 1].rights)
 
 
 def _after_company_noun(doc: Doc, start: int) -> bool:

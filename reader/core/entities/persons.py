@@ -52,17 +52,21 @@ def persons_shown(doc: Doc, candidates: list[Candidate]) -> set[str]:
             candidate.kind is Kind.ORG or (candidate.kind is None and not candidate.label)
         ):
             continue
-        if candidate.end - candidate.start > _LONGEST_NAME:
-            continue
         name = doc[candidate.start : candidate.end]
-        if all(t.pos_ == "PROPN" for t in name) and _said_of_a_person(name[-1]):
+        if sum(t.text != "-" for t in name) > _LONGEST_NAME:
+            continue
+        if all(t.pos_ == "PROPN" or t.text == "-" for t in name) and _said_of_a_person(name[-1]):
             forms.add(form_of(doc, candidate))
     return forms
 
 
 def _said_of_a_person(token: Token) -> bool:
     """Whether the name's head has a human role in apposition, after a comma (not the
-    parser's misreading of "Nielsen Sports’ senior vice-president")."""
+    parser's misreading of "Nielsen Sports’ senior vice-president"), or is itself apposed to
+    one ("the fund's chief executive, Ingrid Velasquez-Moor")."""
+    if token.dep_ == "appos" and token.head.lemma_.lower() in HUMAN_ROLES:
+        opening = token.left_edge.i
+        return token.head.i < opening and token.doc[opening - 1].text == "," and not token.is_upper
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if after is None or after.text != ",":
         return False
