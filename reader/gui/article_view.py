@@ -36,6 +36,7 @@ from reader.core.model import Analysis, Kind, Mention, Quote
 from reader.core.palette import QUOTE_BAR_DARK, QUOTE_BAR_LIGHT, STYLES, Scheme
 from reader.core.segments import mention_spans
 from reader.gui.highlighter import ArticleHighlighter, changed_blocks
+from reader.gui.layout_pacer import LayoutPacer
 from reader.gui.offsets import (
     OffsetMap,
     display_blocks,
@@ -160,6 +161,7 @@ class ArticleView(QTextEdit):
         self.setMouseTracking(True)
         self.offsets: OffsetMap | None = None
         self.highlighter: ArticleHighlighter | None = None
+        self.layout_pacer: LayoutPacer | None = None
         self._spans: list[tuple[int, int, Mention]] = []  # drawn mention stretches, in order
         self._span_starts: list[int] = []
         self._final_token = 0
@@ -191,6 +193,10 @@ class ArticleView(QTextEdit):
         )
         self.meta_line.set_article(article, document)
         self.set_font_step(self.font_step)
+        self.layout_pacer = LayoutPacer(document)
+        self.layout_pacer.done.connect(self.highlighter.release)
+        self.highlighter.hold()
+        self.layout_pacer.restart()
 
     def visible_blocks(self) -> tuple[int, int]:
         """The first and last document block numbers in view (a hit test costs milliseconds
@@ -411,6 +417,7 @@ class ArticleView(QTextEdit):
         font = body_font(self.font(), step)
         if font != self.document().defaultFont():  # a new font lays out the whole text again
             self.document().setDefaultFont(font)
+            self._relaid_out()
         self._update_column()
 
     def set_column_chars(self, chars: int | None) -> None:
@@ -429,6 +436,8 @@ class ArticleView(QTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._relaid_out()  # a new text width
         self._update_column()
 
     def _update_column(self) -> None:
@@ -442,6 +451,12 @@ class ArticleView(QTextEdit):
             frame_format.setTopMargin(24)
             frame_format.setBottomMargin(48)
             frame.setFrameFormat(frame_format)
+            self._relaid_out()
+
+    def _relaid_out(self) -> None:
+        """Qt lays the whole document out anew: if the pacer is still at work, from the top."""
+        if self.layout_pacer is not None and self.layout_pacer.busy:
+            self.layout_pacer.restart()
 
 
 def drawn_spans(mentions: tuple[Mention, ...], length: int) -> list[tuple[int, int, Mention]]:

@@ -52,6 +52,7 @@ class ArticleHighlighter(QObject):
         self._pending: set[int] = set()
         self._heap: list[int] = []  # pending block numbers (and some already done), smallest first
         self.blocks_drawn = 0  # how many times a block was drawn (for tests and benches)
+        self._held = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -60,6 +61,16 @@ class ArticleHighlighter(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._pending)
+
+    def hold(self) -> None:
+        """Draw nothing until `release` (the document is still being laid out: a block drawn
+        meanwhile would leave Qt's layout of the blocks after it wrong)."""
+        self._held = True
+
+    def release(self) -> None:
+        self._held = False
+        if self._pending:
+            self._timer.start()
 
     def replace_mentions(self, mentions: MentionSpans, changed: Iterable[int]) -> None:
         """Replace all mentions when the blocks drawn differently are known already (worked
@@ -132,10 +143,10 @@ class ArticleHighlighter(QObject):
             if number not in self._pending:
                 self._pending.add(number)
                 heapq.heappush(self._heap, number)
-        if self._pending:
-            self._timer.start()
-        else:
+        if not self._pending:
             self.applied.emit()
+        elif not self._held:
+            self._timer.start()
 
     def _draw(self, numbers: list[int], deadline: float | None = None) -> None:
         """Set the formats of some blocks (ascending numbers), then have Qt lay out the stretch

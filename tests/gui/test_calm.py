@@ -2,7 +2,8 @@
 their deadline, spans worked out in one pass, quote rows not read when nothing is filtered,
 results from the spaCy child in cheap form, the store written by the child (or by the window
 once the tab has drawn) and read off the GUI thread.
-Nothing here is timed: the tests check that the work is cut and still complete."""
+A long document is laid out a stretch per turn, and highlights wait for it. Nothing here is
+timed: the tests check that the work is cut and still complete."""
 
 from __future__ import annotations
 
@@ -12,19 +13,20 @@ import sys
 import threading
 import weakref
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QTextDocument
 
+from reader.core.loaders import load_article
 from reader.core.model import Kind, Mention, Quote, Speaker
 from reader.core.segments import mention_spans
 from reader.core.store import Store
 from reader.gui import highlighter as highlighter_module
-from reader.gui.article_view import MentionFormats, drawn_spans
+from reader.gui.article_view import ArticleView, MentionFormats, drawn_spans
 from reader.gui.highlighter import ArticleHighlighter
 from reader.gui.models import UNNAMED, QuoteFilterProxy, QuoteListModel
 from reader.gui.remote import ChunkProgress, RemotePipeline
 from reader.gui.worker import remote_analyze
-from tests.gui.articles import SEED
+from tests.gui.articles import SEED, long_article_text
 from tests.gui.conftest import fake_analyze, open_and_wait
 from tests.gui.remote_fakes import analyze_in_parts, load_fake
 from tests.gui.test_remote import article
@@ -210,3 +212,48 @@ def test_the_window_does_not_write_what_the_child_has_stored_real_process(
     window.library.wait_saved(tab.article)
     assert window.library.store.count() == 1  # written by the child
     assert written == []  # nothing encoded in the window's process
+
+
+def laid_out_view(qtbot, path) -> ArticleView:
+    """A view of the article at `path` whose layout (driven by its pacer) is under way."""
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_article(load_article(path))
+    return view
+
+
+def test_a_long_document_is_laid_out_a_stretch_per_turn_real_thread(qtbot, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(long_article_text(300_000), encoding="utf-8")
+    view = laid_out_view(qtbot, path)
+    turns = []
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: turns.append(view.layout_pacer.busy))
+    ticker.start(0)
+    with qtbot.wait_signal(view.layout_pacer.done, timeout=WAIT_MS):
+        pass
+    ticker.stop()
+    assert turns.count(True) > 3  # the event loop ran between the stretches
+    document = view.document()
+    last = document.documentLayout().blockBoundingRect(document.lastBlock())
+    assert document.documentLayout().documentSize().height() >= last.bottom() > 0
+
+
+def test_highlights_asked_for_while_the_text_is_laid_out_leave_its_height_right(qtbot, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(long_article_text(300_000), encoding="utf-8")
+    plain = laid_out_view(qtbot, path)
+    with qtbot.wait_signal(plain.layout_pacer.done, timeout=WAIT_MS):
+        pass
+    view = laid_out_view(qtbot, path)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("Tillerson")
+    mentions = (Mention(start, start + 9, "Tillerson", Kind.PERSON, "person:rex", "Rex"),)
+    with qtbot.wait_signal(view.highlighter.applied, timeout=WAIT_MS):
+        view.add_preliminary(0, 20_000, mentions)  # at once, while the layout runs
+    assert view.highlighter.blocks_drawn == 1
+    size = view.document().documentLayout().documentSize()
+    assert size.height() == plain.document().documentLayout().documentSize().height()
