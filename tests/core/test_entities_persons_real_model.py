@@ -59,3 +59,12 @@ def test_a_name_apposed_to_a_human_role_is_a_person_with_its_surname_real_model(
     kinds = kinds_of(nlp, text)
     assert kinds["Ingrid Velasquez-Moor"] == {("PERSON", "person:ingrid-velasquez-moor")}
     assert kinds["Velasquez-Moor"] == {("PERSON", "person:ingrid-velasquez-moor")}
+
+
+def test_a_person_with_a_trade_noun_in_apposition_stays_a_person_real_model(nlp):
+    text = (
+        "Mine plan\n\n"
+        '"Wall Street is a cynical place," said Tim Hessler, a real estate developer in '
+        "Virginia, who introduced the owners to his bankers.\n"
+    )
+    assert kinds_of(nlp, text)["Tim Hessler"] == {("PERSON", "person:tim-hessler")}

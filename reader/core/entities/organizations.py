@@ -38,6 +38,10 @@ shipping energy software systems partners capital media airlines airways motors
 pharmaceuticals foods technologies logistics mining petroleum steel telecom insurance
 securities investments ventures entertainment industries enterprises resources properties"""
 TRADES = frozenset(_TRADE_WORDS.split())
+_APPOSED_COMPANY_WORDS = """
+company firm retailer chain bank lender insurer airline conglomerate subsidiary startup
+manufacturer automaker carmaker drugmaker chipmaker brokerage"""
+_APPOSED_COMPANY_NOUNS = frozenset(_APPOSED_COMPANY_WORDS.split())
 _ROLE_WORDS = """
 chief executive ceo cfo coo director managing partner spokesman spokeswoman spokesperson
 chairman chairwoman president founder analyst economist strategist head senior general counsel
@@ -71,11 +75,14 @@ def organizations_by_evidence(doc: Doc, candidates: list[Candidate]) -> None:
 
 
 def _company_in_apposition(doc: Doc, end: int) -> bool:
-    """`Bellweather Shipping, a company registered in Ostrava`: a noun for a kind of company
-    in apposition, after a comma."""
+    """`Bellweather Shipping, a company registered in Ostrava`: a noun that only names a
+    company in apposition, after a comma (not "developer" or "producer", which persons are)."""
     if end >= len(doc) or doc[end].text != ",":
         return False
-    return any(c.dep_ == "appos" and is_company_noun(c) for c in doc[end - 1].rights)
+    return any(
+        c.dep_ == "appos" and c.lemma_.lower() in _APPOSED_COMPANY_NOUNS
+        for c in doc[end - 1].rights
+    )
 
 
 def _after_company_noun(doc: Doc, start: int) -> bool:

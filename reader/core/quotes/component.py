@@ -66,7 +66,7 @@ class QuoteFinder:
         paragraph_starts = [start for start, _ in paragraphs(text)]
         fragments = []
         runs = find_quoted_runs(text, doubled_apostrophes=self.doubled_apostrophes)
-        single = find_single_mark_runs(text)
+        single = find_single_mark_runs(text, runs)
         if single:
             runs = sorted(runs + single, key=lambda run: run.fragments[0][0])
         for run_index, run in enumerate(runs):

@@ -272,24 +272,25 @@ _SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])")
 # (or the paragraph's end) right after it; "the Smiths' house" and "rock 'n' roll" do not.
 _SINGLE_CLOSING = re.compile(r"(?<=[,.?!])[’'](?=$|[\s,.;:!?)\]—–-])")
 _FEWEST_WORDS_IN_SINGLE_MARKS = 3
-_MARKS_OF_DOUBLE_QUOTES = (*DOUBLE_MARKS, "''", "``")  # archives print "''" for a double mark
 
 
-def find_single_mark_runs(text: str) -> list[QuotedRun]:
+def find_single_mark_runs(text: str, double_runs: list[QuotedRun]) -> list[QuotedRun]:
     """Quotes in single marks, as British and some wire copy print them: `‘With respect,
     that is what every agency says,’ she told Vance.`
 
-    Read only in paragraphs with no double mark (there, single marks are quotes within
-    quotes), neither the text's first line (its title) nor headings (see
-    `find_headline_quotes`). A closing mark follows the
-    punctuation that ends spoken words and pairs with the nearest opening mark before it, so
-    apostrophes (`don't`, `the Smiths' house`, `'90s`) are never taken for marks. Offsets are
-    characters into `text`; linear in its length.
+    Read outside the quotes in double marks, `double_runs` (inside them single marks are
+    quotes within quotes), neither in the text's first line (its title) nor in headings (see
+    `find_headline_quotes`) nor in archive paragraphs that print '' for a double mark. A
+    closing mark follows the punctuation that ends spoken words and pairs with the nearest
+    opening mark before it, so apostrophes (`don't`, `the Smiths' house`, `'90s`) are never
+    taken for marks. Offsets are characters into `text`; linear in its length.
     """
+    inside = sorted(fragment for run in double_runs for fragment in run.fragments)
+    inside_starts = [start for start, _ in inside]
     runs = []
     for start, end in paragraphs(text):
         line = text[start:end]
-        if start == 0 or _is_heading(line) or any(m in line for m in _MARKS_OF_DOUBLE_QUOTES):
+        if start == 0 or _is_heading(line) or "''" in line or "``" in line:
             continue
         opening = None
         openings = [m.end() + start for m in _SINGLE_OPENING.finditer(line)]
@@ -302,12 +303,22 @@ def find_single_mark_runs(text: str) -> list[QuotedRun]:
             if opening is None:
                 continue
             fragment = _trimmed(text, opening, closing)
-            if fragment and len(text[fragment[0] : fragment[1]].split()) >= (
-                _FEWEST_WORDS_IN_SINGLE_MARKS
+            if (
+                fragment
+                and len(text[fragment[0] : fragment[1]].split()) >= _FEWEST_WORDS_IN_SINGLE_MARKS
+                and not _overlaps(fragment, inside, inside_starts)
             ):
                 runs.append(QuotedRun([fragment]))
             opening = None
     return runs
+
+
+def _overlaps(
+    fragment: tuple[int, int], stretches: list[tuple[int, int]], starts: list[int]
+) -> bool:
+    """Whether `fragment` overlaps one of the sorted, non-overlapping `stretches`."""
+    index = bisect.bisect_left(starts, fragment[1]) - 1
+    return index >= 0 and stretches[index][1] > fragment[0]
 
 
 def _is_heading(line: str) -> bool:

@@ -132,7 +132,8 @@ def test_pairing_steps_grow_linearly_with_alternating_stray_marks(monkeypatch):
 
 
 def single_quoted(text: str) -> list[str]:
-    return [text[s:e] for run in marks.find_single_mark_runs(text) for s, e in run.fragments]
+    runs = marks.find_single_mark_runs(text, find_quoted_runs(text))
+    return [text[s:e] for run in runs for s, e in run.fragments]
 
 
 def test_single_marks_closing_after_spoken_punctuation_make_quotes():
@@ -153,3 +154,12 @@ def test_single_marks_are_not_read_in_headings_titles_or_beside_double_marks():
         "''I told them, 'we are fine.' '' he said.\n"
     )
     assert single_quoted(text) == []
+
+
+def test_single_marks_beside_a_double_quoted_phrase_still_make_a_quote():
+    text = (
+        "Title line\n\n"
+        "Coombs called the deal “a collection of tricks.” 'They moved money from one pocket "
+        "to another,' Coombs said.\n"
+    )
+    assert single_quoted(text) == ["They moved money from one pocket to another,"]
