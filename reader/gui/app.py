@@ -71,9 +71,8 @@ def create_window(settings: Settings, service: AnalysisService | None = None) ->
         app.setStyleSheet(APP_STYLE)
     window = MainWindow(settings, service or AnalysisService())
     window.service.start(settings.model())
-    # A full collection of the cycle collector stops every thread of the window for as long as
-    # it takes to walk all objects; the modules, classes and widgets made by now live as long as
-    # the app, so they are moved out of its sight once (a tenth of its walk on a long article).
+    # The modules, classes and widgets made by now live as long as the app: out of the cycle
+    # collector's full walks (reader.gui.collector), after one full collection.
     gc.collect()
     gc.freeze()
     return window

@@ -27,6 +27,7 @@ from reader.core.export import ExportError, write_export
 from reader.core.model import Analysis
 from reader.gui import dialogs
 from reader.gui.article_tab import ArticleTab
+from reader.gui.collector import freeze_survivors
 from reader.gui.library.controller import LibraryController
 from reader.gui.loading import ArticleLoader, Loaded
 from reader.gui.reading import ReadingControls, export_proposal, middle_elided
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
         tab = ArticleTab(path=path)
         tab.status_message.connect(self._show_status)
         tab.analysis_shown.connect(self._check_settled)
+        tab.analysis_shown.connect(freeze_survivors)  # the final spans, drawn
         tab.analysis_bar.cancel_requested.connect(lambda: self.cancel_analysis(tab))
         tab.analysis_bar.retry_requested.connect(lambda: self._analyse(tab))
         index = self.tabs.addTab(tab, _short(tab.title))
@@ -275,6 +277,7 @@ class MainWindow(QMainWindow):
             self._remove_tab(tab)
         else:
             tab.set_article(loaded.article, loaded.prepared)
+            freeze_survivors()  # the article, its blocks and their offsets
             index = self.tabs.indexOf(tab)
             self.tabs.setTabText(index, _short(tab.title))
             self.tabs.setTabToolTip(index, f"{tab.title}\n{loaded.article.path or ''}".strip())
@@ -374,6 +377,7 @@ class MainWindow(QMainWindow):
         tab.request_id = None
         analysis = self.library.received(analysis)  # stored, the reader's corrections applied
         tab.show_analysis(analysis)
+        freeze_survivors()  # the analysis and what the panels made of it
         self._update_actions()
         if tab is not self.current_tab():
             return  # a background tab's counts would read as the shown one's
@@ -403,6 +407,7 @@ class MainWindow(QMainWindow):
         tab = self._tabs_by_request.get(request_id)
         if tab is not None:
             tab.show_progress(progress)
+            freeze_survivors()  # the chunk's mentions and spans
             self.progress.setRange(0, max(progress.total, 1))  # type: ignore[attr-defined]
             self.progress.setValue(progress.done)  # type: ignore[attr-defined]
 

@@ -22,6 +22,7 @@ from reader.core.segments import mention_spans
 from reader.core.store import Store
 from reader.gui import highlighter as highlighter_module
 from reader.gui.article_view import ArticleView, MentionFormats, drawn_spans
+from reader.gui.collector import freeze_survivors
 from reader.gui.highlighter import ArticleHighlighter
 from reader.gui.models import UNNAMED, QuoteFilterProxy, QuoteListModel
 from reader.gui.remote import ChunkProgress, RemotePipeline
@@ -257,3 +258,24 @@ def test_highlights_asked_for_while_the_text_is_laid_out_leave_its_height_right(
     assert view.highlighter.blocks_drawn == 1
     size = view.document().documentLayout().documentSize()
     assert size.height() == plain.document().documentLayout().documentSize().height()
+
+
+class Plain:
+    """An object the cycle collector tracks, with a weak reference to see it freed."""
+
+
+def test_survivors_are_frozen_and_still_freed_when_let_go():
+    before = gc.get_freeze_count()
+    kept = [Plain() for _ in range(100)]
+    freeze_survivors()
+    assert gc.get_freeze_count() >= before + 100
+    ref = weakref.ref(kept[0])
+    del kept
+    assert ref() is None  # reference counting frees it, frozen or not
+
+
+def test_a_shown_analysis_is_frozen_out_of_full_collections(window, qtbot):
+    before = gc.get_freeze_count()
+    tab = open_and_wait(qtbot, window)
+    assert tab.analysis is not None
+    assert gc.get_freeze_count() > before
