@@ -18,6 +18,7 @@ from reader.core.quotes.grouping import attributed_groups, groups_by_run, headli
 from reader.core.quotes.marks import (
     find_quoted_runs,
     find_single_mark_runs,
+    is_heading,
     opens_paragraph,
     paragraphs,
 )
@@ -69,7 +70,10 @@ class QuoteFinder:
         single = find_single_mark_runs(text, runs)
         if single:
             runs = sorted(runs + single, key=lambda run: run.fragments[0][0])
+        title_end = _heading_end(text)
         for run_index, run in enumerate(runs):
+            if run.fragments[0][0] < title_end:
+                continue  # a phrase in marks in the title: nobody said it there
             if not run.closed and opens_paragraph(text, run.fragments[0][0]):
                 continue  # a block-quote marker, as some sites put before excerpts
             if len(run.fragments) == 1 and is_nickname(doc, text, *run.fragments[0]):
@@ -91,6 +95,13 @@ class QuoteFinder:
                     )
                 )
         return fragments
+
+
+def _heading_end(text: str) -> int:
+    """The end of the text's first line when it reads as a title, else 0."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    return end if is_heading(text[:end]) else 0
 
 
 def _attributed_groups(

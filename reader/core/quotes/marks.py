@@ -290,7 +290,7 @@ def find_single_mark_runs(text: str, double_runs: list[QuotedRun]) -> list[Quote
     runs = []
     for start, end in paragraphs(text):
         line = text[start:end]
-        if start == 0 or _is_heading(line) or "''" in line or "``" in line:
+        if start == 0 or is_heading(line) or "''" in line or "``" in line:
             continue
         opening = None
         openings = [m.end() + start for m in _SINGLE_OPENING.finditer(line)]
@@ -321,11 +321,11 @@ def _overlaps(
     return index >= 0 and stretches[index][1] > fragment[0]
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
     """A short line with no final full stop, or one in title case (every word of four
     letters or more capitalized), where single marks are headline quotes."""
     words = line.split()
-    stripped = line.rstrip().rstrip("’'")
+    stripped = line.rstrip().rstrip("’'\"”")
     if len(words) <= _LONGEST_HEADLINE and not stripped.endswith((".", "?", "!", ",")):
         return True
     long_words = [w for w in (word.strip("‘’'\"(),.:;?!") for word in words) if len(w) > 3]

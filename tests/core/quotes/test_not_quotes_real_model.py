@@ -54,3 +54,11 @@ def test_a_show_named_as_whom_words_went_to_is_not_a_quote_real_model(nlp):
 def test_a_name_given_by_a_speaker_is_a_quote_real_model(nlp):
     text = 'Rally\n\nAt the rally, Harlow called his rival "Crooked Carl" twice.\n'
     assert said(nlp, text) == {"Crooked Carl": "Harlow"}
+
+
+def test_a_phrase_in_marks_in_the_title_is_no_quote_real_model(nlp):
+    text = (
+        'Author\'s new novel revives debate over Tallin Bay "green corridor"\n\n'
+        'Critic Ruth Calder called the book "fiction, and it should be read as fiction."\n'
+    )
+    assert said(nlp, text) == {"fiction, and it should be read as fiction.": "Ruth Calder"}
