@@ -189,14 +189,23 @@ class _ParagraphMarks:
         return pairs, None
 
 
+def _next_paragraph_start(text: str, lines: list[tuple[int, int]], index: int) -> int | None:
+    """Where the paragraph after `lines[index]` starts, photo captions passed over."""
+    for start, end in lines[index + 1 :]:
+        if not is_caption(text[start:end]):
+            return start
+    return None
+
+
 def find_quoted_runs(text: str, *, doubled_apostrophes: bool = False) -> list[QuotedRun]:
     """Pair the double quotation marks of `text`; never raises, whatever the marks.
 
     Marks inside HTML tags are ignored. A paragraph that ends inside a quote continues into the
-    next one when that one starts with the same mark, or when that one's first mark closes a
-    quoted sentence (the opening mark of the new paragraph was left out). Otherwise the opening
-    mark was most likely a stray or a block-quote marker: the marks after it are paired afresh,
-    and when there are none the rest of the paragraph is kept as a quote flagged as not closed.
+    next one (photo captions passed over) when that one starts with the same mark, or when
+    that one's first mark closes a quoted sentence (the opening mark of the new paragraph was
+    left out). Otherwise the opening mark was most likely a stray or a block-quote marker: the
+    marks after it are paired afresh, and when there are none the rest of the paragraph is kept
+    as a quote flagged as not closed.
     Linear in the length of the text.
     """
     pattern = _mark_pattern(doubled_apostrophes)
@@ -211,6 +220,8 @@ def find_quoted_runs(text: str, *, doubled_apostrophes: bool = False) -> list[Qu
     carried_glyph = ""
     resumed: QuotedRun | None = None  # left open above, closed by this paragraph's first mark
     for index, (par_start, par_end) in enumerate(lines):
+        if carried is not None and is_caption(text[par_start:par_end]):
+            continue  # a photo caption inside a quote that runs on: the quote resumes after it
         marks = paragraph_marks[index]
         found = marks.found
         first = 0
@@ -237,7 +248,7 @@ def find_quoted_runs(text: str, *, doubled_apostrophes: bool = False) -> list[Qu
             run = carried or QuotedRun()
             glyph = carried_glyph if carried is not None else open_mark.group()
             fragment = _trimmed(text, open_mark.end(), par_end)
-            following = lines[index + 1][0] if index + 1 < len(lines) else None
+            following = _next_paragraph_start(text, lines, index)
             if following is not None and text.startswith(glyph, following):
                 if fragment:
                     run.fragments.append(fragment)

@@ -60,3 +60,19 @@ def test_a_quote_about_someone_is_the_speakers_not_theirs_real_model(nlp):
     quotes = quotes_of(nlp, text)
     assert [q.speaker.text for q in quotes] == ["a voter", "a retired teacher"]
     assert all(q.speaker.key is None for q in quotes)
+
+
+def test_a_quote_running_on_over_paragraphs_resumes_after_a_photo_caption():
+    text = (
+        '"We had to take the whole hall apart, piece by piece.\n\n'
+        '"It was like solving a puzzle with twenty thousand pieces.\n\n'
+        "Photo: Visitors in the rebuilt main hall on Sunday.\n\n"
+        '"In the end we finished three weeks early."\n'
+    )
+    assert quoted(text) == [
+        [
+            "We had to take the whole hall apart, piece by piece.",
+            "It was like solving a puzzle with twenty thousand pieces.",
+            "In the end we finished three weeks early.",
+        ]
+    ]
