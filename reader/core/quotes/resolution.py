@@ -18,6 +18,7 @@ from reader.core.quotes.context import PERSONAL_PRONOUNS, expanded_name, is_subj
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})  # a group, not one person
 _INSTITUTION_NOUN_WORDS = """
 agency ministry department board commission committee council court tribunal company firm bank
 group union party government office authority institute university college school hospital
@@ -144,7 +145,7 @@ def _antecedent(pronoun: Token, quoted: list[bool], names: ArticleNames) -> Span
         return _relative_antecedent(pronoun)
     if lower in PERSONAL_PRONOUNS:
         wanted: tuple[str, ...] = ("PERSON",)
-    elif lower in _THING_PRONOUNS:
+    elif lower in _THING_PRONOUNS or lower in _GROUP_PRONOUNS:
         wanted = ("ORG", "GPE", "NORP")  # "the campaign … It's denouncing": never a person
     else:
         wanted = ("ORG", "GPE", "NORP", "PERSON")

@@ -74,3 +74,13 @@ def test_a_pronoun_goes_to_a_councillor_the_tagger_filed_as_an_organization_real
         '"The numbers in that plan have not been checked by anyone," he said.\n'
     )
     assert speaker_names(nlp, text) == [("he", "Ruben Tasse")]
+
+
+def test_they_never_stands_for_one_person_real_model(nlp):
+    text = (
+        "Envoy recalls talks\n\n"
+        "Diplomat Sven Aulin met the rebels twice in the spring. The rebels kept their "
+        'demands in a sealed letter, which they refer to simply as "the envelope."\n'
+    )
+    for quote in quotes_of(nlp, text):
+        assert quote.speaker is None or quote.speaker.key != "person:sven-aulin"
