@@ -202,10 +202,11 @@ class LibraryController(QObject):
             return False
 
     def _write_unsaved(self) -> None:
-        """Queue the writes of the analyses received. Encoding a long analysis is a second of
-        Python on the writer's thread, which would take the interpreter lock from the GUI
-        thread while it fills the panels and draws; so it waits until a tab has drawn (or
-        nothing is left to draw, or a correction needs the analysis stored)."""
+        """Queue the writes of the analyses received (those the spaCy child did not write).
+        Encoding a long analysis is tenths of a second of Python on the writer's thread, which
+        would take the interpreter lock from the GUI thread while it fills the panels and
+        draws; so it waits until a tab has drawn (or nothing is left to draw, or a correction
+        needs the analysis stored)."""
         for digest, analysis in self._unsaved.items():
             self._saving[digest] = self._writer.submit(self._save, analysis)
         self._unsaved.clear()
