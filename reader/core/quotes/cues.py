@@ -37,6 +37,8 @@ _SPEECH_NOUN_WORDS = """
 statement claim remark comment word words tweet message assertion warning declaration promise
 pledge reply response answer"""
 SPEECH_NOUNS = frozenset(_SPEECH_NOUN_WORDS.split())
+# `“…,” Vance shot back`: verbs that report a retort with "back".
+_ANSWERING_BACK = frozenset({"shoot", "fire", "hit", "write", "talk"})
 
 
 def is_cue(token: Token) -> bool:
@@ -49,7 +51,11 @@ def is_cue(token: Token) -> bool:
         lemma = token.lemma_.lower()
         if _is_negated(token) or token.head.lemma_ == "decline":
             return False  # "did not comment", "declined to comment": no words to report
-        return lemma in SPEECH_VERBS or (lemma == "put" and _puts_it(token))
+        return (
+            lemma in SPEECH_VERBS
+            or (lemma == "put" and _puts_it(token))
+            or (lemma in _ANSWERING_BACK and any(c.lower_ == "back" for c in token.children))
+        )
     if token.pos_ == "NOUN":
         return token.lemma_.lower() in SPEECH_NOUNS
     return False

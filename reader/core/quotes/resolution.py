@@ -20,12 +20,15 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})  # a group, not one person
 _INSTITUTION_NOUN_WORDS = """
-agency ministry department board commission committee council court tribunal company firm bank
-group union party government office authority institute university college school hospital
+agency ministry department board commission committee council court tribunal bank
+union party government office authority institute university college school hospital
 police army navy campaign administration bureau service fund foundation association federation
 league club network newspaper station parliament senate assembly congress cabinet embassy
-regulator center centre organization organisation coalition alliance corporation watchdog"""
+regulator center centre coalition alliance corporation watchdog"""
 _INSTITUTION_NOUNS = frozenset(_INSTITUTION_NOUN_WORDS.split())
+# Nouns that stand for whichever organization the article last named ("the company said").
+_ANY_ORGANIZATION_NOUNS = frozenset({"company", "firm", "group", "organization", "organisation"})
+_ANY_ORGANIZATION = ""  # the key, in `ArticleNames.organizations_by_word`, of all of them
 _SENTENCES_SEARCHED_FOR_ANTECEDENT = 8
 _PRONOUN_GENDERS = {
     **dict.fromkeys(("he", "him", "his", "himself"), "he"),
@@ -98,18 +101,20 @@ class ArticleNames:
 
     genders: dict[str, str]
     person_surnames: frozenset[str]
-    organizations_by_word: dict[str, list[Span]]
+    organizations_by_word: dict[str, tuple[list[int], list[Span]]]  # starts, names
 
 
 def article_names(doc: Doc, quoted: list[bool]) -> ArticleNames:
     """The genders (see `settled_genders`), person surnames and organizations of one Doc, in
     one pass each."""
     surnames = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON")
-    organizations: dict[str, list[Span]] = {}
+    organizations: dict[str, tuple[list[int], list[Span]]] = {}
     for entity in doc.ents:
         if entity.label_ == "ORG" and not quoted[entity.start]:
-            for word in {t.lower_ for t in entity if t.is_alpha}:
-                organizations.setdefault(word, []).append(entity)
+            for word in {_ANY_ORGANIZATION, *(t.lower_ for t in entity if t.is_alpha)}:
+                starts, named = organizations.setdefault(word, ([], []))
+                starts.append(entity.start)
+                named.append(entity)
     return ArticleNames(settled_genders(doc, quoted), surnames, organizations)
 
 
@@ -213,16 +218,15 @@ def speaker_ref(speaker: Span, quoted: list[bool], names: ArticleNames) -> Span 
 def _organization_described(speaker: Span, names: ArticleNames) -> Span | None:
     """`the agency` after "the National Disaster Agency": the latest organization named
     before a definite description whose head, a noun for an institution, is a word of its
-    name. Nothing else: "Ann Ruiz's doctor" is not Ann Ruiz, "the piece" no title."""
+    name; `the company`, `the group` after "Brennan Motors": the latest organization named
+    before it. Nothing else: "Ann Ruiz's doctor" is not Ann Ruiz, "the piece" no title."""
     root = speaker.root
-    if root.lemma_.lower() not in _INSTITUTION_NOUNS:
+    noun = root.lemma_.lower()
+    if noun not in _INSTITUTION_NOUNS and noun not in _ANY_ORGANIZATION_NOUNS:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
         return None
-    named = names.organizations_by_word.get(root.lemma_.lower()) or names.organizations_by_word.get(
-        root.lower_
-    )
-    if not named:
-        return None
-    index = bisect.bisect_left([e.start for e in named], speaker.start) - 1
+    word = _ANY_ORGANIZATION if noun in _ANY_ORGANIZATION_NOUNS else noun
+    starts, named = names.organizations_by_word.get(word, ([], []))
+    index = bisect.bisect_left(starts, speaker.start) - 1
     return named[index] if index >= 0 else None

@@ -84,3 +84,15 @@ def test_they_never_stands_for_one_person_real_model(nlp):
     )
     for quote in quotes_of(nlp, text):
         assert quote.speaker is None or quote.speaker.key != "person:sven-aulin"
+
+
+def test_the_company_is_the_organization_named_before_it_real_model(nlp):
+    text = (
+        "Carmaker closes plant\n\n"
+        "The British carmaker Brennan Motors will close its Harlow Bay plant, the company's "
+        "chief executive told staff on Tuesday.\n\n"
+        '"This was an extremely difficult decision," the company said in a statement.\n'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.key) == ("the company", "org:brennan-motors")

@@ -160,3 +160,14 @@ def test_quotes_in_single_marks_are_found_with_their_speakers_real_model(nlp):
         "With respect, that is what every agency says right before the audit comes back,": ("she"),
         "They moved money from one pocket to another,": "Ada Coombs",
     }
+
+
+def test_shot_back_is_a_cue_real_model(nlp):
+    text = (
+        "Hearing turns tense\n\n"
+        '"Nine thousand people for 600 million users? That is a rounding error," '
+        "Senator Roger Vance shot back.\n"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.cue is not None and quote.cue.text == "shot"
+    assert quote.speaker is not None and quote.speaker.text == "Roger Vance"
