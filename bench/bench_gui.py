@@ -149,7 +149,7 @@ def one_run(window, article: Path, loop) -> dict[str, float]:
         "first": marks.get("first", marks["all"]) - started,
         "all": marks["all"] - started,
         "gap": gap,
-        "gap_at": at - started,
+        "gap_at": max(at - started, 0.0),  # the first interval starts just before opening
         "gap_where": _phase(at, marks),
         "gap_cpu": max(b - a for a, b in itertools.pairwise(thread_cpu)),
         "mentions": len(tab.analysis.mentions) if tab.analysis else 0,
