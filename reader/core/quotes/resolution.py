@@ -27,7 +27,10 @@ league club network newspaper station parliament senate assembly congress cabine
 regulator center centre coalition alliance corporation watchdog"""
 _INSTITUTION_NOUNS = frozenset(_INSTITUTION_NOUN_WORDS.split())
 # Nouns that stand for whichever organization the article last named ("the company said").
-_ANY_ORGANIZATION_NOUNS = frozenset({"company", "firm", "group", "organization", "organisation"})
+# and the documents an organization issues ("“…,” the statement said").
+_ANY_ORGANIZATION_NOUNS = frozenset(
+    {"company", "firm", "group", "organization", "organisation", "statement", "release"}
+)
 _ANY_ORGANIZATION = ""  # the key, in `ArticleNames.organizations_by_word`, of all of them
 _SENTENCES_SEARCHED_FOR_ANTECEDENT = 8
 _PRONOUN_GENDERS = {
@@ -218,8 +221,9 @@ def speaker_ref(speaker: Span, quoted: list[bool], names: ArticleNames) -> Span 
 def _organization_described(speaker: Span, names: ArticleNames) -> Span | None:
     """`the agency` after "the National Disaster Agency": the latest organization named
     before a definite description whose head, a noun for an institution, is a word of its
-    name; `the company`, `the group` after "Brennan Motors": the latest organization named
-    before it. Nothing else: "Ann Ruiz's doctor" is not Ann Ruiz, "the piece" no title."""
+    name; `the company`, `the group`, `the statement` after "Brennan Motors": the latest
+    organization named before it. Nothing else: "Ann Ruiz's doctor" is not Ann Ruiz, "the
+    piece" no title."""
     root = speaker.root
     noun = root.lemma_.lower()
     if noun not in _INSTITUTION_NOUNS and noun not in _ANY_ORGANIZATION_NOUNS:

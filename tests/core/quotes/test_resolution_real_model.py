@@ -96,3 +96,14 @@ def test_the_company_is_the_organization_named_before_it_real_model(nlp):
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker is not None
     assert (quote.speaker.text, quote.speaker.key) == ("the company", "org:brennan-motors")
+
+
+def test_the_statement_speaks_for_the_organization_that_issued_it_real_model(nlp):
+    text = (
+        "Port fire contained\n\n"
+        "The Castrela Fire Service issued a statement on Monday night.\n\n"
+        '"The blaze was contained to the eastern section," the statement said.\n'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None
+    assert quote.speaker.key == "org:castrela-fire-service"
