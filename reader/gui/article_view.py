@@ -454,8 +454,10 @@ class ArticleView(QTextEdit):
             self._relaid_out()
 
     def _relaid_out(self) -> None:
-        """Qt lays the whole document out anew: if the pacer is still at work, from the top."""
-        if self.layout_pacer is not None and self.layout_pacer.busy:
+        """Qt lays the whole document out anew (new font or text width): the pacer does it, from
+        the top, and the highlighter waits meanwhile, as when the text first came."""
+        if self.layout_pacer is not None and self.highlighter is not None:
+            self.highlighter.hold()
             self.layout_pacer.restart()
 
 

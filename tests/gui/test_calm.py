@@ -281,3 +281,22 @@ def test_a_shown_analysis_is_frozen_out_of_full_collections(window, qtbot):
     tab = open_and_wait(qtbot, window)
     assert tab.analysis is not None
     assert gc.get_freeze_count() > before
+
+
+def test_a_new_width_is_laid_out_by_the_pacer_before_highlights_are_drawn(qtbot, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(long_article_text(300_000), encoding="utf-8")
+    plain, view = laid_out_view(qtbot, path), laid_out_view(qtbot, path)
+    for shown in (plain, view):
+        qtbot.wait_until(lambda shown=shown: not shown.layout_pacer.busy, timeout=WAIT_MS)
+    plain.resize(560, 500)
+    qtbot.wait_until(lambda: not plain.layout_pacer.busy, timeout=WAIT_MS)
+    view.resize(560, 500)
+    assert view.layout_pacer.busy  # the new width is laid out a stretch per turn
+    text = path.read_text(encoding="utf-8")
+    start = text.index("Tillerson")
+    mentions = (Mention(start, start + 9, "Tillerson", Kind.PERSON, "person:rex", "Rex"),)
+    with qtbot.wait_signal(view.highlighter.applied, timeout=WAIT_MS):
+        view.add_preliminary(0, 20_000, mentions)
+    size = view.document().documentLayout().documentSize()
+    assert size.height() == plain.document().documentLayout().documentSize().height()
