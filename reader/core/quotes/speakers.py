@@ -32,6 +32,10 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _LONGEST_SPEAKER_PHRASE = 8
 _LONGEST_APPOSITION = 15
 _QUOTING_WINDOW = 12  # tokens after the cue or speaker searched for "quoting"
+# Roles that speak for someone else, whose own name may come after that someone's.
+_SPEAKING_FOR = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "aide", "lawyer", "attorney"}
+)
 _CLAUSE_BEFORE_CUE = 8  # tokens before a non-finite cue searched for the cue it goes on from
 
 
@@ -212,7 +216,22 @@ def subject_of(qdoc: QuotedDoc, verb: Token, *, passive: bool = False) -> Token 
         named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_]
         if named:
             return named[0]
+        if subject.lemma_.lower() in _SPEAKING_FOR:
+            return _apposed_to_the_represented(subject) or subject
     return subject
+
+
+def _apposed_to_the_represented(role: Token) -> Token | None:
+    """`a spokeswoman for Speaker Ronald Meeks, Tara Lindgren, said`: the name the parser
+    apposes to the one represented is the spokeswoman's own."""
+    for preposition in role.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in ("for", "of"):
+            continue
+        for represented in preposition.children:
+            for name in represented.children:
+                if name.dep_ == "appos" and name.ent_type_ == "PERSON":
+                    return name
+    return None
 
 
 def nearest_subject(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:

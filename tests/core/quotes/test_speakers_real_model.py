@@ -171,3 +171,12 @@ def test_shot_back_is_a_cue_real_model(nlp):
     (quote,) = quotes_of(nlp, text)
     assert quote.cue is not None and quote.cue.text == "shot"
     assert quote.speaker is not None and quote.speaker.text == "Roger Vance"
+
+
+def test_a_spokeswomans_name_apposed_to_the_one_she_speaks_for_is_hers_real_model(nlp):
+    text = (
+        "Broadband bill passes\n\n"
+        "The bill now goes to the House, where a spokeswoman for Speaker Ronald Meeks, Tara "
+        "Lindgren, said it would be reviewed “in due course.”\n"
+    )
+    assert said(nlp, text) == {"in due course.": "Tara Lindgren"}
