@@ -4,8 +4,8 @@ Prints the time from process start to the window being shown (a fresh process, a
 it), then, for a long generated article opened in the window (1 MB by default), the time from
 asking to open it to its text being shown, to the first highlights, to all highlights, and the
 largest gap between the ticks of a 20 ms timer over all of it (reading the file, analysing,
-receiving the results, highlighting, and SETTLE_SECONDS after it, while the analysis is
-written to the store), where that largest gap happened, and the GUI thread's own CPU time in
+receiving the results, highlighting, and SETTLE_SECONDS after it, when the window writes an
+analysis the spaCy child did not store), where that largest gap happened, and the GUI thread's own CPU time in
 its busiest interval between two ticks (what the window itself did then, whatever the
 machine's load). Each run opens the article anew in the same window, with the pipeline already
 loaded. Wall-clock figures: on a shared machine, say how busy it was.
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for tests.gui.articles, the shared long-article generator
 
 TICK_MS = 20
-SETTLE_SECONDS = 2.0  # ticks go on after the last highlight: the store write comes then
+SETTLE_SECONDS = 2.0  # ticks go on after the last highlight: a store write may come then
 
 
 def child_startup() -> None:
@@ -170,7 +170,7 @@ def _phase(moment: float, marks: dict[str, float]) -> str:
     for mark, phase in phases:
         if moment < marks.get(mark, float("inf")):
             return phase
-    return "after the last highlight (the store write)"
+    return "after the last highlight"
 
 
 def main() -> None:
