@@ -5,10 +5,10 @@ it), then, for a long generated article opened in the window (1 MB by default), 
 asking to open it to its text being shown, to the first highlights, to all highlights, and the
 largest gap between the ticks of a 20 ms timer over all of it (reading the file, analysing,
 receiving the results, highlighting, and SETTLE_SECONDS after it, when the window writes an
-analysis the spaCy child did not store), where that largest gap happened, and the GUI thread's own CPU time in
-its busiest interval between two ticks (what the window itself did then, whatever the
-machine's load). Each run opens the article anew in the same window, with the pipeline already
-loaded. Wall-clock figures: on a shared machine, say how busy it was.
+analysis the spaCy child did not store), where that largest gap happened, and the GUI thread's
+own CPU time in its busiest interval between two ticks (what the window itself did then,
+whatever the machine's load). Each run opens the article anew in the same window, with the
+pipeline already loaded. Wall-clock figures: on a shared machine, say how busy it was.
 
     QT_QPA_PLATFORM=offscreen python bench/bench_gui.py [--size CHARS] [--runs N]
 """
