@@ -14,13 +14,14 @@ import sys
 import threading
 import weakref
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QTextDocument
 
 from reader.core.loaders import load_article
 from reader.core.model import Kind, Mention, Quote, Speaker
 from reader.core.segments import mention_spans
-from reader.core.store import Store
+from reader.core.store import ANALYSIS_VERSION, Store
 from reader.gui import highlighter as highlighter_module
 from reader.gui.article_view import ArticleView, MentionFormats, drawn_spans
 from reader.gui.collector import freeze_survivors
@@ -213,6 +214,9 @@ def test_the_window_does_not_write_what_the_child_has_stored_real_process(
     qtbot.wait_until(lambda: window.library._label() is not None, timeout=WAIT_MS)
     tab = open_and_wait(qtbot, window)
     window.library.wait_saved(tab.article)
+    versions = window.library.store.query("SELECT DISTINCT analysis_version FROM analyses")
+    if {version for (version,) in versions} - {ANALYSIS_VERSION}:
+        pytest.skip("the analysis code changed while the tests ran (the child's version differs)")
     assert window.library.store.count() == 1  # written by the child
     assert written == []  # nothing encoded in the window's process
 
