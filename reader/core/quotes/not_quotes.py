@@ -55,6 +55,10 @@ _ADDRESSING = frozenset(
 )
 # `hailed him as “The Golden Boy”`: a preposition that gives the words, not the audience.
 _GIVING_WORDS = frozenset({"as", "like"})
+_WORK_WORDS = """
+book memoir novel biography film movie documentary album song single play show series
+episode podcast column essay poem exhibition report study paper bill act"""
+_WORKS = frozenset(_WORK_WORDS.split())
 _SENTENCE_INSIDE = re.compile(r"[.?!][”\"’']?\s+\S")
 
 
@@ -173,12 +177,23 @@ def _head_of_noun_phrase(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
 
 
 def _names_a_thing(qdoc: QuotedDoc, fragment: Fragment) -> bool:
-    """A title inside a noun phrase (`a “Town Hall Forum”`, `his “Straight Talk” show`) names
-    a thing even when a cue stands above it in the parse; not `hailed him as a “…”`."""
+    """A title inside a noun phrase (`a “Town Hall Forum”`, `his “Straight Talk” show`) or
+    after a noun for a work (`a new memoir, “The Cloakroom Years,” in which he …`) names a
+    thing even when a cue stands above it in the parse; not `hailed him as a “…”`."""
     noun = _head_of_noun_phrase(qdoc, fragment)
     if noun is not None:
         return not _characterizes(noun)
-    return _modifies_noun_after(qdoc, fragment)
+    return _after_a_work(qdoc, fragment) or _modifies_noun_after(qdoc, fragment)
+
+
+def _after_a_work(qdoc: QuotedDoc, fragment: Fragment) -> bool:
+    """`a new memoir, “The Cloakroom Years,”`: a noun for a work, a comma, then the marks
+    (read on the words: the parser seldom makes the title an apposition)."""
+    index = qdoc.word_before(fragment)
+    if index < 1 or qdoc.doc[index].text != ",":
+        return False
+    noun = qdoc.doc[index - 1]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _WORKS
 
 
 def _modifies_noun_after(qdoc: QuotedDoc, fragment: Fragment, noun: Token | None = None) -> bool:

@@ -62,3 +62,12 @@ def test_a_phrase_in_marks_in_the_title_is_no_quote_real_model(nlp):
         'Critic Ruth Calder called the book "fiction, and it should be read as fiction."\n'
     )
     assert said(nlp, text) == {"fiction, and it should be read as fiction.": "Ruth Calder"}
+
+
+def test_a_title_after_a_noun_for_a_work_is_no_quote_even_under_a_cue_real_model(nlp):
+    text = (
+        "Senator's memoir stings\n\n"
+        'Former Sen. Harold Brisco has angered colleagues with a new memoir, "The Cloakroom '
+        'Years," in which he describes the Senate as "a club that forgot what it was for."\n'
+    )
+    assert list(said(nlp, text)) == ["a club that forgot what it was for."]
