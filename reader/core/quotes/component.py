@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from reader.core.quotes.attribution import attribute
 from reader.core.quotes.context import Fragment, Group, QuotedDoc
 from reader.core.quotes.grouping import attributed_groups, groups_by_run, headline_groups
+from reader.core.quotes.layouts import find_transcript_runs
 from reader.core.quotes.marks import (
     find_quoted_runs,
     find_single_mark_runs,
@@ -67,9 +68,9 @@ class QuoteFinder:
         paragraph_starts = [start for start, _ in paragraphs(text)]
         fragments = []
         runs = find_quoted_runs(text, doubled_apostrophes=self.doubled_apostrophes)
-        single = find_single_mark_runs(text, runs)
-        if single:
-            runs = sorted(runs + single, key=lambda run: run.fragments[0][0])
+        more = find_single_mark_runs(text, runs) + find_transcript_runs(text)
+        if more:
+            runs = sorted(runs + more, key=lambda run: run.fragments[0][0])
         title_end = _heading_end(text)
         for run_index, run in enumerate(runs):
             if run.fragments[0][0] < title_end:

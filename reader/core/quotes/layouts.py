@@ -4,21 +4,34 @@ A dash and a name after the closing mark, on its line or the next, sign a quote
 (`“…” -Commissioner Gareth Pellow`). A label ending in a colon before the opening mark, on its
 line or alone on the line above, names the speaker of round-ups and transcripts (`Priya Raman,
 The Ledger: “…”`, `DUNMORE: “…”`, `And from Chairwoman Rosalind Achebe:` above a quoted
-paragraph). Offsets are characters into the Doc's text.
+paragraph). In a transcript printed without marks (`AHLBERG: Because the walls are failing.`)
+each labelled paragraph is a quote. Offsets are characters into the Doc's text.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from spacy.tokens import Span, Token
 
 from reader.core.quotes.context import Fragment, QuotedDoc, expanded_name
-from reader.core.quotes.marks import DOUBLE_MARKS
+from reader.core.quotes.marks import DOUBLE_MARKS, QuotedRun, paragraphs
 
 _DASH_CHARS = "—–―-"
 _LONGEST_SIGNATURE = 6
 _LONGEST_LINE_READ = 200  # characters read after a dash for a signature
 _LONGEST_LABEL = 12  # words
 _NAME_TYPES = ("PERSON", "ORG")
+# `AHLBERG: …` opening a paragraph: one to four words in capitals, then a colon.
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+(?=\S)")
+# Labels of notes and page furniture, not of speakers.
+_NOT_SPEAKER_WORDS = """
+CLARIFICATION CORRECTION CORRECTIONS UPDATE UPDATED NOTE EDITOR'S EDITOR’S PHOTO PHOTOS VIDEO
+WATCH READ MORE RELATED SOURCE SOURCES CREDIT WARNING BREAKING EXCLUSIVE ANALYSIS OPINION FACT
+CHECK TRANSCRIPT ADVERTISEMENT DISCLOSURE DISCLAIMER"""
+_NOT_SPEAKERS = frozenset(_NOT_SPEAKER_WORDS.split())
+_FEWEST_TRANSCRIPT_LINES = 2
 
 
 def signature(qdoc: QuotedDoc, fragment: Fragment) -> Span | None:
@@ -95,3 +108,24 @@ def _proper_nouns_before_comma(words: list[Token]) -> Span | None:
         if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ",":
             break
     return run[0].doc[run[0].i : run[-1].i + 1] if run else None
+
+
+def find_transcript_runs(text: str) -> list[QuotedRun]:
+    """The answers and questions of a transcript printed without quotation marks: each
+    paragraph that opens with a speaker's label in capitals and a colon (`AHLBERG: …`), from
+    after the label to the paragraph's end, when some label opens two paragraphs or more (a
+    dialogue, not a lone `CLARIFICATION:`). Paragraphs with double marks are left to the
+    pairing of marks; the text's first line is its title. Offsets are characters into `text`.
+    """
+    lines = []
+    for start, end in paragraphs(text):
+        match = _TRANSCRIPT_LABEL.match(text, start, end)
+        if start == 0 or match is None or any(m in text[start:end] for m in DOUBLE_MARKS):
+            continue
+        label = match.group(1)
+        if not any(word in _NOT_SPEAKERS for word in label.split()):
+            lines.append((label, match.end(), end))
+    counts = Counter(label for label, _, _ in lines)
+    if len(lines) < _FEWEST_TRANSCRIPT_LINES or max(counts.values(), default=0) < 2:
+        return []
+    return [QuotedRun([(start, end)]) for _, start, end in lines if start < end]

@@ -3,6 +3,7 @@
 The articles are written for these tests.
 """
 
+from reader.core.quotes.layouts import find_transcript_runs
 from tests.core.quotes.helpers import quotes_of, said
 
 ROUND_UP = (
@@ -88,3 +89,30 @@ def test_a_clause_after_a_dash_is_no_signature_real_model(nlp):
     )
     speakers = {q.text: q.speaker.text if q.speaker else None for q in quotes_of(nlp, text)}
     assert speakers.get("burning the charter") != "a charge that might have stung"
+
+
+TRANSCRIPT = (
+    "Harbour chief defends plan\n\n"
+    "Port director Kirsten Ahlberg spoke to Lukas Meyn of Radio Nord on Thursday.\n\n"
+    "MEYN: Why close the old basin now?\n\n"
+    "AHLBERG: Because the quay walls are failing. We have had two collapses since March.\n\n"
+    "MEYN: The fishing fleet says it will lose its moorings.\n\n"
+    "AHLBERG: They will not lose anything.\n\n"
+    "CLARIFICATION: An earlier version misspelled the basin's name.\n"
+)
+
+
+def test_a_transcript_without_marks_gives_each_labelled_paragraph_its_speaker_real_model(nlp):
+    assert said(nlp, TRANSCRIPT) == {
+        "Why close the old basin now?": "MEYN",
+        "Because the quay walls are failing. We have had two collapses since March.": "AHLBERG",
+        "The fishing fleet says it will lose its moorings.": "MEYN",
+        "They will not lose anything.": "AHLBERG",
+    }
+
+
+def test_a_lone_label_is_a_note_not_a_transcript():
+    text = "Fowler calls for a process\n\nCLARIFICATION: The first sentence was clarified.\n"
+    assert find_transcript_runs(text) == []
+    text = "Title\n\nBOSTON: The mayor spoke on Monday.\n\nNEW YORK: The governor did not.\n"
+    assert find_transcript_runs(text) == []
