@@ -11,9 +11,12 @@ How it works, stage by stage, each a module of this package:
    mark by the characters around it before its glyph (news text mixes curly and straight marks
    and gets them wrong), in one pass. A quote whose paragraph ends open continues in the next
    paragraph when that one opens with the same mark (the newswire convention for long quotes);
-   a paragraph opened by a mark that never closes is a block-quote marker, not a quote. Single
-   marks are quotes only in headlines, kept only when they repeat a quote of the body, whose
-   speaker they take.
+   a paragraph opened by a mark that never closes is a block-quote marker, not a quote (a
+   photo caption between the paragraphs is passed over). Single marks make quotes outside the
+   double-quoted ones when a closing mark follows spoken punctuation (`‘…,’ she said`); in
+   headlines they are kept only when they repeat a quote of the body, whose speaker they take.
+   Phrases in marks in the title line are no quotes. `layouts` adds the labelled paragraphs of
+   a transcript printed without marks (`AHLBERG: …`).
 2. `not_quotes` drops quoted stretches that nobody said: a nickname between the parts of a name
    (`Marcia “Cia” Price`), a title or name in marks with no cue.
 3. `attribution` gives each fragment a cue (`cues`: a speech verb such as "said", a noun such as
@@ -31,7 +34,8 @@ How it works, stage by stage, each a module of this package:
    verb above, when that clause is its complement: `voters agreed that X is “…”`).
 5. `resolution` resolves a pronoun speaker to a name: the latest named subject before it,
    skipping names inside quotes and names of the other gender (by title, or by the article's
-   own pronouns).
+   own pronouns); "it" and "they" to an organization or group, never one person; "the agency",
+   "the company", "the statement" to the organization the article last named (of that kind).
 
 `component` is the spaCy component; `plain` turns its spans into Quotes. `Quote.text` is
 the fragments joined with " … ", so a split quote reads as one.
