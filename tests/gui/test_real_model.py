@@ -46,7 +46,9 @@ def test_first_highlights_come_while_the_rest_is_analysed_real_model_real_thread
     article = tmp_path / "long.txt"
     article.write_text(long_article_text(120_000), encoding="utf-8")
     window = make_window(pipeline=lambda _name: real_pipeline, analyze=remote_analyze)
-    qtbot.wait_until(lambda: window.model_label.text() == f"spaCy: {real_pipeline.label}")
+    qtbot.wait_until(
+        lambda: window.model_label.text() == f"spaCy: {real_pipeline.label}", timeout=120_000
+    )
     seen: list[tuple[bool, int]] = []  # per timer tick: analysis shown yet, blocks drawn
     tab = window.open_paths([article])[0]
 
@@ -77,9 +79,11 @@ def test_a_killed_spacy_process_is_reported_and_started_again_real_model_real_th
     short = tmp_path / "short.txt"
     short.write_text("Rex Tillerson met Sergei Lavrov in Moscow.\n", encoding="utf-8")
     victim = window.open_paths([long])[0]
-    qtbot.wait_until(lambda: victim.view.highlighter is not None and victim.request_id)
+    qtbot.wait_until(
+        lambda: victim.view.highlighter is not None and victim.request_id, timeout=120_000
+    )
     waiting = window.open_paths([short])[0]
-    qtbot.wait_until(lambda: waiting.request_id is not None)
+    qtbot.wait_until(lambda: waiting.request_id is not None, timeout=120_000)
     qtbot.wait_until(lambda: victim.analysis_bar.progress.value() > 0, timeout=120_000)
     os.kill(window.service.worker._nlp.pid, signal.SIGKILL)
     with qtbot.wait_signal(waiting.analysis_shown, timeout=180_000):
