@@ -124,16 +124,18 @@ def _form(span: Span) -> str:
 def _written_as_organizations(doc: Doc, forms: set[str]) -> set[str]:
     """Those of `forms` that occur somewhere right after "the" or a company or outlet noun."""
     strings = doc.vocab.strings
-    first_words = {strings.add(form.split()[0]) for form in forms}
+    by_first_word: dict[int, list[str]] = {}
+    for form in forms:
+        by_first_word.setdefault(strings.add(form.split()[0]), []).append(form)
     lowers = doc.to_array(LOWER)
     found = set()
-    for start in numpy.nonzero(numpy.isin(lowers, list(first_words)))[0].tolist():
+    for start in numpy.nonzero(numpy.isin(lowers, list(by_first_word)))[0].tolist():
         if start == 0:
             continue
         before = doc[start - 1]
         if before.lower_ != "the" and not is_company_noun(before) and before.lower_ not in _OUTLETS:
             continue
-        for form in forms:
+        for form in by_first_word[int(lowers[start])]:  # only the forms opening with this word
             size = form.count(" ") + 1
             if _form(doc[start : start + size]) == form:
                 found.add(form)

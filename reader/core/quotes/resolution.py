@@ -26,7 +26,7 @@ police army navy campaign administration bureau service fund foundation associat
 league club network newspaper station parliament senate assembly congress cabinet embassy
 regulator center centre coalition alliance corporation watchdog"""
 _INSTITUTION_NOUNS = frozenset(_INSTITUTION_NOUN_WORDS.split())
-# Nouns that stand for whichever organization the article last named ("the company said").
+# Nouns that stand for whichever organization the article last named ("the company said"),
 # and the documents an organization issues ("“…,” the statement said").
 _ANY_ORGANIZATION_NOUNS = frozenset(
     {"company", "firm", "group", "organization", "organisation", "statement", "release"}

@@ -155,6 +155,7 @@ def _quoted_as_saying(verb: Token) -> Token | None:
 
 
 def _apposed_name(noun: Token) -> Token | None:
+    """The first name the parse apposes to `noun` ("the spokesman, Kofi Osei"), or None."""
     return next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_), None)
 
 
@@ -213,9 +214,9 @@ def subject_of(qdoc: QuotedDoc, verb: Token, *, passive: bool = False) -> Token 
         return None
     subject = min(subjects, key=lambda c: abs(c.i - verb.i))
     if subject.ent_type_ not in SPEAKER_ENTITY_TYPES and subject.pos_ not in ("PRON", "PROPN"):
-        named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_]
-        if named:
-            return named[0]
+        named = _apposed_name(subject)
+        if named is not None:
+            return named
         if subject.lemma_.lower() in _SPEAKING_FOR:
             return _apposed_to_the_represented(subject) or subject
     return subject
