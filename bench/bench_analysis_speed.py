@@ -16,11 +16,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.analysis import analyze
-from reader.core.entities import mentions_from_doc
-from reader.core.loaders import load_article
-from reader.core.pipeline import PARAGRAPH_BREAKS, load_pipeline
-from reader.core.quotes import COMPONENT_NAME
+from reader.core.analysis.analyzer import analyze
+from reader.core.analysis.entities import mentions_from_doc
+from reader.core.analysis.pipeline import PARAGRAPH_BREAKS, load_pipeline
+from reader.core.analysis.quotes import COMPONENT_NAME
+from reader.core.text.loaders import load_article
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "tillerson-lavrov.txt"
 

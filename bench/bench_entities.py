@@ -19,10 +19,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from reader.core.entities import mentions_from_doc
-from reader.core.loaders import load_article
+from reader.core.analysis.entities import mentions_from_doc
+from reader.core.analysis.pipeline import load_pipeline
 from reader.core.model import Kind, MentionType
-from reader.core.pipeline import load_pipeline
+from reader.core.text.loaders import load_article
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEFAULT_GOLD = (DATA / "entities-dev", DATA / "entities-dev-2020")

@@ -16,9 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.core.article import Article, Block, BlockKind
-from reader.core.export import render_html, write_export
 from reader.core.model import Analysis, Kind, Mention, Quote, Speaker
+from reader.core.render.export import render_html, write_export
+from reader.core.text.article import Article, Block, BlockKind
 
 NAMES = [
     ("Rex Tillerson", Kind.PERSON),

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.loaders import load_article  # noqa: E402
-from tests.core import format_samples as samples  # noqa: E402
+from reader.core.text.loaders import load_article  # noqa: E402
+from tests.core.text import format_samples as samples  # noqa: E402
 
 PDF_TARGET_SECONDS = 2.0
 
@@ -41,7 +41,7 @@ def one_megabyte(folder: Path) -> None:
     """A 1 MB hard-wrapped .txt: loading (paragraphs by wrap width) and the analysis copy."""
     import textwrap
 
-    from reader.core.normalize import analysis_text
+    from reader.core.analysis.normalize import analysis_text
 
     paragraph = " ".join(samples.PARAGRAPHS).replace(" ", "\u00a0", 3) + " Port\u00adugal."
     text = "\n\n".join([textwrap.fill(paragraph, 72)] * (1_000_000 // (len(paragraph) + 2)))

@@ -12,7 +12,7 @@ about a minute per command), or no CPU for 5 minutes without finishing (blocked)
 the tally the issue asks for (inputs, crashes, hangs, tracebacks, wrong exit codes, active
 content, network attempts, peak memory), the other problems by kind, the Nu checker's verdict
 on the written exports, the costliest input of each kind (CPU seconds, size), and the
-tokenizer's CPU on floods before and after reader.core.defuse.break_long_runs.
+tokenizer's CPU on floods before and after reader.core.analysis.defuse.break_long_runs.
 """
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ def tokenizer_figures() -> None:
     """CPU of spaCy's tokenizer on floods without spaces, raw and with runs broken up."""
     import spacy
 
-    from reader.core.defuse import break_long_runs
+    from reader.core.analysis.defuse import break_long_runs
 
     tokenizer = spacy.blank("en").tokenizer
     floods = {

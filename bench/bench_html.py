@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.core.format_samples import bag_of_words_f1  # noqa: E402
+from tests.core.text.format_samples import bag_of_words_f1  # noqa: E402
 
 FURNITURE_TOP = (
     "<header><a href='/'>The Northern Courier</a><nav><a href='/news'>News</a> "
@@ -123,7 +123,7 @@ def trafilatura_text(data: bytes) -> str:
 
 
 def measure_pages(folder: Path) -> None:
-    from reader.core.loaders import load_article
+    from reader.core.text.loaders import load_article
 
     rows = []
     for name, (markup, expected) in layouts().items():
@@ -163,7 +163,7 @@ sys.path.insert(0, {root!r})
 path, which = sys.argv[1], sys.argv[2]
 start = time.process_time()
 if which == "reader":
-    from reader.core.loaders import load_article
+    from reader.core.text.loaders import load_article
     chars = len(load_article(path).text)
 else:
     import trafilatura

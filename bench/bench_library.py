@@ -90,10 +90,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from reader.core.batch import pipeline_label
-    from reader.core.library import Collection
-    from reader.core.pipeline import installed_models
-    from reader.core.store import Store
+    from reader.core.analysis.pipeline import installed_models
+    from reader.core.service.batch import pipeline_label
+    from reader.core.store.database import Store
+    from reader.core.store.library import Collection
 
     model = args.model or installed_models()[0]
     label = pipeline_label(model)

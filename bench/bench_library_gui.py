@@ -31,11 +31,11 @@ TEXTS = ROOT.parent / "shared" / "data" / "quotes-dev" / "texts"
 
 def fill_store(folder: Path, count: int, store_path: Path) -> tuple[list[Path], str]:
     """Write `count` article copies and store an analysis of each; returns paths and label."""
-    from reader.core.analysis import analyze
-    from reader.core.loaders import load_article
+    from reader.core.analysis.analyzer import analyze
+    from reader.core.analysis.pipeline import load_pipeline, model_label
     from reader.core.model import Analysis
-    from reader.core.pipeline import load_pipeline, model_label
-    from reader.core.store import Store
+    from reader.core.store.database import Store
+    from reader.core.text.loaders import load_article
 
     nlp = load_pipeline()
     sources = sorted(TEXTS.glob("*.txt"))

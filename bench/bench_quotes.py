@@ -22,10 +22,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from reader.core.analysis import analyze
-from reader.core.loaders import load_article
-from reader.core.pipeline import load_pipeline, model_label
-from reader.core.quotes import COMPONENT_NAME
+from reader.core.analysis.analyzer import analyze
+from reader.core.analysis.pipeline import load_pipeline, model_label
+from reader.core.analysis.quotes import COMPONENT_NAME
+from reader.core.text.loaders import load_article
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_GOLD = SHARED / "data" / "quotes-dev"

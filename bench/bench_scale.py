@@ -60,13 +60,13 @@ def news_text(size: int) -> str:
 
 def child(size: int, rounds: int, n_process: int) -> None:
     """Measure one size in this (fresh) process and print one line of JSON."""
-    from reader.core.analysis import analyze
-    from reader.core.article import Article
-    from reader.core.chunking import chunk_bounds
-    from reader.core.defuse import break_long_runs
-    from reader.core.normalize import analysis_text
-    from reader.core.pipeline import PARAGRAPH_BREAKS, load_pipeline
-    from reader.core.quotes import COMPONENT_NAME
+    from reader.core.analysis.analyzer import analyze
+    from reader.core.analysis.chunking import chunk_bounds
+    from reader.core.analysis.defuse import break_long_runs
+    from reader.core.analysis.normalize import analysis_text
+    from reader.core.analysis.pipeline import PARAGRAPH_BREAKS, load_pipeline
+    from reader.core.analysis.quotes import COMPONENT_NAME
+    from reader.core.text.article import Article
 
     nlp = load_pipeline()
     text = news_text(size)

@@ -19,7 +19,7 @@ from reader.commands import (
     run_quotes,
     stored_analysis,
 )
-from reader.core.sources import display_path
+from reader.core.text.sources import display_path
 
 EXIT_OK, EXIT_FILE_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 _ESCAPE_SURROGATES = "reader-escape-surrogates"
@@ -45,9 +45,9 @@ def run_export(
     file: Path, output: Path, model: str | None, store: Path | None = None, no_store: bool = False
 ) -> int:
     """The export shows the reader's corrections: the analysis comes through the store."""
-    from reader.core.export import ExportError, write_export
-    from reader.core.loaders import ArticleError, load_article
-    from reader.core.pipeline import ModelError
+    from reader.core.analysis.pipeline import ModelError
+    from reader.core.render.export import ExportError, write_export
+    from reader.core.text.loaders import ArticleError, load_article
 
     if _same_file(file, output):
         print(

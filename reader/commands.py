@@ -10,10 +10,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.core.article import Article
 from reader.core.model import Analysis
-from reader.core.sources import display_path
-from reader.core.store import Store
+from reader.core.store.database import Store
+from reader.core.text.article import Article
+from reader.core.text.sources import display_path
 
 EXIT_OK, EXIT_FILE_FAILED = 0, 1
 
@@ -67,7 +67,7 @@ def _say(message: str) -> None:
 
 def open_store(path: Path | None, disabled: bool) -> Store | None:
     """The store to use, or None (--no-store, or it cannot be used: said once on stderr)."""
-    from reader.core.store import StoreError
+    from reader.core.store.database import StoreError
 
     if disabled:
         return None
@@ -83,10 +83,10 @@ def stored_analysis(
 ) -> Analysis:
     """The article's analysis from the store, with the reader's corrections, else made here
     and stored. Raises ModelError when no pipeline can be loaded."""
-    from reader.core.analysis import analyze
-    from reader.core.batch import pipeline_label
-    from reader.core.pipeline import load_pipeline
-    from reader.core.store import StoreError
+    from reader.core.analysis.analyzer import analyze
+    from reader.core.analysis.pipeline import load_pipeline
+    from reader.core.service.batch import pipeline_label
+    from reader.core.store.database import StoreError
 
     store = open_store(store_path, no_store)
     try:
@@ -119,8 +119,8 @@ def _results(args: argparse.Namespace) -> Iterator:
     """
     from tqdm import tqdm
 
-    from reader.core.batch import BatchResult, analyze_files
-    from reader.core.library import supported_files
+    from reader.core.service.batch import BatchResult, analyze_files
+    from reader.core.store.library import supported_files
 
     paths: list[Path] = []
     empty: list[tuple[int, Path]] = []  # folders with no article files, and where they were
@@ -160,7 +160,7 @@ def _fail(path: Path, message: str) -> dict:
 
 def run_analyze(args: argparse.Namespace) -> int:
     """`reader analyze PATH...`: one JSON object per article (jsonl) or one array (json)."""
-    from reader.core.pipeline import ModelError
+    from reader.core.analysis.pipeline import ModelError
 
     status = EXIT_OK
     collected = []
@@ -186,8 +186,8 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 def run_quotes(args: argparse.Namespace) -> int:
     """`reader quotes PATH...`: every quote as a CSV row or a JSON line, files in input order."""
-    from reader.core.pipeline import ModelError
-    from reader.core.quote_table import analysis_quotes, quote_rows, write_csv, write_jsonl
+    from reader.core.analysis.pipeline import ModelError
+    from reader.core.render.quote_table import analysis_quotes, quote_rows, write_csv, write_jsonl
 
     status = EXIT_OK
     header = True

@@ -120,12 +120,12 @@ def test_export_to_a_250_byte_name_works(tmp_path, capsys, blank_model):
 
 
 def test_an_exception_with_no_message_is_one_sentence(tmp_path, capsys, blank_model, monkeypatch):
-    import reader.core.export
+    import reader.core.render.export
 
     def fail(*args, **kwargs):
         raise AssertionError
 
-    monkeypatch.setattr(reader.core.export, "write_export", fail)
+    monkeypatch.setattr(reader.core.render.export, "write_export", fail)
     source = tmp_path / "story.txt"
     source.write_text(ARTICLE, "utf-8")
     code, _, err = run_main(
@@ -135,12 +135,12 @@ def test_an_exception_with_no_message_is_one_sentence(tmp_path, capsys, blank_mo
 
 
 def test_a_paragraph_long_error_becomes_one_line(tmp_path, capsys, blank_model, monkeypatch):
-    import reader.core.export
+    import reader.core.render.export
 
     def fail(*args, **kwargs):
         raise ValueError("[E088] Text of length 1200000 exceeds maximum of 1000000.\n\nMore.\n")
 
-    monkeypatch.setattr(reader.core.export, "write_export", fail)
+    monkeypatch.setattr(reader.core.render.export, "write_export", fail)
     source = tmp_path / "story.txt"
     source.write_text(ARTICLE, "utf-8")
     code, _, err = run_main(

@@ -9,9 +9,9 @@ import sqlite3
 
 import pytest
 
-from reader.core.article import Article
-from reader.core.corrections import Correction
-from reader.core.store import Store, content_hash
+from reader.core.store.corrections import Correction
+from reader.core.store.database import Store, content_hash
+from reader.core.text.article import Article
 from tests.core.library_articles import save_tiny_pipeline, write_article
 from tests.test_cli import run_reader
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from reader.core.article import Article
+from reader.core.text.article import Article
 
 
 class Kind(StrEnum):

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from reader.core.article import Article
 from reader.core.model import Analysis, Entity, Mention
+from reader.core.text.article import Article
 from reader.gui.analysis_bar import AnalysisBar
 from reader.gui.article_view import MAX_FIND_MATCHES, ArticleView, PreparedText
 from reader.gui.models import ITEM_ROLE, KEY_ROLE
@@ -132,7 +132,7 @@ class ArticleTab(QWidget):
     def show_progress(self, progress) -> None:
         """Progress of the analysis: the bar moves and the chunk's preliminary highlights show.
         `progress` has done/total (characters of the text), the chunk's start/end and its
-        `mentions` (reader.core.analysis.Progress)."""
+        `mentions` (reader.core.analysis.analyzer.Progress)."""
         assert self.article is not None
         self.set_status("Analysing…")
         self.analysis_bar.show_progress(progress.done, progress.total)

@@ -31,10 +31,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from reader.core.article import Article, BlockKind
 from reader.core.model import Analysis, Kind, Mention, Quote
-from reader.core.palette import QUOTE_BAR_DARK, QUOTE_BAR_LIGHT, STYLES, Scheme
-from reader.core.segments import mention_spans
+from reader.core.render.palette import QUOTE_BAR_DARK, QUOTE_BAR_LIGHT, STYLES, Scheme
+from reader.core.render.segments import mention_spans
+from reader.core.text.article import Article, BlockKind
 from reader.gui.highlighter import ArticleHighlighter, changed_blocks
 from reader.gui.layout_pacer import LayoutPacer
 from reader.gui.offsets import (

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.loaders import SUPPORTED_SUFFIXES
+from reader.core.text.loaders import SUPPORTED_SUFFIXES
 
 
 def open_filter() -> str:

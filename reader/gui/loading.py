@@ -19,9 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QFont
 
-from reader.core.article import Article
 from reader.core.errors import ArticleError
-from reader.core.loaders import load_article
+from reader.core.text.article import Article
+from reader.core.text.loaders import load_article
 from reader.gui.article_view import PreparedText, prepare_text
 
 ArticleReader = Callable[[Path], Article]

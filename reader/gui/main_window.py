@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from reader.core.export import ExportError, write_export
 from reader.core.model import Analysis
+from reader.core.render.export import ExportError, write_export
 from reader.gui import dialogs
 from reader.gui.article_tab import ArticleTab
 from reader.gui.collector import freeze_survivors

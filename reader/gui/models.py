@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 
 from reader.core.model import Analysis, Entity, Quote
-from reader.core.palette import STYLES
+from reader.core.render.palette import STYLES
 
 Index = QModelIndex | QPersistentModelIndex
 

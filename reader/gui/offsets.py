@@ -16,9 +16,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from reader.core.article import Article, BlockKind
 from reader.core.model import Mention
-from reader.core.segments import block_spans
+from reader.core.render.segments import block_spans
+from reader.core.text.article import Article, BlockKind
 
 # Qt starts a new block at these; inside a block they are shown as line breaks instead.
 _BLOCK_BREAKS = str.maketrans({"\n": "\u2028", "\u2029": "\u2028", "\r": "\u2028"})

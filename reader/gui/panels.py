@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Analysis, Entity, Kind, Quote
-from reader.core.palette import STYLES
+from reader.core.render.palette import STYLES
 from reader.gui.article_view import is_dark
 from reader.gui.models import (
     UNNAMED,

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-from reader.core.article import Article
+from reader.core.text.article import Article
 from reader.gui.theme import quiet
 
 MIN_MARGIN = 28  # pixels beside the text, room for the quote bars

@@ -33,8 +33,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reader.core.article import Article
 from reader.core.model import Analysis, Cue, Mention, Quote, Speaker
+from reader.core.text.article import Article
 
 PARENT_POLL_SECONDS = 0.5  # how often the child checks that the app is still there
 CANCEL_POLL_SECONDS = 0.1  # how often the waiting thread asks whether to stop the analysis
@@ -49,7 +49,7 @@ Analyzer = Callable[..., Analysis]  # (article, nlp, *, on_progress, should_stop
 
 class ChunkProgress(NamedTuple):
     """A chunk analysed in the child, as the window gets it: the fields of
-    reader.core.analysis.Progress (characters of the article text), in a class whose module
+    reader.core.analysis.analyzer.Progress (characters of the article text), in a class whose module
     does not import spaCy (unpickling Progress would import it into the window's process,
     a second of the interpreter lock on the worker thread while the window waits)."""
 
@@ -77,7 +77,7 @@ class RemotePipeline:
 
     Construction only starts the process, so the worker can hand it to `close` while it loads.
     `load` and `analyze` replace the real loader and analysis in the child (tests pass
-    importable fakes); by default the child loads spaCy and runs reader.core.analysis.analyze.
+    importable fakes); by default the child loads spaCy and runs `analyzer.analyze`.
     """
 
     writes_store = True  # `analyze` takes a store to write the analysis into
@@ -253,13 +253,13 @@ def serve(
     comes once the analysis is in the store, if one was named and can be written.
     """
     watch_parent(parent_pid)
-    from reader.core.analysis import AnalysisCancelled
-    from reader.core.pipeline import ModelError, installed_models, model_label
+    from reader.core.analysis.analyzer import AnalysisCancelled
+    from reader.core.analysis.pipeline import ModelError, installed_models, model_label
 
     if load is None:
-        from reader.core.pipeline import load_pipeline as load
+        from reader.core.analysis.pipeline import load_pipeline as load
     if analyze is None:
-        from reader.core.analysis import analyze
+        from reader.core.analysis.analyzer import analyze
     try:
         nlp = load(name)
     except ModelError as error:
@@ -322,7 +322,7 @@ def _dumps(message: tuple[Any, ...]) -> memoryview:
 def _store_analysis(analysis: Analysis, path: Path) -> None:
     """Write the analysis into the store at `path`; a store that cannot be written is left to
     the window, which writes what it does not find there (and says why it cannot)."""
-    from reader.core.store import Store, StoreError
+    from reader.core.store.database import Store, StoreError
 
     try:
         with Store.open(path) as store:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 
 from reader.core.model import Kind
-from reader.core.palette import STYLES
+from reader.core.render.palette import STYLES
 from reader.gui.article_view import quote_bar_colour, scheme_for
 
 PEN_STYLES = {

@@ -12,7 +12,7 @@ from enum import StrEnum
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.core.palette import contrast_ratio
+from reader.core.render.palette import contrast_ratio
 
 TARGET_CONTRAST = 5.0  # what colours are chosen for: 4.5:1 is required
 _Role = QPalette.ColorRole

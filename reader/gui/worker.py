@@ -18,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core.article import Article
 from reader.core.model import Analysis
+from reader.core.text.article import Article
 from reader.gui.remote import PipelineCrashError, RemotePipeline
 
 PipelineFactory = Callable[[str | None], Any]

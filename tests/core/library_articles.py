@@ -7,8 +7,8 @@ from pathlib import Path
 
 import spacy
 
-from reader.core.article import Article, ArticleMeta
 from reader.core.model import Analysis, Kind, Mention, Quote, Speaker
+from reader.core.text.article import Article, ArticleMeta
 
 MODEL = "test-pipeline 1.0"
 

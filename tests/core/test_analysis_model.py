@@ -1,7 +1,7 @@
 """The Analysis's queries over plain data: which quotes involve an entity."""
 
-from reader.core.article import Article, ArticleMeta
 from reader.core.model import Analysis, Kind, Mention, Quote, Speaker
+from reader.core.text.article import Article, ArticleMeta
 
 TEXT = 'Ann Lee said "Bob Ray is wrong." Bob Ray said "Ann Lee and Cid Moe agree."'
 

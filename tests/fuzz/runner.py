@@ -146,7 +146,7 @@ class Outcome:
 
 def cache_pipelines() -> None:
     """Load each pipeline once per process (`reader export` loads one per call otherwise)."""
-    from reader.core import pipeline
+    from reader.core.analysis import pipeline
 
     if not hasattr(pipeline.load_pipeline, "cache_info"):
         pipeline.load_pipeline = functools.cache(pipeline.load_pipeline)

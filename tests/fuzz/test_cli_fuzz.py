@@ -35,7 +35,7 @@ KNOWN_FAILURES: dict[str, str] = {}
 @pytest.fixture(scope="module")
 def real_model_outcomes(tmp_path_factory) -> dict[str, list[str]]:
     """Every kind once through the CLI with the real model; exports checked in one Nu run."""
-    from reader.core.pipeline import load_pipeline
+    from reader.core.analysis.pipeline import load_pipeline
 
     model = load_pipeline().meta["name_full"]
     folder = tmp_path_factory.mktemp("hostile-real")

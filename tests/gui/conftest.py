@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from reader.core.article import Article
 from reader.core.model import Analysis
+from reader.core.text.article import Article
 from reader.gui import dialogs
 from reader.gui.app import create_window
 from reader.gui.main_window import MainWindow

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reader.core.article import Article
 from reader.core.model import Analysis, Kind, Mention, Quote, Speaker
+from reader.core.text.article import Article
 
 # surface form -> (kind, key, name); longest forms are matched first
 NAMES = {

@@ -1,7 +1,7 @@
 """Stand-ins for spaCy that the child process of reader.gui.remote can import by name.
 
 They analyse paragraph by paragraph, report Progress after each and stop when asked, as
-reader.core.analysis.analyze does, but in milliseconds and without loading a model.
+reader.core.analysis.analyzer.analyze does, but in milliseconds and without loading a model.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-from reader.core.analysis import AnalysisCancelled, Progress
-from reader.core.article import Article
+from reader.core.analysis.analyzer import AnalysisCancelled, Progress
 from reader.core.model import Analysis
+from reader.core.text.article import Article
 from tests.gui.fakes import fake_analyze
 
 PART_SECONDS = 0.02  # a pause per paragraph, so that a test can act while the analysis runs

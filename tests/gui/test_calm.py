@@ -18,10 +18,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QTextDocument
 
-from reader.core.loaders import load_article
 from reader.core.model import Kind, Mention, Quote, Speaker
-from reader.core.segments import mention_spans
-from reader.core.store import ANALYSIS_VERSION, Store
+from reader.core.render.segments import mention_spans
+from reader.core.store.database import ANALYSIS_VERSION, Store
+from reader.core.text.loaders import load_article
 from reader.gui import highlighter as highlighter_module
 from reader.gui.article_view import ArticleView, MentionFormats, drawn_spans
 from reader.gui.collector import freeze_survivors

@@ -13,10 +13,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
-from reader.core.batch import BatchResult
-from reader.core.corrections import Correction
-from reader.core.loaders import load_article
 from reader.core.model import Kind
+from reader.core.service.batch import BatchResult
+from reader.core.store.corrections import Correction
+from reader.core.text.loaders import load_article
 from reader.gui.library import indexer
 from reader.gui.library.corrections import CorrectionMenus
 from reader.gui.library.tables import record_at

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor
 
-from reader.core.article import Article, Block, BlockKind
-from reader.core.loaders import load_article
+from reader.core.text.article import Article, Block, BlockKind
+from reader.core.text.loaders import load_article
 from reader.gui.article_view import build_document
 from reader.gui.models import (
     COUNT_ROLE,

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from reader.core.analysis import AnalysisCancelled, Progress
-from reader.core.article import Article
+from reader.core.analysis.analyzer import AnalysisCancelled, Progress
 from reader.core.model import Kind
+from reader.core.text.article import Article
 from reader.gui import loading
 from reader.gui.remote import PipelineCrashError
 from tests.gui.articles import SEED

@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.article import Article, Block, BlockKind
+from reader.core.text.article import Article, Block, BlockKind
 from reader.gui.offsets import MAX_PIECE_CHARS, OffsetMap, display_blocks, piece_cuts, utf16_len
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from reader.core.article import Article, Block, BlockKind
 from reader.core.model import Analysis, Kind, Quote, Speaker
+from reader.core.text.article import Article, Block, BlockKind
 from reader.gui import dialogs
 from reader.gui.article_tab import ArticleTab
 from reader.gui.models import UNNAMED
@@ -289,7 +289,7 @@ def _article(text: str, meta=None) -> Article:
 
 
 def test_metadata_is_shown_under_the_title(qtbot):
-    from reader.core.article import ArticleMeta
+    from reader.core.text.article import ArticleMeta
 
     meta = ArticleMeta(author="Amara Diallo", date="2024-05-01", site="Example News")
     plain = ArticleTab(_article("Summit ends\nTillerson met Lavrov."))

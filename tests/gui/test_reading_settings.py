@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QTableWidget
 
 from reader.core.model import Kind
-from reader.core.palette import STYLES
+from reader.core.render.palette import STYLES
 from reader.gui import dialogs
 from reader.gui.settings import Settings
 from reader.gui.shortcuts import shortcut_rows

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.article import Article, Block, BlockKind
+from reader.core.text.article import Article, Block, BlockKind
 from reader.gui.remote import AnalysisStoppedError, PipelineCrashError, RemotePipeline
 from tests.gui.remote_fakes import analyze_in_parts, load_fake
 from tests.processes import ended, wait_ended

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 import reader.gui.app as app_module
 from reader.core.model import Analysis, Kind, Mention
-from reader.core.palette import STYLES
+from reader.core.render.palette import STYLES
 from reader.gui import dialogs
 from reader.gui.article_view import MentionFormats, is_dark
 from reader.gui.main_window import MainWindow

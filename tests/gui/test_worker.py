@@ -6,7 +6,7 @@ import threading
 from types import SimpleNamespace
 from typing import Any
 
-from reader.core.article import Article
+from reader.core.text.article import Article
 from reader.gui.worker import AnalysisService
 from tests.gui.conftest import fake_analyze
 from tests.gui.test_remote import article

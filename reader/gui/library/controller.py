@@ -21,12 +21,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
-from reader.core.article import Article
-from reader.core.corrections import Correction, apply_corrections
-from reader.core.library import Collection, supported_files
 from reader.core.model import Analysis
-from reader.core.quote_table import export_analysis_quotes, export_collection_quotes
-from reader.core.store import ANALYSIS_VERSION, Store, StoreError, content_hash
+from reader.core.render.quote_table import export_analysis_quotes, export_collection_quotes
+from reader.core.store.corrections import Correction, apply_corrections
+from reader.core.store.database import ANALYSIS_VERSION, Store, StoreError, content_hash
+from reader.core.store.library import Collection, supported_files
+from reader.core.text.article import Article
 from reader.gui import dialogs
 from reader.gui.library.corrections import CorrectionMenus, apply_correction
 from reader.gui.library.indexer import CollectionIndexer

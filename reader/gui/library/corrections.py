@@ -14,11 +14,11 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
-from reader.core.corrections import Correction, CorrectionError
 from reader.core.model import Entity, Kind, Mention, Quote
-from reader.core.palette import STYLES
-from reader.core.quote_table import analysis_quotes, quote_citation
-from reader.core.store import StoreError, content_hash
+from reader.core.render.palette import STYLES
+from reader.core.render.quote_table import analysis_quotes, quote_citation
+from reader.core.store.corrections import Correction, CorrectionError
+from reader.core.store.database import StoreError, content_hash
 from reader.gui import dialogs
 from reader.gui.models import ITEM_ROLE, KEY_ROLE
 

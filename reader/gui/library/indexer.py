@@ -1,4 +1,4 @@
-"""Analysing a collection in the background: reader.core.batch on both cores, off the GUI thread.
+"""Analysing a collection in the background: the batch service on both cores, off the GUI thread.
 
 The GUI thread never loads a file or runs spaCy for a collection: a QThread drives
 `analyze_files`, which loads each file, takes what the store already holds, and sends the rest
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core.batch import analyze_files
-from reader.core.store import Store
+from reader.core.service.batch import analyze_files
+from reader.core.store.database import Store
 
 
 class _Run(QObject):

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.library import (
+from reader.core.render.palette import STYLES
+from reader.core.store.library import (
     ArticleSummary,
     Collection,
     CollectionEntity,
     CollectionQuote,
     SearchHit,
 )
-from reader.core.palette import STYLES
 from reader.gui.library.tables import Column, record_at, record_table
 
 SEARCH_DELAY_MS = 300

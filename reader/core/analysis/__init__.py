@@ -1,0 +1,1 @@
+"""The analysis: spaCy over chunks, the entity and quote rules, one Analysis out."""

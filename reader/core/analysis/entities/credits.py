@@ -1,0 +1,160 @@
+"""Credit lines: who took the photo and who reported, wrote and edited the story.
+
+Wire copy signs its pictures "REUTERS/Firstname Lastname/File Photo" or "Firstname Lastname/Pool
+via REUTERS" and its stories "(Reporting by A and B in City; Editing by C)" or "(By A)". The
+model runs these into one organization or cuts the names wrong, and the tokenizer keeps
+"REUTERS/Firstname" as one token, so they are read here on the characters of each line: the
+agency and a pool are organizations, the names are persons, "File Photo" names nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from reader.core.analysis.entities.candidates import Candidate, doc_text
+from reader.core.model import Kind
+
+# A capitalized word of a name; "lo" and "bin" may stand between two ("Flavio lo Scalzo").
+_WORD = r"[A-Z][\w'’.-]*"
+_PARTICLE = r"(?:lo|van|von|de|der|den|da|di|du|le|la|del|dos|bin|ibn|al|el)"
+_NAME = rf"{_WORD}(?: (?:{_PARTICLE} )?{_WORD}){{0,4}}"
+# A chain of names joined by slashes and "via", holding an agency's name in capitals.
+_PHOTO_CREDIT = re.compile(rf"(?<![\w/])({_NAME})((?:(?:/| via |/via ){_NAME})+)")
+_AGENCY = re.compile(r"[A-Z]{3,}")
+_SEPARATOR = re.compile(r"/via |/| via ")
+_NO_NAME = frozenset({"file photo", "file", "photo", "illustration", "handout", "mandatory credit"})
+_POOL = "pool"
+# "Reporting by", "Editing by", "(By": the names after it, to the end of the list.
+_CREDIT_VERB = re.compile(
+    r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|produced|graphics|research))"
+    r" by |(?<=\()By |^By "
+)
+_LIST_SEPARATOR = re.compile(r",? and |, ")
+_CALENDAR_WORDS = """
+Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June July
+August September October November December Monday Tuesday Wednesday Thursday Friday Saturday
+Sunday"""
+_CALENDAR = frozenset(_CALENDAR_WORDS.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A name in a credit line: characters [start, end) of the Doc's text, and its kind."""
+
+    start: int
+    end: int
+    kind: Kind
+
+
+def credits_in(doc: Doc) -> list[Credit]:
+    """The agencies, pools and persons named in the Doc's credit lines, sorted by start."""
+    found: list[Credit] = []
+    text = doc_text(doc)
+    offset = 0
+    for line in text.split("\n"):
+        if len(line) < 400:
+            found.extend(_photo_credits(line, offset))
+            found.extend(_byline_credits(line, offset))
+        offset += len(line) + 1
+    return sorted(found, key=lambda c: c.start)
+
+
+def _photo_credits(line: str, offset: int) -> list[Credit]:
+    """The names in "REUTERS/A B/File Photo", "A B/Pool via REUTERS", "Kyodo/via REUTERS"."""
+    found = []
+    for match in _PHOTO_CREDIT.finditer(line):
+        parts = _parts(match.group(0), match.start())
+        has_agency = any(_AGENCY.fullmatch(part) for part, _, _ in parts)
+        has_person = any(" " in part and not part.isupper() for part, _, _ in parts)
+        followed_by_prose = re.match(r"\W*[a-z]", line[match.end() :]) is not None
+        if followed_by_prose or not has_agency or not (has_person or "via " in match.group(0)):
+            continue
+        photographer_seen = False
+        for part, start, before_via in parts:
+            low = part.casefold()
+            if low in _NO_NAME:
+                continue
+            if low == _POOL or _AGENCY.fullmatch(part) or before_via or photographer_seen:
+                # an agency, a pool, the paper that took the picture ("A B/Reno Gazette Journal")
+                found.append(Credit(offset + start, offset + start + len(part), Kind.ORG))
+            else:
+                found.append(Credit(offset + start, offset + start + len(part), Kind.PERSON))
+                photographer_seen = True
+    return found
+
+
+def _parts(chain: str, position: int) -> list[tuple[str, int, bool]]:
+    """The chain's parts: (text, start in the line, whether "via" follows it); a part in
+    capitals keeps its first word only ("REUTERS THIS IMAGE HAS BEEN" is the agency)."""
+    parts = []
+    start = 0
+    for separator in [*_SEPARATOR.finditer(chain), None]:
+        end = separator.start() if separator else len(chain)
+        part = chain[start:end]
+        if part.isupper():
+            part = part.split(" ")[0]
+        before_via = separator is not None and "via" in separator.group(0)
+        parts.append((part, position + start, before_via))
+        if separator is None:
+            break
+        start = separator.end()
+    return parts
+
+
+def _byline_credits(line: str, offset: int) -> list[Credit]:
+    """Names after "Reporting by", "Editing by" and a bracketed or opening "By"."""
+    stripped = line.strip()
+    if not (stripped.startswith("(") or stripped.startswith("By ")):
+        return []
+    found = []
+    for verb in _CREDIT_VERB.finditer(line):
+        position = verb.end()
+        while True:
+            name = re.match(_NAME, line[position:])
+            if name is None:
+                break
+            words = name.group(0).split(" ")
+            while words and (words[-1] in _CALENDAR or _is_credit_word(line, position, words)):
+                words.pop()
+            if not words:
+                break
+            length = len(" ".join(words))
+            found.append(Credit(offset + position, offset + position + length, Kind.PERSON))
+            rest = line[position + length :]
+            rest = re.sub(r"^ in [A-Z][\w.-]*(?: [A-Z][\w.-]*)?", "", rest)
+            separator = _LIST_SEPARATOR.match(rest)
+            if separator is None:
+                break
+            position = len(line) - len(rest) + separator.end()
+    return found
+
+
+def _is_credit_word(line: str, position: int, words: list[str]) -> bool:
+    """The last word is the next credit's verb ("Estelle Shirbon Editing by David Goodman")."""
+    end = position + len(" ".join(words))
+    return line[end : end + 4] == " by " or words[-1].casefold() in ("reporting", "editing")
+
+
+class CreditIndex:
+    """The credits of a Doc, for asking in O(log n) whether a stretch of text overlaps one."""
+
+    def __init__(self, credits: list[Credit]) -> None:
+        self.credits = credits
+        self._starts = [c.start for c in credits]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether characters [start, end) overlap a credit."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self.credits[i].end > start
+
+    def without_credits(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """`candidates` less those on a credit's characters."""
+        return [
+            c
+            for c in candidates
+            if not self.overlaps(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1]))
+        ]

@@ -1,0 +1,300 @@
+"""The model's entities as candidates: trimmed to the name, split at layout breaks, classified.
+
+The statistical model labels each sentence on its own: "the" and trailing scores end up inside
+a name, a line break or a bracket runs two names together, a country or a demonym gets the
+wrong label. Here each entity of a name label becomes zero or more candidates whose kind comes
+from the text first (countries, demonyms, titles) and from the model's label second.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from reader.core.analysis.entities.candidates import Candidate, has_letters
+from reader.core.analysis.entities.countries import country_named, country_of_demonym
+from reader.core.model import Kind
+
+# Model labels that can name one of our kinds; number and date labels never do.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+# Words before a name that are not part of it ("President Donald Trump" names "Donald Trump").
+_TITLE_WORDS = """
+mr mrs ms miss dr prof sir dame lord lady president vice premier chancellor minister prime
+secretary foreign deputy state defence defense finance general gen lt col colonel major maj
+captain capt sgt sergeant admiral adm senator sen representative rep governor gov mayor judge
+justice king queen prince princess sheikh pope cardinal archbishop bishop rev father brother
+sister ambassador envoy spokesman spokeswoman chairman chief coach manager striker midfielder
+defender goalkeeper leader rebel opposition former late new acting councillor councilor
+councilman councilwoman congressman congresswoman alderman commissioner superintendent inspector
+detective constable assemblyman assemblywoman treasurer comptroller auditor madam tem"""
+TITLES = frozenset(_TITLE_WORDS.split())
+_HONORIFIC_WORDS = """
+mr mrs ms miss dr sir dame councillor councilor councilman councilwoman senator sen rep
+representative governor gov mayor congressman congresswoman alderman commissioner treasurer"""
+_HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
+_INSTITUTION_WORDS = frozenset(
+    {"office", "center", "centre", "committee", "council", "court", "house"}
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+# Lowercase words inside names ("Rafael van der Vaart").
+PARTICLES = frozenset(
+    {"de", "van", "den", "der", "von", "da", "di", "du", "le", "la", "del", "dos"}
+)
+# Cricket scorecards: "Saeed Anwar c Stewart b Gough 33" names fielders and bowlers.
+DISMISSALS = frozenset({"c", "b", "st", "lbw"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+MAX_COUNTRY_TOKENS = 5
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her", "their"})
+# Letters and a number joined by a hyphen: "COVID-19", "IR-2m", a disease or a product.
+_CODE = re.compile(r"[A-Za-z]+-\d+[a-z]?")
+# Head nouns of institutions, which "and" inside a name does not split.
+_INSTITUTION_WORDS = """
+administration agency authority association board bureau commission committee company
+corporation council department division foundation fund group institute institution ministry
+office organization organisation party service society union university college school bank
+affairs court tribunal alliance coalition federation trust partnership network community
+organisation association inc corp ltd plc co llc sa ag nv se spa bv gmbh holdings"""
+_INSTITUTIONS = frozenset(_INSTITUTION_WORDS.split())
+
+
+def model_candidates(doc: Doc) -> list[Candidate]:
+    """The model's entities of name labels, trimmed, split at layout breaks and classified.
+
+    A wire headline's topic slug is no name; a capitals headline the model read as one name
+    gives the countries in it instead; "Red Bull’s Max Verstappen" is two names, "Perdue and
+    Loeffler" too, and "COVID-19" names a thing, not an actor.
+    """
+    candidates = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        person = ent.label_ == "PERSON" or _is_titled_person(doc, ent.start, ent.end)
+        for start, end in _trimmed_pieces(doc, ent.start, ent.end, person):
+            if _is_topic_slug(doc, start, end) or _is_code(doc, start, end):
+                continue
+            if end - start > 1 and doc[start:end].text.isupper():
+                found = _countries_within(doc, start, end)
+                if found:
+                    candidates.extend(found)
+                    continue
+            entity_label = "PERSON" if person else ent.label_
+            for piece_start, piece_end, label in _owner_and_owned(doc, start, end, entity_label):
+                candidate = _classify(doc, piece_start, piece_end, label)
+                if candidate is not None:
+                    candidate.label = label
+                    candidates.append(candidate)
+    return candidates
+
+
+def _is_code(doc: Doc, start: int, end: int) -> bool:
+    """A name with a number glued on by a hyphen names a thing: "COVID-19", "IR-2"."""
+    return any(_CODE.fullmatch(t.text) for t in doc[start:end]) or (
+        end < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and end + 1 < len(doc)
+        and doc[end + 1].like_num
+    )
+
+
+def _owner_and_owned(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """ "Red Bull’s Max Verstappen": the owner (an organization) and the person it owns.
+
+    A possessive inside one entity joins two names. Before a person, the owner is the team
+    or company ("Ferrari’s Charles Leclerc"); a person owns a company in capitals ("Bernard
+    Arnault’s LVMH"); otherwise both keep the label ("Justice Department’s Civil Rights
+    Division").
+    """
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in ("'s", "’s")), None)
+    if cut is None or _ends_in_institution(doc, end):
+        return _coordinated(doc, start, end, label)
+    owner, owned = (start, cut, label), (cut + 1, end, label)
+    if label == "PERSON":
+        if end - cut == 2 and doc[cut + 1].is_upper:
+            owned = (cut + 1, end, "ORG")
+        else:
+            owner = (start, cut, "ORG")
+    return [owner, owned]
+
+
+def _ends_in_institution(doc: Doc, end: int) -> bool:
+    return doc[end - 1].lower_.rstrip(".") in _INSTITUTIONS
+
+
+def _coordinated(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """ "Perdue and Loeffler", "Macquarie Capital and Citigroup": one name each side of "and" or
+    a comma, unless an institution's head noun ends the whole ("Food and Drug Administration")."""
+    words = doc[start:end]
+    lower = [t for t in words if t.is_lower and t.lower_ != "and"]
+    if (
+        end - start < 3
+        or lower
+        or _ends_in_institution(doc, end)
+        or any(t.text == "&" for t in words)
+    ):
+        return [(start, end, label)]
+    pieces = []
+    piece_start = start
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in ("and", ",") and doc[i + 1].text[:1].isupper():
+            if i > piece_start:
+                pieces.append((piece_start, i, label))
+            piece_start = i + 1
+    pieces.append((piece_start, end, label))
+    return pieces
+
+
+def _is_topic_slug(doc: Doc, start: int, end: int) -> bool:
+    """The topic before a wire headline: "SOCCER - ENGLAND BEAT MOLDOVA", "RUGBY UNION - ..."."""
+    at_line_start = start == 0 or "\n" in doc[start - 1].text
+    return (
+        at_line_start
+        and end < len(doc)
+        and separates_names(doc[end])
+        and doc[end].text == "-"
+        and doc[start:end].text.isupper()
+        and country_named(doc[start:end].text) is None
+    )
+
+
+def _countries_within(doc: Doc, start: int, end: int) -> list[Candidate]:
+    """The countries in a stretch of a capitals headline the model took for one name.
+
+    "ENGLAND BEAT MOLDOVA IN" is no organization but two countries, unless the whole
+    stretch names a country ("SOUTH AFRICA").
+    """
+    if country_named(doc[start:end].text) is not None:
+        return []
+    found = []
+    i = start
+    while i < end:
+        for stop in range(min(end, i + MAX_COUNTRY_TOKENS), i, -1):
+            country = country_named(doc[i:stop].text)
+            if country is not None:
+                found.append(Candidate(i, stop, Kind.COUNTRY, country=country))
+                i = stop
+                break
+        else:
+            i += 1
+    return found
+
+
+def _is_titled_person(doc: Doc, start: int, end: int) -> bool:
+    """`Councillor Ruben Tasse`, labelled an organization: an honorific that only persons
+    bear, then nothing but capitalized names ("Mayor's Office" and "Judge Rotenberg Center"
+    end in no name: an institution noun or a possessive stops it)."""
+    if end - start < 2 or doc[start].lower_.rstrip(".") not in _HONORIFICS:
+        return False
+    names = doc[start + 1 : end]
+    return all(t.is_title and t.pos_ == "PROPN" for t in names) and (
+        names[-1].lower_ not in _INSTITUTION_WORDS
+    )
+
+
+def _trimmed_pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[int, int]]:
+    """The parts of an entity that are a name: split at line breaks, trimmed of non-name ends."""
+    pieces = []
+    piece_start = start
+    for i in range(start, end + 1):
+        if i == end or separates_names(doc[i]):
+            trimmed = _trim(doc, piece_start, i, person)
+            if trimmed:
+                pieces.append(trimmed)
+            piece_start = i + 1
+    return pieces
+
+
+def separates_names(token: Token) -> bool:
+    """Line breaks, brackets, a spaced dash ("Romania - Cosmin Contra"), "b" in "c X b Y"."""
+    if "\n" in token.text or token.text in DISMISSALS or token.text in ("(", ")"):
+        return True
+    return (
+        token.text == "-"
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
+
+
+def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int] | None:
+    """The name inside [start, end): leading articles (and a person's titles), trailing scores,
+    possessives and common nouns cut off; a hyphenated given name completed."""
+    while start < end and _is_leading_noise(doc[start], person and end - start > 1):
+        start += 1
+    while start < end and _is_trailing_noise(doc[end - 1]):
+        end -= 1
+    if person and start < end:
+        end = _with_hyphenated_ending(doc, end)
+    return (start, end) if start < end else None
+
+
+def _with_hyphenated_ending(doc: Doc, end: int) -> int:
+    """The model often stops a name at a hyphen: "Li Song" of "Li Song-ho"."""
+    glued = end + 1 < len(doc) and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    if glued and doc[end].text == "-" and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        return end + 2
+    return end
+
+
+def _is_leading_noise(token: Token, strip_titles: bool) -> bool:
+    """Words before a name that are not part of it ("the", "ex", and with `strip_titles`,
+    titles and nationalities: "President", "Russian")."""
+    if not has_letters(token) or token.lower_ in _ARTICLES:
+        return True
+    if token.is_lower and token.text not in PARTICLES:
+        return True  # "ex" in "ex-England"
+    if not strip_titles:
+        return False
+    word = token.lower_.rstrip(".")
+    return word in TITLES or country_of_demonym(token.text) is not None
+
+
+def _is_trailing_noise(token: Token) -> bool:
+    """Scores, possessives and common nouns after a name ("Interfax news agency")."""
+    if not has_letters(token) or token.text[0].isdigit() or token.text in POSSESSIVES:
+        return True
+    return token.is_lower
+
+
+def _is_acronym(doc: Doc, start: int, end: int) -> bool:
+    """A short word in capitals amid ordinary text (not in an all-capitals headline)."""
+    if end - start != 1:
+        return False
+    token = doc[start]
+    if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 5):
+        return False
+    return any(t.is_lower for t in token.sent) if doc.has_annotation("SENT_START") else True
+
+
+def _classify(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
+    """What a trimmed stretch the model labelled `label` is, by its text first.
+
+    Country names and demonyms are checked before the label, which the model often gets
+    wrong for them. A place that is no country stays a candidate of no kind (a results line or
+    a sports report may still make it a team); None for what names nothing (a lone title, a
+    nationality that is no demonym of ours, a common noun taken for a person).
+    """
+    text = doc[start:end].text
+    demonym_of = country_of_demonym(text)  # "Briton" is often taken for a person
+    if demonym_of is not None:
+        return Candidate(start, end, Kind.COUNTRY, country=demonym_of, demonym=True)
+    if label == "NORP":
+        return None
+    country = country_named(text)
+    if country is not None:
+        return Candidate(start, end, Kind.COUNTRY, country=country)
+    if all(t.lower_.rstrip(".") in TITLES for t in doc[start:end]):
+        return None  # "Secretary of State": a title, not a name
+    if end - start == 1 and (doc[start].pos_ == "PRON" or doc[start].lower_ in _PRONOUNS):
+        return None  # "He was the first director": a pronoun opening a paragraph
+    if label == "PERSON":
+        if end - start == 1 and doc[start].pos_ == "NOUN":
+            return None  # "Extras ( lb-3 )", "Scorer :": a common noun the model took for a name
+        if _is_acronym(doc, start, end):
+            return Candidate(start, end, Kind.ORG)  # "KDP", "UWP": no one's name
+        return Candidate(start, end, Kind.PERSON)
+    if label == "ORG":
+        return Candidate(start, end, Kind.ORG)
+    return Candidate(start, end, None)

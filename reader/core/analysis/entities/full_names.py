@@ -1,0 +1,107 @@
+"""Persons' names completed where the model cut them short.
+
+The model stops a name at a nickname in quotes ("Robin" of Robin “ropz” Kool), at a lowercase
+particle ("Ursula" of Ursula von der Leyen), and often misses a full name opening a paragraph
+while it finds the surname later ("Rex Tillerson ... Tillerson said"), which then keys the
+person by the surname alone. Each person candidate is widened over those words, once, from
+its own neighbours: the cost is linear in the number of candidates.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from reader.core.analysis.entities.candidates import Candidate, covered, replacing
+from reader.core.analysis.entities.countries import country_named, country_of_demonym
+from reader.core.analysis.entities.from_model import TITLES
+from reader.core.model import Kind
+
+_OPENING_QUOTES = frozenset({"“", '"', "‘"})
+_CLOSING_QUOTES = frozenset({"”", '"', "’"})
+_MAX_NICKNAME_TOKENS = 3
+# Lowercase words inside persons' names: "von der Leyen", "bin Sulayem", "lo Scalzo".
+_NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "le", "la", "lo"}
+    | {"bin", "ibn", "al", "el", "ter", "ten"}
+)
+
+
+def completed_names(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` with persons' names widened over nicknames, particles and a missed first
+    name; the candidates a widened name now covers are dropped."""
+    taken = covered(doc, candidates)
+    widened = []
+    for candidate in candidates:
+        if candidate.kind is not Kind.PERSON:
+            continue
+        start, end = candidate.start, candidate.end
+        end = _past_particles(doc, end)
+        end = _past_nickname(doc, end)
+        start = _before_nickname(doc, start)
+        if end - start == 1:
+            start = _with_missed_first_name(doc, start, taken)
+        if (start, end) != (candidate.start, candidate.end):
+            widened.append(Candidate(start, end, Kind.PERSON, label=candidate.label))
+    return replacing(doc, candidates, _without_overlaps(widened))
+
+
+def _past_particles(doc: Doc, end: int) -> int:
+    """ "Ursula" + "von der Leyen": lowercase particles and the capitalized name after them."""
+    i = end
+    while i < len(doc) and doc[i].text in _NAME_PARTICLES:
+        i += 1
+    if i > end and i < len(doc) and _is_name_word(doc[i]):
+        return i + 1
+    return end
+
+
+def _past_nickname(doc: Doc, end: int) -> int:
+    """ "Robin" + “ropz” Kool: a short quoted nickname and the surname after it."""
+    if end >= len(doc) or doc[end].text not in _OPENING_QUOTES:
+        return end
+    for close in range(end + 2, min(len(doc) - 1, end + 2 + _MAX_NICKNAME_TOKENS)):
+        if doc[close].text in _CLOSING_QUOTES:
+            return close + 2 if _is_name_word(doc[close + 1]) else end
+        if "\n" in doc[close].text:
+            break
+    return end
+
+
+def _before_nickname(doc: Doc, start: int) -> int:
+    """Robin “ropz” + "Kool": the first name and nickname before a surname."""
+    if start < 4 or doc[start - 1].text not in _CLOSING_QUOTES:
+        return start
+    for open_ in range(start - 3, max(0, start - 3 - _MAX_NICKNAME_TOKENS), -1):
+        if doc[open_].text in _OPENING_QUOTES:
+            first = open_ - 1
+            return first if first >= 0 and _is_name_word(doc[first]) else start
+        if "\n" in doc[open_].text:
+            break
+    return start
+
+
+def _with_missed_first_name(doc: Doc, start: int, taken: bytearray) -> int:
+    """ "Rex" before "Tillerson": a proper noun right before a lone surname, in no other name,
+    that is no title, country or nationality."""
+    if start == 0:
+        return start
+    before = doc[start - 1]
+    if taken[before.i] or not _is_name_word(before) or before.pos_ != "PROPN":
+        return start
+    if before.lower_.rstrip(".") in TITLES or before.is_upper:
+        return start
+    if country_named(before.text) or country_of_demonym(before.text):
+        return start
+    return start - 1
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper
+
+
+def _without_overlaps(widened: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for candidate in widened:
+        if not kept or candidate.start >= kept[-1].end:
+            kept.append(candidate)
+    return kept

@@ -1,0 +1,193 @@
+"""Keys and display names: one per real entity, the fullest form the article itself uses."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from reader.core.analysis.entities.candidates import Candidate, display, doc_text, slug, words_of
+from reader.core.analysis.entities.credits import Credit, CreditIndex
+from reader.core.analysis.entities.organizations import LEGAL_FORMS, TRADES
+from reader.core.analysis.quotes import SPANS_KEY as QUOTES_KEY
+from reader.core.model import Kind, Mention, MentionType
+
+
+def to_mentions(doc: Doc, candidates: list[Candidate], credits: CreditIndex) -> tuple[Mention, ...]:
+    """Plain mentions with keys and display names, and the names of the credit lines; a
+    candidate overlapping a credit or a mention before it is dropped."""
+    chosen = [c for c in candidates if c.kind is not None]
+    chosen = credits.without_credits(doc, chosen)
+    quoted = _quoted_starts(doc, chosen)
+    person_names = _person_names(doc, [c for c in chosen if c.kind is Kind.PERSON], quoted)
+    org_names = _org_names(doc, [c for c in chosen if c.kind is Kind.ORG], quoted)
+    mentions = []
+    last_end = -1
+    for candidate in chosen:
+        span = doc[candidate.start : candidate.end]
+        if span.start_char < last_end:
+            continue
+        if candidate.kind is Kind.COUNTRY:
+            assert candidate.country is not None
+            key, name = candidate.country.key, candidate.country.name
+        elif candidate.kind is Kind.PERSON:
+            name = person_names[candidate.start]
+            key = f"person:{slug(name)}"
+        else:
+            name = org_names[candidate.start]
+            key = f"org:{slug(name)}"
+        kind_of_mention = MentionType.DEMONYM if candidate.demonym else MentionType.NAME
+        mentions.append(
+            Mention(
+                span.start_char,
+                span.end_char,
+                span.text,
+                candidate.kind,
+                key,
+                name,
+                kind_of_mention,
+            )
+        )
+        last_end = span.end_char
+    text = doc_text(doc)
+    mentions.extend(_credit_mention(text, credit) for credit in credits.credits)
+    return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+def _credit_mention(whole_text: str, credit: Credit) -> Mention:
+    text = whole_text[credit.start : credit.end]
+    name = display(text)
+    prefix = "person" if credit.kind is Kind.PERSON else "org"
+    return Mention(credit.start, credit.end, text, credit.kind, f"{prefix}:{slug(name)}", name)
+
+
+def _quoted_starts(doc: Doc, candidates: list[Candidate]) -> set[int]:
+    """Start tokens of the candidates inside a quote found by the quote component, if it ran."""
+    stretches = sorted(
+        f for span in doc.spans.get(QUOTES_KEY, []) for f in span._.quote_fragments or ()
+    )
+    if not stretches:
+        return set()
+    starts = [start for start, _ in stretches]
+    quoted = set()
+    for candidate in candidates:
+        char = doc[candidate.start].idx
+        i = bisect.bisect_right(starts, char) - 1
+        if i >= 0 and char < stretches[i][1]:
+            quoted.add(candidate.start)
+    return quoted
+
+
+def _person_names(doc: Doc, persons: list[Candidate], quoted: set[int]) -> dict[int, str]:
+    """For each person mention (by start token), the fullest name it abbreviates.
+
+    "Tillerson" abbreviates "Rex Tillerson" (its ending); a lone "Wang" abbreviates "Wang
+    Donghai" when no name ends in it (family name first). When two full names fit ("Donald
+    Trump" and "Melania Trump"), the bare surname stays with the person the article is about:
+    the full name mentioned most, then the one introduced first; a title before the surname
+    ("Mrs. Trump") picks the full name of that sex when the article shows one (a title or
+    "wife", "son" before it). Each choice is made once per form, so the cost is linear.
+
+    A quoted form is the speaker's wording, not the article's: one that puts words before a full
+    name the article writes itself ("Crooked Hillary Clinton" where the article has "Hillary
+    Clinton") names nobody and is read as that full name. A quoted full name the article
+    abbreviates ("Vladimir Putin" in a quote, "Putin" outside) still gives the display name.
+    """
+    forms = {c.start: words_of(doc, c) for c in persons}
+    article_forms = {forms[c.start] for c in persons if c.start not in quoted}
+    plain_words = {}
+    for start, words in forms.items():
+        endings = (words[i:] for i in range(1, len(words) - 1))  # endings of two words or more
+        article_form = next((w for w in endings if w in article_forms), None)
+        plain_words[start] = article_form if start in quoted and article_form else words
+    full_names: dict[tuple[str, ...], _FullName] = {}
+    for candidate in persons:
+        words = forms[candidate.start]
+        if words != plain_words[candidate.start]:
+            continue  # an embellished quoted form gives no one's name
+        full = full_names.get(words)
+        if full is None:
+            text = doc[candidate.start : candidate.end].text
+            full = full_names[words] = _FullName(words, text, candidate.start)
+        full.count += 1
+        full.sexes.add(_sex_before(doc, candidate.start))
+    by_ending: dict[tuple[str, ...], list[_FullName]] = {}
+    by_first_word: dict[str, list[_FullName]] = {}
+    for words, full in full_names.items():
+        for i in range(len(words)):
+            by_ending.setdefault(words[i:], []).append(full)
+        if len(words) > 1:
+            by_first_word.setdefault(words[0], []).append(full)
+    chosen: dict[tuple[tuple[str, ...], str], str] = {}
+    names = {}
+    for candidate in persons:
+        words = plain_words[candidate.start]
+        sex = _sex_before(doc, candidate.start)
+        if (words, sex) not in chosen:
+            fits = by_ending[words]
+            if len(words) == 1 and all(len(full.words) == 1 for full in fits):
+                fits = fits + by_first_word.get(words[0], [])
+            best = max(fits, key=lambda full: full.rank(sex))
+            chosen[words, sex] = display(best.text)
+        names[candidate.start] = chosen[words, sex]
+    return names
+
+
+_MALE_WORDS = frozenset({"mr", "sir", "lord", "king", "prince", "husband", "son", "brother"})
+_FEMALE_WORDS = frozenset(
+    {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "wife", "daughter", "sister"}
+)
+
+
+def _sex_before(doc: Doc, start: int) -> str:
+    """ "m" or "f" when a title or a word for a relative stands right before the name, else ""."""
+    if start == 0:
+        return ""
+    word = doc[start - 1].lower_.rstrip(".")
+    if start > 1 and doc[start - 1].text == ",":
+        word = doc[start - 2].lower_  # "his wife, Melania Trump"
+    return "m" if word in _MALE_WORDS else "f" if word in _FEMALE_WORDS else ""
+
+
+@dataclass(slots=True)
+class _FullName:
+    """A form of a person's name as the article writes it, and what the article says of it."""
+
+    words: tuple[str, ...]
+    text: str  # as first written
+    first: int  # its first token
+    count: int = 0
+    sexes: set[str] = field(default_factory=set)
+
+    def rank(self, sex: str) -> tuple[bool, int, int, int]:
+        """Higher is a better full name for a mention after a title of `sex` ("m", "f", "")."""
+        other = {"m": "f", "f": "m"}.get(sex, "")
+        return (
+            not sex or sex in self.sexes or other not in self.sexes,
+            len(self.words),
+            self.count,
+            -self.first,
+        )
+
+
+def _org_names(doc: Doc, orgs: list[Candidate], quoted: set[int]) -> dict[int, str]:
+    """Organization names; an acronym ("EU") takes the name it abbreviates ("European Union"),
+    and a name without its legal form or trade ("Bellweather") the full one ("Bellweather
+    Shipping"), as the article spells it outside quotes where it does."""
+    by_acronym: dict[str, str] = {}
+    by_short_form: dict[str, str] = {}
+    for candidate in sorted(orgs, key=lambda c: c.start in quoted):
+        span = doc[candidate.start : candidate.end]
+        initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+        if len(initials) > 1 and len(span) > 1:
+            by_acronym.setdefault(initials, span.text)
+        ending = span[-1].lower_.rstrip(".")
+        if len(span) > 1 and (ending in LEGAL_FORMS or ending in TRADES):
+            by_short_form.setdefault(span[:-1].text, span.text)
+    names = {}
+    for candidate in orgs:
+        text = doc[candidate.start : candidate.end].text
+        full = by_acronym.get(text.replace(".", "")) or by_short_form.get(text, text)
+        names[candidate.start] = display(full)
+    return names

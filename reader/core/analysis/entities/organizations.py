@@ -1,0 +1,112 @@
+"""Companies the model took for persons, told by the company they keep in the sentence.
+
+The small model calls many firms persons ("Drugmakers Pfizer and Moderna", "fashion retailer
+Ted Baker", "Blockstack PBC"). Five kinds of evidence in the text say organization: a legal
+form or a trade after the name ("Inc", "SA", "PBC"; "Bellweather Shipping"), a noun for a
+kind of company right before it ("retailer", "drugmaker", "chain") or in apposition after it
+("Bellweather Shipping, a company registered in Ostrava"), and a role in it before a person's
+name ("Ted Baker Chief Executive Rachel Osborne", "Kasowitz partner Jessica Rosenberg"). The
+evidence holds for the whole document: every mention of that name, and the name without its
+legal form or trade, is the organization.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from reader.core.analysis.entities.candidates import Candidate, form_of, words_of
+from reader.core.model import Kind
+
+_LEGAL_FORM_WORDS = """
+inc corp corporation ltd limited plc llc llp lp co sa ag nv se pbc spa bv gmbh tbk pt ab asa
+oyj kk bhd nl pty holdings"""
+LEGAL_FORMS = frozenset(_LEGAL_FORM_WORDS.split())
+_COMPANY_NOUN_WORDS = """
+company companies firm firms group retailer retailers chain chains brand brands business
+businesses bank banks lender lenders insurer insurers carrier carriers airline airlines
+operator operators provider providers producer producers manufacturer manufacturers developer
+developers startup start-up conglomerate conglomerates supplier suppliers distributor
+distributors brokerage outlet outlets publisher broadcaster automaker
+automakers miner miners refiner refiners exchange fund funds agency platform app label
+studio studios franchise team club clubs subsidiary unit meatpacker maker makers drugmaker
+drugmakers automaker carmaker carmakers chipmaker chipmakers planemaker steelmaker"""
+_COMPANY_NOUNS = frozenset(_COMPANY_NOUN_WORDS.split())
+# The trade a company's name ends with ("Bellweather Shipping", "Peabody Energy"): like a legal
+# form, it makes the name without it the company's too.
+_TRADE_WORDS = """
+shipping energy software systems partners capital media airlines airways motors
+pharmaceuticals foods technologies logistics mining petroleum steel telecom insurance
+securities investments ventures entertainment industries enterprises resources properties"""
+TRADES = frozenset(_TRADE_WORDS.split())
+_APPOSED_COMPANY_WORDS = """
+company firm retailer chain bank lender insurer airline conglomerate subsidiary startup
+manufacturer automaker carmaker drugmaker chipmaker brokerage"""
+_APPOSED_COMPANY_NOUNS = frozenset(_APPOSED_COMPANY_WORDS.split())
+_ROLE_WORDS = """
+chief executive ceo cfo coo director managing partner spokesman spokeswoman spokesperson
+chairman chairwoman president founder analyst economist strategist head senior general counsel
+officer"""
+_ROLES = frozenset(_ROLE_WORDS.split())
+_MAX_ROLE_WORDS = 3
+
+
+def organizations_by_evidence(doc: Doc, candidates: list[Candidate]) -> None:
+    """Make organizations of the names the text shows to be companies, everywhere."""
+    person_starts = {c.start for c in candidates if c.kind is Kind.PERSON}
+    forms: set[str] = set()
+    for candidate in candidates:
+        if candidate.kind not in (Kind.PERSON, Kind.ORG):
+            continue
+        words = words_of(doc, candidate)
+        if len(words) > 1 and (words[-1].rstrip(".") in LEGAL_FORMS or words[-1] in TRADES):
+            forms.add(" ".join(words))
+            forms.add(" ".join(words[:-1]))
+        elif (
+            _after_company_noun(doc, candidate.start)
+            or _before_role(doc, candidate.end, person_starts)
+            or _company_in_apposition(doc, candidate.end)
+        ):
+            forms.add(" ".join(words))
+    if not forms:
+        return
+    for candidate in candidates:
+        if candidate.kind in (Kind.PERSON, Kind.ORG) and form_of(doc, candidate) in forms:
+            candidate.kind = Kind.ORG
+
+
+def _company_in_apposition(doc: Doc, end: int) -> bool:
+    """`Bellweather Shipping, a company registered in Ostrava`: a noun that only names a
+    company in apposition, after a comma (not "developer" or "producer", which persons are)."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    return any(
+        c.dep_ == "appos" and c.lemma_.lower() in _APPOSED_COMPANY_NOUNS
+        for c in doc[end - 1].rights
+    )
+
+
+def _after_company_noun(doc: Doc, start: int) -> bool:
+    """ "retailer Ted Baker", "Drugmakers Pfizer": a noun for a kind of company right before."""
+    if start == 0:
+        return False
+    return is_company_noun(doc[start - 1])
+
+
+def is_company_noun(token: Token) -> bool:
+    word = token.lower_
+    if token.is_title and token.i > 0 and not _opens_line(token):
+        return False  # a capitalized word inside a sentence is part of a name
+    return word in _COMPANY_NOUNS
+
+
+def _opens_line(token: Token) -> bool:
+    """Whether the token opens its sentence or line, where any word is capitalized."""
+    return token.is_sent_start or "\n" in token.doc[token.i - 1].text
+
+
+def _before_role(doc: Doc, end: int, person_starts: set[int]) -> bool:
+    """ "Ted Baker Chief Executive Rachel Osborne": a role, then a person's name."""
+    i = end
+    while i < len(doc) and i - end < _MAX_ROLE_WORDS and doc[i].lower_.rstrip(".") in _ROLES:
+        i += 1
+    return i > end and i in person_starts

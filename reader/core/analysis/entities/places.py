@@ -1,0 +1,67 @@
+"""Places that share a country's name: the U.S. state of Georgia.
+
+"Atlanta, Georgia" and "Georgia's governor" name the state, not the country in the Caucasus.
+The article decides: a name that is both a country and a U.S. state (ISO 3166-2, through
+pycountry) is the state in an article that names another U.S. state, or that writes it after a
+city ("Valdosta, Georgia").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from reader.core.analysis.entities.candidates import Candidate
+from reader.core.analysis.entities.countries import is_us_state
+from reader.core.model import Kind
+
+
+def states_not_countries(doc: Doc, candidates: list[Candidate]) -> None:
+    """Turn the country mentions that name a U.S. state into places, where the article is
+    set in the United States."""
+    ambiguous = [
+        c
+        for c in candidates
+        if c.kind is Kind.COUNTRY and not c.demonym and is_us_state(doc[c.start : c.end].text)
+    ]
+    if not ambiguous:
+        return
+    names = {doc[c.start : c.end].text.casefold() for c in ambiguous}
+    other_state = any(
+        c.kind is None
+        and is_us_state(doc[c.start : c.end].text)
+        and doc[c.start : c.end].text.casefold() not in names
+        for c in candidates
+    )
+    if other_state or any(_after_a_city(doc, c.start) for c in ambiguous):
+        for candidate in ambiguous:
+            candidate.kind, candidate.country, candidate.place = None, None, True
+
+
+def _after_a_city(doc: Doc, start: int) -> bool:
+    """ "Valdosta, Georgia": a capitalized name and a comma before it, on the same line."""
+    return (
+        start >= 2
+        and doc[start - 1].text == ","
+        and doc[start - 2].text[:1].isupper()
+        and not doc[start - 2].is_upper
+    )
+
+
+def countries_inside_names(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """ "U.S. Senate", "U.S. Food and Drug Administration": a country the model labelled on its
+    own right before an organization is part of the organization's name."""
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind is Kind.COUNTRY
+            and not previous.demonym
+            and candidate.kind is Kind.ORG
+            and previous.end == candidate.start
+            and not any("\n" in t.text for t in doc[previous.start : candidate.start])
+        ):
+            merged[-1] = Candidate(previous.start, candidate.end, Kind.ORG, label=candidate.label)
+            continue
+        merged.append(candidate)
+    return merged

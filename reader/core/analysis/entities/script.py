@@ -1,0 +1,23 @@
+"""Names in a script the model cannot read.
+
+The English model was trained on Latin script only; in Arabic or Hebrew text it labels runs of
+words at random (it made a person of four Arabic words). A candidate with a right-to-left
+letter is dropped.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.tokens import Doc
+
+from reader.core.analysis.entities.candidates import Candidate
+
+
+def drop_right_to_left(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` less those with a letter of a right-to-left script (Arabic, Hebrew, ...)."""
+    return [c for c in candidates if not _has_right_to_left(doc[c.start : c.end].text)]
+
+
+def _has_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)

@@ -1,0 +1,337 @@
+"""Layouts of sports results, line-ups and scorecards, as 1990s wire copy prints them.
+
+"Swansea 49 Cardiff 23", "CHICAGO 71 64 .526 10", "Kent v Essex": names next to scores are
+teams, whatever place they are named after; "A. Dale", "Irina Privalova ( Russia )" and
+"15 - Jeff Wilson" are persons by their layout; in a sports report, a place that acts is a team.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from reader.core.analysis.entities.candidates import (
+    CALENDAR,
+    Candidate,
+    form_of,
+    has_letters,
+    lines,
+    person_forms,
+    replacing,
+)
+from reader.core.analysis.entities.countries import country_named
+from reader.core.analysis.entities.from_model import DISMISSALS, PARTICLES, POSSESSIVES, TITLES
+from reader.core.analysis.entities.wire import DATE, is_dateline
+from reader.core.model import Kind
+
+_SCORE_WORDS = frozenset({"v", "at"})
+_INITIAL = re.compile(r"[A-Z]\.")
+# When a goal was scored, in brackets after the scorer: "Cosmin Contra ( 31st )".
+_MINUTE = re.compile(r"\d+(st|nd|rd|th)")
+_WORD = re.compile(r"[^\W\d_]+")
+# A bowler's figures: overs-maidens-runs-wickets ("10-0-41-2", "9.5-0-44-1").
+_BOWLING = re.compile(r"\d+(\.\d)?-\d+-\d+-\d+")
+
+
+def with_results_lines(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Names next to scores on a line of results are teams, whatever place they are named after.
+
+    The model reads "Swansea 49 Cardiff 23" as places (or not at all); on such lines a name
+    followed by a score, by "v" or "at", or after "v", is a team (an organization), unless it
+    is a country (national teams stay countries) or a person ("P. Simmons 4-38"). A name
+    after "at" or before a colon at the start of the line is where the game is played.
+    """
+    found = []
+    for start, end in lines(doc):
+        if not is_dateline(doc, start, end) and _is_results_line(doc, start, end):
+            found.extend(_teams_on_line(doc, start, end, candidates))
+    return replacing(doc, candidates, found)
+
+
+def _outside_parentheses(doc: Doc, start: int, end: int) -> list[Token]:
+    tokens = []
+    depth = 0
+    for token in doc[start:end]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            tokens.append(token)
+    return tokens
+
+
+def _is_score(token: Token) -> bool:
+    if has_letters(token) or not any(c.isdigit() for c in token.text):
+        return False
+    return not _is_in_date(token)
+
+
+def _is_in_date(token: Token) -> bool:
+    """Part of "1996-08-30", which the tokenizer may have cut into five tokens."""
+    doc, i = token.doc, token.i
+    window = doc[max(0, i - 4) : i + 5]
+    offset = token.idx - window.start_char
+    return any(m.start() <= offset < m.end() for m in DATE.finditer(window.text))
+
+
+def _is_results_line(doc: Doc, start: int, end: int) -> bool:
+    """A line of scores or fixtures: a score or "v"/"at", and few lowercase words."""
+    if start == end or _is_prose(doc[start:end].text):
+        return False
+    tokens = _outside_parentheses(doc, start, end)
+    words = [t for t in tokens if t.is_alpha]
+    lowercase = [t for t in words if t.is_lower and t.lower_ not in _SCORE_WORDS]
+    has_score = any(_is_score(t) for t in tokens)
+    joined = any(t.lower_ in _SCORE_WORDS for t in tokens)
+    return bool(words) and (has_score or joined) and 3 * len(lowercase) <= len(words)
+
+
+def _is_prose(text: str) -> bool:
+    """A quick test on the text, before looking at tokens: mostly lowercase words is prose."""
+    words = _WORD.findall(text)
+    return len(words) >= 8 and sum(w.islower() for w in words) * 4 > len(words) * 3
+
+
+def _teams_on_line(doc: Doc, start: int, end: int, candidates: list[Candidate]) -> list[Candidate]:
+    """The teams, persons and grounds named on one results line."""
+    persons = {
+        (c.start, c.end) for c in candidates if c.kind is Kind.PERSON and c.end - c.start > 1
+    }
+    teams = []
+    i = start
+    while i < end:
+        if not _is_name_word(doc[i]) or doc[i].lower_ in _SCORE_WORDS:
+            i += 1
+            continue
+        group_end = i
+        while group_end < end and _is_name_word(doc[group_end]):
+            group_end += 1
+        team = _team(doc, i, group_end, end, persons)
+        if team is not None:
+            teams.append(team)
+        i = group_end
+    if sum(t.kind in (Kind.ORG, Kind.COUNTRY) for t in teams) < 2:
+        # A lone name takes a row of scores and a proper noun ("Sales 1,234 1,100" is no team),
+        # or a "v" before it, as in a fixture list ("May 20 v Durham").
+        row = _scores_after(doc, start, end) >= 3
+        teams = [
+            t
+            for t in teams
+            if t.kind is not Kind.ORG
+            or (row and _is_proper(doc, t))
+            or (t.start > 0 and doc[t.start - 1].lower_ == "v")
+        ]
+    return teams
+
+
+def _is_proper(doc: Doc, candidate: Candidate) -> bool:
+    return any(t.pos_ == "PROPN" for t in doc[candidate.start : candidate.end])
+
+
+def _scores_after(doc: Doc, start: int, end: int) -> int:
+    """The longest run of scores on the line ("Gillingham 4 1 1 2 4 6 4" has seven)."""
+    longest = run = 0
+    for token in doc[start:end]:
+        run = run + 1 if _is_score(token) else 0
+        longest = max(longest, run)
+    return longest
+
+
+def _is_name_word(token: Token) -> bool:
+    if token.lower_ in CALENDAR:
+        return False
+    return token.text[:1].isupper() or (token.text in POSSESSIVES and token.i > 0)
+
+
+def _team(
+    doc: Doc, start: int, end: int, line_end: int, persons: set[tuple[int, int]]
+) -> Candidate | None:
+    """What the name group [start, end) on a results line is: a ground, a player, a country
+    or a team, by its neighbours; None when nothing on the line ties it to the results."""
+    before = doc[start - 1] if start > 0 else None
+    after_name = _after_qualifier(doc, end, line_end)
+    after = doc[after_name] if after_name < line_end else None
+    next_to_score = after is not None and (_is_score(after) or after.lower_ in _SCORE_WORDS)
+    # "KANSAS CITY AT DETROIT": the home side is named as the place of the game.
+    joined = before is not None and before.lower_ == "v"
+    if _inside_parentheses(doc, start):
+        return None
+    if (before is None or "\n" in before.text) and after is not None and after.text == ":":
+        return Candidate(start, end, None, place=True)  # the ground: "Hove : Sussex 363"
+    if before is not None and before.lower_ == "at" and country_named(doc[start:end].text) is None:
+        return Candidate(start, end, None, place=True)
+    if (before is not None and before.text in DISMISSALS) or (
+        after is not None and (after.text in DISMISSALS or _BOWLING.fullmatch(after.text))
+    ):
+        return Candidate(start, end, Kind.PERSON)
+    if not (next_to_score or joined):
+        return None
+    text = doc[start:end].text
+    country = country_named(text)
+    if country is not None:
+        return Candidate(start, end, Kind.COUNTRY, country=country)
+    if (start, end) in persons or _INITIAL.fullmatch(doc[start].text):
+        return Candidate(start, end, Kind.PERSON)
+    return Candidate(start, end, Kind.ORG, team=True)
+
+
+def _after_qualifier(doc: Doc, i: int, line_end: int) -> int:
+    """Past a bracketed letter after a club's name ("Rad ( B ) 4 1 1 2")."""
+    bracketed = i + 2 < line_end and doc[i].text == "(" and doc[i + 2].text == ")"
+    if bracketed and len(doc[i + 1].text) <= 2 and doc[i + 1].is_upper:
+        return i + 3
+    return i
+
+
+def _inside_parentheses(doc: Doc, i: int) -> bool:
+    for token in reversed(doc[max(0, i - 12) : i]):
+        if token.text == ")" or "\n" in token.text:
+            return False
+        if token.text == "(":
+            return True
+    return False
+
+
+# --- persons by the company they keep: "A. Dale", "Irina Privalova ( Russia )", "15 - Jeff Wilson"
+
+
+def with_person_patterns(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Names in the layouts of results and line-ups are persons, whatever the model said.
+
+    An initial before a surname ("A. Dale"), a nationality in brackets after a full name
+    ("Irina Privalova ( Russia )") and a shirt number before it ("15 - Jeff Wilson").
+    """
+    found = []
+    i = 0
+    while i < len(doc):
+        end = _name_group_end(doc, i)
+        if end == i:
+            i += 1
+            continue
+        if _looks_like_person(doc, i, end):
+            found.append(Candidate(i, end, Kind.PERSON))
+        i = end
+    return replacing(doc, candidates, found)
+
+
+def _name_group_end(doc: Doc, start: int) -> int:
+    end = start
+    while end < len(doc):
+        token = doc[end]
+        if token.text[:1].isupper() and has_letters(token) and token.lower_ not in CALENDAR:
+            end += 1
+        elif token.lower_ in PARTICLES and end > start and end + 1 < len(doc):
+            if not doc[end + 1].text[:1].isupper():
+                break
+            end += 1
+        else:
+            break
+    return end
+
+
+def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether a capitalized group is a person by its layout (see with_person_patterns)."""
+    words = doc[start:end]
+    if country_named(words.text) is not None or any(t.lower_ in TITLES for t in words):
+        return False
+    if _INITIAL.fullmatch(words[0].text):
+        return len(words) > 1 and not words[-1].is_upper
+    if len(words) < 2:
+        return False
+    if end + 1 < len(doc) and doc[end].text == "(":
+        inside = doc[end + 1].text
+        if _MINUTE.fullmatch(inside) or (
+            end + 2 < len(doc) and doc[end + 2].text == ")" and country_named(inside) is not None
+        ):
+            return True
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].like_num
+        and bool(doc[start - 2].whitespace_)
+    )
+
+
+# Words that make a story a sports report, where places that act are teams.
+_SPORTS_WORDS = """
+match league cup championship tournament innings wicket goal striker midfielder goalkeeper
+coach captain inning homer pitcher batsman bowler semifinal quarterfinal halftime medal
+olympic referee stadium"""
+_SPORTS = frozenset(_SPORTS_WORDS.split())
+# Prepositions after which a place is a place ("at Headingley", "in Moscow").
+_LOCATIVE = frozenset({"in", "at", "from", "near", "to", "of", "outside", "into", "around"})
+
+
+def is_sports_report(doc: Doc, candidates: list[Candidate]) -> bool:
+    """A report with results lines, or with three sports words or more, one token in sixty."""
+    if any(c.team for c in candidates):
+        return True
+    hits = sum(1 for t in doc if t.lemma_ in _SPORTS)
+    return hits >= 3 and hits * 60 >= len(doc)
+
+
+def places_as_teams(doc: Doc, candidates: list[Candidate]) -> None:
+    """In a sports report, a place that acts ("Kent stepped up a gear") is a team.
+
+    The model tags such names as places or, often, as persons; a single word that is not part
+    of any person's full name and is not governed by a locative preposition is taken as a team.
+    """
+    surnames, family_names = person_forms(doc, candidates)
+    persons = surnames | family_names
+    persons.update(form_of(doc, c) for c in candidates if c.kind is Kind.PERSON and not c.label)
+    for candidate in candidates:
+        if candidate.kind is Kind.COUNTRY or candidate.place:
+            continue
+        if candidate.label not in ("GPE", "PERSON", "FAC") or candidate.end - candidate.start > 1:
+            continue
+        if form_of(doc, candidate) in persons:
+            continue
+        root = doc[candidate.start : candidate.end].root
+        if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+            continue
+        following = doc[candidate.end].text if candidate.end < len(doc) else ""
+        if following in (":", "(") or _inside_parentheses(doc, candidate.start):
+            continue  # a venue: "London ( The Oval ) :", "( at Lord 's , London )"
+        candidate.kind = Kind.ORG
+
+
+# A team's record in brackets after its name: "(6-6)", "(10-12-3)".
+_RECORD = re.compile(r"\(\d{1,3}(?:-\d{1,3}){1,2}\)")
+_MAX_TEAM_TOKENS = 4
+
+
+def teams_by_record(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """ "New England (6-6) improved": a name followed by a win-loss record is a team.
+
+    The record follows the name in North American sports copy of every era; the team keeps
+    the name of its city or college, which the model reads as a place. One pass over the
+    tokens: each record looks back at most a few words.
+    """
+    persons = bytearray(len(doc))
+    for candidate in candidates:
+        if candidate.kind is Kind.PERSON:  # a pitcher's record: "Bob Wickman ( 6-1 )"
+            persons[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+    found = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text != "(":
+            i += 1
+            continue
+        end = min(len(doc), i + 7)
+        close = next((k for k in range(i + 1, end) if doc[k].text == ")"), None)
+        if close is None or not _RECORD.fullmatch(doc[i : close + 1].text.replace(" ", "")):
+            i += 1
+            continue
+        start = i
+        while start > max(0, i - _MAX_TEAM_TOKENS) and _is_team_word(doc[start - 1]):
+            start -= 1
+        if start < i and not any(persons[start:i]) and country_named(doc[start:i].text) is None:
+            found.append(Candidate(start, i, Kind.ORG, team=True))
+        i = close + 1
+    return replacing(doc, candidates, found)
+
+
+def _is_team_word(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and token.lower_ not in ("the", "a")

@@ -1,0 +1,116 @@
+"""Layouts of news agency copy: datelines, and persons introduced before a lone surname.
+
+"LONDON 1996-08-30" opens a wire story and names where it was filed: the names on it are
+places. Agency copy introduces a person by full name or title before using a lone surname.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from reader.core.analysis.entities.candidates import (
+    CALENDAR,
+    Candidate,
+    form_of,
+    lines,
+    person_forms,
+)
+from reader.core.analysis.entities.from_model import TITLES
+from reader.core.model import Kind
+
+DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
+_MAX_DATELINE_TOKENS = 16
+# Lines before the dateline: headline, photo caption and credit, "Slideshow (5 images)".
+_OPENING = 5
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """A wire story's "LONDON 1996-08-30" line names where it was filed: places only."""
+    line = doc[start:end]
+    return 0 < len(line) <= 12 and DATE.search(line.text) is not None
+
+
+def _dateline_end(doc: Doc, start: int, end: int) -> int:
+    """The end of the dateline opening the line [start, end), or `start` when there is none.
+
+    Either a whole "LONDON 1996-08-30" line, or the places in capitals before the agency in
+    brackets: "PARIS (Reuters) -", "LONDON/BRUSSELS, Dec 7 (Reuters Breakingviews) -".
+    """
+    if is_dateline(doc, start, end):
+        return end
+    limit = min(end, start + _MAX_DATELINE_TOKENS)
+    i = start
+    while i < limit and _in_dateline(doc[i]):
+        i += 1
+    opens_agency = i + 1 < end and doc[i].text == "(" and doc[i + 1].text[:1].isupper()
+    return i if i > start and doc[start].is_upper and opens_agency else start
+
+
+def _in_dateline(token: Token) -> bool:
+    """Places in capitals, the slashes between them, a date: "LONDON/PARIS, Dec 7"."""
+    return (
+        token.is_upper
+        or token.text in ("/", ",", ".")
+        or token.like_num
+        or token.lower_.rstrip(".") in CALENDAR
+    )
+
+
+def mark_dateline_places(doc: Doc, candidates: list[Candidate]) -> None:
+    """The names on a dateline are where the story was filed, never persons or teams.
+
+    One pass over lines and candidates together, both in text order.
+    """
+    datelines = [(s, _dateline_end(doc, s, e)) for s, e in lines(doc)]
+    datelines = [(s, e) for s, e in datelines if e > s]
+    i = 0
+    for candidate in candidates:
+        while i < len(datelines) and datelines[i][1] <= candidate.start:
+            i += 1
+        if i == len(datelines):
+            break
+        start, end = datelines[i]
+        if start <= candidate.start < end and candidate.kind is not Kind.COUNTRY:
+            candidate.kind, candidate.place = None, True
+
+
+def is_wire_story(doc: Doc) -> bool:
+    """News agency copy, which opens with a dateline ("LONDON 1996-08-30", "PARIS (Reuters) -")
+    in its first lines."""
+    return any(_dateline_end(doc, start, end) > start for start, end in lines(doc)[:_OPENING])
+
+
+def drop_unintroduced_persons(doc: Doc, candidates: list[Candidate]) -> None:
+    """Wire copy introduces a person by full name or title before using a lone surname.
+
+    So in agency copy outside sports, a single word the model calls a person that never appears
+    with a first name or a title ("Cofinec said", "Tavildara is now") is more often a company
+    or a place; it is left out. Other writing ("Obama said" with no "Barack") keeps it.
+    """
+    surnames, family_names = person_forms(doc, candidates)
+    titled = {
+        form_of(doc, c)
+        for c in candidates
+        if c.start > 0 and doc[c.start - 1].lower_.rstrip(".") in TITLES
+    }
+    for candidate in candidates:
+        if candidate.kind is not Kind.PERSON or candidate.end - candidate.start > 1:
+            continue
+        if not candidate.label or _is_all_capitals_line(doc, candidate.start):
+            continue
+        form = form_of(doc, candidate)
+        if form not in surnames and form not in family_names and form not in titled:
+            candidate.kind = None
+
+
+def _is_all_capitals_line(doc: Doc, i: int) -> bool:
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = i
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    line = doc[start:end].text
+    return line.upper() == line

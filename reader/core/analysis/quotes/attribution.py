@@ -1,0 +1,204 @@
+"""Attribution: the cue of each quoted fragment, and through it the fragment's speaker.
+
+A cue right before the opening mark wins; else the cues above the quote in the parse; else an
+"according to" over its clause; else a cue right after the closing mark; else the nearest cue
+before it in its sentence. A fragment with no cue may still be signed (see `layouts`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from reader.core.analysis.quotes.context import SENTENCE_END, Fragment, QuotedDoc, is_mark
+from reader.core.analysis.quotes.cues import calls_on, cue_span, is_cue
+from reader.core.analysis.quotes.layouts import label_before, signature
+from reader.core.analysis.quotes.speakers import (
+    noun_after,
+    original_source,
+    speaker_of,
+    speaker_span,
+    subject_of,
+)
+
+# Clauses that, given a subject of their own, report nothing of the clause above them.
+_SEPARATE_CLAUSES = ("conj",)
+_ATTRIBUTION_WINDOW = 30
+# Between a cue and the mark after it: its object (`asking her`, `told reporters on Monday`).
+_OBJECT_PARTS = frozenset({"dobj", "dative", "pobj", "prep", "npadvmod"})
+_OBJECT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADP", "DET"})
+_LONGEST_OBJECT = 4  # tokens from the cue to the word before the mark
+
+
+def attribute(qdoc: QuotedDoc, fragment: Fragment) -> None:
+    """Set the fragment's own cue and speaker, if it has any."""
+    nearest = cue = cue_right_before(qdoc, fragment)
+    if cue is not None:
+        nearest = cue = signed_after(qdoc, fragment) or cue
+    if cue is None:
+        nearest, cue = governing_cues(qdoc, fragment) or (None, None)
+    if cue is None:
+        nearest = cue = according_above(qdoc, fragment)
+    if cue is None:
+        nearest = cue = cue_after(qdoc, fragment) or cue_before(qdoc, fragment)
+    if cue is None:
+        fragment.speaker = signature(qdoc, fragment) or label_before(qdoc, fragment)
+        return
+    fragment.local_cue = nearest
+    fragment.cue = cue_span(cue)
+    speaker = speaker_of(qdoc, cue)
+    if speaker is None and cue.i >= fragment.tokens.end:
+        speaker = name_between(qdoc, fragment.tokens.end, cue.i) or noun_after(cue)
+    if speaker is not None and not qdoc.quoted[speaker.i]:
+        fragment.speaker = speaker_span(qdoc, original_source(qdoc, cue, speaker))
+
+
+def signed_after(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`Sen. Voss scolded him: “…,” she said.`: a cue right after the closing mark with its
+    own speaker attributes these words, even after a cue that introduced them; it is the
+    mention next to the words; but not a cue that introduces a quote of its own (`she
+    replied:`)."""
+    cue = cue_after(qdoc, fragment)
+    if cue is None:
+        return None
+    speaker = speaker_of(qdoc, cue)
+    if speaker is None or speaker.i < fragment.tokens.end:
+        return None
+    following = max(cue.i, speaker.i) + 1
+    if following < len(qdoc.doc) and qdoc.doc[following].text == ":":
+        return None
+    return cue
+
+
+def name_between(qdoc: QuotedDoc, start: int, end: int) -> Token | None:
+    """A name between a quote and its cue, for `“…,” Tulsa police Chief Jordan said`,
+    which the parser may leave without a subject."""
+    names = [t for t in qdoc.doc[start:end] if t.ent_type_ in ("PERSON", "ORG")]
+    if not names:
+        return None
+    people = [t for t in names if t.ent_type_ == "PERSON"]
+    return (people or names)[-1]
+
+
+def cue_right_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`saying, “…”`, `said: “…”`, `asking her, “…”`, `told reporters on Monday: “…”`: a cue
+    just before the opening mark, past its short object, wins over the parse, which may hang
+    the quote from a verb further away. Before a colon, any verb that takes the quote as its
+    clause of content is one (`Marjorie disagreed: “…”`)."""
+    index = fragment.tokens.start - 1
+    introduced = colon = False  # a comma or colon stands before the mark
+    while index >= 0 and (is_mark(qdoc.doc[index]) or qdoc.doc[index].text in (",", ":")):
+        introduced = introduced or qdoc.doc[index].text in (",", ":")
+        colon = colon or qdoc.doc[index].text == ":"
+        index -= 1
+    if index < 0 or qdoc.quoted[index]:
+        return None
+    word = qdoc.doc[index]
+    if is_cue(word) or (colon and _introduces(qdoc, fragment, word)):
+        return word
+    while (
+        introduced
+        and word.dep_ in _OBJECT_PARTS
+        and word.pos_ in _OBJECT_WORDS
+        and 0 < word.i - word.head.i <= _LONGEST_OBJECT
+        and not qdoc.quoted[word.head.i]
+    ):
+        word = word.head
+        if word.pos_ == "VERB" and is_cue(word):
+            return word  # a verb's object: not "called Obama's remarks on Saturday “…”"
+    return None
+
+
+def _introduces(qdoc: QuotedDoc, fragment: Fragment, verb: Token) -> bool:
+    """`His wife, Marjorie, disagreed: “…”`: any verb with a subject of its own that a colon
+    joins to the quote, which the parse makes its clause of content, reports the words."""
+    return (
+        verb.pos_ == "VERB"
+        and subject_of(qdoc, verb, passive=True) is not None
+        and any(r.head == verb and r.dep_ == "ccomp" for r in qdoc.quote_roots(fragment))
+    )
+
+
+def governing_cues(qdoc: QuotedDoc, fragment: Fragment) -> tuple[Token, Token] | None:
+    """The nearest and the outermost speech verb (or noun) above the quote in the parse:
+    `said that “…”`; `Holm said the ad “…” suggests …` (Holm's, as the outer cue says).
+    The climb stops at a coordinated clause with a subject of its own: in `Ortiz said …,
+    but her deputy said that “…”` the quote is the deputy's.
+
+    A quote that ends its sentence with a full stop is not attributed by a verb after it:
+    that verb belongs to the next sentence, which the parser sometimes runs into this one.
+    """
+    for root in qdoc.quote_roots(fragment):
+        cues = []
+        for head in qdoc.ancestors_in_paragraph(root):
+            if (
+                not qdoc.quoted[head.i]
+                and not (fragment.ends_with_full_stop and head.i >= fragment.tokens.end)
+                and is_cue(head)
+            ):
+                cues.append(head)
+            if head.dep_ in _SEPARATE_CLAUSES and subject_of(qdoc, head, passive=True):
+                break
+        if cues:
+            outer = [c for c in cues[1:] if not calls_on(c)] or cues[:1]
+            return cues[0], outer[-1]
+    return None
+
+
+def according_above(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`According to the complaint, the developers ran a “fraudulent scheme”`: an
+    "according to" that modifies a clause the quote sits in attributes the quote."""
+    for root in qdoc.quote_roots(fragment):
+        for head in qdoc.ancestors_in_paragraph(root):
+            if qdoc.quoted[head.i]:
+                continue
+            for child in head.children:
+                if child.lower_ == "according" and not qdoc.quoted[child.i]:
+                    return child
+    return None
+
+
+def cue_after(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`“…,” Smith said`: a cue right after the closing mark, past nothing but the speaker.
+
+    Another verb or a conjunction on the way means the words after the quote are a clause
+    of their own (`“…,” while 73 percent said`), not its attribution; but an "as" right
+    after the quote introduces one (`“…,” as a memo put it`).
+    """
+    if fragment.ends_with_full_stop:
+        return None
+    end = fragment.tokens.end
+    words = 0
+    for token in qdoc.doc[end : end + _ATTRIBUTION_WINDOW]:
+        if qdoc.quoted[token.i] or "\n" in token.text or token.text in SENTENCE_END:
+            return None
+        if is_cue(token):
+            return token
+        first_as = words == 0 and token.lower_ == "as"
+        if token.ent_iob_ == "O" and token.pos_ in ("VERB", "CCONJ", "SCONJ") and not first_as:
+            return None
+        words += not token.is_punct
+    return None
+
+
+def cue_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
+    """`Smith said: “…”` or `Smith told Jones that “…”`: the nearest cue before the quote.
+
+    The search stops at the previous quote or sentence end, but a colon reaches back over
+    a paragraph break to the sentence it ends (`He said:` above a quoted paragraph).
+    """
+    doc = qdoc.doc
+    index = qdoc.word_before(fragment)
+    after_colon = index >= 0 and doc[index].text == ":"
+    if index >= 0 and not after_colon and qdoc.paragraph_break(doc[index], fragment.tokens[0]):
+        return None  # a headline's verb above a quoted paragraph is not its cue
+    lowest = max(0, fragment.tokens.start - _ATTRIBUTION_WINDOW)
+    while index >= lowest:
+        token = doc[index]
+        if qdoc.quoted[index] or token.text in SENTENCE_END:
+            return None
+        if "\n" in token.text and not after_colon:
+            return None
+        if is_cue(token):
+            return token
+        index -= 1
+    return None

@@ -1,0 +1,100 @@
+"""Plain data for the rest of the app: Quotes whose speakers carry entity keys."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span
+
+from reader.core.analysis.quotes.component import SPANS_KEY
+from reader.core.model import Cue, Kind, Mention, Quote, Speaker
+
+FRAGMENT_JOINER = " … "
+_SPEAKER_KINDS = (Kind.PERSON, Kind.ORG)
+
+
+class _MentionIndex:
+    """The person and organization mentions by start offset, to find the one holding a
+    character offset with a bisect instead of a scan of all mentions."""
+
+    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+        self._mentions = sorted(
+            (m for m in mentions if m.kind in _SPEAKER_KINDS), key=lambda m: (m.start, -m.end)
+        )
+        self._starts = [m.start for m in self._mentions]
+        self._by_surname: dict[str, Mention] = {}
+        for mention in self._mentions:
+            if mention.kind is Kind.PERSON:
+                surname = mention.name.split()[-1].casefold() if mention.name.split() else ""
+                self._by_surname.setdefault(surname, mention)
+
+    def person_named(self, surname: str) -> Mention | None:
+        """The first person mention whose name ends with `surname` (any case), or None."""
+        return self._by_surname.get(surname.casefold())
+
+    def holding(self, offset: int) -> Mention | None:
+        """The mention whose characters include `offset` (the widest, when several start
+        at the same place), or None."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        while index >= 0:
+            mention = self._mentions[index]
+            if offset < mention.end:
+                return mention
+            if index == 0 or self._starts[index - 1] != mention.start:
+                return None
+            index -= 1
+        return None
+
+
+def quotes_from_doc(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
+    """Turn the component's spans into plain Quotes whose speakers carry entity keys.
+
+    Offsets are characters into `doc.text`; `mentions` are the article's entity mentions,
+    whose keys the speakers take.
+    """
+    text = doc.text
+    index = _MentionIndex(mentions)
+    quotes = []
+    for span in doc.spans.get(SPANS_KEY, []):
+        fragments = tuple(tuple(f) for f in span._.quote_fragments or ())
+        if not fragments:
+            continue
+        speaker = _plain_speaker(span._.quote_speaker, span._.quote_speaker_ref, index)
+        cue = span._.quote_cue
+        quotes.append(
+            Quote(
+                start=fragments[0][0],
+                end=fragments[-1][1],
+                text=FRAGMENT_JOINER.join(text[s:e] for s, e in fragments),
+                fragments=fragments,
+                speaker=speaker,
+                cue=Cue(cue.start_char, cue.end_char, cue.text) if cue is not None else None,
+            )
+        )
+    return tuple(quotes)
+
+
+def _plain_speaker(speaker: Span | None, ref: Span | None, index: _MentionIndex) -> Speaker | None:
+    """The local mention, named after the entity it (or the name it refers to) belongs to."""
+    if speaker is None:
+        return None
+    named = ref if ref is not None else speaker
+    entity = _entity_named_by(named, index)
+    name, key = (entity.name, entity.key) if entity else (named.text, None)
+    return Speaker(speaker.start_char, speaker.end_char, speaker.text, name, key)
+
+
+def _entity_named_by(span: Span, index: _MentionIndex) -> Mention | None:
+    """The person or organization a speaker phrase names: the one its head word belongs to,
+    or one apposed or compounded to the head ("spokeswoman Jessica Ditto"), but not one it
+    merely mentions ("Gary Johnson's doctor" is not Gary Johnson). A capitalized proper noun
+    that no mention covers (a signature the tagger missed) is the person with that surname."""
+    root = span.root
+    words = [root, *(c for c in root.children if c.dep_ in ("compound", "appos", "flat"))]
+    for word in words:
+        mention = index.holding(word.idx)
+        if mention is not None:
+            return mention
+    if root.pos_ == "PROPN" and root.is_title:
+        return index.person_named(root.text)  # a name the entity tagger missed here only
+    return None

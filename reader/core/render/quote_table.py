@@ -1,0 +1,97 @@
+"""Quotes as a table: CSV or JSON Lines rows of speaker, speaker key, quote, article title,
+date, path, start and end (characters into the article's text), for spreadsheets and scripts.
+
+CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+return) get a leading apostrophe; JSON Lines carry the values untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from reader.core.model import Analysis
+from reader.core.store.library import Collection, CollectionQuote
+
+QUOTE_COLUMNS = ("speaker", "speaker_key", "quote", "title", "date", "path", "start", "end")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def quote_rows(quotes: Iterable[CollectionQuote]) -> Iterator[dict[str, Any]]:
+    """One dict per quote, keys QUOTE_COLUMNS (speaker fields None when it has no speaker)."""
+    for item in quotes:
+        quote, speaker = item.quote, item.quote.speaker
+        yield {
+            "speaker": speaker.name if speaker else None,
+            "speaker_key": speaker.key if speaker else None,
+            "quote": quote.text,
+            "title": item.title,
+            "date": item.date,
+            "path": str(item.path),
+            "start": quote.start,
+            "end": quote.end,
+        }
+
+
+def analysis_quotes(analysis: Analysis) -> list[CollectionQuote]:
+    """The quotes of one analysed article, with its title, date and path."""
+    article = analysis.article
+    date = getattr(getattr(article, "meta", None), "date", None)
+    path = article.path if article.path is not None else Path(article.title)
+    return [CollectionQuote(q, path, article.title, date) for q in analysis.quotes]
+
+
+def quote_citation(item: CollectionQuote) -> str:
+    """The quote with its attribution, for the clipboard: “…” — Name, in Title, Date
+    (the parts that are unknown left out)."""
+    speaker = item.quote.speaker.name if item.quote.speaker else None
+    source = ", ".join(
+        part for part in (speaker, f"in {item.title}" if item.title else None, item.date) if part
+    )
+    return f"“{item.quote.text}”" + (f" — {source}" if source else "")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+def write_csv(rows: Iterable[dict[str, Any]], stream: TextIO, header: bool = True) -> int:
+    """Write rows as CSV (RFC 4180 quoting, `\\r\\n` line ends); returns how many."""
+    writer = csv.writer(stream)
+    if header:
+        writer.writerow(QUOTE_COLUMNS)
+    count = 0
+    for row in rows:
+        writer.writerow([_cell(row[column]) for column in QUOTE_COLUMNS])
+        count += 1
+    return count
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], stream: TextIO) -> int:
+    """Write rows as one JSON object per line; returns how many."""
+    count = 0
+    for row in rows:
+        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def export_collection_quotes(collection: Collection, destination: Path) -> int:
+    """Write every quote of the collection to `destination` as CSV (UTF-8 with a byte-order
+    mark, so spreadsheets read the accents); returns the number of quotes.
+
+    Raises OSError when the file cannot be written.
+    """
+    with destination.open("w", encoding="utf-8-sig", newline="") as stream:
+        return write_csv(quote_rows(collection.quotes()), stream)
+
+
+def export_analysis_quotes(analysis: Analysis, destination: Path) -> int:
+    """The same for the quotes of one article."""
+    with destination.open("w", encoding="utf-8-sig", newline="") as stream:
+        return write_csv(quote_rows(analysis_quotes(analysis)), stream)

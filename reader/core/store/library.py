@@ -1,0 +1,380 @@
+"""A collection of articles over the store: its articles, entities merged across them by key,
+every quote of one entity, the entities seen with it, and full-text search (SQLite FTS5).
+
+A Collection reads only the store: an article is "analysed" when the store holds an analysis
+of the file's current text by the collection's pipeline (the store remembers each file's
+content hash with its modification time and size, so no file is read to list it). Every query
+reflects the store as it is when called, corrections included.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from reader.core.model import Quote
+from reader.core.store.database import ANALYSIS_VERSION, Store, path_key
+from reader.core.store.records import quote_from_dict
+from reader.core.text.loaders import SUPPORTED_SUFFIXES
+
+_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
+_SNIPPET_CHARS = 60
+_MARK_OPEN, _MARK_CLOSE = "\x01", "\x02"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the library list; `people` counts distinct persons, `quotes` quotes."""
+
+    path: Path
+    title: str
+    date: str | None
+    site: str | None
+    people: int
+    quotes: int
+    content_hash: str | None
+    analysed: bool
+
+
+@dataclass(frozen=True)
+class CollectionEntity:
+    """One entity across the collection: in how many articles, with how many mentions and
+    quotes (quotes it is the speaker of); `name` and `kind` are its most frequent ones."""
+
+    key: str
+    name: str
+    kind: str
+    articles: int
+    mentions: int
+    quotes: int
+
+
+@dataclass(frozen=True)
+class CollectionQuote:
+    """A quote with the article it is in; offsets in `quote` are into that article's text."""
+
+    quote: Quote
+    path: Path
+    title: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One match of a search: [`start`, `end`) in characters into the article's text, a
+    snippet of the text around it, and whether it lies inside a quote."""
+
+    path: Path
+    title: str
+    start: int
+    end: int
+    snippet: str
+    in_quote: bool
+
+
+def supported_files(folder: Path) -> list[Path]:
+    """The files under `folder` (recursively, hidden folders skipped, symlinked folders not
+    followed) whose suffix a loader takes, sorted by path; [] for a folder that cannot be read."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(
+            Path(root, name)
+            for name in files
+            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith(".")
+        )
+    return sorted(found)
+
+
+def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterable[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: every word must occur (prefix match on the last);
+    a phrase in double quotes stays a phrase. Never an FTS5 syntax error."""
+    text = re.sub(r"[\x00-\x1f\x7f]", " ", text)  # control characters end an FTS5 string
+    parts = re.findall(r'"([^"]+)"|(\S+)', text)
+    terms = []
+    for phrase, word in parts:
+        value = (phrase or word).replace('"', "")
+        if value.strip():
+            terms.append('"' + value + '"')
+    if terms and not parts[-1][0]:
+        terms[-1] += "*"
+    return " ".join(terms)
+
+
+class Collection:
+    """A view over the store for a list of article paths analysed by pipeline `model` (its
+    `model_label`). Paths that are listed twice, or files with the same text, count as one
+    article in the entity counts; quotes are given with the first path of their text."""
+
+    def __init__(self, store: Store, paths: Sequence[Path], model: str) -> None:
+        self.store = store
+        self.paths = tuple(Path(p) for p in dict.fromkeys(paths))
+        self.model = model
+        self._cache: dict[str, object] = {}
+        self._cache_version: tuple[int, int] | None = None
+
+    def _cached(self, name: str, make: Callable[[], T]) -> T:
+        """What `make` reads, kept until the store is written to (here or by another process).
+
+        A file changed on disk while the store is untouched shows on the next write.
+        """
+        version = self.store.version()
+        if version != self._cache_version:
+            self._cache.clear()
+            self._cache_version = version
+        if name not in self._cache:
+            self._cache[name] = make()
+        return self._cache[name]
+
+    # -- the article list
+
+    def _analysed(self) -> tuple[list[ArticleSummary], dict[int, ArticleSummary]]:
+        """Summaries in path order, and analysis id → the summary of its first path."""
+        return self._cached("analysed", self._read_analysed)
+
+    def _read_analysed(self) -> tuple[list[ArticleSummary], dict[int, ArticleSummary]]:
+        hashes: dict[bytes, str] = {}
+        for chunk in _chunks([path_key(p) for p in self.paths]):
+            rows = self.store.query(
+                "SELECT path, mtime_ns, size, content_hash FROM files"
+                f" WHERE path IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for path, mtime_ns, size, digest in rows:
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                if (stat.st_mtime_ns, stat.st_size) == (mtime_ns, size):
+                    hashes[path] = digest
+        rows_by_hash: dict[str, tuple] = {}
+        for chunk in _chunks(sorted(set(hashes.values()))):
+            for row in self.store.query(
+                "SELECT id, content_hash, title, date, site, people, quotes FROM analyses"
+                " WHERE model = ? AND analysis_version = ?"
+                f" AND content_hash IN ({','.join('?' * len(chunk))})",
+                (self.model, ANALYSIS_VERSION, *chunk),
+            ):
+                rows_by_hash[row[1]] = row
+        summaries: list[ArticleSummary] = []
+        by_id: dict[int, ArticleSummary] = {}
+        for path in self.paths:
+            row = rows_by_hash.get(hashes.get(path_key(path), ""))
+            if row is None:
+                summaries.append(
+                    ArticleSummary(
+                        path, path.name, None, None, 0, 0, hashes.get(path_key(path)), False
+                    )
+                )
+                continue
+            analysis_id, digest, title, date, site, people, quotes = row
+            summary = ArticleSummary(
+                path, title or path.name, date, site, people, quotes, digest, True
+            )
+            summaries.append(summary)
+            by_id.setdefault(analysis_id, summary)
+        return summaries, by_id
+
+    def articles(self) -> tuple[ArticleSummary, ...]:
+        """Every path of the collection in its order, analysed or not."""
+        return tuple(self._analysed()[0])
+
+    # -- entities
+
+    def _entity_rows(self, ids: Sequence[int], key: str | None = None) -> list[tuple]:
+        rows: list[tuple] = []
+        for chunk in _chunks(list(ids)):
+            sql = (
+                "SELECT analysis_id, key, name, kind, mentions, quotes FROM entity_rows"
+                f" WHERE analysis_id IN ({','.join('?' * len(chunk))})"
+            )
+            parameters: list = list(chunk)
+            if key is not None:
+                sql += " AND key = ?"
+                parameters.append(key)
+            rows.extend(self.store.query(sql, parameters))
+        return rows
+
+    def _merged(self, ids: Sequence[int]) -> dict[str, CollectionEntity]:
+        names: dict[str, Counter] = {}
+        kinds: dict[str, Counter] = {}
+        totals: dict[str, list[int]] = {}
+        for _id, key, name, kind, mentions, quotes in self._entity_rows(ids):
+            names.setdefault(key, Counter())[name] += mentions
+            kinds.setdefault(key, Counter())[kind] += mentions
+            total = totals.setdefault(key, [0, 0, 0])
+            total[0] += 1
+            total[1] += mentions
+            total[2] += quotes
+        return {
+            key: CollectionEntity(
+                key=key,
+                name=names[key].most_common(1)[0][0],
+                kind=kinds[key].most_common(1)[0][0],
+                articles=total[0],
+                mentions=total[1],
+                quotes=total[2],
+            )
+            for key, total in totals.items()
+        }
+
+    def _all_merged(self) -> dict[str, CollectionEntity]:
+        return self._cached("merged", lambda: self._merged(list(self._analysed()[1])))
+
+    def entities(self) -> tuple[CollectionEntity, ...]:
+        """Entities merged across the analysed articles by key; most articles first, then most
+        mentions, then by name."""
+        return self._cached(
+            "entities",
+            lambda: tuple(
+                sorted(
+                    self._all_merged().values(),
+                    key=lambda e: (-e.articles, -e.mentions, e.name.casefold()),
+                )
+            ),
+        )
+
+    def articles_mentioning(self, key: str) -> tuple[ArticleSummary, ...]:
+        """The collection's articles (in collection order) with at least one mention of `key`."""
+        summaries, by_id = self._analysed()
+        hashes = {by_id[row[0]].content_hash for row in self._entity_rows(list(by_id), key)}
+        return tuple(s for s in summaries if s.analysed and s.content_hash in hashes)
+
+    def quotes_of(self, key: str) -> tuple[CollectionQuote, ...]:
+        """Every quote whose speaker is `key`, across the collection, by date (undated last),
+        then path, then position."""
+        by_id = self._analysed()[1]
+        found = []
+        for analysis_id, data in self.store.query(
+            "SELECT analysis_id, data FROM quote_rows WHERE speaker_key = ?", (key,)
+        ):
+            summary = by_id.get(analysis_id)
+            if summary is not None:
+                found.append(
+                    CollectionQuote(
+                        quote_from_dict(json.loads(data)),
+                        summary.path,
+                        summary.title,
+                        summary.date,
+                    )
+                )
+        found.sort(key=lambda q: (q.date is None, q.date or "", str(q.path), q.quote.start))
+        return tuple(found)
+
+    def quotes(self) -> tuple[CollectionQuote, ...]:
+        """Every quote of the collection, article by article in collection order."""
+        summaries, by_id = self._analysed()
+        order = {s.path: i for i, s in enumerate(summaries)}
+        found = []
+        for chunk in _chunks(list(by_id)):
+            for analysis_id, data in self.store.query(
+                "SELECT analysis_id, data FROM quote_rows"
+                f" WHERE analysis_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                summary = by_id[analysis_id]
+                quote = quote_from_dict(json.loads(data))
+                found.append(CollectionQuote(quote, summary.path, summary.title, summary.date))
+        found.sort(key=lambda q: (order[q.path], q.quote.start))
+        return tuple(found)
+
+    def co_occurring(self, key: str, limit: int = 10) -> tuple[tuple[CollectionEntity, int], ...]:
+        """The entities found in the most articles together with `key`, with that number of
+        articles; ties by name."""
+        ids = list(self._analysed()[1])
+        with_key = sorted({row[0] for row in self._entity_rows(ids, key)})
+        shared = Counter(row[1] for row in self._entity_rows(with_key) if row[1] != key)
+        merged = self._all_merged()
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], merged[kv[0]].name.casefold()))
+        return tuple((merged[k], n) for k, n in ranked[:limit])
+
+    # -- search
+
+    def search(
+        self, query: str, limit: int = 200, quotes_only: bool = False
+    ) -> tuple[SearchHit, ...]:
+        """Where the words of `query` occur in the collection's texts (FTS5, case and accents
+        ignored, the last word as a prefix), best-ranked articles first, at most `limit` hits;
+        `quotes_only` keeps the hits inside quotes."""
+        match = fts_query(query)
+        if not match or limit <= 0:
+            return ()
+        by_id = self._analysed()[1]
+        by_hash = {s.content_hash: (analysis_id, s) for analysis_id, s in by_id.items()}
+        rows = self.store.query(
+            "SELECT t.content_hash, highlight(texts_fts, 0, char(1), char(2)) FROM texts_fts"
+            " JOIN texts t ON t.id = texts_fts.rowid WHERE texts_fts MATCH ? ORDER BY rank",
+            (match,),
+        )
+        hits: list[SearchHit] = []
+        for digest, marked in rows:
+            if digest not in by_hash:
+                continue
+            analysis_id, summary = by_hash[digest]
+            text, spans = _unmark(marked)
+            quoted = self._quote_spans(analysis_id)
+            starts = [s for s, _ in quoted]
+            for start, end in spans:
+                index = bisect.bisect_right(starts, start) - 1
+                in_quote = index >= 0 and end <= quoted[index][1]
+                if quotes_only and not in_quote:
+                    continue
+                hits.append(
+                    SearchHit(
+                        summary.path,
+                        summary.title,
+                        start,
+                        end,
+                        _snippet(text, start, end),
+                        in_quote,
+                    )
+                )
+                if len(hits) >= limit:
+                    return tuple(hits)
+        return tuple(hits)
+
+    def _quote_spans(self, analysis_id: int) -> list[tuple[int, int]]:
+        spans = []
+        for (data,) in self.store.query(
+            "SELECT data FROM quote_rows WHERE analysis_id = ?", (analysis_id,)
+        ):
+            spans.extend(tuple(f) for f in json.loads(data)["fragments"])
+        return sorted(spans)
+
+
+def _unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text without highlight() markers, and the marked spans in its offsets."""
+    text_parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    start = 0
+    for piece in re.split(f"([{_MARK_OPEN}{_MARK_CLOSE}])", marked):
+        if piece == _MARK_OPEN:
+            start = length
+        elif piece == _MARK_CLOSE:
+            spans.append((start, length))
+        else:
+            text_parts.append(piece)
+            length += len(piece)
+    return "".join(text_parts), spans
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    """The hit with some context on each side, on one line."""
+    left = max(0, start - _SNIPPET_CHARS)
+    right = min(len(text), end + _SNIPPET_CHARS)
+    snippet = " ".join(text[left:right].split())
+    return ("…" if left else "") + snippet + ("…" if right < len(text) else "")

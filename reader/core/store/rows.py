@@ -1,0 +1,247 @@
+"""The store's tables: the schema of each version with its migration, and the rows one
+analysis writes (its text once, a full-text index, entity and quote rows for the library's
+queries, corrections applied). Used by `reader.core.store.database`, inside its transactions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.core.model import Analysis, Kind
+from reader.core.store.corrections import Correction, apply_corrections
+from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
+from reader.core.text.article import Article
+
+SCHEMA_VERSION = 2
+
+
+def storable(text: str) -> str:
+    """The text with lone surrogates (which SQLite cannot hold) and the two control characters
+    the library's search uses as markers replaced one for one, so offsets stay valid."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text.replace("\x01", " ").replace("\x02", " ")
+
+
+def article_meta(article: Article) -> tuple[str | None, str | None]:
+    meta = getattr(article, "meta", None)
+    date, site = getattr(meta, "date", None), getattr(meta, "site", None)
+    return (storable(date) if date else None), (storable(site) if site else None)
+
+
+def path_key(path: Path) -> bytes:
+    """A file's path as the store keeps it: its bytes (a name need not be valid UTF-8)."""
+    return os.fsencode(path)
+
+
+# --- schema and migrations ------------------------------------------------------------------
+
+
+def _schema_1(db: sqlite3.Connection) -> None:
+    """The first store: analyses as their whole JSON (text included), and corrections."""
+    db.execute(
+        "CREATE TABLE analyses (content_hash TEXT NOT NULL, model TEXT NOT NULL,"
+        " analysis_version INTEGER NOT NULL, data TEXT NOT NULL,"
+        " PRIMARY KEY (content_hash, model, analysis_version))"
+    )
+    db.execute(
+        "CREATE TABLE corrections (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " content_hash TEXT NOT NULL, data TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX corrections_hash ON corrections (content_hash)")
+
+
+def _schema_2(db: sqlite3.Connection) -> None:
+    """The library: texts once each with a full-text index, files seen, entity and quote rows
+    for queries across articles, and analyses without their text."""
+    db.execute(
+        "CREATE TABLE analyses_2 (id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL,"
+        " model TEXT NOT NULL, analysis_version INTEGER NOT NULL, title TEXT NOT NULL,"
+        " date TEXT, site TEXT, people INTEGER NOT NULL, quotes INTEGER NOT NULL,"
+        " data TEXT NOT NULL, UNIQUE (content_hash, model, analysis_version))"
+    )
+    db.execute(
+        "CREATE TABLE texts (id INTEGER PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE,"
+        " text TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE texts_fts USING fts5(text, content='texts', content_rowid='id',"
+        " tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "CREATE TABLE files (path BLOB PRIMARY KEY, mtime_ns INTEGER NOT NULL,"
+        " size INTEGER NOT NULL, content_hash TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE entity_rows (analysis_id INTEGER NOT NULL, key TEXT NOT NULL,"
+        " name TEXT NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL,"
+        " quotes INTEGER NOT NULL)"
+    )
+    db.execute("CREATE INDEX entity_rows_key ON entity_rows (key)")
+    db.execute("CREATE INDEX entity_rows_analysis ON entity_rows (analysis_id)")
+    db.execute(
+        "CREATE TABLE quote_rows (analysis_id INTEGER NOT NULL, start INTEGER NOT NULL,"
+        " speaker_key TEXT, data TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX quote_rows_speaker ON quote_rows (speaker_key)")
+    db.execute("CREATE INDEX quote_rows_analysis ON quote_rows (analysis_id)")
+    old = db.execute("SELECT content_hash, model, analysis_version, data FROM analyses").fetchall()
+    db.execute("DROP TABLE analyses")
+    db.execute("ALTER TABLE analyses_2 RENAME TO analyses")
+    for digest, model, version, data in old:
+        record = json.loads(data)
+        article = Article(title=record.get("title") or "", text=record["text"], blocks=())
+        meta = record.get("meta") or {}
+        analysis = Analysis(
+            article=article,
+            model=model,
+            mentions=mentions_from_dicts(record.get("entities", ())),
+            quotes=quotes_from_dicts(record.get("quotes", ())),
+        )
+        insert_analysis(db, digest, analysis, version, (meta.get("date"), meta.get("site")))
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_schema_1, _schema_2)
+"""MIGRATIONS[n - 1] takes a store at schema n - 1 to schema n."""
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+
+def insert_analysis(
+    db: sqlite3.Connection,
+    digest: str,
+    analysis: Analysis,
+    version: int,
+    meta: tuple[str | None, str | None],
+) -> None:
+    """Insert (or replace) one analysis, its text and its query rows, corrections applied."""
+    text = storable(analysis.article.text)
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO texts (content_hash, text) VALUES (?, ?)", (digest, text)
+    )
+    if cursor.rowcount:
+        db.execute("INSERT INTO texts_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, text))
+    old = db.execute(
+        "SELECT id FROM analyses WHERE content_hash = ? AND model = ? AND analysis_version = ?",
+        (digest, analysis.model, version),
+    ).fetchone()
+    if old is not None:
+        _delete_rows(db, old[0])
+        db.execute("DELETE FROM analyses WHERE id = ?", old)
+    data = json.dumps(
+        {
+            "entities": [m.to_dict() for m in analysis.mentions],
+            "quotes": [q.to_dict() for q in analysis.quotes],
+        },
+        ensure_ascii=True,
+    )
+    cursor = db.execute(
+        "INSERT INTO analyses (content_hash, model, analysis_version, title, date, site,"
+        " people, quotes, data) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)",
+        (digest, analysis.model, version, storable(analysis.article.title), *meta, data),
+    )
+    _index(db, cursor.lastrowid, apply_corrections(analysis, stored_corrections(db, digest)))
+
+
+def _delete_rows(db: sqlite3.Connection, analysis_id: int) -> None:
+    db.execute("DELETE FROM entity_rows WHERE analysis_id = ?", (analysis_id,))
+    db.execute("DELETE FROM quote_rows WHERE analysis_id = ?", (analysis_id,))
+
+
+def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None:
+    """The entity and quote rows of one (corrected) analysis, and its counts."""
+    spoken: dict[str, int] = {}
+    for q in analysis.quotes:
+        if q.speaker is not None and q.speaker.key is not None:
+            spoken[q.speaker.key] = spoken.get(q.speaker.key, 0) + 1
+    entities = analysis.entities
+    db.executemany(
+        "INSERT INTO entity_rows (analysis_id, key, name, kind, mentions, quotes)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                analysis_id,
+                storable(e.key),
+                storable(e.name),
+                str(e.kind),
+                e.count,
+                spoken.get(e.key, 0),
+            )
+            for e in entities
+        ],
+    )
+    db.executemany(
+        "INSERT INTO quote_rows (analysis_id, start, speaker_key, data) VALUES (?, ?, ?, ?)",
+        [
+            (
+                analysis_id,
+                q.start,
+                storable(q.speaker.key) if q.speaker and q.speaker.key else None,
+                json.dumps(q.to_dict(), ensure_ascii=True),
+            )
+            for q in analysis.quotes
+        ],
+    )
+    people = sum(1 for e in entities if e.kind == Kind.PERSON)
+    db.execute(
+        "UPDATE analyses SET people = ?, quotes = ? WHERE id = ?",
+        (people, len(analysis.quotes), analysis_id),
+    )
+
+
+def stored_corrections(db: sqlite3.Connection, digest: str) -> tuple[Correction, ...]:
+    """The text's corrections, oldest first; a row that no longer reads as one is skipped."""
+    rows = db.execute(
+        "SELECT data FROM corrections WHERE content_hash = ? ORDER BY id", (digest,)
+    ).fetchall()
+    corrections = []
+    for (data,) in rows:
+        try:
+            corrections.append(Correction.from_json(data))
+        except (ValueError, TypeError):  # CorrectionError is a ValueError, as is bad JSON
+            continue
+    return tuple(corrections)
+
+
+def file_stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def reindex(db: sqlite3.Connection, digest: str) -> None:
+    """Rebuild the query rows of every analysis of this text after its corrections changed."""
+    corrections = stored_corrections(db, digest)
+    rows = db.execute(
+        "SELECT a.id, a.model, a.title, a.data, t.text FROM analyses a"
+        " JOIN texts t ON t.content_hash = a.content_hash WHERE a.content_hash = ?",
+        (digest,),
+    ).fetchall()
+    for analysis_id, model, title, data, text in rows:
+        record = json.loads(data)
+        analysis = Analysis(
+            article=Article(title=title, text=text, blocks=()),
+            model=model,
+            mentions=mentions_from_dicts(record["entities"]),
+            quotes=quotes_from_dicts(record["quotes"]),
+        )
+        _delete_rows(db, analysis_id)
+        _index(db, analysis_id, apply_corrections(analysis, corrections))
+
+
+def write_file_row(db: sqlite3.Connection, path: Path, digest: str) -> None:
+    seen = file_stat(path)
+    if seen is not None:
+        db.execute(
+            "INSERT OR REPLACE INTO files (path, mtime_ns, size, content_hash) VALUES (?, ?, ?, ?)",
+            (path_key(path), *seen, digest),
+        )

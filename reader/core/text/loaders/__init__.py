@@ -1,0 +1,86 @@
+"""Reading article files into Articles: one module per format, one Article for all.
+
+Formats: plain text, Markdown, HTML, Word (.docx), PDF with a text layer, EPUB, OpenDocument
+text (.odt), RTF, e-mail (.eml) and saved pages (.mhtml/.mht). A file's content decides over
+its name where the content is unmistakable (a PDF or an Office/e-book archive renamed .txt is
+still read as what it is). Nothing in a file is executed or fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.core.errors import ArticleError
+from reader.core.text.article import Article
+from reader.core.text.sources import MAX_FILE_BYTES, read_source
+
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "ArticleError", "load_article"]
+
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+DOCUMENT_SUFFIXES = (".docx", ".pdf", ".epub", ".odt", ".rtf")
+MAIL_SUFFIXES = (".eml", ".mhtml", ".mht")
+SUPPORTED_SUFFIXES = (
+    TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + DOCUMENT_SUFFIXES + MAIL_SUFFIXES
+)
+
+# Signatures of binary formats Reader does not read, so a renamed file gets a precise message.
+_BINARY_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "{name} is a PNG image, not a text article.",
+    b"\xff\xd8\xff": "{name} is a JPEG image, not a text article.",
+    b"GIF8": "{name} is a GIF image, not a text article.",
+    b"\x7fELF": "{name} is a program, not a text article.",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": (
+        "{name} is an old Microsoft Office file (.doc, .xls, .ppt or .msg); "
+        "save it as .docx or PDF to open it."
+    ),
+}
+_PDF_SIGNATURE = b"%PDF"
+_ZIP_SIGNATURE = b"PK\x03\x04"
+_RTF_SIGNATURE = b"{\\rtf"
+
+Loader = Callable[[Path, bytes], Article]
+
+
+def load_article(path: str | Path) -> Article:
+    """Read a file into an Article, or raise ArticleError saying why it cannot be read.
+
+    The Article's offsets are characters into its `text`; for .txt files that is the decoded
+    file with line endings normalized to "\\n", for other formats the blocks' text, one per line.
+    """
+    path = Path(path)
+    data = read_source(path, MAX_FILE_BYTES)
+    return _loader(path, data)(path, data)
+
+
+def _loader(path: Path, data: bytes) -> Loader:
+    """The loader for a file: by an unmistakable signature first, else by its suffix."""
+    from reader.core.text.loaders import html, markdown, text
+
+    suffix = path.suffix.lower()
+    if data.startswith(_PDF_SIGNATURE) or suffix == ".pdf":
+        from reader.core.text.loaders.pdf import load_pdf
+
+        return load_pdf
+    if data.startswith(_ZIP_SIGNATURE) or suffix in (".docx", ".epub", ".odt"):
+        from reader.core.text.loaders.archives import load_archive
+
+        return load_archive
+    if data.lstrip().startswith(_RTF_SIGNATURE) or suffix == ".rtf":
+        from reader.core.text.loaders.rtf import load_rtf
+
+        return load_rtf
+    for signature, message in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise ArticleError(message.format(name=path.name))
+    if suffix in MAIL_SUFFIXES:
+        from reader.core.text.loaders.mail import load_mail
+
+        return load_mail
+    if suffix in HTML_SUFFIXES:
+        return html.load_html
+    if suffix in MARKDOWN_SUFFIXES:
+        return markdown.load_markdown
+    return text.load_text

@@ -1,0 +1,88 @@
+"""ZIP-based documents: Word (.docx), OpenDocument text (.odt) and e-books (.epub).
+
+Which one a ZIP holds is read from the archive itself (an EPUB or ODT names its type in the
+`mimetype` member; a Word file has `word/document.xml`), so a misnamed file still opens.
+Members are read with a size cap, so a ZIP bomb cannot take the machine's memory.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from reader.core.errors import ArticleError
+from reader.core.text.article import Article
+
+# The most any one member may hold once decompressed (a long book's chapter is a few MB).
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+# The most a whole archive may unpack to (zipfile never reads past a member's stated size).
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+_ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+_EPUB_MIMETYPE = "application/epub+zip"
+
+
+def load_archive(path: Path, data: bytes) -> Article:
+    """A .docx, .odt or .epub article; ArticleError when the archive is none of these."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
+        raise ArticleError(
+            f"{path.name} is damaged or not a {_expected(path)} file "
+            "(it is not a valid ZIP archive)."
+        ) from error
+    with archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise ArticleError(
+                f"{path.name} would unpack to {unpacked / 1024 / 1024:.0f} MB; Reader opens "
+                f"documents up to {MAX_UNPACKED_BYTES // 1024 // 1024} MB unpacked."
+            )
+        mimetype = read_member(path, archive, "mimetype").decode("ascii", "replace").strip()
+        if "mimetype" not in names:
+            mimetype = ""
+        if mimetype == _EPUB_MIMETYPE or "META-INF/container.xml" in names:
+            from reader.core.text.loaders.epub import load_epub
+
+            return load_epub(path, archive)
+        if mimetype == _ODT_MIMETYPE or ("content.xml" in names and not mimetype):
+            from reader.core.text.loaders.odt import load_odt
+
+            return load_odt(path, archive)
+        if "word/document.xml" in names:
+            from reader.core.text.loaders.docx import load_docx
+
+            return load_docx(path, data)
+    if mimetype.startswith("application/vnd.oasis.opendocument"):
+        raise ArticleError(
+            f"{path.name} is an OpenDocument file but not a text document; "
+            "Reader reads .odt text documents."
+        )
+    raise ArticleError(
+        f"{path.name} is a ZIP archive, not a Word (.docx), OpenDocument (.odt) or EPUB file."
+    )
+
+
+def read_member(path: Path, archive: zipfile.ZipFile, name: str) -> bytes:
+    """A member's bytes (b"" when absent); ArticleError when it is damaged or too large."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return b""
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise ArticleError(f"{path.name} holds a part too large to read ({name}).")
+    try:
+        with archive.open(info) as member:
+            data = member.read(MAX_MEMBER_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
+        raise ArticleError(f"{path.name} is damaged: its part {name} cannot be read.") from error
+    if len(data) > MAX_MEMBER_BYTES:
+        raise ArticleError(f"{path.name} holds a part too large to read ({name}).")
+    return data
+
+
+def _expected(path: Path) -> str:
+    return {".docx": "Word", ".odt": "OpenDocument", ".epub": "EPUB"}.get(
+        path.suffix.lower(), "Word, OpenDocument or EPUB"
+    )

@@ -1,0 +1,101 @@
+"""Building an Article from a format's blocks: the text is the blocks' text, one block a line.
+
+Every structured format (Markdown, HTML, Word, PDF, EPUB, ODT, RTF, e-mail) yields a sequence
+of (kind, text) parts; `article_from_parts` lays them out the same way, so nothing downstream
+knows which format an article came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader.core.errors import ArticleError
+from reader.core.text.article import Article, ArticleMeta, Block, BlockKind
+
+Part = tuple[BlockKind, str]
+
+_SENTENCE_END = ".!?:;,…"
+_CLOSING_MARKS = "\"'”’»)]"
+_MAX_HEADING_WORDS = 16
+_MAX_HEADING_CHARS = 200
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line that does not end like a sentence (a headline or subhead)."""
+    stripped = line.strip().rstrip(_CLOSING_MARKS)
+    return (
+        bool(stripped)
+        and "\n" not in stripped
+        and len(stripped) <= _MAX_HEADING_CHARS
+        and stripped[-1] not in _SENTENCE_END
+        and len(stripped.split()) <= _MAX_HEADING_WORDS
+    )
+
+
+def title_from_path(path: Path) -> str:
+    """A readable title from a file name: `rail-strike_2024.txt` gives `Rail Strike 2024`."""
+    words = re.sub(r"[-_]+", " ", path.stem).split()
+    return " ".join(word[:1].upper() + word[1:] for word in words) or path.name
+
+
+def clean_block_text(raw: str) -> str:
+    """Spaces collapsed within each line; line breaks inside the block kept, empty lines dropped.
+
+    A line break inside a block is a line break within one paragraph (`<br>`, a line of an
+    address or a poem); paragraphs are separate blocks.
+    """
+    lines = (" ".join(line.split()) for line in raw.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def article_from_parts(
+    path: Path,
+    parts: Iterable[Part],
+    *,
+    title: str | None = None,
+    meta: ArticleMeta | None = None,
+) -> Article:
+    """An Article whose text is the parts' text joined by line breaks.
+
+    A TITLE part that comes first is the title (later ones become headings); without one,
+    `title`, or else a title made from the file name, is used without being added to the text.
+    Raises ArticleError when no part holds any text.
+    """
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    position = 0
+    for kind, raw in parts:
+        content = clean_block_text(raw)
+        if not content:
+            continue
+        if kind is BlockKind.TITLE and blocks:
+            kind = BlockKind.HEADING
+        if kind is BlockKind.TITLE:
+            title = " ".join(content.split())
+        blocks.append(Block(kind, position, position + len(content)))
+        pieces.append(content)
+        position += len(content) + 1
+    if not blocks:
+        raise ArticleError(f"No article text found in {path.name}.")
+    return Article(
+        title=title or title_from_path(path),
+        text="\n".join(pieces),
+        blocks=tuple(blocks),
+        path=path,
+        meta=meta or None,
+    )
+
+
+def with_title_first(parts: list[Part], title: str | None) -> list[Part]:
+    """Parts whose first block is the title: a first heading equal to it, or the title added."""
+    if not title:
+        return parts
+    wanted = " ".join(title.split())
+    for index, (kind, text) in enumerate(parts):
+        if kind is BlockKind.PARAGRAPH:
+            break
+        if " ".join(text.split()) == wanted:
+            return [*parts[:index], (BlockKind.TITLE, text), *parts[index + 1 :]]
+    return [(BlockKind.TITLE, title), *parts]

@@ -1,0 +1,100 @@
+"""E-books (.epub): the package document's metadata and spine, each chapter as HTML.
+
+The container names the package (OPF); its metadata gives title, author, date and publisher;
+its spine gives the chapters in reading order. A chapter is all content, so its markup is read
+whole (no boilerplate removal); its first heading, or else its <title>, heads it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+
+from lxml import etree
+
+from reader.core.errors import ArticleError
+from reader.core.text.article import Article, ArticleMeta, BlockKind
+from reader.core.text.loaders.archives import read_member
+from reader.core.text.loaders.blocks import Part, article_from_parts
+from reader.core.text.loaders.html import decode_html, document_parts
+
+CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
+OPF = "http://www.idpf.org/2007/opf"
+DC = "http://purl.org/dc/elements/1.1/"
+_CHAPTER_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/xml"})
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def load_epub(path: Path, archive: zipfile.ZipFile) -> Article:
+    """An e-book as one article: the book's title, each chapter's heading and text in order."""
+    package_path = _package_path(path, archive)
+    package = _xml(path, archive, package_path)
+    base = posixpath.dirname(package_path)
+    title = _dc(package, "title")
+    meta = ArticleMeta(
+        author=_dc(package, "creator"),
+        date=_dc(package, "date"),
+        site=_dc(package, "publisher"),
+    )
+    parts: list[Part] = [(BlockKind.TITLE, title)] if title else []
+    for href in _spine(package):
+        member = posixpath.normpath(posixpath.join(base, unquote(href)))
+        parts += _chapter(path, archive, member)
+    return article_from_parts(path, parts, meta=meta)
+
+
+def _package_path(path: Path, archive: zipfile.ZipFile) -> str:
+    container = _xml(path, archive, "META-INF/container.xml")
+    rootfile = container.find(f".//{{{CONTAINER}}}rootfile")
+    full_path = rootfile.get("full-path") if rootfile is not None else None
+    if not full_path:
+        raise ArticleError(f"{path.name} is damaged: its container names no package document.")
+    return full_path
+
+
+def _xml(path: Path, archive: zipfile.ZipFile, name: str) -> etree._Element:
+    data = read_member(path, archive, name)
+    if not data:
+        raise ArticleError(f"{path.name} is damaged: it has no {name}.")
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise ArticleError(f"{path.name} is damaged: {name} is not valid XML.") from error
+
+
+def _dc(package: etree._Element, name: str) -> str | None:
+    element = package.find(f"{{{OPF}}}metadata/{{{DC}}}{name}")
+    if element is None:
+        return None
+    return " ".join("".join(element.itertext()).split()) or None
+
+
+def _spine(package: etree._Element) -> list[str]:
+    """Hrefs of the spine's chapters in reading order (non-HTML and non-linear items skipped)."""
+    manifest = {
+        item.get("id"): item
+        for item in package.iterfind(f"{{{OPF}}}manifest/{{{OPF}}}item")
+        if item.get("id")
+    }
+    hrefs = []
+    for reference in package.iterfind(f"{{{OPF}}}spine/{{{OPF}}}itemref"):
+        if reference.get("linear") == "no":  # auxiliary content (notes, a table of contents)
+            continue
+        item = manifest.get(reference.get("idref"))
+        if item is not None and item.get("href") and item.get("media-type") in _CHAPTER_TYPES:
+            hrefs.append(item.get("href"))
+    return hrefs
+
+
+def _chapter(path: Path, archive: zipfile.ZipFile, member: str) -> list[Part]:
+    """A chapter's blocks, led by a heading: its first heading, or its <title> added."""
+    data = read_member(path, archive, member)
+    if not data:
+        return []
+    page = decode_html(path, data)
+    parts, heading = document_parts(path, page)
+    if parts and parts[0][0] is BlockKind.HEADING:
+        return parts
+    return [(BlockKind.HEADING, heading), *parts] if heading and parts else parts

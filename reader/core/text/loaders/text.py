@@ -1,0 +1,172 @@
+"""Plain text (.txt, .text): the decoded file is the article text, unchanged but for line ends.
+
+Which line breaks are paragraph breaks is decided here, once, and recorded in the blocks:
+blank lines when the file has them; otherwise an indented first line, or (in hard-wrapped
+text) a line that ends well before the wrap width; otherwise every line is a paragraph.
+A line break inside a block is a hard wrap, which the analysis reads as a space.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reader.core.errors import ArticleError
+from reader.core.text.article import Article, ArticleMeta, Block, BlockKind
+from reader.core.text.decoding import decode_text
+from reader.core.text.loaders.blocks import looks_like_heading, title_from_path
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE = re.compile(r"[^\n]*")
+# Hard-wrapped text: most lines end within this many characters of the longest line.
+_WRAP_SLACK = 12
+_WRAPPED_SHARE = 0.6
+_MIN_WRAPPED_LINES = 5
+_MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 120
+_TITLE_CASE_SHARE = 0.7
+# Without a wrap width: a line this long that ends without these marks continues on the next.
+_MIN_WRAPPED_LINE = 55
+_LINE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…")
+_MAX_TITLE_WORDS = 25
+
+
+def load_text(path: Path, data: bytes) -> Article:
+    """A .txt article; raises ArticleError for text that is empty or cannot be decoded."""
+    text = decode_text(data, path)
+    if not text.strip():
+        raise ArticleError(f"{path.name} contains only whitespace.")
+    return text_article(path, text)
+
+
+def text_article(
+    path: Path, text: str, *, title: str | None = None, meta: ArticleMeta | None = None
+) -> Article:
+    """Blocks from the paragraph structure; the title is a headline-like first paragraph.
+
+    A `title` given by the format (an e-mail's subject, an RTF's info) wins; a first
+    paragraph that repeats it is then the title block. Raises ArticleError when there is no text.
+    """
+    blocks: list[Block] = []
+    for start, end in paragraph_spans(text):
+        chunk = text[start:end]
+        kind = BlockKind.HEADING if looks_like_heading(chunk) else BlockKind.PARAGRAPH
+        if not blocks:
+            if title is not None:
+                same = " ".join(chunk.split()) == " ".join(title.split())
+                kind = BlockKind.TITLE if same else kind
+            elif kind is BlockKind.HEADING or _reads_as_headline(chunk):
+                kind = BlockKind.TITLE
+        blocks.append(Block(kind, start, end))
+    if not blocks:
+        raise ArticleError(f"No article text found in {path.name}.")
+    first = blocks[0]
+    if title is None and first.kind is BlockKind.TITLE:
+        title = " ".join(text[first.start : first.end].split())
+    return Article(
+        title=title or title_from_path(path),
+        text=text,
+        blocks=tuple(blocks),
+        path=path,
+        meta=meta or None,
+    )
+
+
+def _reads_as_headline(line: str) -> bool:
+    """A one-line title in title case ("Obama Says Trump Is Wrong."), even with a full stop."""
+    words = line.split()
+    if "\n" in line or not words or len(words) > _MAX_TITLE_WORDS:
+        return False
+    long_words = [word for word in words if len(word) > 3 and word[0].isalpha()]
+    capitalised = sum(1 for word in long_words if word[0].isupper())
+    return len(long_words) >= 2 and capitalised >= _TITLE_CASE_SHARE * len(long_words)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph in `text`, stripped of surrounding whitespace.
+
+    Blank lines always separate paragraphs. In hard-wrapped text (most lines end near one
+    width), a line that ends where the next line's first word would still have fit, or a line
+    followed by a more indented one, also ends a paragraph; the other line breaks are wraps.
+    In text that is not hard-wrapped every line is a paragraph. Linear in the text's length.
+    """
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.start() < m.end()]
+    lines = [(s, e) for s, e in lines if text[s:e].strip()]
+    if not lines:
+        return []
+    width = _wrap_width(text, lines)
+    blank_lines = _BLANK_LINE.search(text.strip()) is not None
+    breaks = [
+        _break_after(text, lines, i, width, blank_lines)
+        or _blank_between(text, lines[i][1], lines[i + 1][0])
+        for i in range(len(lines) - 1)
+    ]
+    spans: list[tuple[int, int]] = []
+    start = lines[0][0]
+    for index, (_, end) in enumerate(lines):
+        if index == len(lines) - 1 or breaks[index]:
+            spans.append(_stripped(text, start, end))
+            if index + 1 < len(lines):
+                start = lines[index + 1][0]
+    return spans
+
+
+def _blank_between(text: str, end: int, next_start: int) -> bool:
+    return text.count("\n", end, next_start) > 1
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width the text is hard-wrapped at, or None when its lines are not wrapped.
+
+    Wrapped prose has most lines ending near one width, and those lines mostly end inside a
+    sentence; a table or a list of one-sentence lines has lines of like length that end
+    sentences or rows, and is not wrapped.
+    """
+    stripped = [text[s:e].rstrip() for s, e in lines]
+    if len(stripped) < _MIN_WRAPPED_LINES:
+        return None
+    width = max(len(line) for line in stripped)
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
+        return None
+    near = [line for line in stripped if len(line) >= width - _WRAP_SLACK]
+    if len(near) < max(_MIN_WRAPPED_LINES, _WRAPPED_SHARE * len(stripped)):
+        return None
+    open_ended = sum(1 for line in near if not line.endswith(_LINE_END) and not line[-1].isdigit())
+    return width if open_ended >= _WRAPPED_SHARE * len(near) else None
+
+
+def _break_after(
+    text: str, lines: list[tuple[int, int]], index: int, width: int | None, blank_lines: bool
+) -> bool:
+    """Whether the paragraph ends after line `index` (a blank line after it aside).
+
+    Without a wrap width, a text whose paragraphs are set apart by blank lines still reads a
+    single line break as a wrap after a line of wrapping length (55 to 120 characters) that
+    stops mid-sentence ("union leader
+    Marisol⏎Etxeberria told reporters"); lists and headlines (short lines, or lines ending
+    in punctuation) keep their breaks. A line that stops mid-sentence before a line going on in
+    lower case is a wrap at any width.
+    """
+    start, end = lines[index]
+    line = text[start:end].rstrip()
+    if width is None:
+        wrapped = _MIN_WRAPPED_LINE <= len(line) <= _MAX_WRAP_WIDTH
+        next_start, next_end = lines[index + 1]
+        goes_on = text[next_start:next_end].lstrip()[:1].islower()
+        if blank_lines and goes_on and not line.endswith(_LINE_END):
+            return False
+        return not blank_lines or not wrapped or line.endswith(_LINE_END)
+    next_start, next_end = lines[index + 1]
+    following = text[next_start:next_end]
+    if _indent(following) > _indent(text[start:end]):  # an indented first line
+        return True
+    first_word = following.split()[0]
+    return len(line) + 1 + len(first_word) <= width - _WRAP_SLACK // 2
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), end - (len(chunk) - len(chunk.rstrip()))

@@ -1,0 +1,32 @@
+"""Headline wording never becomes a name, a display name or a key."""
+
+from reader.core.analysis.entities import mentions_from_doc
+from reader.core.model import Kind
+from tests.core.analysis.entities.entity_docs import labelled
+
+
+def test_a_title_case_headline_verb_splits_the_names_around_it():
+    doc = labelled(
+        "Mayor Vance Warns Governor Lyle On Budget\n"
+        "Mayor Ada Vance warned Governor Tom Lyle on Friday. Vance said cuts loom.",
+        ("Vance Warns Governor Lyle", "PERSON"),
+        ("Ada Vance", "PERSON"),
+        ("Tom Lyle", "PERSON"),
+        ("Vance", "PERSON"),
+    )
+    mentions = mentions_from_doc(doc)
+    assert [m.text for m in mentions if m.kind is Kind.PERSON][:2] == ["Vance", "Lyle"]
+    assert {m.name for m in mentions} == {"Ada Vance", "Tom Lyle"}
+
+
+def test_a_verb_opening_a_sentence_is_not_part_of_the_name_after_it():
+    doc = labelled(
+        "Praising Rosa Delgado, the senator left. Later Rosa Delgado spoke.\n"
+        "Praising Rosa Delgado again, he sat.",
+        ("Praising Rosa Delgado", "PERSON"),
+        ("Rosa Delgado", "PERSON"),
+        ("Praising Rosa Delgado", "PERSON"),
+    )
+    mentions = mentions_from_doc(doc)
+    assert [m.text for m in mentions] == ["Rosa Delgado"] * 3
+    assert {m.key for m in mentions} == {"person:rosa-delgado"}

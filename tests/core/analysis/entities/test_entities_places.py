@@ -1,0 +1,51 @@
+"""Places that are not countries, and countries named inside other names."""
+
+from reader.core.analysis.entities import mentions_from_doc
+from tests.core.analysis.entities.entity_docs import found, labelled
+
+
+def test_georgia_is_the_state_in_an_article_set_in_the_united_states():
+    doc = labelled(
+        "Voters in Macon, Georgia and in Ohio lined up. Georgia counts first.",
+        ("Macon", "GPE"),
+        ("Georgia", "GPE"),
+        ("Ohio", "GPE"),
+        ("Georgia", "GPE"),
+    )
+    assert mentions_from_doc(doc) == ()
+
+
+def test_georgia_stays_the_country_where_nothing_says_state():
+    doc = labelled(
+        "Georgia and Armenia signed a pipeline deal.", ("Georgia", "GPE"), ("Armenia", "GPE")
+    )
+    assert found(mentions_from_doc(doc)) == [("Georgia", "COUNTRY"), ("Armenia", "COUNTRY")]
+
+
+def test_territories_and_regions_are_not_countries():
+    doc = labelled(
+        "Ferries from Hong Kong, Macao and Puerto Rico; talks on the West Bank and Gaza.",
+        ("Hong Kong", "GPE"),
+        ("Macao", "GPE"),
+        ("Puerto Rico", "GPE"),
+        ("West Bank", "GPE"),
+        ("Gaza", "GPE"),
+    )
+    assert mentions_from_doc(doc) == ()
+
+
+def test_a_country_labelled_alone_before_an_organization_is_part_of_its_name():
+    doc = labelled(
+        "The U.S. Senate and the French Navy met in France.",
+        ("U.S.", "GPE"),
+        ("Senate", "ORG"),
+        ("French", "NORP"),
+        ("Navy", "ORG"),
+        ("France", "GPE"),
+    )
+    assert found(mentions_from_doc(doc)) == [
+        ("U.S. Senate", "ORG"),
+        ("French", "COUNTRY"),
+        ("Navy", "ORG"),
+        ("France", "COUNTRY"),
+    ]
