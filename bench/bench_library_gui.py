@@ -80,12 +80,12 @@ def main() -> None:
 
         from reader.gui.app import create_window
         from reader.gui.settings import Settings
-        from reader.gui.worker import AnalysisService
+        from reader.gui.worker import PipelineRunner
 
         app = QApplication.instance() or QApplication([])
         settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
         settings.set_pipeline_label(None, label)
-        window = create_window(settings, AnalysisService())
+        window = create_window(settings, PipelineRunner())
         window.show()
         library = window.library
         deadline = time.monotonic() + 120  # the pipeline loads in its child process first

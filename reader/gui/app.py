@@ -16,7 +16,7 @@ from reader.gui import dialogs
 from reader.gui.main_window import MainWindow
 from reader.gui.platform_check import window_problem
 from reader.gui.settings import Settings
-from reader.gui.worker import AnalysisService
+from reader.gui.worker import PipelineRunner
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
 SCREENSHOT_SIZE = (1360, 860)
@@ -63,13 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def create_window(settings: Settings, service: AnalysisService | None = None) -> MainWindow:
+def create_window(settings: Settings, service: PipelineRunner | None = None) -> MainWindow:
     """The window with its worker thread started; the pipeline loads in the background."""
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     app = QApplication.instance()
     if isinstance(app, QApplication) and not app.styleSheet():
         app.setStyleSheet(APP_STYLE)
-    window = MainWindow(settings, service or AnalysisService())
+    window = MainWindow(settings, service or PipelineRunner())
     window.service.start(settings.model())
     # The modules, classes and widgets made by now live as long as the app: out of the cycle
     # collector's full walks (reader.gui.collector), after one full collection.

@@ -32,7 +32,7 @@ from reader.gui.library.controller import LibraryController
 from reader.gui.loading import ArticleLoader, Loaded
 from reader.gui.reading import ReadingControls, export_proposal, middle_elided
 from reader.gui.settings import Settings
-from reader.gui.worker import AnalysisService
+from reader.gui.worker import PipelineRunner
 
 STATUS_SECONDS = 6
 
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
 
     all_settled = Signal()  # every open tab has its analysis shown, or its failure reported
 
-    def __init__(self, settings: Settings, service: AnalysisService) -> None:
+    def __init__(self, settings: Settings, service: PipelineRunner) -> None:
         super().__init__()
         self.settings = settings
         self.service = service

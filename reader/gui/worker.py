@@ -191,7 +191,7 @@ def _label(nlp: Any, name: str | None) -> str:
     return name or "spaCy pipeline"
 
 
-class AnalysisService(QObject):
+class PipelineRunner(QObject):
     """GUI-thread front of the worker: numbered requests, stale results dropped, busy state.
 
     Requests run one at a time in the order submitted; `queue_changed` tells the window which

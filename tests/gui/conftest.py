@@ -22,7 +22,7 @@ from reader.gui import dialogs
 from reader.gui.app import create_window
 from reader.gui.main_window import MainWindow
 from reader.gui.settings import Settings
-from reader.gui.worker import AnalysisService
+from reader.gui.worker import PipelineRunner
 from tests.gui.articles import SEED
 from tests.gui.fakes import NAMES, fake_analyze  # noqa: F401 (the tests import them from here)
 
@@ -71,7 +71,7 @@ def make_window(qtbot, settings: Settings, errors) -> Iterator[WindowFactory]:
         pipeline: Callable[[str | None], Any] = fake_pipeline,
         settings: Settings = settings,
     ) -> MainWindow:
-        service = AnalysisService(pipeline, analyze, lambda _nlp: ["fake_model"])
+        service = PipelineRunner(pipeline, analyze, lambda _nlp: ["fake_model"])
         window = create_window(settings, service)
         qtbot.addWidget(window)
         window.show()

@@ -17,7 +17,7 @@ import reader.gui.app as app_module
 from reader.core.model import Kind
 from reader.gui.article_view import is_dark, scheme_for
 from reader.gui.remote import PipelineError, RemotePipeline
-from reader.gui.worker import AnalysisService, remote_analyze, remote_pipeline
+from reader.gui.worker import PipelineRunner, remote_analyze, remote_pipeline
 from tests.gui.articles import SEED, long_article_text
 
 
@@ -33,8 +33,8 @@ def real_pipeline() -> Iterator[SimpleNamespace]:
     remote.close()
 
 
-def real_service(pipeline: SimpleNamespace) -> AnalysisService:
-    return AnalysisService(lambda _name: pipeline)
+def real_service(pipeline: SimpleNamespace) -> PipelineRunner:
+    return PipelineRunner(lambda _name: pipeline)
 
 
 def test_first_highlights_come_while_the_rest_is_analysed_real_model_real_thread(
@@ -96,7 +96,7 @@ def test_a_killed_spacy_process_is_reported_and_started_again_real_model_real_th
 def test_screenshot_of_the_seed_article_real_model(
     qapp, monkeypatch, errors, tmp_path, real_pipeline
 ):
-    monkeypatch.setattr(app_module, "AnalysisService", lambda: real_service(real_pipeline))
+    monkeypatch.setattr(app_module, "PipelineRunner", lambda: real_service(real_pipeline))
     out = tmp_path / "shot.png"
     assert app_module.run_app(["--screenshot", str(out), str(SEED)]) == 0
     image = QImage(str(out)).convertToFormat(QImage.Format.Format_RGB32)

@@ -25,7 +25,7 @@ from reader.gui.article_view import MentionFormats, is_dark
 from reader.gui.main_window import MainWindow
 from reader.gui.models import KEY_ROLE
 from reader.gui.settings import Settings
-from reader.gui.worker import AnalysisService
+from reader.gui.worker import PipelineRunner
 from tests.gui.articles import SEED
 from tests.gui.conftest import Gate, fake_analyze, fake_pipeline, open_and_wait
 
@@ -109,8 +109,8 @@ def test_open_by_argument(qapp, qtbot, monkeypatch, settings, errors, tmp_path):
     monkeypatch.setattr(app_module, "Settings", lambda: settings)
     monkeypatch.setattr(
         app_module,
-        "AnalysisService",
-        lambda: AnalysisService(fake_pipeline, fake_analyze, lambda _nlp: []),
+        "PipelineRunner",
+        lambda: PipelineRunner(fake_pipeline, fake_analyze, lambda _nlp: []),
     )
     seen: dict[str, object] = {}
 

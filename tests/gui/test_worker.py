@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from reader.core.text.article import Article
-from reader.gui.worker import AnalysisService
+from reader.gui.worker import PipelineRunner
 from tests.gui.conftest import fake_analyze
 from tests.gui.test_remote import article
 
@@ -41,7 +41,7 @@ def test_a_pipeline_that_died_while_idle_is_started_again_for_the_next_article_r
     qtbot,
 ):
     pipelines, used = Pipelines(), []
-    service = AnalysisService(pipelines, analyze_with(used), lambda _nlp: [])
+    service = PipelineRunner(pipelines, analyze_with(used), lambda _nlp: [])
     try:
         with qtbot.wait_signal(service.model_ready, timeout=WAIT_MS):
             service.start(None)
@@ -63,7 +63,7 @@ def test_requests_say_which_runs_and_which_wait_in_order_real_thread(qtbot):
         release.wait()
         return held(article, nlp, **options)
 
-    service = AnalysisService(pipelines, analyze, lambda _nlp: [])
+    service = PipelineRunner(pipelines, analyze, lambda _nlp: [])
     try:
         service.start(None)
         first, second, third = (service.submit(article(name)) for name in ("a", "b", "c"))
