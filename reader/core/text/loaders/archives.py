@@ -13,9 +13,8 @@ from pathlib import Path
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article
+from reader.core.text.loaders.zip_members import read_member
 
-# The most any one member may hold once decompressed (a long book's chapter is a few MB).
-MAX_MEMBER_BYTES = 64 * 1024 * 1024
 # The most a whole archive may unpack to (zipfile never reads past a member's stated size).
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 _ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -62,24 +61,6 @@ def load_archive(path: Path, data: bytes) -> Article:
     raise ArticleError(
         f"{path.name} is a ZIP archive, not a Word (.docx), OpenDocument (.odt) or EPUB file."
     )
-
-
-def read_member(path: Path, archive: zipfile.ZipFile, name: str) -> bytes:
-    """A member's bytes (b"" when absent); ArticleError when it is damaged or too large."""
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        return b""
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise ArticleError(f"{path.name} holds a part too large to read ({name}).")
-    try:
-        with archive.open(info) as member:
-            data = member.read(MAX_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-        raise ArticleError(f"{path.name} is damaged: its part {name} cannot be read.") from error
-    if len(data) > MAX_MEMBER_BYTES:
-        raise ArticleError(f"{path.name} holds a part too large to read ({name}).")
-    return data
 
 
 def _expected(path: Path) -> str:

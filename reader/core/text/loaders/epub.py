@@ -16,9 +16,9 @@ from lxml import etree
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, BlockKind
-from reader.core.text.loaders.archives import read_member
 from reader.core.text.loaders.blocks import Part, article_from_parts
 from reader.core.text.loaders.html import decode_html, document_parts
+from reader.core.text.loaders.zip_members import read_member
 
 CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
 OPF = "http://www.idpf.org/2007/opf"

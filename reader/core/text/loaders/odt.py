@@ -14,9 +14,9 @@ from lxml import etree
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, BlockKind
-from reader.core.text.loaders.archives import read_member
 from reader.core.text.loaders.blocks import Part, article_from_parts, with_title_first
 from reader.core.text.loaders.markup import CELL_SEPARATOR
+from reader.core.text.loaders.zip_members import read_member
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
