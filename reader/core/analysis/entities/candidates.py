@@ -70,7 +70,7 @@ def replacing(doc: Doc, candidates: list[Candidate], found: list[Candidate]) -> 
     return sorted(kept + found, key=lambda c: c.start)
 
 
-def _cached(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
+def once_per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
     """`compute(doc)`, computed once per Doc: the steps share one pass over the text."""
     key = (_CACHE, name)
     if key not in doc.user_data:
@@ -79,14 +79,14 @@ def _cached(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
 
 
 def forget_cached(doc: Doc) -> None:
-    """Drop what `_cached` kept on the Doc, so that nothing of ours stays in its user data."""
+    """Drop what `once_per_doc` kept on the Doc, so that nothing of ours stays in its user data."""
     for key in [k for k in doc.user_data if isinstance(k, tuple) and k[:1] == (_CACHE,)]:
         del doc.user_data[key]
 
 
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once (spaCy joins all tokens again on every call, a new str each)."""
-    return _cached(doc, "text", text_of)
+    return once_per_doc(doc, "text", text_of)
 
 
 def remember_text(doc: Doc, text: str) -> None:
@@ -96,12 +96,12 @@ def remember_text(doc: Doc, text: str) -> None:
 
 def token_texts(doc: Doc) -> list[str]:
     """`t.text` of every token, one str object per distinct word. Computed once per Doc."""
-    return _cached(doc, "texts", lambda d: token_strings(d, ORTH))
+    return once_per_doc(doc, "texts", lambda d: token_strings(d, ORTH))
 
 
 def token_lowers(doc: Doc) -> list[str]:
     """`t.lower_` of every token, one str object per distinct word. Computed once per Doc."""
-    return _cached(doc, "lowers", lambda d: token_strings(d, LOWER))
+    return once_per_doc(doc, "lowers", lambda d: token_strings(d, LOWER))
 
 
 def lines(doc: Doc) -> list[tuple[int, int]]:
@@ -110,7 +110,7 @@ def lines(doc: Doc) -> list[tuple[int, int]]:
     Found from the line breaks in the text, not token by token: spaCy keeps every line break
     inside a whitespace token of its own. Computed once per Doc.
     """
-    return _cached(doc, "lines", _lines)
+    return once_per_doc(doc, "lines", _lines)
 
 
 def _lines(doc: Doc) -> list[tuple[int, int]]:
@@ -131,7 +131,7 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
 def lower_case_words(doc: Doc) -> frozenset[str]:
     """The words the article writes in lower case, with their lemmas and crude stems
     ("warned" gives "warned", "warn"). Computed once per Doc."""
-    return _cached(doc, "lower_case_words", _lower_case_words)
+    return once_per_doc(doc, "lower_case_words", _lower_case_words)
 
 
 def _lower_case_words(doc: Doc) -> frozenset[str]:

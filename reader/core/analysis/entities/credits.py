@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from reader.core.analysis.entities.candidates import Candidate, doc_text
+from reader.core.analysis.entities.candidates import Candidate, doc_text, once_per_doc
 from reader.core.model import Kind
 
 # A capitalized word of a name; "lo" and "bin" may stand between two ("Flavio lo Scalzo").
@@ -158,3 +158,14 @@ class CreditIndex:
             for c in candidates
             if not self.overlaps(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1]))
         ]
+
+
+def credit_index(doc: Doc) -> CreditIndex:
+    """The Doc's credits, read once: their names leave the candidates first and become
+    mentions of their own last (`naming.to_mentions`)."""
+    return once_per_doc(doc, "credits", lambda d: CreditIndex(credits_in(d)))
+
+
+def drop_credit_lines(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` less those on a credit line's characters, which are read there instead."""
+    return credit_index(doc).without_credits(doc, candidates)

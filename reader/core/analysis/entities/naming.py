@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from reader.core.analysis.entities.candidates import Candidate, display, doc_text, slug, words_of
-from reader.core.analysis.entities.credits import Credit, CreditIndex
+from reader.core.analysis.entities.credits import Credit, credit_index
 from reader.core.analysis.entities.organizations import LEGAL_FORMS, TRADES
 from reader.core.analysis.quotes import SPANS_KEY as QUOTES_KEY
 from reader.core.model import Kind, Mention, MentionType
 
 
-def to_mentions(doc: Doc, candidates: list[Candidate], credits: CreditIndex) -> tuple[Mention, ...]:
+def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
     """Plain mentions with keys and display names, and the names of the credit lines; a
     candidate overlapping a credit or a mention before it is dropped."""
+    credits = credit_index(doc)
     chosen = [c for c in candidates if c.kind is not None]
     chosen = credits.without_credits(doc, chosen)
     quoted = _quoted_starts(doc, chosen)

@@ -1,0 +1,109 @@
+"""The entity pipeline's steps, in the order they run: `model_candidates`, then `STEPS`, then
+`naming.to_mentions`.
+
+Each step reads the Doc and the candidates so far (sorted by start token) and returns the new
+list, or None when it changed the candidates in place. The order is part of the rules: a step
+sees only what the steps before it decided, and the comment on each says what it needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from reader.core.analysis.entities.candidates import Candidate
+from reader.core.analysis.entities.credits import drop_credit_lines
+from reader.core.analysis.entities.full_names import completed_names
+from reader.core.analysis.entities.furniture import (
+    drop_common_words,
+    drop_page_furniture,
+    mark_platforms,
+)
+from reader.core.analysis.entities.headlines import without_headline_words
+from reader.core.analysis.entities.kinds import settle_kinds
+from reader.core.analysis.entities.organizations import organizations_by_evidence
+from reader.core.analysis.entities.persons import with_speaking_names
+from reader.core.analysis.entities.places import countries_inside_names, states_not_countries
+from reader.core.analysis.entities.script import drop_right_to_left
+from reader.core.analysis.entities.sports import (
+    is_sports_report,
+    places_as_teams,
+    teams_by_record,
+    with_person_patterns,
+    with_results_lines,
+)
+from reader.core.analysis.entities.unlabelled import add_unlabelled
+from reader.core.analysis.entities.wire import (
+    drop_unintroduced_persons,
+    is_wire_story,
+    mark_dateline_places,
+)
+
+Step = Callable[[Doc, list[Candidate]], list[Candidate] | None]
+
+
+def sports_teams_or_wire_persons(doc: Doc, candidates: list[Candidate]) -> None:
+    """A sports report's places that act are teams; outside sports, agency copy's lone names
+    never introduced are no persons. One or the other: a sports report keeps its lone
+    surnames ("Wilson scored"), which agency copy would drop."""
+    if is_sports_report(doc, candidates):
+        places_as_teams(doc, candidates)
+    elif is_wire_story(doc):
+        drop_unintroduced_persons(doc, candidates)
+
+
+STEPS: tuple[Step, ...] = (
+    # The model labels runs of Arabic or Hebrew words at random: gone before any step counts
+    # them as names or votes with them.
+    drop_right_to_left,
+    # Credit lines are read on the characters (`credits`) and named last; the model's cuts of
+    # them go first, so that no step learns a photographer's name as a team or a place.
+    drop_credit_lines,
+    # "U.S." + "Senate" joined while both are still the model's own pieces, before the
+    # headline and layout steps split or relabel either.
+    countries_inside_names,
+    # Gallery captions, then one-word names that open a sentence and are common words: before
+    # any layout step or vote can make a name of them.
+    drop_page_furniture,
+    drop_common_words,
+    # "said on Twitter": the platform names nothing but keeps its place, so that the votes
+    # pass it over and `unlabelled` adds no repeat of it ("Twitter said").
+    mark_platforms,
+    # Title-case headlines split at the article's common words, a verb cut off a name: before
+    # the votes, so "Trump Warns Clinton" never votes as one person.
+    without_headline_words,
+    # Names on a dateline are places: flagged before the results lines (which skip them) and
+    # the votes (which never change a place).
+    mark_dateline_places,
+    # 1990s wire layouts (see `sports`): results lines make teams first; layout persons
+    # ("A. Dale", "15 - Jeff Wilson") then replace what they overlap; a win-loss record makes
+    # a team only where no person stands, so it runs after both.
+    with_results_lines,
+    with_person_patterns,
+    teams_by_record,
+    # Needs the team flags of the results lines and records to tell a sports report.
+    sports_teams_or_wire_persons,
+    # Untagged names that speak a quote: after every step that names or flags a span (it adds
+    # only uncovered names), before the votes, which they join.
+    with_speaking_names,
+    # One kind per name for the whole document, from all the candidates found so far.
+    settle_kinds,
+    # A company's evidence (legal form, trade, company noun, role) overrides the vote above.
+    organizations_by_evidence,
+    # Repeats of known names take their settled kind, so after the votes and the evidence.
+    add_unlabelled,
+    # Persons widened over nicknames, particles, a missed first name: repeats included.
+    completed_names,
+    # Georgia the state, told by the other U.S. states the whole list now holds: last.
+    states_not_countries,
+)
+
+
+def run_steps(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` after every step of `STEPS`, in order."""
+    for step in STEPS:
+        result = step(doc, candidates)
+        if result is not None:
+            candidates = result
+    return candidates
