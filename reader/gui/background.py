@@ -33,6 +33,11 @@ class JobControl:
     def __init__(self, job: Job) -> None:
         self._job = job
 
+    @property
+    def request(self) -> int:
+        """The job's request id (`Job.request`), for a result that must say which it answers."""
+        return self._job.request
+
     def report(self, value: Any) -> None:
         """Send `value` as the job's `progress` (delivered on the GUI thread, in order)."""
         self._job._emit("progressed", value)

@@ -131,3 +131,14 @@ def test_wait_idle_returns_once_every_job_ran(threads: int) -> None:
         lane.submit(lambda _control, i=i: done.append(i))
     assert lane.wait_idle(WAIT_MS / 1000)
     assert sorted(done) == list(range(10))
+
+
+def test_the_function_knows_its_request_id(qtbot) -> None:
+    lane = Lane("test")
+    lane.submit(lambda _control: None)
+    job = lane.submit(lambda control: control.request)
+    results: list[int] = []
+    job.result.connect(results.append)
+    with qtbot.wait_signal(job.finished, timeout=WAIT_MS):
+        pass
+    assert results == [job.request] == [2]
