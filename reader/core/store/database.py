@@ -34,10 +34,11 @@ from reader.core.store.rows import (
     MIGRATIONS,
     SCHEMA_VERSION,
     article_meta,
+    delete_last_correction,
     file_stat,
     insert_analysis,
+    insert_correction,
     path_key,
-    reindex,
     stored_corrections,
     write_file_row,
 )
@@ -196,11 +197,28 @@ class Store:
             return None
         if article.path is not None:
             self._remember_file(article.path, digest)
-        return apply_corrections(analysis, self.corrections(digest))
+        return self._with_corrections(analysis, digest)
+
+    def holds(self, content_hash: str, model: str) -> bool:
+        """Whether an analysis of the text with this hash by pipeline `model` (a `model_label`)
+        is stored for this Reader version: one indexed row looked up, nothing decoded."""
+        return bool(
+            self.query(
+                "SELECT 1 FROM analyses WHERE content_hash = ? AND model = ?"
+                " AND analysis_version = ? LIMIT 1",
+                (content_hash, model, ANALYSIS_VERSION),
+            )
+        )
 
     def corrected(self, analysis: Analysis) -> Analysis:
         """The analysis with the stored corrections of its text applied."""
-        return apply_corrections(analysis, self.corrections(content_hash(analysis.article)))
+        return self._with_corrections(analysis, content_hash(analysis.article))
+
+    def _with_corrections(self, analysis: Analysis, digest: str) -> Analysis:
+        """The one place where the reader's changes meet the pipeline's analysis, for a stored
+        analysis and a new one alike: the corrections of this text. The alias rules a reader
+        keeps for a whole collection (issue 21) belong here too, after the corrections."""
+        return apply_corrections(analysis, self.corrections(digest))
 
     def save_analysis(self, analysis: Analysis) -> None:
         """Keep the analysis as the pipeline made it (one transaction); replaces an older one.
@@ -209,12 +227,7 @@ class Store:
         """
         if any(m.corrected for m in analysis.mentions) or any(q.corrected for q in analysis.quotes):
             raise ValueError("save_analysis takes the pipeline's analysis, not a corrected one.")
-        article = analysis.article
-        digest = content_hash(article)
-        with self._transaction() as db:
-            insert_analysis(db, digest, analysis, ANALYSIS_VERSION, article_meta(article))
-            if article.path is not None:
-                write_file_row(db, article.path, digest)
+        self.save_analyses([analysis])
 
     def save_analyses(self, analyses: Sequence[Analysis]) -> None:
         """Several analyses in one transaction (the batch command's unit of writing)."""
@@ -257,25 +270,12 @@ class Store:
     def add_correction(self, content_hash: str, correction: Correction) -> int:
         """Store a correction for the text with this hash; returns its id (ids only grow)."""
         with self._transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO corrections (content_hash, data) VALUES (?, ?)",
-                (content_hash, correction.to_json()),
-            )
-            reindex(db, content_hash)
-            return cursor.lastrowid
+            return insert_correction(db, content_hash, correction)
 
     def undo_last_correction(self, content_hash: str) -> Correction | None:
         """Remove and return the latest correction of this text; None when it has none."""
         with self._transaction() as db:
-            row = db.execute(
-                "SELECT id, data FROM corrections WHERE content_hash = ? ORDER BY id DESC LIMIT 1",
-                (content_hash,),
-            ).fetchone()
-            if row is None:
-                return None
-            db.execute("DELETE FROM corrections WHERE id = ?", (row[0],))
-            reindex(db, content_hash)
-            return Correction.from_json(row[1])
+            return delete_last_correction(db, content_hash)
 
     def corrections(self, content_hash: str) -> tuple[Correction, ...]:
         """The corrections of this text, oldest first."""

@@ -210,6 +210,30 @@ def stored_corrections(db: sqlite3.Connection, digest: str) -> tuple[Correction,
     return tuple(corrections)
 
 
+def insert_correction(db: sqlite3.Connection, digest: str, correction: Correction) -> int:
+    """Add a correction of the text with this hash, in the caller's transaction; its id."""
+    cursor = db.execute(
+        "INSERT INTO corrections (content_hash, data) VALUES (?, ?)",
+        (digest, correction.to_json()),
+    )
+    reindex(db, digest)
+    return cursor.lastrowid
+
+
+def delete_last_correction(db: sqlite3.Connection, digest: str) -> Correction | None:
+    """Remove the latest correction of the text with this hash, in the caller's transaction,
+    and return it; None when it has none."""
+    row = db.execute(
+        "SELECT id, data FROM corrections WHERE content_hash = ? ORDER BY id DESC LIMIT 1",
+        (digest,),
+    ).fetchone()
+    if row is None:
+        return None
+    db.execute("DELETE FROM corrections WHERE id = ?", (row[0],))
+    reindex(db, digest)
+    return Correction.from_json(row[1])
+
+
 def file_stat(path: Path) -> tuple[int, int] | None:
     try:
         stat = path.stat()
