@@ -1,5 +1,6 @@
 """A collection of articles over the store: its articles, entities merged across them by key,
-every quote of one entity, the entities seen with it, and full-text search (SQLite FTS5).
+every quote of one entity, the entities seen with it, and full-text search (SQLite FTS5, in
+`reader.core.store.search`).
 
 A Collection reads only the store: an article is "analysed" when the store holds an analysis
 of the file's current text by the collection's pipeline (the store remembers each file's
@@ -9,10 +10,8 @@ reflects the store as it is when called, corrections included.
 
 from __future__ import annotations
 
-import bisect
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -22,11 +21,10 @@ from typing import TypeVar
 from reader.core.model import Quote
 from reader.core.store.database import ANALYSIS_VERSION, Store, path_key
 from reader.core.store.records import quote_from_dict
+from reader.core.store.search import SearchHit, fts_query, search_texts
 from reader.core.text.loaders import SUPPORTED_SUFFIXES
 
 _IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
-_SNIPPET_CHARS = 60
-_MARK_OPEN, _MARK_CLOSE = "\x01", "\x02"
 T = TypeVar("T")
 
 
@@ -67,19 +65,6 @@ class CollectionQuote:
     date: str | None
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    """One match of a search: [`start`, `end`) in characters into the article's text, a
-    snippet of the text around it, and whether it lies inside a quote."""
-
-    path: Path
-    title: str
-    start: int
-    end: int
-    snippet: str
-    in_quote: bool
-
-
 def supported_files(folder: Path) -> list[Path]:
     """The files under `folder` (recursively, hidden folders skipped, symlinked folders not
     followed) whose suffix a loader takes, sorted by path; [] for a folder that cannot be read."""
@@ -99,19 +84,24 @@ def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterable[Sequence]:
         yield items[i : i + size]
 
 
-def fts_query(text: str) -> str:
-    """The user's words as an FTS5 query: every word must occur (prefix match on the last);
-    a phrase in double quotes stays a phrase. Never an FTS5 syntax error."""
-    text = re.sub(r"[\x00-\x1f\x7f]", " ", text)  # control characters end an FTS5 string
-    parts = re.findall(r'"([^"]+)"|(\S+)', text)
-    terms = []
-    for phrase, word in parts:
-        value = (phrase or word).replace('"', "")
-        if value.strip():
-            terms.append('"' + value + '"')
-    if terms and not parts[-1][0]:
-        terms[-1] += "*"
-    return " ".join(terms)
+def _unchanged_hashes(store: Store, paths: Sequence[Path]) -> dict[bytes, str]:
+    """path_key -> content hash of the files the store has seen as they are now on disk (same
+    modification time and size), without reading them."""
+    hashes: dict[bytes, str] = {}
+    for chunk in _chunks([path_key(p) for p in paths]):
+        rows = store.query(
+            "SELECT path, mtime_ns, size, content_hash FROM files"
+            f" WHERE path IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+        for path, mtime_ns, size, digest in rows:
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            if (stat.st_mtime_ns, stat.st_size) == (mtime_ns, size):
+                hashes[path] = digest
+    return hashes
 
 
 class Collection:
@@ -146,20 +136,7 @@ class Collection:
         return self._cached("analysed", self._read_analysed)
 
     def _read_analysed(self) -> tuple[list[ArticleSummary], dict[int, ArticleSummary]]:
-        hashes: dict[bytes, str] = {}
-        for chunk in _chunks([path_key(p) for p in self.paths]):
-            rows = self.store.query(
-                "SELECT path, mtime_ns, size, content_hash FROM files"
-                f" WHERE path IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            for path, mtime_ns, size, digest in rows:
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                if (stat.st_mtime_ns, stat.st_size) == (mtime_ns, size):
-                    hashes[path] = digest
+        hashes = _unchanged_hashes(self.store, self.paths)
         rows_by_hash: dict[str, tuple] = {}
         for chunk in _chunks(sorted(set(hashes.values()))):
             for row in self.store.query(
@@ -312,69 +289,5 @@ class Collection:
         match = fts_query(query)
         if not match or limit <= 0:
             return ()
-        by_id = self._analysed()[1]
-        by_hash = {s.content_hash: (analysis_id, s) for analysis_id, s in by_id.items()}
-        rows = self.store.query(
-            "SELECT t.content_hash, highlight(texts_fts, 0, char(1), char(2)) FROM texts_fts"
-            " JOIN texts t ON t.id = texts_fts.rowid WHERE texts_fts MATCH ? ORDER BY rank",
-            (match,),
-        )
-        hits: list[SearchHit] = []
-        for digest, marked in rows:
-            if digest not in by_hash:
-                continue
-            analysis_id, summary = by_hash[digest]
-            text, spans = _unmark(marked)
-            quoted = self._quote_spans(analysis_id)
-            starts = [s for s, _ in quoted]
-            for start, end in spans:
-                index = bisect.bisect_right(starts, start) - 1
-                in_quote = index >= 0 and end <= quoted[index][1]
-                if quotes_only and not in_quote:
-                    continue
-                hits.append(
-                    SearchHit(
-                        summary.path,
-                        summary.title,
-                        start,
-                        end,
-                        _snippet(text, start, end),
-                        in_quote,
-                    )
-                )
-                if len(hits) >= limit:
-                    return tuple(hits)
-        return tuple(hits)
-
-    def _quote_spans(self, analysis_id: int) -> list[tuple[int, int]]:
-        spans = []
-        for (data,) in self.store.query(
-            "SELECT data FROM quote_rows WHERE analysis_id = ?", (analysis_id,)
-        ):
-            spans.extend(tuple(f) for f in json.loads(data)["fragments"])
-        return sorted(spans)
-
-
-def _unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text without highlight() markers, and the marked spans in its offsets."""
-    text_parts: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length = 0
-    start = 0
-    for piece in re.split(f"([{_MARK_OPEN}{_MARK_CLOSE}])", marked):
-        if piece == _MARK_OPEN:
-            start = length
-        elif piece == _MARK_CLOSE:
-            spans.append((start, length))
-        else:
-            text_parts.append(piece)
-            length += len(piece)
-    return "".join(text_parts), spans
-
-
-def _snippet(text: str, start: int, end: int) -> str:
-    """The hit with some context on each side, on one line."""
-    left = max(0, start - _SNIPPET_CHARS)
-    right = min(len(text), end + _SNIPPET_CHARS)
-    snippet = " ".join(text[left:right].split())
-    return ("…" if left else "") + snippet + ("…" if right < len(text) else "")
+        articles = {s.content_hash: (i, s.path, s.title) for i, s in self._analysed()[1].items()}
+        return search_texts(self.store, match, articles, limit, quotes_only)

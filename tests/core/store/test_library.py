@@ -10,7 +10,8 @@ import pytest
 from reader.core.render.quote_table import QUOTE_COLUMNS, export_collection_quotes, quote_citation
 from reader.core.store.corrections import Correction
 from reader.core.store.database import Store, content_hash
-from reader.core.store.library import Collection, fts_query, supported_files
+from reader.core.store.library import Collection, supported_files
+from reader.core.store.search import fts_query
 from tests.core.library_articles import MODEL, fake_analysis, write_article
 
 ARTICLES = {
