@@ -1,19 +1,18 @@
 """Analysing many files: in this process, in a pool of worker processes, or on a Dask cluster.
 
 Every path goes through the same steps: load the article; take its analysis from the store when
-the store has it; otherwise analyse it with `reader.core.analysis.analyzer.analyze` in a worker that
-loaded the pipeline once. Articles go to the workers in batches of up to `BATCH_SIZE` (fewer
-round trips, and each worker keeps its pipeline warm); results come back in input order, at
-most a few batches ahead, so memory stays bounded on a collection of any size. Each finished
-batch is written to the store in one transaction.
+the store has it; otherwise analyse it with `reader.core.analysis.analyzer.analyze` in a worker
+that loaded the pipeline once. Articles go to the workers in batches of up to `BATCH_SIZE`
+(fewer round trips, and each worker keeps its pipeline warm); results come back in input order,
+at most a few batches ahead, so memory stays bounded on a collection of any size. The store is
+used through `reader.core.service.analyses.AnalysisService`: each finished batch is kept in one
+transaction and comes back with the reader's corrections.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
-import importlib.util
-import json
 import math
 import os
 import signal
@@ -29,7 +28,8 @@ from typing import Any
 
 from reader.core.errors import ArticleError
 from reader.core.model import Analysis
-from reader.core.store.database import Store, StoreError
+from reader.core.service.analyses import AnalysisService, pipeline_label
+from reader.core.store.database import Store
 from reader.core.text.article import Article
 
 BATCH_SIZE = 8
@@ -45,37 +45,6 @@ class BatchResult:
     analysis: Analysis | None = None
     error: str | None = None
     cached: bool = False
-
-
-def pipeline_label(model: str | None = None) -> str:
-    """The label `model_label` gives the pipeline `load_pipeline(model)` loads, read from its
-    meta.json without loading it (so a fully stored collection never loads spaCy).
-
-    Raises ModelError when no pipeline is installed.
-    """
-    name = model
-    if not name:  # spaCy is imported only here, not for an explicit --model
-        from reader.core.analysis.pipeline import MODEL_ENV, ModelError, installed_models
-
-        name = os.environ.get(MODEL_ENV) or next(iter(installed_models()), None)
-        if not name:
-            raise ModelError("No English spaCy pipeline is installed.")
-    return f"{name} {_pipeline_version(name)}".strip()
-
-
-def _pipeline_version(name: str) -> str:
-    folder = Path(name)
-    if not (folder / "meta.json").is_file():
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, ValueError):
-            spec = None
-        locations = list(spec.submodule_search_locations or ()) if spec else []
-        folder = Path(locations[0]) if locations else folder
-    try:
-        return json.loads((folder / "meta.json").read_text("utf-8")).get("version", "")
-    except (OSError, ValueError):
-        return ""
 
 
 # --- the worker side: one pipeline per process, loaded on first use ---------------------------
@@ -216,17 +185,12 @@ def analyze_files(
     batch_size = max(1, min(BATCH_SIZE, math.ceil(len(paths) / max(jobs, 1))))
     if scheduler is None and jobs <= 1:
         batch_size = 1  # no process to feed here: each result as soon as it is made
-    state = {"store": store}
+    service = AnalysisService(store, warn if warn is not None else lambda _message: None)
     executor = None
     slots: deque[BatchResult | tuple[_Batch, int, Path]] = deque()
     batch = _Batch()
     ahead = max(jobs, 2) * BATCHES_AHEAD_PER_JOB
     submitted: deque[_Batch] = deque()
-
-    def store_failed(error: StoreError) -> None:
-        state["store"] = None
-        if warn is not None:
-            warn(str(error))
 
     def submit() -> None:
         nonlocal executor, batch
@@ -249,16 +213,8 @@ def analyze_files(
             message = f"analysis failed: {type(error).__name__}: {error}"
             done.results = [message] * len(done.articles)
         done.future = None
-        saved = [r for r in done.results if isinstance(r, Analysis)]
-        if state["store"] is not None and saved:
-            try:
-                state["store"].save_analyses(saved)
-                done.results = [
-                    state["store"].corrected(r) if isinstance(r, Analysis) else r
-                    for r in done.results
-                ]
-            except StoreError as error:
-                store_failed(error)
+        kept = iter(service.kept([r for r in done.results if isinstance(r, Analysis)]))
+        done.results = [next(kept) if isinstance(r, Analysis) else r for r in done.results]
 
     def ready_head(block: bool) -> BatchResult | None:
         head = slots[0]
@@ -287,12 +243,7 @@ def analyze_files(
             except ArticleError as error:
                 slots.append(BatchResult(path, error=str(error)))
             else:
-                cached = None
-                if state["store"] is not None:
-                    try:
-                        cached = state["store"].cached_analysis(article, label)
-                    except StoreError as error:
-                        store_failed(error)
+                cached = service.stored(article, label)
                 if cached is not None:
                     slots.append(BatchResult(path, analysis=cached, cached=True))
                 else:

@@ -7,9 +7,8 @@ import time
 
 import pytest
 
-from reader.core.analysis.pipeline import load_pipeline, model_label
 from reader.core.service import batch
-from reader.core.service.batch import analyze_files, pipeline_label
+from reader.core.service.batch import analyze_files
 from reader.core.store.database import Store
 from tests.core.library_articles import save_tiny_pipeline, write_article
 from tests.processes import ended, wait_ended
@@ -37,10 +36,6 @@ def files(tmp_path):
 
 def _names(results):
     return [r.analysis.article.text.split("\n", 1)[0] if r.analysis else r.error for r in results]
-
-
-def test_the_label_is_known_without_loading_the_pipeline(pipeline):
-    assert pipeline_label(pipeline) == model_label(load_pipeline(pipeline))
 
 
 def test_results_keep_input_order_with_failures_in_place_in_two_worker_processes(pipeline, files):
