@@ -83,33 +83,10 @@ def stored_analysis(
 ) -> Analysis:
     """The article's analysis from the store, with the reader's corrections, else made here
     and stored. Raises ModelError when no pipeline can be loaded."""
-    from reader.core.analysis.analyzer import analyze
-    from reader.core.analysis.pipeline import load_pipeline
-    from reader.core.service.batch import pipeline_label
-    from reader.core.store.database import StoreError
+    from reader.core.service.analyses import AnalysisService
 
-    store = open_store(store_path, no_store)
-    try:
-        if store is not None:
-            try:
-                cached = store.cached_analysis(article, pipeline_label(model))
-                if cached is not None:
-                    return cached
-            except StoreError as error:
-                _say(str(error))
-                store.close()
-                store = None
-        analysis = analyze(article, load_pipeline(model))
-        if store is not None:
-            try:
-                store.save_analysis(analysis)
-                return store.corrected(analysis)
-            except StoreError as error:
-                _say(str(error))
-        return analysis
-    finally:
-        if store is not None:
-            store.close()
+    with AnalysisService(open_store(store_path, no_store), warn=_say) as service:
+        return service.analysis(article, model)
 
 
 def _results(args: argparse.Namespace) -> Iterator:

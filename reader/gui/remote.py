@@ -320,12 +320,10 @@ def _dumps(message: tuple[Any, ...]) -> memoryview:
 
 
 def _store_analysis(analysis: Analysis, path: Path) -> None:
-    """Write the analysis into the store at `path`; a store that cannot be written is left to
-    the window, which writes what it does not find there (and says why it cannot)."""
-    from reader.core.store.database import Store, StoreError
+    """Keep the analysis in the store at `path`, through the analysis service; a store that
+    cannot be written is left to the window, which keeps what it does not find there (and says
+    why it cannot), so the child says nothing."""
+    from reader.core.service.analyses import AnalysisService
 
-    try:
-        with Store.open(path) as store:
-            store.save_analysis(analysis)
-    except (StoreError, ValueError):
-        pass
+    with AnalysisService.open(path, warn=lambda _message: None) as service:
+        service.keep(analysis)
