@@ -28,6 +28,8 @@ _CACHE = "reader.entities"
 T = TypeVar("T")
 # Words of dates, in lower case: never part of a name.
 CALENDAR = frozenset(_CALENDAR_WORDS.split())
+# Letters a crude stem keeps: "red" and "bus" stay whole (2b8a898).
+_SHORTEST_STEM = 3
 
 
 @dataclass(slots=True)
@@ -146,7 +148,7 @@ def _lower_case_words(doc: Doc) -> frozenset[str]:
 def stem(word: str) -> str:
     """A crude common stem, for pipelines without a lemmatizer: "warns", "warned" → "warn"."""
     for ending in ("ing", "ed", "es", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
+        if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST_STEM:
             return word[: -len(ending)]
     return word
 

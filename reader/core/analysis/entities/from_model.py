@@ -45,7 +45,12 @@ PARTICLES = frozenset(
 # Cricket scorecards: "Saeed Anwar c Stewart b Gough 33" names fielders and bowlers.
 DISMISSALS = frozenset({"c", "b", "st", "lbw"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# Tokens of the longest country name looked up ("Saint Vincent and the Grenadines").
 MAX_COUNTRY_TOKENS = 5
+# Letters of an acronym amid ordinary text: "EU" to "NASDA" (eb30f09).
+_ACRONYM_LENGTHS = range(2, 6)
+# Tokens of the shortest coordination split in two: "Perdue and Loeffler" (f89e39d).
+_FEWEST_COORDINATED_TOKENS = 3
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her", "their"})
 # Letters and a number joined by a hyphen: "COVID-19", "IR-2m", a disease or a product.
 _CODE = re.compile(r"[A-Za-z]+-\d+[a-z]?")
@@ -129,7 +134,7 @@ def _coordinated(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, 
     words = doc[start:end]
     lower = [t for t in words if t.is_lower and t.lower_ != "and"]
     if (
-        end - start < 3
+        end - start < _FEWEST_COORDINATED_TOKENS
         or lower
         or _ends_in_institution(doc, end)
         or any(t.text == "&" for t in words)
@@ -263,7 +268,7 @@ def _is_acronym(doc: Doc, start: int, end: int) -> bool:
     if end - start != 1:
         return False
     token = doc[start]
-    if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 5):
+    if not (token.is_upper and token.is_alpha and len(token) in _ACRONYM_LENGTHS):
         return False
     return any(t.is_lower for t in token.sent) if doc.has_annotation("SENT_START") else True
 

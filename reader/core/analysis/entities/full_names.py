@@ -18,6 +18,7 @@ from reader.core.model import Kind
 
 _OPENING_QUOTES = frozenset({"“", '"', "‘"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’"})
+# Tokens of a quoted nickname between a first name and a surname: “ropz” is one (eb91647).
 _MAX_NICKNAME_TOKENS = 3
 # Lowercase words inside persons' names: "von der Leyen", "bin Sulayem", "lo Scalzo".
 _NAME_PARTICLES = frozenset(

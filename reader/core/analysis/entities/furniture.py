@@ -16,13 +16,15 @@ from reader.core.model import Kind
 
 # "Slideshow (5 images)", "Gallery (12 photos)": a gallery's caption, a line of its own.
 _GALLERY = re.compile(r"\s*\w+\s*\(\s*\d+\s+(?:images|photos|pictures|videos)\s*\)\s*")
+# Tokens of such a line: "Slideshow ( 5 images )" has five (7026339, the 2020 Reuters pages).
+_LONGEST_GALLERY_LINE = 8
 
 
 def drop_page_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """`candidates` less those on a gallery caption line."""
     furniture = bytearray(len(doc))
     for start, end in lines(doc):
-        if end - start <= 8 and _GALLERY.fullmatch(doc[start:end].text):
+        if end - start <= _LONGEST_GALLERY_LINE and _GALLERY.fullmatch(doc[start:end].text):
             furniture[start:end] = b"\x01" * (end - start)
     return [c for c in candidates if not furniture[c.start]]
 

@@ -22,6 +22,8 @@ from reader.core.analysis.entities.candidates import (
 from reader.core.analysis.entities.from_model import TITLES
 from reader.core.model import Kind
 
+# Words of the shortest title-case headline line: shorter capitalized lines are names,
+# bylines and labels (2b8a898).
 _MIN_HEADLINE_WORDS = 4
 
 

@@ -47,6 +47,7 @@ chief executive ceo cfo coo director managing partner spokesman spokeswoman spok
 chairman chairwoman president founder analyst economist strategist head senior general counsel
 officer"""
 _ROLES = frozenset(_ROLE_WORDS.split())
+# Words of a role between a company and a person: "Chief Executive Officer" (d0318d9).
 _MAX_ROLE_WORDS = 3
 
 

@@ -8,6 +8,7 @@ teams, whatever place they are named after; "A. Dale", "Irina Privalova ( Russia
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
@@ -32,6 +33,25 @@ _MINUTE = re.compile(r"\d+(st|nd|rd|th)")
 _WORD = re.compile(r"[^\W\d_]+")
 # A bowler's figures: overs-maidens-runs-wickets ("10-0-41-2", "9.5-0-44-1").
 _BOWLING = re.compile(r"\d+(\.\d)?-\d+-\d+-\d+")
+# A results line has at most one lowercase word (besides "v", "at") in three: "Swansea 49
+# Cardiff 23" has none, a sentence most. Chosen by hand on the 1996 tables (a840669).
+_RESULTS_LOWERCASE_SHARE = Fraction(1, 3)
+# A line of eight words or more, over three in four in lower case, is prose: skipped before
+# its tokens are read (7e46678: a quick test on the characters, to keep the step fast).
+_PROSE_WORDS = 8
+_PROSE_LOWERCASE_SHARE = Fraction(3, 4)
+# Two teams or countries named next to scores make a result ("Swansea 49 Cardiff 23"); with
+# fewer, a lone name needs a row of scores or a "v" (3231dbe: fewer false teams in financial
+# tables, where "Sales 1,234 1,100" has two scores).
+_SIDES_OF_A_RESULT = 2
+_FEWEST_SCORES_IN_A_ROW = 3
+# A club's bracketed qualifier: one or two capitals ("Rad ( B )"), bdccfe4.
+_LONGEST_QUALIFIER = 2
+# Tokens looked back for an opening bracket: a bracketed venue or country on a results line
+# ("( at Lord 's , London )") is shorter. Chosen by hand on the 1996 tables (a840669).
+_BRACKET_REACH = 12
+# Tokens each side of a number read for a date: "1996-08-30" may be cut into five tokens.
+_DATE_REACH = 4
 
 
 def with_results_lines(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -71,7 +91,7 @@ def _is_score(token: Token) -> bool:
 def _is_in_date(token: Token) -> bool:
     """Part of "1996-08-30", which the tokenizer may have cut into five tokens."""
     doc, i = token.doc, token.i
-    window = doc[max(0, i - 4) : i + 5]
+    window = doc[max(0, i - _DATE_REACH) : i + _DATE_REACH + 1]
     offset = token.idx - window.start_char
     return any(m.start() <= offset < m.end() for m in DATE.finditer(window.text))
 
@@ -85,13 +105,18 @@ def _is_results_line(doc: Doc, start: int, end: int) -> bool:
     lowercase = [t for t in words if t.is_lower and t.lower_ not in _SCORE_WORDS]
     has_score = any(_is_score(t) for t in tokens)
     joined = any(t.lower_ in _SCORE_WORDS for t in tokens)
-    return bool(words) and (has_score or joined) and 3 * len(lowercase) <= len(words)
+    return (
+        bool(words)
+        and (has_score or joined)
+        and len(lowercase) <= _RESULTS_LOWERCASE_SHARE * len(words)
+    )
 
 
 def _is_prose(text: str) -> bool:
     """A quick test on the text, before looking at tokens: mostly lowercase words is prose."""
     words = _WORD.findall(text)
-    return len(words) >= 8 and sum(w.islower() for w in words) * 4 > len(words) * 3
+    lowercase = sum(w.islower() for w in words)
+    return len(words) >= _PROSE_WORDS and lowercase > _PROSE_LOWERCASE_SHARE * len(words)
 
 
 def _teams_on_line(doc: Doc, start: int, end: int, candidates: list[Candidate]) -> list[Candidate]:
@@ -112,10 +137,10 @@ def _teams_on_line(doc: Doc, start: int, end: int, candidates: list[Candidate]) 
         if team is not None:
             teams.append(team)
         i = group_end
-    if sum(t.kind in (Kind.ORG, Kind.COUNTRY) for t in teams) < 2:
+    if sum(t.kind in (Kind.ORG, Kind.COUNTRY) for t in teams) < _SIDES_OF_A_RESULT:
         # A lone name takes a row of scores and a proper noun ("Sales 1,234 1,100" is no team),
         # or a "v" before it, as in a fixture list ("May 20 v Durham").
-        row = _scores_after(doc, start, end) >= 3
+        row = _scores_after(doc, start, end) >= _FEWEST_SCORES_IN_A_ROW
         teams = [
             t
             for t in teams
@@ -180,13 +205,13 @@ def _team(
 def _after_qualifier(doc: Doc, i: int, line_end: int) -> int:
     """Past a bracketed letter after a club's name ("Rad ( B ) 4 1 1 2")."""
     bracketed = i + 2 < line_end and doc[i].text == "(" and doc[i + 2].text == ")"
-    if bracketed and len(doc[i + 1].text) <= 2 and doc[i + 1].is_upper:
+    if bracketed and len(doc[i + 1].text) <= _LONGEST_QUALIFIER and doc[i + 1].is_upper:
         return i + 3
     return i
 
 
 def _inside_parentheses(doc: Doc, i: int) -> bool:
-    for token in reversed(doc[max(0, i - 12) : i]):
+    for token in reversed(doc[max(0, i - _BRACKET_REACH) : i]):
         if token.text == ")" or "\n" in token.text:
             return False
         if token.text == "(":
@@ -260,6 +285,11 @@ match league cup championship tournament innings wicket goal striker midfielder 
 coach captain inning homer pitcher batsman bowler semifinal quarterfinal halftime medal
 olympic referee stadium"""
 _SPORTS = frozenset(_SPORTS_WORDS.split())
+# A sports report has three sports words or more, and at least one per sixty tokens (a long
+# general story mentioning a match has fewer). Chosen by hand on the 1996 Reuters sports
+# copy of entities-dev (258ec8e, which records no figure).
+_FEWEST_SPORTS_WORDS = 3
+_TOKENS_PER_SPORTS_WORD = 60
 # Prepositions after which a place is a place ("at Headingley", "in Moscow").
 _LOCATIVE = frozenset({"in", "at", "from", "near", "to", "of", "outside", "into", "around"})
 
@@ -269,7 +299,7 @@ def is_sports_report(doc: Doc, candidates: list[Candidate]) -> bool:
     if any(c.team for c in candidates):
         return True
     hits = sum(1 for t in doc if t.lemma_ in _SPORTS)
-    return hits >= 3 and hits * 60 >= len(doc)
+    return hits >= _FEWEST_SPORTS_WORDS and hits * _TOKENS_PER_SPORTS_WORD >= len(doc)
 
 
 def places_as_teams(doc: Doc, candidates: list[Candidate]) -> None:
@@ -299,7 +329,10 @@ def places_as_teams(doc: Doc, candidates: list[Candidate]) -> None:
 
 # A team's record in brackets after its name: "(6-6)", "(10-12-3)".
 _RECORD = re.compile(r"\(\d{1,3}(?:-\d{1,3}){1,2}\)")
+# Words of a team's name before its record ("Kansas City Royals") and tokens of the record
+# in brackets ("( 10 - 12 - 3 )" is seven), ede89e4.
 _MAX_TEAM_TOKENS = 4
+_LONGEST_RECORD_TOKENS = 7
 
 
 def teams_by_record(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -319,7 +352,7 @@ def teams_by_record(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         if doc[i].text != "(":
             i += 1
             continue
-        end = min(len(doc), i + 7)
+        end = min(len(doc), i + _LONGEST_RECORD_TOKENS)
         close = next((k for k in range(i + 1, end) if doc[k].text == ")"), None)
         if close is None or not _RECORD.fullmatch(doc[i : close + 1].text.replace(" ", "")):
             i += 1

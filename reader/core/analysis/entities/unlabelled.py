@@ -23,6 +23,9 @@ from reader.core.model import Kind
 
 # Names of other things, which a country name inside is part of.
 OTHER_NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+# Letters of a short country name ("US", "UK", "USA"), found only in capitals or with dots:
+# "Us" opening a sentence is no country (3717963).
+_LONGEST_SHORT_NAME = 3
 
 
 def add_unlabelled(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -130,4 +133,4 @@ def _plausible_country_text(text: str, last_word: str) -> bool:
     if not last_word[:1].isupper():
         return False
     compact = normalize(text).replace(" ", "")
-    return len(compact) > 3 or text.isupper() or "." in text
+    return len(compact) > _LONGEST_SHORT_NAME or text.isupper() or "." in text

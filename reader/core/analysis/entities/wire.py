@@ -21,15 +21,19 @@ from reader.core.analysis.entities.from_model import TITLES
 from reader.core.model import Kind
 
 DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
+# A whole dateline line: "LONDON 1996-08-30" and the like, twelve tokens at most (26d2e54).
+_LONGEST_DATELINE = 12
+# Tokens read for the places before "(Reuters)": "LONDON/BRUSSELS, Dec 7" fits (f89e39d).
 _MAX_DATELINE_TOKENS = 16
-# Lines before the dateline: headline, photo caption and credit, "Slideshow (5 images)".
+# Lines before the dateline: headline, photo caption and credit, "Slideshow (5 images)"; the
+# 2020 Reuters pages of entities-dev-2020 put these first (d0318d9).
 _OPENING = 5
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """A wire story's "LONDON 1996-08-30" line names where it was filed: places only."""
     line = doc[start:end]
-    return 0 < len(line) <= 12 and DATE.search(line.text) is not None
+    return 0 < len(line) <= _LONGEST_DATELINE and DATE.search(line.text) is not None
 
 
 def _dateline_end(doc: Doc, start: int, end: int) -> int:

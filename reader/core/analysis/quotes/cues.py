@@ -39,6 +39,9 @@ pledge reply response answer"""
 SPEECH_NOUNS = frozenset(_SPEECH_NOUN_WORDS.split())
 # `“…,” Vance shot back`: verbs that report a retort with "back".
 _ANSWERING_BACK = frozenset({"shoot", "fire", "hit", "write", "talk"})
+# Tokens before a verb where a negation negates it: "did not comment", "has not yet said"
+# (1158305; a quoted "not" further back does not count).
+_NEGATION_REACH = 2
 
 
 def is_cue(token: Token) -> bool:
@@ -73,7 +76,7 @@ def _is_sourcing_per(token: Token) -> bool:
 def _is_negated(verb: Token) -> bool:
     """`did not comment`: a negation right before the verb (not a quoted "not" the parser
     hangs from it, as in `“Probably not,” Moore said`)."""
-    return any(c.dep_ == "neg" and verb.i - 3 < c.i < verb.i for c in verb.children)
+    return any(c.dep_ == "neg" and verb.i - _NEGATION_REACH <= c.i < verb.i for c in verb.children)
 
 
 def _puts_it(verb: Token) -> bool:

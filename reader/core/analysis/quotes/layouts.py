@@ -19,9 +19,12 @@ from reader.core.analysis.quotes.context import Fragment, QuotedDoc, expanded_na
 from reader.core.analysis.quotes.marks import DOUBLE_MARKS, QuotedRun, paragraphs
 
 _DASH_CHARS = "—–―-"
+# Words of a dash signature (`— Commissioner Gareth Pellow`), efbb0f9, chosen by hand on quotes-dev.
 _LONGEST_SIGNATURE = 6
-_LONGEST_LINE_READ = 200  # characters read after a dash for a signature
-_LONGEST_LABEL = 12  # words
+# Characters read after a dash for a signature, and before a colon for a label (0438329).
+_LONGEST_LINE_READ = 200
+# Words of a round-up label: `Priya Raman, The Ledger:` (0438329).
+_LONGEST_LABEL = 12
 _NAME_TYPES = ("PERSON", "ORG")
 # `AHLBERG: …` opening a paragraph: one to four words in capitals, then a colon.
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+(?=\S)")
@@ -31,7 +34,10 @@ CLARIFICATION CORRECTION CORRECTIONS UPDATE UPDATED NOTE EDITOR'S EDITOR’S PHO
 WATCH READ MORE RELATED SOURCE SOURCES CREDIT WARNING BREAKING EXCLUSIVE ANALYSIS OPINION FACT
 CHECK TRANSCRIPT ADVERTISEMENT DISCLOSURE DISCLAIMER"""
 _NOT_SPEAKERS = frozenset(_NOT_SPEAKER_WORDS.split())
+# Labelled paragraphs of a transcript, and the turns of its most frequent label: a lone
+# `CLARIFICATION:` is no dialogue (3c85693).
 _FEWEST_TRANSCRIPT_LINES = 2
+_FEWEST_TURNS = 2
 
 
 def signature(qdoc: QuotedDoc, fragment: Fragment) -> Span | None:
@@ -126,6 +132,6 @@ def find_transcript_runs(text: str) -> list[QuotedRun]:
         if not any(word in _NOT_SPEAKERS for word in label.split()):
             lines.append((label, match.end(), end))
     counts = Counter(label for label, _, _ in lines)
-    if len(lines) < _FEWEST_TRANSCRIPT_LINES or max(counts.values(), default=0) < 2:
+    if len(lines) < _FEWEST_TRANSCRIPT_LINES or max(counts.values(), default=0) < _FEWEST_TURNS:
         return []
     return [QuotedRun([(start, end)]) for _, start, end in lines if start < end]

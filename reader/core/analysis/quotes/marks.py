@@ -24,6 +24,9 @@ _OPENING_AFTER_VERB = re.compile(
     r"|continued|insisted|argued|declared|stated),$",
     re.IGNORECASE,
 )
+# Characters before a mark searched for a speech verb and its comma ("continued," is ten),
+# 22e7cf0.
+_VERB_AND_COMMA = 12
 
 
 class _Role(Enum):
@@ -88,7 +91,7 @@ def _typed_against_comma(text: str, start: int, end: int) -> bool:
     return (
         text[end : end + 1] == " "
         and text[end + 1 : end + 2].islower()
-        and _OPENING_AFTER_VERB.search(text, max(0, start - 12), start) is not None
+        and _OPENING_AFTER_VERB.search(text, max(0, start - _VERB_AND_COMMA), start) is not None
     )
 
 
@@ -282,6 +285,7 @@ _SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])")
 # A closing single mark ends spoken words: punctuation right before it, a space or punctuation
 # (or the paragraph's end) right after it; "the Smiths' house" and "rock 'n' roll" do not.
 _SINGLE_CLOSING = re.compile(r"(?<=[,.?!])[’'](?=$|[\s,.;:!?)\]—–-])")
+# Words in single marks that make a quote: fewer is a term or a name (`the ‘yes’ camp`), 7d77d2a.
 _FEWEST_WORDS_IN_SINGLE_MARKS = 3
 
 
@@ -346,6 +350,7 @@ def is_heading(line: str) -> bool:
 # --- Quotes in headlines --------------------------------------------------------------------
 
 
+# Words of a heading line, where single marks are headline quotes (2a89387).
 _LONGEST_HEADLINE = 15
 _HEADLINE_QUOTE = re.compile(
     r"(?:^|(?<=[\s(\[—–-]))"  # opens after a space, a bracket or a dash
