@@ -5,6 +5,9 @@ via REUTERS" and its stories "(Reporting by A and B in City; Editing by C)" or "
 model runs these into one organization or cuts the names wrong, and the tokenizer keeps
 "REUTERS/Firstname" as one token, so they are read here on the characters of each line: the
 agency and a pool are organizations, the names are persons, "File Photo" names nothing.
+
+Serves agency copy as web pages print it today (the 2020 Reuters texts of entities-dev-2020:
+photo credits, "Reporting by"); the 1996 wire has none. No figure recorded (dd48ad4).
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ The statistical model labels each sentence on its own: "the" and trailing scores
 a name, a line break or a bracket runs two names together, a country or a demonym gets the
 wrong label. Here each entity of a name label becomes zero or more candidates whose kind comes
 from the text first (countries, demonyms, titles) and from the model's label second.
+
+Serves all text; the topic slug, the capitals headline and the cricket dismissals ("c X b Y")
+are the 1996 Reuters wire layout of entities-dev (0b13a81, 38d83d0, ce5c462; no figures
+recorded).
 """
 
 from __future__ import annotations

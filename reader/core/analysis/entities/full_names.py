@@ -5,6 +5,9 @@ particle ("Ursula" of Ursula von der Leyen), and often misses a full name openin
 while it finds the surname later ("Rex Tillerson ... Tillerson said"), which then keys the
 person by the surname alone. Each person candidate is widened over those words, once, from
 its own neighbours: the cost is linear in the number of candidates.
+
+Serves news of any era (nicknames: esports and sports copy; particles: European names). No
+figure recorded (eb91647).
 """
 
 from __future__ import annotations

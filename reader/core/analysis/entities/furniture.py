@@ -3,6 +3,10 @@
 A saved news page keeps its furniture ("Slideshow (5 images)"), and a capitalized common word
 opening a sentence ("Turnout is expected", "Fireworks will be banned") looks like a name to the
 model. The article itself tells: a word it also writes in lower case is a common word.
+
+Serves web pages (the gallery line is in 8 of the 66 texts of entities-dev-2020, none of
+the 1996 wire) and prose of any era (common words, platforms). No figures recorded (7026339,
+c695db8).
 """
 
 from __future__ import annotations

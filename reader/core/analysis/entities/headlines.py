@@ -5,6 +5,9 @@ A title-case headline capitalizes every word, so the model runs a verb into the 
 name after it ("Hammering Hillary Clinton"), which would then become the person's display name
 and key. The article itself tells which words are common words: those it also writes in lower
 case (as such or in another form of the same word: "warned" for "Warns").
+
+Serves title-case headlines of web news; an all-capitals line (the 1996 wire's headlines) is
+no title-case line and is left to `from_model`. No figure recorded (2b8a898).
 """
 
 from __future__ import annotations

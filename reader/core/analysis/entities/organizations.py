@@ -8,6 +8,9 @@ kind of company right before it ("retailer", "drugmaker", "chain") or in apposit
 name ("Ted Baker Chief Executive Rachel Osborne", "Kasowitz partner Jessica Rosenberg"). The
 evidence holds for the whole document: every mention of that name, and the name without its
 legal form or trade, is the organization.
+
+Serves business news of today (the 2020 Reuters texts of entities-dev-2020). Dev figures
+unchanged by 68c1fed; d0318d9 recorded none.
 """
 
 from __future__ import annotations

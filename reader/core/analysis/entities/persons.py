@@ -6,6 +6,9 @@ Companies have roles too ("an asset manager", "the market leader"), so only role
 does not take count. A "who" clause is no evidence: news writes "Scotland, who" and "the
 Springboks, who" of teams. The evidence holds for the whole document, as
 `kinds.settle_kinds` applies it.
+
+Serves news of any era. 84313a3: entities-dev (1996) macro F1 0.881 (PERSON precision 0.940
+-> 0.941), entities-dev-2020 0.883, the rest unchanged.
 """
 
 from __future__ import annotations

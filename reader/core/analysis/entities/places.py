@@ -4,6 +4,9 @@
 The article decides: a name that is both a country and a U.S. state (ISO 3166-2, through
 pycountry) is the state in an article that names another U.S. state, or that writes it after a
 city ("Valdosta, Georgia").
+
+Serves U.S. news (Georgia the state) and news of any era (a country before an
+organization's name). No figure recorded (256e50e).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ Results live on the Doc: `doc.spans["quotes"]`, each span with extensions
 (the local Span naming the speaker, possibly a pronoun, or None), `quote_speaker_ref`
 (the Span of the name that speaker refers to, or None) and `quote_cue` (Span or None).
 
-How it works, stage by stage, each a module of this package:
+How it works, stage by stage, each a module of this package (the stages run from
+`steps.STAGES`, in this order; the cue searches from `attribution.CUE_SEARCHES`):
 
 1. `marks` pairs double quotation marks in the raw text, paragraph by paragraph, judging each
    mark by the characters around it before its glyph (news text mixes curly and straight marks

@@ -7,6 +7,9 @@ communication (37.4), complain (37.8) and advise (37.9), with the reporting verb
 speak and talk, which name a topic: `spoke about “…”`). No lexical resource that ships its data
 on PyPI (WordNet, VerbNet) was found: `wn` and NLTK download theirs at run time, which the app
 never does.
+
+Serves news prose of any era ("per": 4926220, quotes-dev speaker accuracy 0.934 -> 0.936;
+"call on": f1a9076, 0.929 -> 0.931).
 """
 
 from __future__ import annotations

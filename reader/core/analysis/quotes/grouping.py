@@ -2,6 +2,9 @@
 
 A quote is one or more fragments (`“…,” he said, “…”`); a quoted sentence with no cue takes
 the speaker of the quote or sentence before it.
+
+Serves news prose of any era: 50e89f7 (quotes-dev speaker accuracy 0.936 -> 0.941), 10aed66
+(0.932 -> 0.934).
 """
 
 from __future__ import annotations

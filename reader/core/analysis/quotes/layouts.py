@@ -6,6 +6,9 @@ line or alone on the line above, names the speaker of round-ups and transcripts 
 The Ledger: “…”`, `DUNMORE: “…”`, `And from Chairwoman Rosalind Achebe:` above a quoted
 paragraph). In a transcript printed without marks (`AHLBERG: Because the walls are failing.`)
 each labelled paragraph is a quote. Offsets are characters into the Doc's text.
+
+Serves round-ups, transcripts and reader-comment lists of web news (10aed66: quotes-dev
+speaker accuracy 0.932 -> 0.934, huff-post 0.873 -> 0.886; 3c85693: unchanged).
 """
 
 from __future__ import annotations

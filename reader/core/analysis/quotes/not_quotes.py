@@ -5,6 +5,9 @@ name, a title, a term or part of a noun phrase (`the so-called “green corridor
 nicknamed “Wren”`, `his novel, “The Long Field,”`, `a “walk-in”`) is not one. Offsets are
 characters into the Doc's text, which callers pass in once (building `doc.text` per stretch
 would make the finder quadratic).
+
+Serves news prose of any era (9d54f05, nicknames: quotes-dev F1 0.944 -> 0.945; 0438329 and
+the rest recorded quotes-dev unchanged or no figure).
 """
 
 from __future__ import annotations

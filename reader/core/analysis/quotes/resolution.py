@@ -2,6 +2,9 @@
 
 Works on the parsed Doc the quote finder ran on; `quoted[i]` tells whether token i is inside
 a quote (names there are never antecedents).
+
+Serves news prose of any era: bf71ea3 (quotes-dev spans unchanged, 6 speaker keys fixed),
+f5d35f3 and b91bc2b (1 key gained each).
 """
 
 from __future__ import annotations
