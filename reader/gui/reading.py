@@ -7,58 +7,53 @@ in step with the text), so the tab itself stays about showing one article.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.model import Quote
 from reader.gui import dialogs
+from reader.gui.article_tab import ArticleTab
+from reader.gui.menus import MenuRegistry, Place
+from reader.gui.open_articles import OpenArticles
+from reader.gui.settings import Settings
 from reader.gui.shortcuts import shortcut_rows
 from reader.gui.theme import Theme, apply_theme
-
-if TYPE_CHECKING:
-    from reader.gui.article_tab import ArticleTab
-    from reader.gui.main_window import MainWindow
 
 COLUMNS: dict[str, int | None] = {"Narrow": 60, "Medium": 75, "Wide": 95, "Full Width": None}
 MIN_FONT_STEP, MAX_FONT_STEP = -4, 10
 
 
 class ReadingControls(QObject):
-    """Builds the View and Help menus on the window and applies the preferences to its tabs."""
+    """Puts the View and Help commands in the menus and applies the preferences to the tabs."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.settings = window.settings
-        self._build_view_menu()
-        self._build_help_menu()
-        self._build_session_action()
+    def __init__(
+        self,
+        settings: Settings,
+        menus: MenuRegistry,
+        articles: OpenArticles,
+        status: Callable[[str], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._articles = articles
+        self._status = status
+        self._parent = parent  # the window: the shortcuts dialog's parent, its actions listed
+        self._build_view_menu(menus)
+        menus.add_action(Place.HELP, "&Keyboard Shortcuts", self.show_shortcuts, ["F1"])
+        self.session_action = menus.add_action(
+            Place.RECENT, "Reopen &Last Session", self.reopen_session, ["Ctrl+Shift+T"]
+        )
+        articles.tab_added.connect(self.attach)
         if self.settings.theme() != Theme.SYSTEM:
             self.choose_theme(self.settings.theme())
 
-    # -- menus ------------------------------------------------------------------------------
-
-    def _action(self, menu: QMenu, text: str, shortcuts: list[str], slot) -> QAction:
-        action = menu.addAction(text)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.triggered.connect(slot)
-        self.window.addAction(action)  # shortcuts work even while the menu bar is hidden
-        return action
-
-    def _build_view_menu(self) -> None:
-        menu_bar = self.window.menuBar()
-        settings_menu = _menu(self.window, "Settings")
-        view = QMenu("&View", menu_bar)
-        if settings_menu is not None:
-            menu_bar.insertMenu(settings_menu.menuAction(), view)
-        else:
-            menu_bar.addMenu(view)
-        self.view_menu = view
-        theme_menu = view.addMenu("&Theme")
+    def _build_view_menu(self, menus: MenuRegistry) -> None:
+        theme_menu = menus.add_menu(Place.THEME, "&Theme")
         self.theme_actions: dict[Theme, QAction] = {}
         group = QActionGroup(self)
         for theme in Theme:
@@ -68,17 +63,14 @@ class ReadingControls(QObject):
             action.triggered.connect(lambda _=False, t=theme: self.choose_theme(t))
             group.addAction(action)
             self.theme_actions[theme] = action
-        view.addSeparator()
-        self.larger_action = self._action(
-            view, "&Larger Text", ["Ctrl+=", "Ctrl++"], lambda: self.step_font(1)
+        menus.add_action(
+            Place.TEXT, "&Larger Text", lambda: self.step_font(1), ["Ctrl+=", "Ctrl++"]
         )
-        self.smaller_action = self._action(
-            view, "&Smaller Text", ["Ctrl+-"], lambda: self.step_font(-1)
+        menus.add_action(Place.TEXT, "&Smaller Text", lambda: self.step_font(-1), ["Ctrl+-"])
+        menus.add_action(
+            Place.TEXT, "&Default Text Size", lambda: self.set_font_step(0), ["Ctrl+0"]
         )
-        self.default_size_action = self._action(
-            view, "&Default Text Size", ["Ctrl+0"], lambda: self.set_font_step(0)
-        )
-        column_menu = view.addMenu("Text &Column")
+        column_menu = menus.add_menu(Place.TEXT, "Text &Column")
         self.column_actions: dict[int | None, QAction] = {}
         columns = QActionGroup(self)
         for name, chars in COLUMNS.items():
@@ -89,37 +81,14 @@ class ReadingControls(QObject):
             action.triggered.connect(lambda _=False, c=chars: self.set_column(c))
             columns.addAction(action)
             self.column_actions[chars] = action
-        view.addSeparator()
-        self.panels_action = self._action(
-            view,
+        self.panels_action = menus.add_action(
+            Place.PANELS,
             "Show Side &Panels",
-            ["F9"],
             lambda: self.show_panels(self.panels_action.isChecked()),
+            ["F9"],
         )
         self.panels_action.setCheckable(True)
         self.panels_action.setChecked(self.settings.side_panels())
-
-    def _build_help_menu(self) -> None:
-        menu = self.window.menuBar().addMenu("&Help")
-        self.shortcuts_action = self._action(
-            menu, "&Keyboard Shortcuts", ["F1"], self.show_shortcuts
-        )
-
-    def _build_session_action(self) -> None:
-        """File ▸ Reopen Last Session, placed after Open Recent."""
-        file_menu = _menu(self.window, "File")
-        if file_menu is None:
-            return
-        self.session_action = QAction("Reopen &Last Session", self.window)
-        self.session_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        self.session_action.triggered.connect(self.reopen_session)
-        self.window.addAction(self.session_action)
-        actions = file_menu.actions()
-        recent = next((i for i, a in enumerate(actions) if a.menu() is not None), None)
-        if recent is not None and recent + 1 < len(actions):
-            file_menu.insertAction(actions[recent + 1], self.session_action)
-        else:
-            file_menu.addAction(self.session_action)
 
     # -- preferences ------------------------------------------------------------------------
 
@@ -137,26 +106,26 @@ class ReadingControls(QObject):
     def set_font_step(self, step: int) -> None:
         step = max(MIN_FONT_STEP, min(MAX_FONT_STEP, step))
         self.settings.set_font_step(step)
-        for tab in self.window.article_tabs():
+        for tab in self._articles.article_tabs():
             tab.view.set_font_step(step)
 
     def set_column(self, chars: int | None) -> None:
         self.settings.set_column_chars(chars)
         self.column_actions[chars].setChecked(True)
-        for tab in self.window.article_tabs():
+        for tab in self._articles.article_tabs():
             tab.view.set_column_chars(chars)
 
     def show_panels(self, shown: bool) -> None:
         self.settings.set_side_panels(shown)
         self.panels_action.setChecked(shown)
-        for tab in self.window.article_tabs():
+        for tab in self._articles.article_tabs():
             tab.splitter.widget(1).setVisible(shown)
 
     # -- the session ------------------------------------------------------------------------
 
     def save_session(self) -> None:
         """Remember the open articles, in tab order, for the next start."""
-        self.settings.set_session([tab.path for tab in self.window.article_tabs() if tab.path])
+        self.settings.set_session([tab.path for tab in self._articles.article_tabs() if tab.path])
 
     def session_paths(self) -> list[Path]:
         """The last session's articles that still exist."""
@@ -166,16 +135,14 @@ class ReadingControls(QObject):
         """Open the last session's articles (those open already just get their tab)."""
         paths = self.session_paths()
         if paths:
-            self.window.open_paths(paths)
+            self._articles.open_paths(paths)
         else:
-            self.window.statusBar().showMessage(
-                "No articles from the last session to reopen.", 6000
-            )
+            self._status("No articles from the last session to reopen.")
 
     # -- shortcuts --------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
-        dialogs.show_shortcuts(self.window, shortcut_rows(self.window))
+        dialogs.show_shortcuts(self._parent, shortcut_rows(self._parent))
 
     # -- each tab ---------------------------------------------------------------------------
 
@@ -193,44 +160,6 @@ class ReadingControls(QObject):
         view.quote_clicked.connect(lambda quote: _select_quote(tab, quote))
         quotes.filtered.connect(lambda: _keep_marked_quote(tab))
         tab.analysis_shown.connect(lambda: _count_quotes(tab))
-
-
-def _menu(window: MainWindow, title: str) -> QMenu | None:
-    """The window's top-level menu with this title (without its & marker)."""
-    for action in window.menuBar().actions():
-        if action.menu() is not None and action.text().replace("&", "") == title:
-            return action.menu()
-    return None
-
-
-def middle_elided(title: str, limit: int) -> str:
-    """`title` in at most `limit` characters, cut in the middle so its start and end both show."""
-    if len(title) <= limit:
-        return title
-    head = (limit - 1) // 2 + (limit - 1) % 2
-    tail = limit - 1 - head
-    return f"{title[:head].rstrip()}…{title[len(title) - tail :].lstrip()}"
-
-
-def export_proposal(source: Path | None, title: str, opened: list[Path]) -> Path:
-    """The file name the export dialog proposes: beside the source, named after it with .html,
-    but never the source itself nor any other opened article (an .html source gets
-    "name (highlighted).html")."""
-    base = source or Path(title)
-    taken = {_resolved(path) for path in opened} | ({_resolved(source)} if source else set())
-    candidates = [base.with_name(f"{base.stem if base.suffix else base.name}.html")]
-    candidates += [
-        base.with_name(f"{base.stem if base.suffix else base.name} (highlighted{n}).html")
-        for n in ["", *(f" {i}" for i in range(2, 100))]
-    ]
-    return next(path for path in candidates if _resolved(path) not in taken)
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path
 
 
 def _select_quote(tab: ArticleTab, quote: Quote) -> None:

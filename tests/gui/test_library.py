@@ -66,13 +66,13 @@ def fake_indexing(monkeypatch: pytest.MonkeyPatch) -> list[list[Path]]:
 
 
 def wait_model(qtbot, window) -> None:
-    qtbot.wait_until(lambda: window.library._label() is not None, timeout=WAIT_MS)
+    qtbot.wait_until(lambda: window.stored.pipeline_label() is not None, timeout=WAIT_MS)
 
 
 def collect(qtbot, window, folder: Path) -> None:
     wait_model(qtbot, window)
-    with qtbot.wait_signal(window.library.indexer.finished, timeout=WAIT_MS):
-        window.library.collect_folder(folder)
+    with qtbot.wait_signal(window.library.collections.indexer.finished, timeout=WAIT_MS):
+        window.library.collections.collect_folder(folder)
 
 
 def rows(table) -> list:
@@ -90,7 +90,7 @@ def test_an_article_analysed_before_opens_without_analysis(make_window, qtbot, m
     window = make_window(analyze=counting)
     wait_model(qtbot, window)
     first = open_and_wait(qtbot, window)
-    qtbot.wait_until(lambda: window.library.store.count() == 1)  # written in the background
+    qtbot.wait_until(lambda: window.stored.store.count() == 1)  # written in the background
     keys = {e.key for e in first.analysis.entities}
     window.close_tab(window.tabs.indexOf(first))
     again = window.open_paths([first.path])[0]
@@ -104,7 +104,7 @@ def test_open_folder_lists_analyses_and_follows_an_entity_across_articles(
     window, qtbot, folder, fake_indexing
 ):
     collect(qtbot, window, folder)
-    library = window.library
+    library = window.library.collections
     assert library.dock.isVisible()
     articles = rows(library.panel.articles)
     assert [a.path.name for a in articles] == ["monday.txt", "tuesday.txt", "wednesday.txt"]
@@ -127,7 +127,7 @@ def test_open_folder_lists_analyses_and_follows_an_entity_across_articles(
 
 def test_a_click_on_a_quote_opens_its_article_at_the_quote(window, qtbot, folder, fake_indexing):
     collect(qtbot, window, folder)
-    panel = window.library.panel
+    panel = window.library.collections.panel
     panel.follow("person:rex-tillerson")
     index = panel.quotes.model().index(1, 0)
     quote = record_at(index).quote
@@ -142,7 +142,7 @@ def test_a_click_on_a_quote_opens_its_article_at_the_quote(window, qtbot, folder
 
 def test_search_finds_words_in_texts_and_inside_quotes(window, qtbot, folder, fake_indexing):
     collect(qtbot, window, folder)
-    panel = window.library.panel
+    panel = window.library.collections.panel
     panel.search_box.setText("talks")
     panel.run_search()
     hits = rows(panel.hits)
@@ -156,7 +156,7 @@ def test_search_finds_words_in_texts_and_inside_quotes(window, qtbot, folder, fa
 
 def test_the_article_list_sorts_and_filters(window, qtbot, folder, fake_indexing):
     collect(qtbot, window, folder)
-    table = window.library.panel.articles
+    table = window.library.collections.panel.articles
     table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert [a.title for a in rows(table)] == [
         "Talks in Moscow",
@@ -176,9 +176,9 @@ def test_the_collection_comes_back_at_the_next_start(
     first.shutdown()
     second = make_window(settings=settings)
     wait_model(qtbot, second)
-    qtbot.wait_until(lambda: second.library.collection is not None, timeout=WAIT_MS)
-    assert second.library.dock.isVisible()
-    assert [a.path.name for a in rows(second.library.panel.articles)] == [
+    qtbot.wait_until(lambda: second.library.collections.collection is not None, timeout=WAIT_MS)
+    assert second.library.collections.dock.isVisible()
+    assert [a.path.name for a in rows(second.library.collections.panel.articles)] == [
         "monday.txt",
         "tuesday.txt",
         "wednesday.txt",
@@ -201,7 +201,7 @@ def test_cancel_stops_the_collection_analysis_and_keeps_what_is_done(
 
     monkeypatch.setattr(indexer, "analyze_files", slow_files)
     wait_model(qtbot, window)
-    library = window.library
+    library = window.library.collections
     library.collect_folder(folder)
     qtbot.wait_until(lambda: library.panel.progress.value() == 1, timeout=WAIT_MS)
     assert library.panel.progress.maximum() == 3 and library.panel.cancel_button.isVisible()
@@ -217,12 +217,14 @@ def test_cancel_stops_the_collection_analysis_and_keeps_what_is_done(
 def test_corrections_show_at_once_survive_reopening_and_undo(window, qtbot):
     wait_model(qtbot, window)
     tab = open_and_wait(qtbot, window)
-    library = window.library
-    library.correct(tab, Correction("rename", key="person:rex-tillerson", name="Rex W. Tillerson"))
+    corrections = window.library.corrections
+    corrections.correct(
+        tab, Correction("rename", key="person:rex-tillerson", name="Rex W. Tillerson")
+    )
     names = {e.key: e.name for e in tab.analysis.entities}
     assert names["person:rex-tillerson"] == "Rex W. Tillerson"
     assert all(m.corrected for m in tab.analysis.mentions if m.key == "person:rex-tillerson")
-    library.correct(tab, Correction("kind", key="org:congress", kind=str(Kind.PERSON)))
+    corrections.correct(tab, Correction("kind", key="org:congress", kind=str(Kind.PERSON)))
     assert {e.key: e.kind for e in tab.analysis.entities}["org:congress"] == Kind.PERSON
 
     window.close_tab(window.tabs.indexOf(tab))
@@ -231,13 +233,13 @@ def test_corrections_show_at_once_survive_reopening_and_undo(window, qtbot):
     assert {e.key: e.name for e in again.analysis.entities}["person:rex-tillerson"] == (
         "Rex W. Tillerson"
     )
-    library.undo(again)
+    corrections.undo(again)
     assert {e.key: e.kind for e in again.analysis.entities}["org:congress"] == Kind.ORG
-    library.undo(again)
+    corrections.undo(again)
     assert {e.key: e.name for e in again.analysis.entities}["person:rex-tillerson"] == (
         "Rex Tillerson"
     )
-    assert not library.can_undo(again)
+    assert not corrections.can_undo(again)
 
 
 def test_a_quote_speaker_can_be_changed_cleared_and_copied_with_attribution(window, qtbot):
@@ -275,7 +277,7 @@ def test_a_damaged_store_is_said_once_and_reader_works_without_it(
     private_store.parent.mkdir(parents=True, exist_ok=True)
     private_store.write_bytes(b"this is not a database" * 100)
     window = make_window()
-    assert window.library.store is None
+    assert window.stored.store is None
     qtbot.wait_until(lambda: "store" in window.statusBar().currentMessage(), timeout=WAIT_MS)
     tab = open_and_wait(qtbot, window)
     assert tab.analysis is not None and not errors

@@ -14,7 +14,7 @@ from reader.core.text.article import Article, Block, BlockKind
 from reader.gui import dialogs
 from reader.gui.article_tab import ArticleTab
 from reader.gui.models import UNNAMED
-from reader.gui.reading import export_proposal, middle_elided
+from reader.gui.naming import export_proposal, middle_elided
 from reader.gui.scroll_marks import MarkedScrollBar
 from tests.gui.articles import long_article_text
 from tests.gui.conftest import fake_analyze, open_and_wait

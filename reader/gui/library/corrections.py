@@ -8,9 +8,8 @@ view, the panels, the export and the JSON agree; undo removes the latest correct
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
@@ -18,15 +17,79 @@ from reader.core.model import Entity, Kind, Mention, Quote
 from reader.core.render.palette import STYLES
 from reader.core.render.quote_table import analysis_quotes, quote_citation
 from reader.core.store.corrections import Correction, CorrectionError
-from reader.core.store.database import StoreError, content_hash
+from reader.core.store.database import StoreError
 from reader.gui import dialogs
+from reader.gui.article_tab import ArticleTab
 from reader.gui.models import ITEM_ROLE, KEY_ROLE
-
-if TYPE_CHECKING:
-    from reader.gui.article_tab import ArticleTab
-    from reader.gui.library.controller import LibraryController
+from reader.gui.stored import StoredAnalyses
 
 NO_SPEAKER = "(no speaker)"
+STATUS_MS = 8000
+
+
+class Corrections(QObject):
+    """Makes and takes back the reader's corrections of the tabs' analyses (kept by the store)."""
+
+    changed = Signal()  # a correction was made or undone: the library's counts may differ
+
+    def __init__(
+        self,
+        stored: StoredAnalyses,
+        current_tab: Callable[[], ArticleTab | None],
+        status: Callable[[str, int], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._stored = stored
+        self._current_tab = current_tab
+        self._status = status
+
+    @property
+    def possible(self) -> bool:
+        """Whether corrections can be kept (there is a store)."""
+        return self._stored.store is not None
+
+    def attach(self, tab: ArticleTab) -> None:
+        """Give a new tab the correction menus."""
+        CorrectionMenus(tab, self)
+
+    def correct(self, tab: ArticleTab, correction: Correction) -> None:
+        """Keep `correction` of the tab's text and show the corrected analysis at once."""
+        analysis = tab.analysis
+        if not self.possible or analysis is None or tab.article is None:
+            return
+        try:
+            corrected = self._stored.correct(tab.article, analysis.model, correction)
+        except (StoreError, CorrectionError) as error:
+            dialogs.show_error(tab, "Cannot make the correction", str(error))
+            return
+        if corrected is not None:
+            tab.show_analysis(corrected)
+        self._status("Correction saved (Edit ▸ Undo Correction takes it back)", STATUS_MS)
+        self.changed.emit()
+
+    def can_undo(self, tab: ArticleTab | None) -> bool:
+        return tab is not None and tab.article is not None and self._stored.can_undo(tab.article)
+
+    def undo(self, tab: ArticleTab) -> None:
+        """Take back the tab's latest correction and show the analysis without it."""
+        if not self.can_undo(tab) or tab.analysis is None or tab.article is None:
+            self._status("No correction to undo in this article", STATUS_MS)
+            return
+        try:
+            analysis = self._stored.undo(tab.article, tab.analysis.model)
+        except StoreError as error:
+            dialogs.show_error(tab, "Cannot undo the correction", str(error))
+            return
+        if analysis is not None:
+            tab.show_analysis(analysis)
+        self._status("Correction undone", STATUS_MS)
+        self.changed.emit()
+
+    def undo_current(self) -> None:
+        """Edit ▸ Undo Correction: in the current tab."""
+        if (tab := self._current_tab()) is not None:
+            self.undo(tab)
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
@@ -44,10 +107,10 @@ def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> s
 class CorrectionMenus(QObject):
     """Adds the correction commands to one tab's entity list, quote list and text."""
 
-    def __init__(self, tab: ArticleTab, library: LibraryController) -> None:
+    def __init__(self, tab: ArticleTab, corrections: Corrections) -> None:
         super().__init__(tab)
         self.tab = tab
-        self.library = library
+        self.corrections = corrections
         for widget, handler in (
             (tab.entities.list, self._entity_menu),
             (tab.quotes.list, self._quote_menu),
@@ -66,7 +129,7 @@ class CorrectionMenus(QObject):
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], object]) -> None:
         action = menu.addAction(text)
-        action.setEnabled(self.library.store is not None)
+        action.setEnabled(self.corrections.possible)
         action.triggered.connect(slot)
 
     def _entity_actions(self, menu: QMenu, entity: Entity) -> None:
@@ -76,7 +139,7 @@ class CorrectionMenus(QObject):
             action = kinds.addAction(STYLES[kind].label)
             action.setCheckable(True)
             action.setChecked(kind == entity.kind)
-            action.setEnabled(self.library.store is not None and kind != entity.kind)
+            action.setEnabled(self.corrections.possible and kind != entity.kind)
             action.triggered.connect(lambda _=False, k=kind: self.change_kind(entity, k))
         self._add(menu, f"Merge Another Entity into “{entity.name}”…", lambda: self.merge(entity))
 
@@ -101,7 +164,7 @@ class CorrectionMenus(QObject):
         menu.addSeparator()
         self._add(menu, "Change Speaker…", lambda: self.change_speaker(quote))
         clear = menu.addAction("Clear Speaker")
-        clear.setEnabled(self.library.store is not None and quote.speaker is not None)
+        clear.setEnabled(self.corrections.possible and quote.speaker is not None)
         clear.triggered.connect(lambda: self.set_speaker(quote, None))
         self._finish(menu)
         menu.exec(view.viewport().mapToGlobal(point))
@@ -125,18 +188,18 @@ class CorrectionMenus(QObject):
     def _finish(self, menu: QMenu) -> None:
         menu.addSeparator()
         undo = menu.addAction("Undo Correction")
-        undo.setEnabled(self.library.can_undo(self.tab))
-        undo.triggered.connect(lambda: self.library.undo(self.tab))
+        undo.setEnabled(self.corrections.can_undo(self.tab))
+        undo.triggered.connect(lambda: self.corrections.undo(self.tab))
 
     # -- the corrections
 
     def rename(self, entity: Entity) -> None:
         name = ask_text(self.tab, "Rename", f"New name for {entity.name}:", entity.name)
         if name is not None and name != entity.name:
-            self.library.correct(self.tab, Correction("rename", key=entity.key, name=name))
+            self.corrections.correct(self.tab, Correction("rename", key=entity.key, name=name))
 
     def change_kind(self, entity: Entity, kind: Kind) -> None:
-        self.library.correct(self.tab, Correction("kind", key=entity.key, kind=str(kind)))
+        self.corrections.correct(self.tab, Correction("kind", key=entity.key, kind=str(kind)))
 
     def merge(self, entity: Entity) -> None:
         others = [e for e in self._entities() if e.key != entity.key]
@@ -144,12 +207,14 @@ class CorrectionMenus(QObject):
         chosen = ask_choice(self.tab, "Merge", f"Merge into {entity.name}:", labels)
         if chosen is not None:
             other = others[labels.index(chosen)]
-            self.library.correct(self.tab, Correction("merge", key=entity.key, other_key=other.key))
+            self.corrections.correct(
+                self.tab, Correction("merge", key=entity.key, other_key=other.key)
+            )
 
     def split(self, mention: Mention) -> None:
         name = ask_text(self.tab, "Split off", "Name of the entity it refers to:", mention.text)
         if name is not None:
-            self.library.correct(
+            self.corrections.correct(
                 self.tab, Correction("split", start=mention.start, end=mention.end, name=name)
             )
 
@@ -162,7 +227,7 @@ class CorrectionMenus(QObject):
             self.set_speaker(quote, speakers[index - 1] if index else None)
 
     def set_speaker(self, quote: Quote, entity: Entity | None) -> None:
-        self.library.correct(
+        self.corrections.correct(
             self.tab,
             Correction(
                 "speaker",
@@ -181,21 +246,3 @@ class CorrectionMenus(QObject):
         if item is not None:
             QGuiApplication.clipboard().setText(quote_citation(item))
             self.tab.status_message.emit("Quote copied with its attribution")
-
-
-def apply_correction(library: LibraryController, tab: ArticleTab, correction: Correction) -> bool:
-    """Store `correction` for the tab's text and show the corrected analysis; False (after a
-    message) when it cannot be made."""
-    store, analysis = library.store, tab.analysis
-    if store is None or analysis is None or tab.article is None:
-        return False
-    try:
-        library.wait_saved(tab.article)
-        store.add_correction(content_hash(tab.article), correction)
-        corrected = store.cached_analysis(tab.article, analysis.model)
-    except (StoreError, CorrectionError) as error:
-        dialogs.show_error(tab, "Cannot make the correction", str(error))
-        return False
-    if corrected is not None:
-        tab.show_analysis(corrected)
-    return True
