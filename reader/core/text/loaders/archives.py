@@ -52,7 +52,7 @@ def load_archive(path: Path, data: bytes) -> Article:
         if "word/document.xml" in names:
             from reader.core.text.loaders.docx import load_docx
 
-            return load_docx(path, data)
+            return load_docx(path, archive)
     if mimetype.startswith("application/vnd.oasis.opendocument"):
         raise ArticleError(
             f"{path.name} is an OpenDocument file but not a text document; "

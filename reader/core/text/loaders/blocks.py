@@ -99,3 +99,18 @@ def with_title_first(parts: list[Part], title: str | None) -> list[Part]:
         if " ".join(text.split()) == wanted:
             return [*parts[:index], (BlockKind.TITLE, text), *parts[index + 1 :]]
     return [(BlockKind.TITLE, title), *parts]
+
+
+def headline_first(parts: list[Part]) -> list[Part]:
+    """Parts whose first block is the title when it is a heading or reads as a headline (a
+    short line that does not end like a sentence); otherwise the parts unchanged."""
+    for index, (kind, text) in enumerate(parts):
+        content = clean_block_text(text)
+        if not content:
+            continue
+        if kind is BlockKind.HEADING or (
+            kind is BlockKind.PARAGRAPH and looks_like_heading(content)
+        ):
+            return [*parts[:index], (BlockKind.TITLE, text), *parts[index + 1 :]]
+        break
+    return parts

@@ -1,84 +1,205 @@
-"""Word documents (.docx) through python-docx: styles give the title and headings.
+"""Word documents (.docx), Transitional or Strict Open XML, read from the package's own XML.
 
-The title is the paragraph in the Title style, else the core properties' title, else a
-heading that opens the document; headings are paragraphs in a Heading style; list items and
-table rows are paragraphs (a row's cells joined by a bar); a line break inside a paragraph stays
-one. Author and date come from the core properties, except the placeholders python-docx's own
-template leaves in every document made with it (author "python-docx", created 2013-12-23).
+The package's relationships name the main document and its styles, settings, footnotes,
+endnotes and embedded HTML chunks (`w:altChunk`); wordml reads the body. Footnotes and endnotes
+follow the text under a "Notes" heading, one paragraph each, marked as in the text ("[1] …";
+endnotes in Word's default lower-case Roman numerals unless the document sets another format).
+
+The title is the paragraph in the Title style, else the core properties' title, else a heading
+or headline-like line that opens the document. Author and creation date come from the core
+properties, only as the document states them (see metadata): a package without core
+properties has none, and python-docx's template values (author "python-docx", created
+2013-12-23) are not the article's.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
+import posixpath
+import zipfile
 from pathlib import Path
+
+from lxml import etree
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, BlockKind
-from reader.core.text.loaders.blocks import Part, article_from_parts, with_title_first
-from reader.core.text.loaders.markup import CELL_SEPARATOR
+from reader.core.text.loaders.blocks import (
+    Part,
+    article_from_parts,
+    headline_first,
+    with_title_first,
+)
+from reader.core.text.loaders.metadata import stated_meta, stated_title
+from reader.core.text.loaders.wordml import (
+    NoteMarks,
+    local_name,
+    style_names,
+    word_attribute,
+    word_parts,
+)
+from reader.core.text.loaders.zip_members import read_member
 
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_DC = "http://purl.org/dc/elements/1.1/"
+_DCTERMS = "http://purl.org/dc/terms/"
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 _TEMPLATE_AUTHOR = "python-docx"
+_TEMPLATE_CREATED = "2013-12-23"
+_NOTE_KINDS = ("footnote", "endnote")
+_DEFAULT_NOTE_FORMATS = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
+_NOT_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+NOTES_HEADING = "Notes"
+_PICTURES = frozenset({"drawing", "pict", "object"})
 
 
-def load_docx(path: Path, data: bytes) -> Article:
+def load_docx(path: Path, archive: zipfile.ZipFile) -> Article:
     """A Word article; ArticleError when the file is damaged or holds no text."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
-        raise ArticleError(
-            f"{path.name} is damaged: it cannot be read as a Word document."
-        ) from error
-    except Exception as error:  # lxml's XMLSyntaxError and the like, from a broken part
-        raise ArticleError(
-            f"{path.name} is damaged: it cannot be read as a Word document."
-        ) from error
-    properties = document.core_properties
-    parts = list(_body_parts(document))
-    title = (properties.title or "").strip() or None
+    package = _relationships(path, archive, "")
+    main = package.get("officeDocument", "word/document.xml")
+    document = _xml(path, archive, main)
+    if document is None:
+        raise ArticleError(f"{path.name} is damaged: it cannot be read as a Word document.")
+    related = _relationships(path, archive, main)
+    styles = style_names(_xml(path, archive, related.get("styles")))
+    body = next((child for child in document if local_name(child) == "body"), None)
+    notes = NoteMarks(_note_formats(_xml(path, archive, related.get("settings")), body))
+    chunks = _chunks(path, archive, main)
+    parts = word_parts(body, styles, notes, chunks) if body is not None else []
+    parts += _notes(path, archive, related, styles, notes)
+    title, meta = _core_properties(path, archive, package.get("core-properties"))
     if not any(kind is BlockKind.TITLE for kind, _ in parts):
-        if title is None and parts and parts[0][0] is BlockKind.HEADING:
-            title = parts[0][1]  # a document that opens with a heading: its headline
-        parts = with_title_first(parts, title)
-    author = (properties.author or "").strip() or None
-    date = properties.created or properties.modified
-    if author == _TEMPLATE_AUTHOR:  # python-docx's template: neither is the article's
-        author, date = None, properties.modified if properties.modified != date else None
-    meta = ArticleMeta(author=author, date=date.date().isoformat() if date else None)
+        parts = with_title_first(parts, title) if title else headline_first(parts)
+    if _only_pictures(parts, body):
+        raise ArticleError(
+            f"No article text found in {path.name}: it holds only pictures, charts "
+            "or embedded objects."
+        )
     return article_from_parts(path, parts, meta=meta)
 
 
-def _body_parts(document) -> Iterator[Part]:
-    from docx.table import Table
-
-    for item in document.iter_inner_content():
-        if isinstance(item, Table):
-            yield from _table_parts(item)
-        else:
-            yield _paragraph_kind(item.style.name if item.style is not None else ""), item.text
+def _only_pictures(parts: list[Part], body: etree._Element | None) -> bool:
+    if body is None or any(text.strip() for _, text in parts):
+        return False
+    return any(local_name(element) in _PICTURES for element in body.iter())
 
 
-def _paragraph_kind(style: str) -> BlockKind:
-    style = style.lower()
-    if style in ("title", "titel", "titre"):
-        return BlockKind.TITLE
-    if style.startswith(("heading", "subtitle")):
-        return BlockKind.HEADING
-    return BlockKind.PARAGRAPH
+def _xml(path: Path, archive: zipfile.ZipFile, name: str | None) -> etree._Element | None:
+    """A part parsed (None when absent); ArticleError when it is not XML."""
+    data = read_member(path, archive, name) if name else b""
+    if not data:
+        return None
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise ArticleError(f"{path.name} is damaged: its part {name} is not valid XML.") from error
 
 
-def _table_parts(table) -> Iterator[Part]:
-    for row in table.rows:
-        cells: list[str] = []
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell is listed once per grid column
-                continue
-            seen.add(id(cell._tc))
-            text = " ".join(cell.text.split())
-            if text:
-                cells.append(text)
-        yield BlockKind.PARAGRAPH, CELL_SEPARATOR.join(cells)
+def _relationships(path: Path, archive: zipfile.ZipFile, source: str) -> dict[str, str]:
+    """Relationship type (its last word: "styles", "footnotes", …) to the target part's name.
+
+    Transitional and Strict packages differ only in the types' prefixes.
+    """
+    targets: dict[str, str] = {}
+    for kind, _, target in _relations(path, archive, source):
+        targets.setdefault(kind, target)
+    return targets
+
+
+def _relations(path: Path, archive: zipfile.ZipFile, source: str) -> list[tuple[str, str, str]]:
+    """(type's last word, id, target part) of a part's relationships; links to outside the
+    package are no parts and are left out."""
+    folder, name = posixpath.split(source)
+    root = _xml(path, archive, posixpath.join(folder, "_rels", f"{name}.rels"))
+    relations = []
+    for relation in root if root is not None else ():
+        target, kind = relation.get("Target"), (relation.get("Type") or "").rsplit("/", 1)[-1]
+        if target and relation.get("TargetMode") != "External":
+            joined = target if target.startswith("/") else f"{folder}/{target}"
+            part = posixpath.normpath(joined).lstrip("/")
+            relations.append((kind, relation.get("Id") or "", part))
+    return relations
+
+
+def _note_formats(
+    settings: etree._Element | None, body: etree._Element | None
+) -> dict[str, tuple[str, int]]:
+    """How footnotes and endnotes are numbered: the settings', then the last section's."""
+    formats = dict(_DEFAULT_NOTE_FORMATS)
+    sections = [settings]
+    if body is not None:
+        sections += [child for child in body if local_name(child) == "sectPr"][-1:]
+    for holder in sections:
+        for properties in holder if holder is not None else ():
+            kind = local_name(properties).removesuffix("Pr")
+            if kind in _NOTE_KINDS:
+                number_format, start = formats[kind]
+                for setting in properties:
+                    value = word_attribute(setting, "val") or ""
+                    if local_name(setting) == "numFmt" and value:
+                        number_format = value
+                    elif local_name(setting) == "numStart" and value.isdigit():
+                        start = int(value)
+                formats[kind] = (number_format, start)
+    return formats
+
+
+def _notes(
+    path: Path,
+    archive: zipfile.ZipFile,
+    related: dict[str, str],
+    styles: dict[str, str],
+    notes: NoteMarks,
+) -> list[Part]:
+    """The referenced notes after the text: footnotes, then endnotes, in reference order."""
+    texts: dict[tuple[str, str], str] = {}
+    for kind in _NOTE_KINDS:
+        if not any(known == kind for known, _, _ in notes.references):
+            continue
+        root = _xml(path, archive, related.get(f"{kind}s"))
+        for note in root if root is not None else ():
+            if local_name(note) == kind and word_attribute(note, "type") not in _NOT_NOTES:
+                lines = [text.strip() for _, text in word_parts(note, styles)]
+                texts[(kind, word_attribute(note, "id") or "")] = "\n".join(x for x in lines if x)
+    ordered = sorted(notes.references, key=lambda reference: _NOTE_KINDS.index(reference[0]))
+    parts: list[Part] = [
+        (BlockKind.PARAGRAPH, f"[{mark}] {texts[(kind, note_id)]}")
+        for kind, note_id, mark in ordered
+        if texts.get((kind, note_id))
+    ]
+    return [(BlockKind.HEADING, NOTES_HEADING), *parts] if parts else []
+
+
+def _chunks(path: Path, archive: zipfile.ZipFile, main: str) -> dict[str, list[Part]]:
+    """Blocks of the HTML or saved pages embedded whole (`w:altChunk`), by relationship id."""
+    return {
+        relation_id: _chunk_parts(path, read_member(path, archive, target))
+        for kind, relation_id, target in _relations(path, archive, main)
+        if kind == "aFChunk"
+    }
+
+
+def _chunk_parts(path: Path, data: bytes) -> list[Part]:
+    from reader.core.text.loaders.html import decode_html, document_parts
+    from reader.core.text.loaders.mail import saved_page_html
+
+    page = None if data.lstrip()[:1] == b"<" else saved_page_html(data)
+    parts, _ = document_parts(path, page if page is not None else decode_html(path, data))
+    return parts
+
+
+def _core_properties(
+    path: Path, archive: zipfile.ZipFile, name: str | None
+) -> tuple[str | None, ArticleMeta | None]:
+    """Title and metadata as the core properties state them (none without the part)."""
+    root = _xml(path, archive, name)
+    if root is None:
+        return None, None
+
+    def value(namespace: str, field: str) -> str:
+        return " ".join((root.findtext(f"{{{namespace}}}{field}") or "").split())
+
+    author, created = value(_DC, "creator"), value(_DCTERMS, "created")
+    if _TEMPLATE_AUTHOR in (author, value(_CP, "lastModifiedBy")) and created.startswith(
+        _TEMPLATE_CREATED
+    ):
+        created = ""
+    return stated_title(value(_DC, "title")), stated_meta(author=author, date=created[:10])

@@ -41,6 +41,13 @@ def load_mail(path: Path, data: bytes) -> Article:
     return text_article(path, text, title=title, meta=meta)
 
 
+def saved_page_html(data: bytes) -> str | None:
+    """The page inside a saved page (MHTML, as Word embeds one), or None when there is none."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    part = _first_part(message, "text/html") if isinstance(message, EmailMessage) else None
+    return _part_text(Path("page.mht"), part, is_html=True) if part is not None else None
+
+
 def _header(message: EmailMessage, name: str) -> str:
     try:
         value = message.get(name)
