@@ -18,38 +18,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reader.core.analysis.entities.candidates import Candidate, form_of, words_of
+from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
 
-_LEGAL_FORM_WORDS = """
-inc corp corporation ltd limited plc llc llp lp co sa ag nv se pbc spa bv gmbh tbk pt ab asa
-oyj kk bhd nl pty holdings"""
-LEGAL_FORMS = frozenset(_LEGAL_FORM_WORDS.split())
-_COMPANY_NOUN_WORDS = """
-company companies firm firms group retailer retailers chain chains brand brands business
-businesses bank banks lender lenders insurer insurers carrier carriers airline airlines
-operator operators provider providers producer producers manufacturer manufacturers developer
-developers startup start-up conglomerate conglomerates supplier suppliers distributor
-distributors brokerage outlet outlets publisher broadcaster automaker
-automakers miner miners refiner refiners exchange fund funds agency platform app label
-studio studios franchise team club clubs subsidiary unit meatpacker maker makers drugmaker
-drugmakers automaker carmaker carmakers chipmaker chipmakers planemaker steelmaker"""
-_COMPANY_NOUNS = frozenset(_COMPANY_NOUN_WORDS.split())
+LEGAL_FORMS = words("legal_forms.txt")
+_COMPANY_NOUNS = words("company_nouns.txt")
 # The trade a company's name ends with ("Bellweather Shipping", "Peabody Energy"): like a legal
 # form, it makes the name without it the company's too.
-_TRADE_WORDS = """
-shipping energy software systems partners capital media airlines airways motors
-pharmaceuticals foods technologies logistics mining petroleum steel telecom insurance
-securities investments ventures entertainment industries enterprises resources properties"""
-TRADES = frozenset(_TRADE_WORDS.split())
-_APPOSED_COMPANY_WORDS = """
-company firm retailer chain bank lender insurer airline conglomerate subsidiary startup
-manufacturer automaker carmaker drugmaker chipmaker brokerage"""
-_APPOSED_COMPANY_NOUNS = frozenset(_APPOSED_COMPANY_WORDS.split())
-_ROLE_WORDS = """
-chief executive ceo cfo coo director managing partner spokesman spokeswoman spokesperson
-chairman chairwoman president founder analyst economist strategist head senior general counsel
-officer"""
-_ROLES = frozenset(_ROLE_WORDS.split())
+TRADES = words("trades.txt")
+_APPOSED_COMPANY_NOUNS = words("apposed_company_nouns.txt")
+_ROLES = words("company_roles.txt")
 # Words of a role between a company and a person: "Chief Executive Officer" (d0318d9).
 _MAX_ROLE_WORDS = 3
 

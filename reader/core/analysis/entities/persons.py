@@ -20,21 +20,11 @@ from spacy.tokens import Doc, Span, Token
 from reader.core.analysis.entities.candidates import Candidate, covered, form_of, words_of
 from reader.core.analysis.entities.from_model import TITLES
 from reader.core.analysis.entities.organizations import is_company_noun
+from reader.core.analysis.entities.word_lists import words
 from reader.core.analysis.quotes import SPANS_KEY as QUOTES_KEY
 from reader.core.model import Kind
 
-_HUMAN_ROLE_WORDS = """
-spokesman spokeswoman spokesperson lawyer attorney professor economist analyst strategist
-researcher scientist chairman chairwoman minister senator governor mayor congressman
-congresswoman lawmaker legislator diplomat ambassador aide adviser advisor secretary deputy
-official officer colonel general sergeant captain commander judge prosecutor coach player
-striker goalkeeper author novelist writer journalist reporter editor columnist activist
-candidate nominee voter resident farmer teacher doctor nurse surgeon physician student mother
-father son daughter wife husband brother sister widow grandmother grandfather veteran
-businessman businesswoman entrepreneur founder cofounder co-founder executive negotiator
-campaigner organizer organiser priest bishop pastor imam rabbi actor actress singer artist
-director chief president"""
-HUMAN_ROLES = frozenset(_HUMAN_ROLE_WORDS.split())
+HUMAN_ROLES = words("human_roles.txt")
 _OUTLET_WORDS = "newspaper daily tabloid weekly magazine station network channel news wire"
 _OUTLETS = frozenset(_OUTLET_WORDS.split())
 _LONGEST_NAME = 3  # tokens: a longer "name" is a phrase, not a surname the model misfiled

@@ -29,6 +29,7 @@ from reader.core.analysis.entities.candidates import (
 from reader.core.analysis.entities.countries import country_named
 from reader.core.analysis.entities.from_model import DISMISSALS, PARTICLES, POSSESSIVES, TITLES
 from reader.core.analysis.entities.wire import DATE, is_dateline
+from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
 
 _SCORE_WORDS = frozenset({"v", "at"})
@@ -285,11 +286,7 @@ def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
 
 
 # Words that make a story a sports report, where places that act are teams.
-_SPORTS_WORDS = """
-match league cup championship tournament innings wicket goal striker midfielder goalkeeper
-coach captain inning homer pitcher batsman bowler semifinal quarterfinal halftime medal
-olympic referee stadium"""
-_SPORTS = frozenset(_SPORTS_WORDS.split())
+_SPORTS = words("sports_words.txt")
 # A sports report has three sports words or more, and at least one per sixty tokens (a long
 # general story mentioning a match has fewer). Chosen by hand on the 1996 Reuters sports
 # copy of entities-dev (258ec8e, which records no figure).

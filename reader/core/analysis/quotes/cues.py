@@ -17,29 +17,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from reader.core.analysis.quotes.context import is_mark
+from reader.core.analysis.quotes.word_lists import words
 
-_SPEECH_VERB_WORDS = """
-say tell add ask write tweet post state declare announce explain note argue claim insist contend
-assert maintain warn predict suggest reply respond answer continue conclude recall admit
-acknowledge concede complain joke quip shout yell scream exclaim whisper mutter chant sing read
-describe call label dub term brand characterize praise criticize slam blast accuse charge urge
-demand promise pledge vow threaten report reveal disclose confirm deny mock boast brag lament
-observe remark comment mention emphasize stress testify email text recount repeat reiterate wonder
-muse hint caution advise counter retort rebut dismiss proclaim decry denounce condemn hail tout
-tease chide scold rail rant cite quote
-affirm allege assure attest aver avow blog blurt confess confide dictate elaborate e-mail
-articulate explicate express fax insinuate narrate preach propose recite relay telegraph
-telephone write babble bark bawl bellow boom burble cackle chatter chirp coo croak croon
-crow cry drawl drone gasp groan growl grumble grunt hiss holler howl jabber lisp moan mumble
-murmur purr rasp roar scoff screech shriek snap snarl snort sputter squeal stammer stutter
-thunder wail wheeze whimper whine whoop yelp crab gripe grouse object protest
-admonish alert brief counsel instruct plead implore beg entreat interject
-sniff sigh laugh chuckle"""
-SPEECH_VERBS = frozenset(_SPEECH_VERB_WORDS.split())
-_SPEECH_NOUN_WORDS = """
-statement claim remark comment word words tweet message assertion warning declaration promise
-pledge reply response answer"""
-SPEECH_NOUNS = frozenset(_SPEECH_NOUN_WORDS.split())
+SPEECH_VERBS = words("speech_verbs.txt")
+SPEECH_NOUNS = words("speech_nouns.txt")
 # `“…,” Vance shot back`: verbs that report a retort with "back".
 _ANSWERING_BACK = frozenset({"shoot", "fire", "hit", "write", "talk"})
 # Tokens before a verb where a negation negates it: "did not comment", "has not yet said"

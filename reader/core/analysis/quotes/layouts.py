@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from reader.core.analysis.quotes.context import Fragment, QuotedDoc, expanded_name
 from reader.core.analysis.quotes.marks import DOUBLE_MARKS, QuotedRun, paragraphs
+from reader.core.analysis.quotes.word_lists import words
 
 _DASH_CHARS = "—–―-"
 # Words of a dash signature (`— Commissioner Gareth Pellow`), efbb0f9, chosen by hand on quotes-dev.
@@ -32,11 +33,7 @@ _NAME_TYPES = ("PERSON", "ORG")
 # `AHLBERG: …` opening a paragraph: one to four words in capitals, then a colon.
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+(?=\S)")
 # Labels of notes and page furniture, not of speakers.
-_NOT_SPEAKER_WORDS = """
-CLARIFICATION CORRECTION CORRECTIONS UPDATE UPDATED NOTE EDITOR'S EDITOR’S PHOTO PHOTOS VIDEO
-WATCH READ MORE RELATED SOURCE SOURCES CREDIT WARNING BREAKING EXCLUSIVE ANALYSIS OPINION FACT
-CHECK TRANSCRIPT ADVERTISEMENT DISCLOSURE DISCLAIMER"""
-_NOT_SPEAKERS = frozenset(_NOT_SPEAKER_WORDS.split())
+_NOT_SPEAKERS = words("not_speaker_labels.txt")
 # Labelled paragraphs of a transcript, and the turns of its most frequent label: a lone
 # `CLARIFICATION:` is no dialogue (3c85693).
 _FEWEST_TRANSCRIPT_LINES = 2

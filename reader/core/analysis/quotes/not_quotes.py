@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from reader.core.analysis.quotes.context import Fragment, QuotedDoc, is_mark
 from reader.core.analysis.quotes.cues import is_cue
+from reader.core.analysis.quotes.word_lists import words
 
 WORD = re.compile(r"[\w’'-]+")
 _TITLE_SMALL_WORDS = frozenset(
@@ -67,10 +68,7 @@ _ADDRESSING = frozenset(
 )
 # `hailed him as “The Golden Boy”`: a preposition that gives the words, not the audience.
 _GIVING_WORDS = frozenset({"as", "like"})
-_WORK_WORDS = """
-book memoir novel biography film movie documentary album song single play show series
-episode podcast column essay poem exhibition report study paper bill act"""
-_WORKS = frozenset(_WORK_WORDS.split())
+_WORKS = words("work_nouns.txt")
 _SENTENCE_INSIDE = re.compile(r"[.?!][”\"’']?\s+\S")
 
 

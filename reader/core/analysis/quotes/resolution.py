@@ -18,17 +18,12 @@ from spacy.attrs import LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from reader.core.analysis.quotes.context import PERSONAL_PRONOUNS, expanded_name, is_subject
+from reader.core.analysis.quotes.word_lists import words
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})  # a group, not one person
-_INSTITUTION_NOUN_WORDS = """
-agency ministry department board commission committee council court tribunal bank
-union party government office authority institute university college school hospital
-police army navy campaign administration bureau service fund foundation association federation
-league club network newspaper station parliament senate assembly congress cabinet embassy
-regulator center centre coalition alliance corporation watchdog"""
-_INSTITUTION_NOUNS = frozenset(_INSTITUTION_NOUN_WORDS.split())
+_INSTITUTION_NOUNS = words("institution_nouns.txt")
 # Nouns that stand for whichever organization the article last named ("the company said"),
 # and the documents an organization issues ("“…,” the statement said").
 _ANY_ORGANIZATION_NOUNS = frozenset(
