@@ -7,22 +7,22 @@
 - The reader's corrections are kept with the article's text and applied to what is shown.
 - A store that cannot be opened is said once in the status bar; Reader works on without it.
 
-Every call into the store is a method here, so moving to the core's analysis service changes
-this module only.
+Every analysis goes through the core's `AnalysisService` (reader.core.service.analyses), called
+only from this module; the collection and the indexer get its store (`store`) to list and fill.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from reader.core.model import Analysis
-from reader.core.store.corrections import Correction, apply_corrections
-from reader.core.store.database import ANALYSIS_VERSION, Store, StoreError, content_hash
+from reader.core.service.analyses import AnalysisService
+from reader.core.store.corrections import Correction
+from reader.core.store.database import Store, StoreError, content_hash
 from reader.core.text.article import Article
 from reader.gui.background import Job, JobControl, Lane
 from reader.gui.worker import PipelineRunner
@@ -35,8 +35,9 @@ STATUS_MS = 8000
 
 
 class StoredAnalyses(QObject):
-    """Owns the store and its lane; `look_up` before analysing a tab, `received` when an
-    analysis arrives, `correct` and `undo` for the reader's corrections."""
+    """Owns the analysis service (and so the store) and its lane; `look_up` before analysing a
+    tab, `received` when an analysis arrives, `correct` and `undo` for the reader's corrections.
+    """
 
     looked_up = Signal(object, int, object)  # tab, token from look_up, Analysis or None
     pipeline_known = Signal()  # the worker's pipeline (and so what the store is asked) is known
@@ -46,27 +47,31 @@ class StoredAnalyses(QObject):
         settings: Settings,
         service: PipelineRunner,
         status: Callable[[str, int], None],
-        store_path: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._service = service
         self._status = status
-        self.store: Store | None = None
+        self._analyses = AnalysisService(None)  # none found, none kept: until the store opens
         self.problem: str | None = None  # why there is no store
         self._lane = Lane("store", threads=1, parent=self)
         self._saving: dict[str, Job] = {}
         self._unsaved: dict[str, Analysis] = {}  # received, written once the window has drawn
         self._tokens = itertools.count(1)
         self._label_model, self._model_label = settings.pipeline_label()
-        try:
-            self.store = Store.open(store_path)
-            service.set_store(self.store.path)  # the spaCy child writes its analyses
+        try:  # without `warn`, the service raises each StoreError: said where it happens
+            self._analyses = AnalysisService.open(None)  # $READER_STORE, else the user's
+            service.set_store(self._analyses.store.path)  # the child keeps its analyses
         except StoreError as error:
             self.problem = problem = str(error)
             QTimer.singleShot(0, lambda: status(problem, STATUS_MS))
         service.model_ready.connect(self._on_model_ready)
+
+    @property
+    def store(self) -> Store | None:
+        """The open store (None when it could not be opened, or after `shutdown`)."""
+        return self._analyses.store
 
     @Slot(str, list)
     def _on_model_ready(self, label: str, _models: list) -> None:
@@ -91,11 +96,11 @@ class StoredAnalyses(QObject):
         if self.store is None or tab.article is None or label is None:
             return None
         token = next(self._tokens)
-        store, article = self.store, tab.article
+        analyses, article = self._analyses, tab.article
 
         def find(_control: JobControl) -> tuple[ArticleTab, int, Analysis | None, str | None]:
             try:
-                return tab, token, store.cached_analysis(article, label), None
+                return tab, token, analyses.stored(article, label), None
             except StoreError as error:
                 return tab, token, None, str(error)
 
@@ -114,27 +119,20 @@ class StoredAnalyses(QObject):
         its highlights) and returned with the reader's corrections of this text applied."""
         if self.store is None:
             return analysis
-        digest = content_hash(analysis.article)
         try:  # read before the write is queued: the store's lock is held while it writes
-            corrections = self.store.corrections(digest)
+            corrected = self._analyses.corrected(analysis)
         except StoreError as error:
             self._status(f"Your corrections of this article cannot be read: {error}", STATUS_MS)
-            corrections = ()
-        if not self._holds(digest, analysis.model):  # not written by the spaCy child
-            self._unsaved[digest] = analysis
-        return apply_corrections(analysis, corrections) if corrections else analysis
+            corrected = analysis
+        if not self._holds(analysis):  # not written by the spaCy child
+            self._unsaved[content_hash(analysis.article)] = analysis
+        return corrected
 
-    def _holds(self, digest: str, model: str) -> bool:
+    def _holds(self, analysis: Analysis) -> bool:
         """Whether the store has an analysis of this text by this pipeline and Reader version
-        (a query of one indexed row, nothing decoded)."""
+        (one indexed row, nothing decoded)."""
         try:
-            return bool(
-                self.store.query(  # type: ignore[union-attr]
-                    "SELECT 1 FROM analyses WHERE content_hash = ? AND model = ?"
-                    " AND analysis_version = ? LIMIT 1",
-                    (digest, model, ANALYSIS_VERSION),
-                )
-            )
+            return self._analyses.holds(analysis.article, analysis.model)
         except StoreError:
             return False
 
@@ -145,17 +143,17 @@ class StoredAnalyses(QObject):
         draws; so it waits until a tab has drawn (or nothing is left to draw, or a correction
         needs the analysis stored)."""
         for digest, analysis in self._unsaved.items():
-            job = self._lane.submit(self._save, self.store, analysis)
+            job = self._lane.submit(self._save, self._analyses, analysis)
             job.result.connect(self._on_saved)
             self._saving[digest] = job
         self._unsaved.clear()
 
     @staticmethod
-    def _save(_control: JobControl, store: Store, analysis: Analysis) -> str | None:
+    def _save(_control: JobControl, analyses: AnalysisService, analysis: Analysis) -> str | None:
         """On the lane. On failure the tab keeps its analysis, the article is analysed again
         next time, and the status bar says why."""
         try:
-            store.save_analysis(analysis)
+            analyses.keep(analysis)
         except (StoreError, ValueError) as error:
             return f"The analysis could not be stored: {error}"
         return None
@@ -176,37 +174,30 @@ class StoredAnalyses(QObject):
     def correct(self, article: Article, model: str, correction: Correction) -> Analysis | None:
         """Keep `correction` of the article's text; the analysis by `model` with every
         correction applied. Raises StoreError or CorrectionError."""
-        assert self.store is not None
         self.wait_saved(article)
-        self.store.add_correction(content_hash(article), correction)
-        return self.store.cached_analysis(article, model)
+        return self._analyses.correct(article, model, correction)
 
     def can_undo(self, article: Article) -> bool:
         """Whether the reader has corrected this text."""
-        if self.store is None:
-            return False
         try:
-            return bool(self.store.corrections(content_hash(article)))
+            return self._analyses.has_corrections(article)
         except StoreError:
             return False
 
     def undo(self, article: Article, model: str) -> Analysis | None:
         """Forget the latest correction of the text; the analysis without it. Raises
         StoreError."""
-        assert self.store is not None
-        self.store.undo_last_correction(content_hash(article))
-        return self.store.cached_analysis(article, model)
+        return self._analyses.undo_correction(article, model)
 
     def clear(self) -> None:
         """Forget every stored analysis (corrections are kept). Raises StoreError."""
         if self.store is not None:
-            self.store.clear()
+            self.store.clear()  # the service keeps analyses; forgetting them all is the store's
 
     def shutdown(self) -> None:
         """Write what is left and close the store."""
         self._service.set_store(None)
         self.write_unsaved()
         self._lane.wait_idle()
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self._analyses.close()
+        self._analyses = AnalysisService(None)
