@@ -15,12 +15,12 @@ from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
 
-from reader.core.render.export import ExportError, write_export
 from reader.gui import dialogs
 from reader.gui.article_tab import ArticleTab
+from reader.gui.exporting import export_article
 from reader.gui.library.controller import LibraryController
 from reader.gui.menus import MenuRegistry, Place
-from reader.gui.naming import export_proposal, middle_elided, resolved
+from reader.gui.naming import middle_elided
 from reader.gui.open_articles import OpenArticles
 from reader.gui.reading import ReadingControls
 from reader.gui.settings import Settings
@@ -206,26 +206,9 @@ class MainWindow(QMainWindow):
 
     def export_current(self) -> None:
         tab = self.current_tab()
-        if tab is None or tab.analysis is None or tab.article is None:
-            return
         opened = [t.path for t in self.article_tabs() if t.path is not None]
-        path = dialogs.ask_save_path(self, export_proposal(tab.article.path, tab.title, opened))
-        if path is None:
-            return
-        target = resolved(path)
-        if target is not None and target in {resolved(p) for p in opened}:
-            dialogs.show_error(
-                self,
-                "Cannot export the article",
-                f"{path} is an article open in Reader; export to another file name.",
-            )
-            return
-        try:
-            write_export(tab.analysis, path)
-        except ExportError as error:
-            dialogs.show_error(self, "Cannot export the article", str(error))
-            return
-        self._show_status(f"Exported to {path}")
+        if tab is not None and (path := export_article(self, tab, opened)) is not None:
+            self._show_status(f"Exported to {path}")
 
     def find(self) -> None:
         if tab := self.current_tab():

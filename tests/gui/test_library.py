@@ -271,6 +271,20 @@ def test_quotes_of_the_article_export_as_csv(window, qtbot, tmp_path, monkeypatc
     assert table[0]["title"] == tab.title
 
 
+def test_quotes_are_never_exported_over_an_open_article(
+    window, qtbot, tmp_path, monkeypatch, errors
+):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLES["monday.txt"], encoding="utf-8")  # a wrong write harms a copy
+    wait_model(qtbot, window)
+    tab = open_and_wait(qtbot, window, article)
+    before = article.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tab.path), ""))
+    window.library.export_quotes_action.trigger()
+    assert errors and "open in Reader" in errors[0][1]
+    assert article.read_bytes() == before
+
+
 def test_a_damaged_store_is_said_once_and_reader_works_without_it(
     make_window, qtbot, private_store, errors
 ):

@@ -8,16 +8,17 @@ the analysis store goes through `StoredAnalyses` (reader.gui.stored).
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from functools import partial
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.render.quote_table import export_analysis_quotes, export_collection_quotes
 from reader.core.store.database import StoreError
 from reader.gui import dialogs
 from reader.gui.article_tab import ArticleTab
+from reader.gui.exporting import export_quotes
 from reader.gui.library.collection import Collections
 from reader.gui.library.corrections import Corrections
 from reader.gui.menus import MenuRegistry, Place
@@ -87,29 +88,13 @@ class LibraryController(QObject):
         if not use_collection and (tab is None or tab.analysis is None):
             self._status("Open an article or a collection to export its quotes", STATUS_MS)
             return
-        what = "collection" if use_collection else "article"
-        path, _ = QFileDialog.getSaveFileName(
-            self._parent, f"Export the {what}'s quotes", "quotes.csv", "CSV files (*.csv)"
-        )
-        if not path:
-            return
-        opened = {t.path.resolve() for t in self._articles.article_tabs() if t.path is not None}
-        if Path(path).resolve() in opened:
-            dialogs.show_error(
-                self._parent,
-                "Cannot export the quotes",
-                f"{path} is an article open in Reader; export to another file name.",
-            )
-            return
-        try:
-            if use_collection:
-                count = export_collection_quotes(collection, Path(path))  # type: ignore[arg-type]
-            else:
-                count = export_analysis_quotes(tab.analysis, Path(path))  # type: ignore[union-attr]
-        except (OSError, StoreError) as error:
-            dialogs.show_error(self._parent, "Cannot export the quotes", str(error))
-            return
-        self._status(f"{count} quotes exported to {path}", STATUS_MS)
+        if use_collection:
+            what, write = "collection", partial(export_collection_quotes, collection)
+        else:
+            what, write = "article", partial(export_analysis_quotes, tab.analysis)
+        opened = [t.path for t in self._articles.article_tabs() if t.path is not None]
+        if (said := export_quotes(self._parent, what, write, opened)) is not None:
+            self._status(said, STATUS_MS)
 
     def clear_store(self) -> None:
         """Edit ▸ Clear Analysis Store, once the reader has said yes."""
