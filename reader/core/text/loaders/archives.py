@@ -28,8 +28,7 @@ def load_archive(path: Path, data: bytes) -> Article:
         names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
         raise ArticleError(
-            f"{path.name} is damaged or not a {_expected(path)} file "
-            "(it is not a valid ZIP archive)."
+            f"{path.name} is damaged or not {_expected(path)} file (it is not a valid ZIP archive)."
         ) from error
     with archive:
         unpacked = sum(info.file_size for info in archive.infolist())
@@ -64,6 +63,6 @@ def load_archive(path: Path, data: bytes) -> Article:
 
 
 def _expected(path: Path) -> str:
-    return {".docx": "Word", ".odt": "OpenDocument", ".epub": "EPUB"}.get(
-        path.suffix.lower(), "Word, OpenDocument or EPUB"
+    return {".docx": "a Word", ".odt": "an OpenDocument", ".epub": "an EPUB"}.get(
+        path.suffix.lower(), "a Word, OpenDocument or EPUB"
     )

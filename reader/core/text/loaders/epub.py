@@ -15,9 +15,10 @@ from urllib.parse import unquote
 from lxml import etree
 
 from reader.core.errors import ArticleError
-from reader.core.text.article import Article, ArticleMeta, BlockKind
+from reader.core.text.article import Article, BlockKind
 from reader.core.text.loaders.blocks import Part, article_from_parts
 from reader.core.text.loaders.html import decode_html, document_parts
+from reader.core.text.loaders.metadata import stated_meta, stated_title
 from reader.core.text.loaders.zip_members import read_member
 
 CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
@@ -32,8 +33,8 @@ def load_epub(path: Path, archive: zipfile.ZipFile) -> Article:
     package_path = _package_path(path, archive)
     package = _xml(path, archive, package_path)
     base = posixpath.dirname(package_path)
-    title = _dc(package, "title")
-    meta = ArticleMeta(
+    title = stated_title(_dc(package, "title"))
+    meta = stated_meta(
         author=_dc(package, "creator"),
         date=_dc(package, "date"),
         site=_dc(package, "publisher"),

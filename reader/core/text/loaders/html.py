@@ -26,6 +26,7 @@ from reader.core.text.loaders.markup import (
     TRAFILATURA_TAGS,
     markup_parts,
 )
+from reader.core.text.loaders.metadata import stated_meta, stated_title
 
 # Elements whose content is never article text.
 _DROPPED_TAGS = (
@@ -168,7 +169,7 @@ def _whole_parts(tree: html.HtmlElement | None) -> tuple[list[Part], str | None]
 
 def _extracted_parts(
     path: Path, tree: html.HtmlElement | None
-) -> tuple[list[Part], str | None, ArticleMeta]:
+) -> tuple[list[Part], str | None, ArticleMeta | None]:
     """The blocks, title and metadata trafilatura finds in a page (no blocks: an empty list)."""
     import trafilatura
 
@@ -195,8 +196,8 @@ def _extracted_parts(
     root = etree.fromstring(
         extracted.encode("utf-8"), etree.XMLParser(resolve_entities=False, huge_tree=True)
     )
-    title = " ".join((root.get("title") or "").split()) or None
-    meta = ArticleMeta(
+    title = stated_title(root.get("title"))
+    meta = stated_meta(
         author=_attribute(root, "author"),
         date=_attribute(root, "date"),
         site=_attribute(root, "sitename") or _attribute(root, "hostname"),
@@ -206,7 +207,7 @@ def _extracted_parts(
     return parts, title, meta
 
 
-def _large_page_parts(tree: html.HtmlElement) -> tuple[list[Part], str | None, ArticleMeta]:
+def _large_page_parts(tree: html.HtmlElement) -> tuple[list[Part], str | None, ArticleMeta | None]:
     """A page too large for trafilatura (its cost grows faster than the page): the <article>
     (else <main>, else the body) without navigation, headers, footers, asides and forms, and
     the metadata its <meta> tags give. Linear in the size of the page."""
@@ -217,10 +218,8 @@ def _large_page_parts(tree: html.HtmlElement) -> tuple[list[Part], str | None, A
     if root is None:
         root = tree.find("body")
     parts = markup_parts(root if root is not None else tree, HTML_TAGS)
-    title = _meta_content(tree, "og:title") or (
-        " ".join((tree.findtext(".//title") or "").split()) or None
-    )
-    meta = ArticleMeta(
+    title = stated_title(_meta_content(tree, "og:title") or tree.findtext(".//title"))
+    meta = stated_meta(
         author=_meta_content(tree, "author"),
         date=_meta_content(tree, "article:published_time") or _meta_content(tree, "date"),
         site=_meta_content(tree, "og:site_name"),

@@ -1,24 +1,33 @@
 """E-mails (.eml) and saved pages (.mhtml, .mht) through the standard library's email parser.
 
-Both are MIME messages. The Subject is the title, From the author, Date the date. The HTML
-part goes through the HTML path (for a saved page: the page itself, the first HTML part);
-an e-mail without one is read from its plain-text part like a .txt file.
+Both are MIME messages. An e-mail's Subject is the title, From the author, Date the date; a
+saved page's From and Date are the browser and the time of saving ("Saved by Blink"), never the
+article's, so its metadata is the page's own. The HTML part goes through the HTML path (for a
+saved page: the page itself, the first HTML part); an e-mail without one is read from its
+plain-text part like a .txt file. A message forwarded or attached whole (message/rfc822) follows
+the body as a quoted part: a "Forwarded message" heading, its From, Date and Subject, its body.
 """
 
 from __future__ import annotations
 
 import email
 import email.policy
+from collections.abc import Iterator
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
 
 from reader.core.errors import ArticleError
-from reader.core.text.article import Article, ArticleMeta
+from reader.core.text.article import Article, ArticleMeta, BlockKind
 from reader.core.text.decoding import decode_text, normalize_newlines
+from reader.core.text.loaders.blocks import Part, article_from_parts
 from reader.core.text.loaders.charsets import codec_for_label
 from reader.core.text.loaders.html import decode_html, html_article
+from reader.core.text.loaders.metadata import stated_meta, stated_title
 from reader.core.text.loaders.text import text_article
+
+SAVED_PAGE_SUFFIXES = (".mhtml", ".mht")
+_MAX_NESTED_MESSAGES = 20  # messages forwarded inside forwarded messages, all levels
 
 
 def load_mail(path: Path, data: bytes) -> Article:
@@ -26,19 +35,106 @@ def load_mail(path: Path, data: bytes) -> Article:
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not isinstance(message, EmailMessage) or not (message.keys() or message.is_multipart()):
         raise ArticleError(f"{path.name} is not an e-mail or saved web page (no MIME headers).")
-    title = _header(message, "Subject") or None
-    meta = ArticleMeta(author=_author(message), date=_date(message))
+    title = stated_title(_header(message, "Subject"))
+    meta = None if _is_saved_page(path, message) else _meta(message)
+    body = _body(path, message, title, meta)
+    quoted = _quoted_parts(path, message)
+    if not quoted:
+        if body is None:
+            raise ArticleError(f"{path.name} has no text or HTML part to read.")
+        return body
+    parts = _article_parts(body) if body is not None else []
+    return article_from_parts(path, parts + quoted, title=title, meta=meta)
+
+
+def _is_saved_page(path: Path, message: EmailMessage) -> bool:
+    return (
+        path.suffix.lower() in SAVED_PAGE_SUFFIXES
+        or "Snapshot-Content-Location" in message
+        or _header(message, "From").lower().startswith("saved by")
+    )
+
+
+def _meta(message: EmailMessage) -> ArticleMeta | None:
+    return stated_meta(author=_author(message), date=_date(message))
+
+
+def _body(
+    path: Path, message: EmailMessage, title: str | None, meta: ArticleMeta | None
+) -> Article | None:
+    """The message's own text (not that of messages inside it); None when it has none."""
     html_part = _first_part(message, "text/html")
     if html_part is not None:
         page = _part_text(path, html_part, is_html=True)
-        return html_article(path, page, title=title, meta=meta)
+        try:
+            return html_article(path, page, title=title, meta=meta)
+        except ArticleError:
+            if _first_part(message, "text/plain") is None:
+                raise
     plain_part = _first_part(message, "text/plain")
     if plain_part is None:
-        raise ArticleError(f"{path.name} has no text or HTML part to read.")
+        return None
     text = normalize_newlines(_part_text(path, plain_part, is_html=False))
     if not text.strip():
         raise ArticleError(f"No article text found in {path.name}.")
     return text_article(path, text, title=title, meta=meta)
+
+
+def _article_parts(article: Article) -> list[Part]:
+    return [(block.kind, article.block_text(block)) for block in article.blocks]
+
+
+def _quoted_parts(path: Path, message: EmailMessage) -> list[Part]:
+    """Messages forwarded or attached whole, each a heading, its headers and its body."""
+    parts: list[Part] = []
+    pending = [message]
+    count = 0
+    while pending and count < _MAX_NESTED_MESSAGES:
+        outer = pending.pop(0)
+        for inner, attached in _messages_inside(outer):
+            count += 1
+            if count > _MAX_NESTED_MESSAGES:
+                break
+            label = "Attached message" if attached else "Forwarded message"
+            parts.append((BlockKind.HEADING, label))
+            headers = [
+                f"{name}: {value}"
+                for name in ("From", "Date", "Subject")
+                if (value := _header(inner, name))
+            ]
+            parts.append((BlockKind.PARAGRAPH, "\n".join(headers)))
+            try:
+                body = _body(path, inner, None, None)
+            except ArticleError:
+                body = None
+            if body is not None:
+                parts += [
+                    (BlockKind.PARAGRAPH if kind is BlockKind.TITLE else kind, text)
+                    for kind, text in _article_parts(body)
+                ]
+            pending.append(inner)
+    return parts
+
+
+def _messages_inside(message: EmailMessage) -> Iterator[tuple[EmailMessage, bool]]:
+    """The messages a message carries whole (message/rfc822 parts), not looking inside them,
+    each with whether it is attached (rather than forwarded inline)."""
+    for part in _own_parts(message):
+        if part.get_content_type() == "message/rfc822":
+            payload = part.get_payload()
+            inner = payload[0] if isinstance(payload, list) and payload else None
+            if isinstance(inner, EmailMessage):
+                yield inner, part.is_attachment()
+
+
+def _own_parts(message: EmailMessage) -> Iterator[EmailMessage]:
+    """A message's parts in document order, without descending into messages inside it."""
+    stack = [message]
+    while stack:
+        part = stack.pop()
+        yield part
+        if part.is_multipart() and part.get_content_type() != "message/rfc822":
+            stack.extend(reversed(part.get_payload()))
 
 
 def saved_page_html(data: bytes) -> str | None:
@@ -75,8 +171,9 @@ def _date(message: EmailMessage) -> str | None:
 
 
 def _first_part(message: EmailMessage, content_type: str) -> EmailMessage | None:
-    """The first part of that type that is not an attachment, in document order."""
-    for part in message.walk():
+    """The first part of that type that is not an attachment, in document order (a message
+    inside the message is not looked into: it is quoted after the body)."""
+    for part in _own_parts(message):
         if part.get_content_type() == content_type and not part.is_attachment():
             return part
     return None

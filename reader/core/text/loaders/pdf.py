@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import ArticleError
-from reader.core.text.article import Article, ArticleMeta, BlockKind
+from reader.core.text.article import Article, BlockKind
 from reader.core.text.loaders.blocks import Part, article_from_parts
+from reader.core.text.loaders.metadata import stated_meta, stated_title
 
 _MARGIN_SHARE = 0.07  # the top and bottom 7% of a page (2 cm on A4): running heads, folios
 _REPEAT_SHARE = 0.5
@@ -94,8 +95,8 @@ def load_pdf(path: Path, data: bytes) -> Article:
     body_size = _body_size(pages)
     parts = _paragraphs(_without_running_lines(pages), body_size)
     parts = _title_first(parts)
-    meta = ArticleMeta(author=info.get("Author"), date=_pdf_date(info.get("CreationDate")))
-    return article_from_parts(path, parts, title=info.get("Title"), meta=meta)
+    meta = stated_meta(author=info.get("Author"), date=_pdf_date(info.get("CreationDate")))
+    return article_from_parts(path, parts, title=stated_title(info.get("Title")), meta=meta)
 
 
 def _title_first(parts: list[Part]) -> list[Part]:

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 
 from reader.core.errors import ArticleError
-from reader.core.text.article import Article, ArticleMeta
+from reader.core.text.article import Article
 from reader.core.text.decoding import normalize_newlines
+from reader.core.text.loaders.metadata import stated_meta, stated_title
 from reader.core.text.loaders.text import text_article
 
 _CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,5})")
@@ -40,13 +41,13 @@ def load_rtf(path: Path, data: bytes) -> Article:
         for match in _INFO_FIELD.finditer(data[: 64 * 1024])
     }
     created = _CREATED.search(data[: 64 * 1024])
-    meta = ArticleMeta(
-        author=fields.get("author") or None,
+    meta = stated_meta(
+        author=fields.get("author"),
         date="{}-{:0>2}-{:0>2}".format(*(g.decode() for g in created.groups()))
         if created
         else None,
     )
-    return text_article(path, text, title=fields.get("title") or None, meta=meta)
+    return text_article(path, text, title=stated_title(fields.get("title")), meta=meta)
 
 
 def _encoding(data: bytes) -> str:
