@@ -1,4 +1,4 @@
-"""OpenDocument text as real files come: notes, hidden text, and only stated metadata."""
+"""OpenDocument text and RTF as real files come: notes, hidden text, only stated metadata."""
 
 from __future__ import annotations
 
@@ -118,3 +118,32 @@ def test_an_encrypted_odt_says_so(tmp_path):
     path = write_odt(tmp_path / "locked.odt", "<text:p>x</text:p>", manifest=manifest)
     with pytest.raises(ArticleError, match="encrypted with a password"):
         load_article(path)
+
+
+def test_rtf_footnotes_and_endnotes_follow_the_text_marked_where_they_stood(tmp_path):
+    path = tmp_path / "notes.rtf"
+    path.write_text(
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Times;}}\\pard Pilots end strike\\par\n"
+        "\\pard The union agreed{\\super\\chftn{\\footnote\\pard{\\super\\chftn} Ministry "
+        "figures.}} on Friday.{\\super\\chftn{\\footnote\\ftnalt\\pard{\\super\\chftn} Reporting "
+        "by Ingrid Solberg.}}\\par\n\\pard Ferries wait{\\super\\chftn{\\footnote\\pard Second "
+        "\\{note\\}.}}.\\par}",
+        encoding="ascii",
+    )
+    article = load_article(path)
+    assert texts(article) == [
+        "Pilots end strike",
+        "The union agreed [1] on Friday. [i]",
+        "Ferries wait [2].",
+        "Notes",
+        "[1] Ministry figures.",
+        "[2] Second {note}.",
+        "[i] Reporting by Ingrid Solberg.",
+    ]
+    assert article.blocks[3].kind is BlockKind.HEADING
+
+
+def test_rtf_characters_outside_the_basic_plane_are_whole(tmp_path):
+    path = tmp_path / "gothic.rtf"
+    path.write_text("{\\rtf1\\ansi Gothic: \\u-10240?\\u-8398?.\\par}", encoding="ascii")
+    assert load_article(path).text.strip() == "Gothic: \U00010332."
