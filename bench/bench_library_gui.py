@@ -87,14 +87,14 @@ def main() -> None:
         settings.set_pipeline_label(None, label)
         window = create_window(settings, PipelineRunner())
         window.show()
-        library = window.library
+        library = window.library.collections
         deadline = time.monotonic() + 120  # the pipeline loads in its child process first
         while "loading" in window.model_label.text() and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.05)
 
         def open_collection() -> None:
-            library._open_collection(paths, "bench")
+            library.open_collection(paths, "bench")
             app.processEvents()
 
         opening = timed(open_collection)

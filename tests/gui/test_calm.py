@@ -109,17 +109,17 @@ def test_receiving_from_the_child_needs_no_spacy_in_the_window_process():
 
 
 def test_the_store_is_written_once_the_tab_has_drawn(window, qtbot):
-    qtbot.wait_until(lambda: window.library._label() is not None, timeout=WAIT_MS)
-    library = window.library
+    qtbot.wait_until(lambda: window.stored.pipeline_label() is not None, timeout=WAIT_MS)
+    stored = window.stored
     tab = open_and_wait(qtbot, window)
-    qtbot.wait_until(lambda: library.store.count() == 1, timeout=WAIT_MS)
+    qtbot.wait_until(lambda: stored.store.count() == 1, timeout=WAIT_MS)
 
     # A result received but not yet drawn is not written; a correction's wait writes it.
     other = fake_analyze(article("not drawn yet"), None)
-    library.received(other)
-    assert library.store.count() == 1
-    library.wait_saved(other.article)
-    assert library.store.count() == 2
+    stored.received(other)
+    assert stored.store.count() == 1
+    stored.wait_saved(other.article)
+    assert stored.store.count() == 2
     assert tab.analysis is not None
 
 
@@ -131,7 +131,7 @@ def test_a_stored_analysis_is_read_off_the_gui_thread(make_window, qtbot, monkey
         return fake_analyze(article, nlp)
 
     window = make_window(analyze=counting)
-    qtbot.wait_until(lambda: window.library._label() is not None, timeout=WAIT_MS)
+    qtbot.wait_until(lambda: window.stored.pipeline_label() is not None, timeout=WAIT_MS)
     first = open_and_wait(qtbot, window)
     keys = {e.key for e in first.analysis.entities}
     window.close_tab(window.tabs.indexOf(first))
@@ -150,7 +150,7 @@ def test_a_stored_analysis_is_read_off_the_gui_thread(make_window, qtbot, monkey
 
 
 def test_a_tab_closed_while_the_store_is_asked_gets_nothing(window, qtbot, monkeypatch):
-    qtbot.wait_until(lambda: window.library._label() is not None, timeout=WAIT_MS)
+    qtbot.wait_until(lambda: window.stored.pipeline_label() is not None, timeout=WAIT_MS)
     asked = threading.Event()
     answer = threading.Event()
     cached = Store.cached_analysis
@@ -165,7 +165,7 @@ def test_a_tab_closed_while_the_store_is_asked_gets_nothing(window, qtbot, monke
     qtbot.wait_until(asked.is_set, timeout=WAIT_MS)
     with qtbot.wait_signal(window.all_settled, timeout=WAIT_MS):
         window.close_tab(window.tabs.indexOf(tab))
-    with qtbot.wait_signal(window.library.looked_up, timeout=WAIT_MS):
+    with qtbot.wait_signal(window.stored.looked_up, timeout=WAIT_MS):
         answer.set()
     assert tab.analysis is None and tab.request_id is None
     assert window.tabs.count() == 0
@@ -211,13 +211,13 @@ def test_the_window_does_not_write_what_the_child_has_stored_real_process(
         pipeline=lambda name: RemotePipeline(name, load_fake, analyze_in_parts),
         analyze=remote_analyze,
     )
-    qtbot.wait_until(lambda: window.library._label() is not None, timeout=WAIT_MS)
+    qtbot.wait_until(lambda: window.stored.pipeline_label() is not None, timeout=WAIT_MS)
     tab = open_and_wait(qtbot, window)
-    window.library.wait_saved(tab.article)
-    versions = window.library.store.query("SELECT DISTINCT analysis_version FROM analyses")
+    window.stored.wait_saved(tab.article)
+    versions = window.stored.store.query("SELECT DISTINCT analysis_version FROM analyses")
     if {version for (version,) in versions} - {ANALYSIS_VERSION}:
         pytest.skip("the analysis code changed while the tests ran (the child's version differs)")
-    assert window.library.store.count() == 1  # written by the child
+    assert window.stored.store.count() == 1  # written by the child
     assert written == []  # nothing encoded in the window's process
 
 
