@@ -1,4 +1,5 @@
-"""Metadata only from the source: placeholders, application names and impossible dates dropped."""
+"""Metadata only from the source (placeholders, application names and impossible dates
+dropped), and a page read as a browser without scripts shows it."""
 
 from __future__ import annotations
 
@@ -69,3 +70,24 @@ def test_a_web_page_titled_title_takes_its_headline(tmp_path):
     article = load_article(path)
     assert article.title == samples.TITLE
     assert "Title\n" not in article.text
+
+
+def test_a_page_whose_article_is_only_in_noscript_is_read_as_without_scripts(tmp_path):
+    body = samples.html_page().split("<body>")[1].split("</body>")[0]
+    page = (
+        f"<html><head><title>{samples.TITLE}</title></head><body>"
+        "<div id='app'></div><script>render()</script>"
+        f"<noscript>{body}</noscript></body></html>"
+    )
+    path = tmp_path / "blog.html"
+    path.write_text(page, encoding="utf-8")
+    article = load_article(path)
+    assert samples.PARAGRAPHS[1] in article.text
+    assert "render()" not in article.text
+
+
+def test_a_noscript_notice_beside_the_article_stays_out(tmp_path):
+    notice = "<noscript>Please enable JavaScript to see the comments.</noscript>"
+    path = tmp_path / "page.html"
+    path.write_text(samples.html_page().replace("</article>", f"</article>{notice}"))
+    assert "enable JavaScript" not in load_article(path).text

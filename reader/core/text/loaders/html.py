@@ -28,11 +28,10 @@ from reader.core.text.loaders.markup import (
 )
 from reader.core.text.loaders.metadata import stated_meta, stated_title
 
-# Elements whose content is never article text.
+# Elements whose content is never article text (<noscript>: see _noscript_as_without_scripts).
 _DROPPED_TAGS = (
     "script",
     "style",
-    "noscript",
     "template",
     "svg",
     "math",
@@ -77,6 +76,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LONG_TAG = re.compile(r"<([a-zA-Z][^\s/>]{0,30})(\s[^<>]{4000,})>")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _MAX_ELEMENTS = 1_000_000
+_NOSCRIPT_SHARE = 0.5
 # The parser drops everything nested deeper than about 2,000 levels (and what follows it); a
 # page nested deeper than this loses its container tags instead, so its text survives.
 _MAX_NESTING = 1_000
@@ -257,6 +257,7 @@ def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int]:
     except (etree.ParserError, ValueError):
         return None, 0
     etree.strip_elements(tree, *_DROPPED_TAGS, etree.Comment, with_tail=False)
+    _noscript_as_without_scripts(tree)
     text_chars = 0
     for count, element in enumerate(tree.iter(), 1):
         if count > _MAX_ELEMENTS:
@@ -280,6 +281,19 @@ def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int]:
         if element.tag == "br":
             _mark_paragraph_break(element)
     return tree, text_chars
+
+
+def _noscript_as_without_scripts(tree: html.HtmlElement) -> None:
+    """<noscript> content dropped, unless the page keeps most of its text there (some blog
+    platforms put the article in it): then it is read as a browser without scripts shows it."""
+    blocks = list(tree.iter("noscript"))
+    if not blocks:
+        return
+    inside = sum(len(" ".join(block.text_content().split())) for block in blocks)
+    if inside > _NOSCRIPT_SHARE * len(" ".join(tree.text_content().split())):
+        etree.strip_tags(tree, "noscript")
+    else:
+        etree.strip_elements(tree, "noscript", with_tail=False)
 
 
 def _deepest_nesting(page: str) -> int:
