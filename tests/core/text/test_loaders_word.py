@@ -238,3 +238,18 @@ def test_a_paragraph_without_a_known_style_is_a_paragraph(tmp_path):
     assert load_article(write_word(tmp_path / "u.docx", body)).text == (
         "Plain words in an unknown style."
     )
+
+
+def test_a_password_protected_docx_says_so(tmp_path):
+    path = tmp_path / "locked.docx"
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    path.write_bytes(ole + "EncryptedPackage".encode("utf-16-le") + bytes(64))
+    with pytest.raises(ArticleError, match="encrypted with a password"):
+        load_article(path)
+
+
+def test_an_old_word_file_named_docx_is_named(tmp_path):
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    with pytest.raises(ArticleError, match="old Microsoft Office file"):
+        load_article(path)

@@ -26,13 +26,17 @@ SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + DOCUMENT_SUFFIXES + MAIL_SUFFIXES
 )
 
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Word, Excel and PowerPoint keep a password-protected .docx/.xlsx/.pptx in an OLE container
+# whose stream is named EncryptedPackage.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # Signatures of binary formats Reader does not read, so a renamed file gets a precise message.
 _BINARY_SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "{name} is a PNG image, not a text article.",
     b"\xff\xd8\xff": "{name} is a JPEG image, not a text article.",
     b"GIF8": "{name} is a GIF image, not a text article.",
     b"\x7fELF": "{name} is a program, not a text article.",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": (
+    _OLE_SIGNATURE: (
         "{name} is an old Microsoft Office file (.doc, .xls, .ppt or .msg); "
         "save it as .docx or PDF to open it."
     ),
@@ -64,7 +68,14 @@ def _loader(path: Path, data: bytes) -> Loader:
         from reader.core.text.loaders.pdf import load_pdf
 
         return load_pdf
-    if data.startswith(_ZIP_SIGNATURE) or suffix in (".docx", ".epub", ".odt"):
+    if data.startswith(_OLE_SIGNATURE) and _ENCRYPTED_PACKAGE in data:
+        raise ArticleError(
+            f"{path.name} is encrypted with a password; open it in Word and save an "
+            "unprotected copy first."
+        )
+    if data.startswith(_ZIP_SIGNATURE) or (
+        suffix in (".docx", ".epub", ".odt") and not data.startswith(_OLE_SIGNATURE)
+    ):
         from reader.core.text.loaders.archives import load_archive
 
         return load_archive
