@@ -288,3 +288,17 @@ def test_a_docx_that_opens_with_a_heading_takes_it_as_title_and_drops_template_m
     article = load_article(path)
     assert article.title == "Aid talks stall"
     assert article.meta is None
+
+
+def test_a_pdf_page_drawn_as_one_form_xobject_is_read_not_called_scanned(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "printed.pdf"
+    page = canvas.Canvas(str(path))
+    page.beginForm("page")
+    page.setFont("Helvetica", 11)
+    page.drawString(72, 720, "Harbour pilots ended their strike on Friday after talks.")
+    page.endForm()
+    page.doForm("page")
+    page.save()
+    assert "ended their strike" in load_article(path).text

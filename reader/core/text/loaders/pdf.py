@@ -110,7 +110,7 @@ def _title_first(parts: list[Part]) -> list[Part]:
 def _read_pages(data: bytes) -> tuple[list[tuple[float, list[_Box]]], dict[str, str]]:
     """(page height, text boxes) per page, and the info dictionary's text entries."""
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams, LTTextBox, LTTextLine
+    from pdfminer.layout import LAParams, LTTextLine
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -119,22 +119,37 @@ def _read_pages(data: bytes) -> tuple[list[tuple[float, list[_Box]]], dict[str, 
     document = PDFDocument(PDFParser(io.BytesIO(data)))
     info = _info(document)
     manager = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(manager, laparams=LAParams(boxes_flow=None))
+    device = PDFPageAggregator(manager, laparams=LAParams(boxes_flow=None, all_texts=True))
     interpreter = PDFPageInterpreter(manager, device)
     pages = []
     for page in PDFPage.create_pages(document):
         interpreter.process_page(page)
         layout = device.get_result()
         boxes = []
-        for item in layout:
-            if not isinstance(item, LTTextBox):
-                continue
+        for item in _text_boxes(layout):
             lines = [_line(line) for line in item if isinstance(line, LTTextLine)]
             lines = [line for line in lines if line.text]
             if lines:
                 boxes.append(_Box(lines, item.x0, item.x1, item.y1))
         pages.append((layout.height, _reading_order(boxes, layout.width)))
     return pages, info
+
+
+def _text_boxes(layout) -> list:
+    """The page's text boxes; on a page whose text is all inside figures (a page drawn as one
+    form XObject, as some printers to PDF do), the figures' text boxes. Labels of a figure on a
+    page with text of its own are not article text."""
+    from pdfminer.layout import LTFigure, LTTextBox
+
+    boxes = [item for item in layout if isinstance(item, LTTextBox)]
+    if boxes:
+        return boxes
+    pending = [item for item in layout if isinstance(item, LTFigure)]
+    while pending:
+        figure = pending.pop(0)
+        boxes += [item for item in figure if isinstance(item, LTTextBox)]
+        pending += [item for item in figure if isinstance(item, LTFigure)]
+    return boxes
 
 
 def _line(line) -> _Line:
