@@ -91,7 +91,7 @@ def test_first_highlights_show_while_the_rest_is_analysed_real_thread(make_windo
     bar = tab.analysis_bar
     assert bar.isVisible() and bar.progress.isVisible() and bar.cancel.isVisible()
     assert 0 < bar.progress.value() < bar.progress.maximum()  # determinate
-    first = tab.view._spans[0][2]
+    first = tab.view.drawn.spans[0][2]
     assert formats_at_range(tab, first.start, first.end)
     with qtbot.wait_signal(tab.analysis_shown, timeout=WAIT_MS):
         analysis.go.set()
