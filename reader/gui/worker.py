@@ -1,20 +1,17 @@
 """The spaCy pipeline the window analyses with, driven from a lane of its own.
 
 `PipelineRunner` lives on the GUI thread: it numbers requests and hands them one at a time, in
-the order submitted, to a one-thread lane (reader.gui.background), where `AnalysisWorker` loads
-the pipeline and analyses. A result whose request was cancelled (its tab closed, Cancel pressed,
-or the model changed) is dropped, and a request cancelled while it runs is stopped between two
-chunks. Only plain data (Article in; Progress, then Analysis out) crosses threads, never a spaCy
-Doc; by default the pipeline itself runs in a child process (reader.gui.remote), and a child
-that dies is reported for the article it was analysing and started again for those that wait.
+the order submitted, to a one-thread lane (reader.gui.background), where the jobs of
+reader.gui.pipeline_jobs load the pipeline and analyse. A result whose request was cancelled
+(its tab closed, Cancel pressed, or the model changed) is dropped, and a request cancelled while
+it runs is stopped between two chunks. A spaCy child that dies is reported for the article it
+was analysing and started again for those that wait.
 """
 
 from __future__ import annotations
 
 import itertools
-import threading
 from collections import deque
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -23,141 +20,91 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.model import Analysis
 from reader.core.text.article import Article
-from reader.gui.background import Job, JobControl, Lane
-from reader.gui.remote import PipelineCrashError, RemotePipeline
+from reader.gui.background import Job, Lane
+from reader.gui.pipeline_jobs import (
+    ANALYSING,
+    AnalysisWorker,
+    AnalyzeFunction,
+    ModelLister,
+    PipelineFactory,
+    PipelineGone,
+    PipelineReleased,
+    remote_analyze,
+    remote_models,
+    remote_pipeline,
+)
+from reader.gui.remote import PipelineCrashError
 
-PipelineFactory = Callable[[str | None], Any]
-# (article, pipeline, *, on_progress, should_stop) -> Analysis; raises once should_stop() is True
-AnalyzeFunction = Callable[..., Analysis]
-ModelLister = Callable[[Any], list[str]]
-
-ANALYSING = "analysing"  # what an analysis job reports first, once it has a pipeline to run
-
-
-def remote_pipeline(name: str | None) -> RemotePipeline:
-    """The default: spaCy in a child process, so it can never stall the window."""
-    return RemotePipeline(name)
-
-
-def remote_analyze(
-    article: Article,
-    pipeline: RemotePipeline,
-    *,
-    on_progress: Callable[[Any], None] | None = None,
-    should_stop: Callable[[], bool] | None = None,
-    store: Path | None = None,
-) -> Analysis:
-    return pipeline.analyze(article, on_progress, should_stop, store)
+__all__ = ["PipelineRunner", "busy_text", "remote_analyze", "remote_models", "remote_pipeline"]
 
 
-def remote_models(pipeline: RemotePipeline) -> list[str]:
-    return pipeline.models
+def busy_text(model_loading: bool, requests: int) -> str:
+    """What the runner is busy with, for the status bar; loading the model comes first."""
+    if model_loading:
+        return "Loading the spaCy pipeline…"
+    if requests:
+        return f"Analysing {requests} article{'s' if requests > 1 else ''}…"
+    return ""
 
 
-class AnalysisFailed(Exception):  # noqa: N818 (an outcome, not a bug)
-    """An article could not be analysed; the message is for the user."""
+class ModelLoads(QObject):
+    """The pipeline's loads on the runner's lane: one per model chosen, and one again after its
+    child died; says when one starts (`loading`) and what came of it."""
 
+    changed = Signal()  # `loading` changed
+    ready = Signal(str, list)  # label, installed pipelines
+    failed = Signal(str)
 
-class PipelineGone(Exception):  # noqa: N818 (an outcome, not a bug)
-    """The pipeline's child died while idle: load it again before analysing."""
+    def __init__(self, lane: Lane, worker: AnalysisWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lane = lane
+        self._worker = worker
+        self.model: str | None = None
+        self.loading = False
+        self._on_lane = 0  # load jobs not finished
 
+    def load(self, model: str | None) -> None:
+        """Load `model` after what is on the lane now."""
+        self.model = model
+        self._set_loading(True)
+        self._submit()
 
-class PipelineReleased(Exception):  # noqa: N818 (an outcome, not a bug)
-    """The pipeline was let go while it loaded (the app is closing): nobody waits for it."""
+    def reload(self) -> None:
+        """Start the pipeline again (its child died), unless a load is on its way already."""
+        if not self._on_lane:
+            self._submit()
 
+    def _submit(self) -> None:
+        self._on_lane += 1
+        job = self._lane.submit(self._worker.load, self.model)
+        job.started.connect(self._on_started)
+        job.result.connect(self._on_ready)
+        job.error.connect(self._on_failed)
+        job.finished.connect(self._on_finished)
 
-class AnalysisWorker:
-    """Holds the pipeline; its `load` and `analyze` run as jobs on the runner's lane, one at a
-    time, while `release` and `set_store` may be called from the GUI thread."""
+    def _set_loading(self, loading: bool) -> None:
+        self.loading = loading
+        self.changed.emit()
 
-    def __init__(
-        self,
-        pipeline_factory: PipelineFactory,
-        analyze_function: AnalyzeFunction,
-        list_models: ModelLister,
-    ) -> None:
-        self._pipeline_factory = pipeline_factory
-        self._analyze = analyze_function
-        self._list_models = list_models
-        self._nlp: Any = None
-        self._loading: Any = None
-        self._model_error: str | None = None
-        self._lock = threading.Lock()
-        self._store: Path | None = None
+    @Slot()
+    def _on_started(self) -> None:
+        self._set_loading(True)
 
-    def set_store(self, path: Path | None) -> None:
-        """Thread-safe: the analysis store a pipeline that can write one (`writes_store`) writes
-        each analysis into, so the window's process does not encode it (None: none)."""
-        with self._lock:
-            self._store = path
+    @Slot(object)
+    def _on_ready(self, loaded: tuple[str, list[str]]) -> None:
+        self._set_loading(False)
+        self.ready.emit(*loaded)
 
-    def release(self) -> None:
-        """Thread-safe: let go of the pipeline; a child process stops even while loading or
-        analysing (that job then fails, and nobody waits for it any more)."""
-        with self._lock:
-            pipelines, self._nlp, self._loading = (self._nlp, self._loading), None, None
-        for nlp in pipelines:
-            if hasattr(nlp, "close"):
-                nlp.close()
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, PipelineReleased):
+            return  # the app is closing
+        self._set_loading(False)
+        self.failed.emit(str(error))
 
-    def load(self, _control: JobControl, name: str | None) -> tuple[str, list[str]]:
-        """A job: load pipeline `name` (None: the default) in place of the current one; returns
-        its label and the installed pipelines. Raises AnalysisFailed with a message for the
-        user, or PipelineReleased."""
-        self.release()
-        nlp = None
-        try:
-            nlp = self._pipeline_factory(name)
-            with self._lock:
-                self._loading = nlp
-            if hasattr(nlp, "wait_ready"):
-                nlp.wait_ready()
-        except Exception as error:  # PipelineError, or anything spaCy raises while loading
-            if nlp is not None and self._loading is not nlp:
-                raise PipelineReleased from error
-            self._model_error = str(error) or type(error).__name__
-            raise AnalysisFailed(self._model_error) from error
-        with self._lock:
-            if self._loading is not nlp:
-                raise PipelineReleased
-            self._nlp, self._loading, self._model_error = nlp, None, None
-        return _label(nlp, name), self._list_models(nlp)
-
-    def analyze(self, control: JobControl, article: Article, check_alive: bool) -> Analysis:
-        """A job: analyse one article, reporting ANALYSING and then each chunk's Progress.
-        Raises PipelineGone (when `check_alive` and the child died while idle),
-        PipelineCrashError (it died now), or AnalysisFailed."""
-        nlp = self._nlp
-        if check_alive and nlp is not None and not _alive(nlp):
-            raise PipelineGone
-        if nlp is None:
-            raise AnalysisFailed(self._model_error or "No spaCy model loaded.")
-        control.report(ANALYSING)
-        with self._lock:
-            store = self._store if getattr(nlp, "writes_store", False) else None
-        options = {"store": store} if store is not None else {}
-        try:
-            return self._analyze(
-                article, nlp, on_progress=control.report, should_stop=control.stopped, **options
-            )
-        except PipelineCrashError:
-            raise
-        except Exception as error:  # a bug in analysis must not take the app down
-            message = str(error) or type(error).__name__
-            raise AnalysisFailed(f"Could not analyse {article.display_name}: {message}") from error
-
-
-def _alive(nlp: Any) -> bool:
-    return nlp.is_alive() if hasattr(nlp, "is_alive") else True
-
-
-def _label(nlp: Any, name: str | None) -> str:
-    if isinstance(getattr(nlp, "label", None), str):
-        return nlp.label
-    meta = getattr(nlp, "meta", None)
-    if isinstance(meta, dict):
-        return f"{meta.get('name_full') or meta.get('name', '')} {meta.get('version', '')}".strip()
-    return name or "spaCy pipeline"
+    @Slot()
+    def _on_finished(self) -> None:
+        self._on_lane -= 1
 
 
 class PipelineRunner(QObject):
@@ -194,9 +141,10 @@ class PipelineRunner(QObject):
         self._current: tuple[int, Job] | None = None  # the request on the lane, and its job
         self._running: int | None = None
         self._retried: set[int] = set()  # found the pipeline dead once: not checked again
-        self._model: str | None = None
-        self._loads = 0  # load jobs on the lane
-        self._model_loading = False
+        self._loads = ModelLoads(self._lane, self.worker, self)
+        self._loads.changed.connect(self._report)
+        self._loads.ready.connect(self.model_ready)
+        self._loads.failed.connect(self.model_failed)
         self._started = False
 
     def start(self, model: str | None) -> None:
@@ -206,10 +154,7 @@ class PipelineRunner(QObject):
 
     def load_model(self, model: str | None) -> None:
         """Load another pipeline once the analysis in hand is done; those waiting use it."""
-        self._model = model
-        self._model_loading = True
-        self._report()
-        self._submit_load()
+        self._loads.load(model)
 
     def set_store(self, path: Path | None) -> None:
         """The analysis store the spaCy child writes each analysis into (None: none)."""
@@ -257,48 +202,8 @@ class PipelineRunner(QObject):
         self._current, self._running, self._started = None, None, False
 
     def _report(self) -> None:
-        """Tell the window what the worker is busy with; loading the model comes first."""
-        if self._model_loading:
-            self.busy_changed.emit("Loading the spaCy pipeline…")
-        elif self._pending:
-            count = len(self._pending)
-            self.busy_changed.emit(f"Analysing {count} article{'s' if count > 1 else ''}…")
-        else:
-            self.busy_changed.emit("")
+        self.busy_changed.emit(busy_text(self._loads.loading, len(self._pending)))
         self.queue_changed.emit()
-
-    # -- loading the pipeline -----------------------------------------------------------------
-
-    def _submit_load(self) -> None:
-        self._loads += 1
-        job = self._lane.submit(self.worker.load, self._model)
-        job.started.connect(self._on_model_loading)
-        job.result.connect(self._on_model_ready)
-        job.error.connect(self._on_model_failed)
-        job.finished.connect(self._on_load_finished)
-
-    @Slot()
-    def _on_model_loading(self) -> None:
-        self._model_loading = True
-        self._report()
-
-    @Slot(object)
-    def _on_model_ready(self, loaded: tuple[str, list[str]]) -> None:
-        self._model_loading = False
-        self._report()
-        self.model_ready.emit(*loaded)
-
-    @Slot(object)
-    def _on_model_failed(self, error: BaseException) -> None:
-        if isinstance(error, PipelineReleased):
-            return
-        self._model_loading = False
-        self._report()
-        self.model_failed.emit(str(error))
-
-    @Slot()
-    def _on_load_finished(self) -> None:
-        self._loads -= 1
 
     # -- analysing, one request at a time -----------------------------------------------------
 
@@ -351,9 +256,8 @@ class PipelineRunner(QObject):
         self._feed()
 
     def _reload(self) -> None:
-        """Start the pipeline again, unless a load is on its way (the model changed)."""
-        if self._started and not self._loads:
-            self._submit_load()
+        if self._started:
+            self._loads.reload()
 
     def _settle(self, request_id: int) -> bool:
         """Whether a result is still wanted; a cancelled request's result is reported dropped."""
