@@ -45,7 +45,7 @@ _PLACEHOLDER = re.compile(
 )
 _APPLICATION = re.compile(
     r"\b(microsoft|libreoffice|openoffice|writer|acrobat|distiller|pdftex|latex|ghostscript"
-    r"|blink|webkit|chrome|quark|indesign|aspose|itext|reportlab|python-docx|tika)\b",
+    r"|blink|webkit|chrome|quark|indesign|aspose|itext|reportlab|python-docx)\b",
     re.IGNORECASE,
 )
 _SAME_FORMAT = {".htm": ".html", ".xhtml": ".html", ".mht": ".mhtml"}

@@ -147,3 +147,12 @@ def test_rtf_characters_outside_the_basic_plane_are_whole(tmp_path):
     path = tmp_path / "gothic.rtf"
     path.write_text("{\\rtf1\\ansi Gothic: \\u-10240?\\u-8398?.\\par}", encoding="ascii")
     assert load_article(path).text.strip() == "Gothic: \U00010332."
+
+
+def test_an_odt_of_pictures_only_says_so_and_shows_no_alt_text(tmp_path):
+    body = (
+        "<text:p><draw:frame draw:name='Image1'><draw:image/><svg:title>Visit us</svg:title>"
+        "</draw:frame></text:p>"
+    )
+    with pytest.raises(ArticleError, match="only pictures, charts or embedded objects"):
+        load_article(write_odt(tmp_path / "pics.odt", body))

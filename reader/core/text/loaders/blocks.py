@@ -88,6 +88,13 @@ def article_from_parts(
     )
 
 
+def only_pictures(path: Path) -> ArticleError:
+    """The error for a document with pictures, charts or objects but no text to read."""
+    return ArticleError(
+        f"No article text found in {path.name}: it holds only pictures, charts or embedded objects."
+    )
+
+
 def with_title_first(parts: list[Part], title: str | None) -> list[Part]:
     """Parts whose first block is the title: a first heading equal to it, or the title added."""
     if not title:

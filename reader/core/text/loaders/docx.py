@@ -26,6 +26,7 @@ from reader.core.text.loaders.blocks import (
     Part,
     article_from_parts,
     headline_first,
+    only_pictures,
     with_title_first,
 )
 from reader.core.text.loaders.metadata import stated_meta, stated_title
@@ -69,10 +70,7 @@ def load_docx(path: Path, archive: zipfile.ZipFile) -> Article:
     if not any(kind is BlockKind.TITLE for kind, _ in parts):
         parts = with_title_first(parts, title) if title else headline_first(parts)
     if _only_pictures(parts, body):
-        raise ArticleError(
-            f"No article text found in {path.name}: it holds only pictures, charts "
-            "or embedded objects."
-        )
+        raise only_pictures(path)
     return article_from_parts(path, parts, meta=meta)
 
 

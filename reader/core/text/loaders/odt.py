@@ -22,6 +22,7 @@ from reader.core.text.loaders.blocks import (
     Part,
     article_from_parts,
     headline_first,
+    only_pictures,
     with_title_first,
 )
 from reader.core.text.loaders.markup import CELL_SEPARATOR
@@ -35,6 +36,7 @@ STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 DC = "http://purl.org/dc/elements/1.1/"
+DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 _PARAGRAPH, _HEADING = f"{{{TEXT}}}p", f"{{{TEXT}}}h"
 _ROW, _CELL = f"{{{TABLE}}}table-row", f"{{{TABLE}}}table-cell"
@@ -68,6 +70,9 @@ def load_odt(path: Path, archive: zipfile.ZipFile) -> Article:
     parts += reader.notes_parts()
     if not any(kind is BlockKind.TITLE for kind, _ in parts):
         parts = with_title_first(parts, title) if title else headline_first(parts)
+    pictures = body is not None and next(body.iter(f"{{{DRAW}}}frame"), None) is not None
+    if pictures and not any(text.strip() for _, text in parts):
+        raise only_pictures(path)
     return article_from_parts(path, parts, meta=meta)
 
 
