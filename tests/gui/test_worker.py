@@ -77,3 +77,57 @@ def test_requests_say_which_runs_and_which_wait_in_order_real_thread(qtbot):
         assert len(used) == 2  # the cancelled request never ran
     finally:
         service.shutdown()
+
+
+def test_a_pipeline_that_cannot_load_is_reported_and_its_articles_fail_with_why_real_thread(
+    qtbot,
+):
+    def no_pipeline(_name: str | None) -> Any:
+        raise OSError("no such pipeline: en_missing")
+
+    service = PipelineRunner(no_pipeline, analyze_with([]), lambda _nlp: [])
+    busy: list[str] = []
+    service.busy_changed.connect(busy.append)
+    try:
+        with qtbot.wait_signal(service.model_failed, timeout=WAIT_MS) as failed:
+            service.start("en_missing")
+        assert failed.args == ["no such pipeline: en_missing"]
+        with qtbot.wait_signal(service.analysis_failed, timeout=WAIT_MS) as analysis:
+            request = service.submit(article("a"))
+        assert analysis.args == [request, "no such pipeline: en_missing"]
+        assert busy[0] == "Loading the spaCy pipeline…" and busy[-1] == ""
+    finally:
+        service.shutdown()
+    assert not service.is_running()
+
+
+def test_a_crash_loads_the_pipeline_once_even_when_a_new_model_is_on_its_way_real_thread(qtbot):
+    from reader.gui.remote import PipelineCrashError
+
+    pipelines = Pipelines()
+    release = threading.Event()
+
+    def crash_once(article: Article, nlp: Any, **_options: Any):
+        if article.title == "crash":
+            release.wait(WAIT_MS / 1000)
+            raise PipelineCrashError("The spaCy process ended (SIGKILL).")
+        return fake_analyze(article, nlp)
+
+    service = PipelineRunner(pipelines, crash_once, lambda _nlp: [])
+    try:
+        with qtbot.wait_signal(service.model_ready, timeout=WAIT_MS):
+            service.start(None)
+        crashing = service.submit(article("crash"))
+        after = service.submit(article("after"))
+        service.load_model("other")  # queued behind the crashing analysis
+        failed: list[tuple[int, str]] = []
+        ready: list[int] = []
+        service.analysis_failed.connect(lambda request, message: failed.append((request, message)))
+        service.analysis_ready.connect(lambda request, _analysis: ready.append(request))
+        release.set()
+        qtbot.wait_until(lambda: ready, timeout=WAIT_MS)
+        assert failed == [(crashing, "The spaCy process ended (SIGKILL).")]
+        assert ready == [after]
+        assert len(pipelines.made) == 2  # the first, and the new model's: no extra restart
+    finally:
+        service.shutdown()
