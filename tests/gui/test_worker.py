@@ -125,7 +125,7 @@ def test_a_crash_loads_the_pipeline_once_even_when_a_new_model_is_on_its_way_rea
         service.analysis_failed.connect(lambda request, message: failed.append((request, message)))
         service.analysis_ready.connect(lambda request, _analysis: ready.append(request))
         release.set()
-        qtbot.wait_until(lambda: ready, timeout=WAIT_MS)
+        qtbot.wait_until(lambda: bool(ready), timeout=WAIT_MS)
         assert failed == [(crashing, "The spaCy process ended (SIGKILL).")]
         assert ready == [after]
         assert len(pipelines.made) == 2  # the first, and the new model's: no extra restart
