@@ -1,0 +1,162 @@
+"""What an article says of its entities, for collection identity (`reader.core.store.identity`):
+each entity's facts (name, kind, counts, the words before its mentions, an organization's
+other spellings), a person's name taken apart (titles, middle names and initials, suffix),
+and an organization's name as compared (acronyms without dots, "The" dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.core.model import Analysis, Kind
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Titles taken off the front of a person's name. Sexes and offices, read from the word right
+# before a mention, are the evidence for one-word names; the sex words are those of the
+# article-level rule (reader.core.analysis.entities.naming._sex_before), which store code may
+# not import (the core's layers).
+MALE_WORDS = _words("mr sir lord king prince husband son brother father")
+FEMALE_WORDS = _words("mrs ms miss lady dame queen princess wife daughter sister mother")
+OFFICE_WORDS = _words(
+    "president senator sen secretary governor gov rep representative congressman"
+    " congresswoman mayor judge justice general gen speaker minister chancellor ambassador"
+    " sheriff chairman chairwoman director dr prof professor rev"
+)
+TITLE_WORDS = MALE_WORDS | FEMALE_WORDS | OFFICE_WORDS | frozenset({"vice", "former", "the"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+PARTICLES = _words("de da del della der di du la le van von bin al el ibn")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?\s+$")
+_BEFORE_WINDOW = 30  # characters looked back for the word before a mention
+_INITIALS = re.compile(r"[A-Za-z]\.?|(?:[A-Za-z]\.)+")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFacts:
+    """One entity of one article as the collection sees it: its per-article `key`, display
+    `name`, `kind` (a Kind value), its numbers of `mentions` and of `quotes` it is the speaker
+    of, and evidence read around its mentions: `sexes` ("m", "f") and `offices`
+    ("president", "sen", …) from the word right before a mention, and `aliases`, the other
+    spellings of its mentions (an organization's "FBI"), as `org_form` gives them."""
+
+    key: str
+    name: str
+    kind: str
+    mentions: int
+    quotes: int = 0
+    sexes: frozenset[str] = frozenset()
+    offices: frozenset[str] = frozenset()
+    aliases: frozenset[str] = frozenset()
+
+
+def article_entities(analysis: Analysis) -> tuple[EntityFacts, ...]:
+    """The facts of each entity of an analysis (corrections applied, if any), in its order;
+    one pass over its mentions and quotes."""
+    text = analysis.article.text
+    spoken = Counter(q.speaker.key for q in analysis.quotes if q.speaker and q.speaker.key)
+    facts = []
+    for entity in analysis.entities:
+        sexes: set[str] = set()
+        offices: set[str] = set()
+        aliases: set[str] = set()
+        for mention in entity.mentions:
+            if entity.kind == Kind.PERSON:
+                word = word_before(text, mention.start)
+                if word in MALE_WORDS or word in FEMALE_WORDS:
+                    sexes.add("m" if word in MALE_WORDS else "f")
+                elif word in OFFICE_WORDS:
+                    offices.add(word)
+            elif entity.kind == Kind.ORG:
+                aliases.add(org_form(mention.text))
+        aliases.discard(org_form(entity.name))
+        facts.append(
+            EntityFacts(
+                entity.key,
+                entity.name,
+                str(entity.kind),
+                entity.count,
+                spoken.get(entity.key, 0),
+                frozenset(sexes),
+                frozenset(offices),
+                frozenset(aliases),
+            )
+        )
+    return tuple(facts)
+
+
+def word_before(text: str, start: int) -> str:
+    """The word right before offset `start` (over a dot, a comma and spaces), case folded;
+    "" when none: "Mrs. Clinton" gives "mrs", "his wife, Melania" gives "wife"."""
+    match = _WORD_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+    return match.group(1).casefold() if match else ""
+
+
+def slug(text: str) -> str:
+    """A key's part after the colon, as the analysis makes it (entities.candidates.slug)."""
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
+
+
+def org_form(text: str) -> str:
+    """An organization's name as compared: "The" and a possessive taken off, an acronym's
+    dots dropped ("U.N." -> "UN"), spaces collapsed; case kept (acronyms are capitals)."""
+    words = text.split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    form = re.sub(r"['’]s$", "", " ".join(words))
+    undotted = form.replace(".", "")
+    return undotted if is_acronym(undotted) else form
+
+
+def is_acronym(form: str) -> bool:
+    return 2 <= len(form) <= 6 and form.isalpha() and form.isupper()
+
+
+def initials(form: str) -> str:
+    """The capitals that open the words of a name ("Federal Bureau of Investigation": FBI),
+    as the article-level rule (entities.naming._org_names) reads them."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", form) if w[:1].isupper())
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's display name taken apart: case-folded `given` (first word; "" for a one-word
+    name), `surname` (particles kept: "de blasio"), `suffix` ("jr"), and `middle`, the capital
+    initials of the words between ("J", "HW", "R" for Rodham)."""
+
+    given: str
+    surname: str
+    suffix: str = ""
+    middle: str = ""
+
+    @property
+    def base(self) -> tuple[str, str, str]:
+        return self.given, self.surname, self.suffix
+
+    @property
+    def single(self) -> bool:
+        return not self.given
+
+
+def person_name(name: str) -> PersonName:
+    """Titles before, a suffix after and middle words are taken off (module docstring)."""
+    words = name.split()
+    while len(words) > 1 and _bare(words[0]) in TITLE_WORDS:
+        words.pop(0)
+    suffix = _bare(words.pop()) if len(words) > 1 and _bare(words[-1]) in SUFFIXES else ""
+    if len(words) == 1:
+        return PersonName("", words[0].casefold(), suffix)
+    start = next((i for i in range(1, len(words) - 1) if words[i] in PARTICLES), len(words) - 1)
+    middle = "".join(
+        w.replace(".", "").upper() if _INITIALS.fullmatch(w) else w[0].upper()
+        for w in words[1:start]
+    )
+    return PersonName(words[0].casefold(), " ".join(words[start:]).casefold(), suffix, middle)
+
+
+def _bare(word: str) -> str:
+    return word.casefold().strip(".,")

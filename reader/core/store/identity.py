@@ -1,0 +1,262 @@
+"""Collection identity: which entities of different articles are one real entity.
+
+An article's analysis keys its entities inside the article (`person:obama`, decided by the
+entity rules of `reader.core.analysis`) and never changes when other articles arrive. A
+collection maps each (article, per-article key) to a collection key from what its articles
+say (docs: DESIGN.md, "Two levels of identity"; issue 21, deliverable 1):
+
+Persons
+- A full name is the person of its first word, surname and suffix, whatever titles stand
+  before it or middle names and initials inside it: "Sen. Ted Cruz", "Donald J. Trump",
+  "Hillary Rodham Clinton" are `person:ted-cruz`, `person:donald-trump`,
+  `person:hillary-clinton`. Two different middles with one first word and surname ("George W.
+  Bush", "George H. W. Bush", compared by initials) are two people, keyed with their initials;
+  the name without a middle then names neither and keeps its own key.
+- One word (a surname: "Obama"; a given name, "Hillary", when nobody bears it as a surname)
+  links to a full name when the evidence leaves one: first the full names of the same article
+  with that surname, else those of the whole collection. Several are narrowed by the entity's
+  own titles, read from the word right before its mentions: a sex ("Mrs.", "his wife,")
+  drops the full names called by the other sex somewhere in the collection, then an office
+  ("President", "Sen.") or the sex picks the one full name that carries it somewhere. What is
+  still ambiguous ("Clinton" alone where Bill and Hillary both appear) keeps its own key.
+Organizations
+- An acronym ("FBI", "U.N.") or a short form links to the full name that an article of the
+  collection writes it for (a mention of the full name's entity spelt that way, as the
+  analysis links "EU" to "European Union" inside an article), else to the one full name
+  whose capitalised words give those initials. "The" before a name is not part of it.
+Countries keep their keys (they come from one gazetteer).
+
+Cost: adding or removing an article touches only its own entities and dict indexes (by
+surname, given name, initials, alias); a key is resolved with a few look-ups among the
+full names that share its surname or initials, memoized until the next change. Nothing
+compares all pairs, and nothing of another article is read again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+
+from reader.core.model import Kind
+from reader.core.store.entity_facts import (
+    EntityFacts,
+    PersonName,
+    initials,
+    is_acronym,
+    org_form,
+    person_name,
+    slug,
+)
+
+EVIDENCE_MAJORITY = 3
+"""A title picks a full name that carries it in at least three times as many articles as the
+other candidates together: an article-level resolution that went astray once ("President
+Obama" read as "Michelle Obama" where she is the only full name) must not veto the others.
+Chosen by hand (issue 21, on quotes-dev: President Obama 14 articles to 1 and 1)."""
+
+
+def _count(counter: Counter, item: Hashable, delta: int) -> None:
+    counter[item] += delta
+    if counter[item] <= 0:
+        del counter[item]
+
+
+@dataclass
+class _Evidence:
+    """What the collection says of one full name: sexes and offices seen before it."""
+
+    sexes: Counter = field(default_factory=Counter)
+    offices: Counter = field(default_factory=Counter)
+
+
+class CollectionIdentity:
+    """The collection keys of the entities of a set of articles (any hashable ids).
+
+    `add(article, entities)` and `remove(article)` change the set; `key(article, key)` gives
+    the collection key of an article's key (the key itself when nothing links it; a key the
+    article does not have is returned unchanged).
+    """
+
+    def __init__(self) -> None:
+        self._articles: dict[Hashable, dict[str, EntityFacts]] = {}
+        self._names: dict[tuple[Hashable, str], PersonName] = {}
+        self._own: dict[Hashable, dict[str, set[PersonName]]] = {}  # surname -> full names
+        self._middles: dict[tuple, Counter] = defaultdict(Counter)  # base -> middles
+        self._evidence: dict[tuple, _Evidence] = defaultdict(_Evidence)  # (base, middle)
+        self._by_surname: dict[str, Counter] = defaultdict(Counter)  # surname -> bases
+        self._by_given: dict[str, Counter] = defaultdict(Counter)  # given -> bases
+        self._by_alias: dict[str, Counter] = defaultdict(Counter)  # alias -> full org names
+        self._by_initials: dict[str, Counter] = defaultdict(Counter)
+        self._memo: dict[tuple[Hashable, str], str] = {}
+
+    def __contains__(self, article: Hashable) -> bool:
+        return article in self._articles
+
+    def articles(self) -> tuple[Hashable, ...]:
+        return tuple(self._articles)
+
+    def entities(self, article: Hashable) -> tuple[EntityFacts, ...]:
+        """The article's entities as added; () for an article not in the collection."""
+        return tuple(self._articles.get(article, {}).values())
+
+    def add(self, article: Hashable, entities: Iterable[EntityFacts]) -> None:
+        """Add an article's entities (replacing what was added for it before)."""
+        self.remove(article)
+        facts = {f.key: f for f in entities}
+        self._articles[article] = facts
+        own: dict[str, set[PersonName]] = defaultdict(set)
+        for f in facts.values():
+            if f.kind == Kind.PERSON:
+                name = self._names[article, f.key] = person_name(f.name)
+                if not name.single:
+                    own[name.surname].add(name)
+            self._index(article, f, +1)
+        self._own[article] = own
+        self._memo.clear()
+
+    def remove(self, article: Hashable) -> None:
+        """Take an article's entities out; nothing happens for an article not in it."""
+        facts = self._articles.pop(article, None)
+        if facts is None:
+            return
+        for f in facts.values():
+            self._index(article, f, -1)
+            self._names.pop((article, f.key), None)
+        del self._own[article]
+        self._memo.clear()
+
+    def _index(self, article: Hashable, f: EntityFacts, delta: int) -> None:
+        if f.kind == Kind.PERSON:
+            name = self._names[article, f.key]
+            if name.single:
+                return
+            _count(self._middles[name.base], name.middle, delta)
+            _count(self._by_surname[name.surname], name.base, delta)
+            _count(self._by_given[name.given], name.base, delta)
+            evidence = self._evidence[name.base, name.middle]
+            for sex in f.sexes:
+                _count(evidence.sexes, sex, delta)
+            for office in f.offices:
+                _count(evidence.offices, office, delta)
+        elif f.kind == Kind.ORG:
+            full = org_form(f.name)
+            if is_acronym(full):
+                return
+            for alias in f.aliases:
+                _count(self._by_alias[alias], full, delta)
+            if len(acronym := initials(full)) > 1:
+                _count(self._by_initials[acronym], full, delta)
+
+    # -- resolving
+
+    def key(self, article: Hashable, key: str) -> str:
+        """The collection key of `key` in `article` (module docstring)."""
+        found = self._memo.get((article, key))
+        if found is None:
+            f = self._articles.get(article, {}).get(key)
+            if f is None:
+                found = key
+            elif f.kind == Kind.PERSON:
+                found = self._person_key(article, f)
+            elif f.kind == Kind.ORG:
+                found = self._org_key(f)
+            else:
+                found = key
+            self._memo[article, key] = found
+        return found
+
+    def _person_key(self, article: Hashable, f: EntityFacts) -> str:
+        name = self._names[article, f.key]
+        if not name.single:
+            return self._full_key(name) or _person_key(name.base, "")
+        own = self._own[article].get(name.surname)
+        if own:  # the article's own full names with this surname come first
+            candidates = dict(c for full in own if (c := self._candidate(full)) is not None)
+        else:
+            bases = self._by_surname.get(name.surname) or self._by_given.get(name.surname, ())
+            candidates = self._candidates(bases)
+        return _narrowed(candidates, f, self._evidence_of) or f.key
+
+    def _ambiguous(self, base: tuple) -> bool:
+        return sum(1 for middle in self._middles.get(base, ()) if middle) > 1
+
+    def _full_key(self, name: PersonName) -> str | None:
+        """The key of a full name's person; None for the bare form of two people."""
+        candidate = self._candidate(name)
+        return candidate[0] if candidate is not None else None
+
+    def _candidate(self, name: PersonName) -> tuple[str, tuple[tuple, str | None]] | None:
+        """(key, (base, middle)) of a full name's person, middle None when the base names one
+        person whatever its middles; None for the bare form of two people."""
+        if not self._ambiguous(name.base):
+            return _person_key(name.base, ""), (name.base, None)
+        if not name.middle:
+            return None
+        return _person_key(name.base, name.middle), (name.base, name.middle)
+
+    def _candidates(self, bases: Iterable[tuple]) -> dict[str, tuple[tuple, str | None]]:
+        """Key -> (base, middle) of the people of these full names (as `_candidate`)."""
+        candidates: dict[str, tuple[tuple, str | None]] = {}
+        for base in bases:
+            if self._ambiguous(base):
+                for middle in self._middles[base]:
+                    if middle:
+                        candidates[_person_key(base, middle)] = (base, middle)
+            else:
+                candidates[_person_key(base, "")] = (base, None)
+        return candidates
+
+    def _evidence_of(self, base: tuple, middle: str | None) -> _Evidence:
+        total = _Evidence()
+        for m in self._middles.get(base, ()) if middle is None else (middle,):
+            evidence = self._evidence.get((base, m))
+            if evidence is not None:
+                total.sexes.update(evidence.sexes)
+                total.offices.update(evidence.offices)
+        return total
+
+    def _org_key(self, f: EntityFacts) -> str:
+        form = org_form(f.name)
+        full = self._by_alias.get(form) or (
+            self._by_initials.get(form) if is_acronym(form) else None
+        )
+        if full and len(full) == 1:
+            return "org:" + slug(next(iter(full)))
+        return "org:" + slug(form) if not is_acronym(form) else f.key
+
+
+def _person_key(base: tuple[str, str, str], middle: str) -> str:
+    given, surname, suffix = base
+    return "person:" + slug(" ".join(w for w in (given, *middle, surname, suffix) if w))
+
+
+def _narrowed(
+    candidates: dict[str, tuple[tuple, str | None]],
+    f: EntityFacts,
+    evidence_of: Callable[[tuple, str | None], _Evidence],
+) -> str | None:
+    """The one candidate left by the entity's evidence (module docstring), else None."""
+    keys = sorted(candidates)
+    if len(keys) <= 1:
+        return keys[0] if keys else None
+    evidence = {k: evidence_of(*candidates[k]) for k in keys}
+    sex = next(iter(f.sexes)) if len(f.sexes) == 1 else None
+    if sex is not None:
+        other = "f" if sex == "m" else "m"
+        keys = [k for k in keys if sex in evidence[k].sexes or other not in evidence[k].sexes]
+        if len(keys) == 1:
+            return keys[0]
+    by_office = {k: sum(evidence[k].offices[o] for o in f.offices) for k in keys}
+    by_sex = {k: evidence[k].sexes[sex] if sex else 0 for k in keys}
+    return _held(by_office) or _held(by_sex)
+
+
+def _held(articles: dict[str, int]) -> str | None:
+    """The candidate that carries a title in EVIDENCE_MAJORITY times as many articles as all
+    the others together (and in one at least), else None."""
+    best = max(articles, key=lambda k: articles[k], default=None)
+    if best is None or not articles[best]:
+        return None
+    others = sum(articles.values()) - articles[best]
+    return best if articles[best] >= EVIDENCE_MAJORITY * others else None
