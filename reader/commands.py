@@ -136,55 +136,71 @@ def _fail(path: Path, message: str) -> dict:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    """`reader analyze PATH...`: one JSON object per article (jsonl) or one array (json)."""
+    """`reader analyze PATH...`: one JSON object per article (jsonl) or one array (json).
+
+    The run is a collection: each entity mention and quote speaker also carries its
+    `collection_key` over the run's files, so the records are printed once all are analysed.
+    """
     from reader.core.analysis.pipeline import ModelError
+    from reader.core.store.run_collection import RunCollection, with_collection_keys
 
     status = EXIT_OK
-    collected = []
-    try:
-        for result in _results(args):
-            if result.analysis is None:
-                record = _fail(result.path, result.error)
-                status = EXIT_FILE_FAILED
-            else:
-                record = result.analysis.to_dict()
-                record["path"] = str(result.path)
-            if args.format == "jsonl":
+    with RunCollection() as run:
+        try:
+            for result in _results(args):
+                if result.analysis is None:
+                    record = _fail(result.path, result.error)
+                    status = EXIT_FILE_FAILED
+                else:
+                    record = result.analysis.to_dict()
+                    record["path"] = str(result.path)
+                run.add(result.analysis, record)
+        except (ModelError, RuntimeError) as error:
+            _say(str(error))
+            if args.format == "json":
+                return EXIT_FILE_FAILED
+            status = EXIT_FILE_FAILED  # the lines of the files before it are still printed
+        records = (with_collection_keys(record, key_of) for key_of, record in run.keyed())
+        if args.format == "jsonl":
+            for record in records:
                 print(json.dumps(record, ensure_ascii=False), flush=True)
-            else:
-                collected.append(record)
-    except (ModelError, RuntimeError) as error:
-        _say(str(error))
-        return EXIT_FILE_FAILED
-    if args.format == "json":
-        print(json.dumps(collected, ensure_ascii=False, indent=2))
+        else:
+            print(json.dumps(list(records), ensure_ascii=False, indent=2))
     return status
 
 
 def run_quotes(args: argparse.Namespace) -> int:
-    """`reader quotes PATH...`: every quote as a CSV row or a JSON line, files in input order."""
+    """`reader quotes PATH...`: every quote as a CSV row or a JSON line, files in input order,
+    with the speaker's `speaker_collection_key` over the run's files (printed once all are
+    analysed)."""
     from reader.core.analysis.pipeline import ModelError
     from reader.core.render.quote_table import analysis_quotes, quote_rows, write_csv, write_jsonl
+    from reader.core.store.run_collection import RunCollection
 
     status = EXIT_OK
     header = True
-    try:
-        for result in _results(args):
-            if result.analysis is None:
-                _say(f"{result.path}: {result.error}")
-                status = EXIT_FILE_FAILED
-                continue
-            rows = quote_rows(analysis_quotes(result.analysis))
+    stopped = False
+    with RunCollection() as run:
+        try:
+            for result in _results(args):
+                if result.analysis is None:
+                    _say(f"{result.path}: {result.error}")
+                    status = EXIT_FILE_FAILED
+                    continue
+                run.add(result.analysis, list(quote_rows(analysis_quotes(result.analysis))))
+        except (ModelError, RuntimeError) as error:
+            _say(str(error))
+            status, stopped = EXIT_FILE_FAILED, True  # the quotes before it are still printed
+        for key_of, rows in run.keyed():
+            for row in rows:
+                row["speaker_collection_key"] = key_of(row["speaker_key"])
             if args.format == "csv":
                 write_csv(rows, sys.stdout, header=header)
                 header = False
             else:
                 write_jsonl(rows, sys.stdout)
             sys.stdout.flush()
-    except (ModelError, RuntimeError) as error:
-        _say(str(error))
-        return EXIT_FILE_FAILED
-    if args.format == "csv" and header:
+    if args.format == "csv" and header and not stopped:
         write_csv((), sys.stdout)
     return status
 

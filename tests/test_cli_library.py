@@ -95,7 +95,10 @@ def test_quotes_as_csv_and_jsonl(pipeline, folder):
     result = run_reader("quotes", folder, "--model", pipeline, "--format", "csv")
     assert result.returncode == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["speaker", "speaker_key", "quote", "title", "date", "path", "start", "end"]
+    assert rows[0] == [
+        *("speaker", "speaker_key", "quote", "title", "date", "path", "start", "end"),
+        "speaker_collection_key",
+    ]
     assert len(rows) == 1 + len(TEXTS)
     assert rows[1][2] == "Gears 0,"
     assert rows[1][3] == "Day 0"

@@ -1,5 +1,7 @@
 """Quotes as a table: CSV or JSON Lines rows of speaker, speaker key, quote, article title,
-date, path, start and end (characters into the article's text), for spreadsheets and scripts.
+date, path, start and end (characters into the article's text), and the speaker's collection
+key (the same person across the articles of a collection or a run; issue 21), for
+spreadsheets and scripts.
 
 CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
 return) get a leading apostrophe; JSON Lines carry the values untouched.
@@ -16,12 +18,23 @@ from typing import Any, TextIO
 from reader.core.model import Analysis
 from reader.core.store.library import Collection, CollectionQuote
 
-QUOTE_COLUMNS = ("speaker", "speaker_key", "quote", "title", "date", "path", "start", "end")
+QUOTE_COLUMNS = (
+    "speaker",
+    "speaker_key",
+    "quote",
+    "title",
+    "date",
+    "path",
+    "start",
+    "end",
+    "speaker_collection_key",
+)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def quote_rows(quotes: Iterable[CollectionQuote]) -> Iterator[dict[str, Any]]:
-    """One dict per quote, keys QUOTE_COLUMNS (speaker fields None when it has no speaker)."""
+    """One dict per quote, keys QUOTE_COLUMNS (speaker fields None when it has no speaker;
+    the collection key None outside a collection)."""
     for item in quotes:
         quote, speaker = item.quote, item.quote.speaker
         yield {
@@ -33,6 +46,7 @@ def quote_rows(quotes: Iterable[CollectionQuote]) -> Iterator[dict[str, Any]]:
             "path": str(item.path),
             "start": quote.start,
             "end": quote.end,
+            "speaker_collection_key": item.speaker_collection_key,
         }
 
 

@@ -42,7 +42,8 @@ class EntityFacts:
     `name`, `kind` (a Kind value), its numbers of `mentions` and of `quotes` it is the speaker
     of, and evidence read around its mentions: `sexes` ("m", "f") and `offices`
     ("president", "sen", …) from the word right before a mention, and `aliases`, the other
-    spellings of its mentions (an organization's "FBI"), as `org_form` gives them."""
+    spellings of its mentions (an organization's "FBI"), as `org_form` gives them.
+    `corrected`: the reader changed it (its key then says who it is, `identity_name`)."""
 
     key: str
     name: str
@@ -52,6 +53,16 @@ class EntityFacts:
     sexes: frozenset[str] = frozenset()
     offices: frozenset[str] = frozenset()
     aliases: frozenset[str] = frozenset()
+    corrected: bool = False
+
+    @property
+    def identity_name(self) -> str:
+        """The name identity reads: the display name, or for an entity the reader corrected
+        the words of its key, which the correction chose (a merge keeps the merged entity's
+        own name under the key of the entity it joins)."""
+        if not self.corrected:
+            return self.name
+        return self.key.split(":", 1)[-1].replace("-", " ")
 
 
 def article_entities(analysis: Analysis) -> tuple[EntityFacts, ...]:
@@ -84,6 +95,7 @@ def article_entities(analysis: Analysis) -> tuple[EntityFacts, ...]:
                 frozenset(sexes),
                 frozenset(offices),
                 frozenset(aliases),
+                any(m.corrected for m in entity.mentions),
             )
         )
     return tuple(facts)

@@ -24,7 +24,8 @@ Organizations
   collection writes it for (a mention of the full name's entity spelt that way, as the
   analysis links "EU" to "European Union" inside an article), else to the one full name
   whose capitalised words give those initials. "The" before a name is not part of it.
-Countries keep their keys (they come from one gazetteer).
+Countries keep their keys (they come from one gazetteer). An entity the reader corrected is
+known by its key, which the correction chose (`EntityFacts.identity_name`).
 
 Cost: adding or removing an article touches only its own entities and dict indexes (by
 surname, given name, initials, alias); a key is resolved with a few look-ups among the
@@ -108,7 +109,7 @@ class CollectionIdentity:
         own: dict[str, set[PersonName]] = defaultdict(set)
         for f in facts.values():
             if f.kind == Kind.PERSON:
-                name = self._names[article, f.key] = person_name(f.name)
+                name = self._names[article, f.key] = person_name(f.identity_name)
                 if not name.single:
                     own[name.surname].add(name)
             self._index(article, f, +1)
@@ -139,7 +140,7 @@ class CollectionIdentity:
                 _count(evidence.sexes, sex, delta)
             for office in f.offices:
                 _count(evidence.offices, office, delta)
-        elif f.kind == Kind.ORG:
+        elif f.kind == Kind.ORG and not f.corrected:
             full = org_form(f.name)
             if is_acronym(full):
                 return
@@ -217,6 +218,8 @@ class CollectionIdentity:
         return total
 
     def _org_key(self, f: EntityFacts) -> str:
+        if f.corrected:
+            return f.key
         form = org_form(f.name)
         full = self._by_alias.get(form) or (
             self._by_initials.get(form) if is_acronym(form) else None

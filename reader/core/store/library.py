@@ -1,5 +1,7 @@
-"""A collection of articles over the store: its articles, entities merged across them by key,
-every quote of one entity, the entities seen with it, and full-text search (SQLite FTS5, in
+"""A collection of articles over the store: its articles, entities merged across them by
+collection key (one person whatever the article calls them: `reader.core.store.identity`,
+kept in step with the store by `reader.core.store.library_identity`), every quote of one
+entity, the entities seen with it, and full-text search (SQLite FTS5, in
 `reader.core.store.search`).
 
 A Collection reads only the store: an article is "analysed" when the store holds an analysis
@@ -20,6 +22,8 @@ from typing import TypeVar
 
 from reader.core.model import Quote
 from reader.core.store.database import ANALYSIS_VERSION, Store, path_key
+from reader.core.store.identity import CollectionIdentity
+from reader.core.store.library_identity import Gathered, StoredIdentity, gather
 from reader.core.store.records import quote_from_dict
 from reader.core.store.search import SearchHit, fts_query, search_texts
 from reader.core.text.loaders import SUPPORTED_SUFFIXES
@@ -57,12 +61,14 @@ class CollectionEntity:
 
 @dataclass(frozen=True)
 class CollectionQuote:
-    """A quote with the article it is in; offsets in `quote` are into that article's text."""
+    """A quote with the article it is in; offsets in `quote` are into that article's text.
+    `speaker_collection_key` is its speaker's key across the collection (None without one)."""
 
     quote: Quote
     path: Path
     title: str
     date: str | None
+    speaker_collection_key: str | None = None
 
 
 def supported_files(folder: Path) -> list[Path]:
@@ -113,6 +119,7 @@ class Collection:
         self.store = store
         self.paths = tuple(Path(p) for p in dict.fromkeys(paths))
         self.model = model
+        self._identity = StoredIdentity(store)
         self._cache: dict[str, object] = {}
         self._cache_version: tuple[int, int] | None = None
 
@@ -169,51 +176,38 @@ class Collection:
         """Every path of the collection in its order, analysed or not."""
         return tuple(self._analysed()[0])
 
-    # -- entities
+    # -- entities, by collection key (reader.core.store.identity)
 
-    def _entity_rows(self, ids: Sequence[int], key: str | None = None) -> list[tuple]:
-        rows: list[tuple] = []
-        for chunk in _chunks(list(ids)):
-            sql = (
-                "SELECT analysis_id, key, name, kind, mentions, quotes FROM entity_rows"
-                f" WHERE analysis_id IN ({','.join('?' * len(chunk))})"
-            )
-            parameters: list = list(chunk)
-            if key is not None:
-                sql += " AND key = ?"
-                parameters.append(key)
-            rows.extend(self.store.query(sql, parameters))
-        return rows
+    def _gathered(self) -> dict[str, Gathered]:
+        return self._cached("gathered", lambda: gather(self._keys(), self._analysed()[1]))
 
-    def _merged(self, ids: Sequence[int]) -> dict[str, CollectionEntity]:
-        names: dict[str, Counter] = {}
-        kinds: dict[str, Counter] = {}
-        totals: dict[str, list[int]] = {}
-        for _id, key, name, kind, mentions, quotes in self._entity_rows(ids):
-            names.setdefault(key, Counter())[name] += mentions
-            kinds.setdefault(key, Counter())[kind] += mentions
-            total = totals.setdefault(key, [0, 0, 0])
-            total[0] += 1
-            total[1] += mentions
-            total[2] += quotes
-        return {
-            key: CollectionEntity(
-                key=key,
-                name=names[key].most_common(1)[0][0],
-                kind=kinds[key].most_common(1)[0][0],
-                articles=total[0],
-                mentions=total[1],
-                quotes=total[2],
-            )
-            for key, total in totals.items()
-        }
+    def _keys(self) -> CollectionIdentity:
+        """The identity of the analysed articles, brought up to date with the store."""
+        by_id = self._analysed()[1]
+        return self._cached(
+            "identity",
+            lambda: self._identity.sync({i: s.content_hash or "" for i, s in by_id.items()}),
+        )
 
     def _all_merged(self) -> dict[str, CollectionEntity]:
-        return self._cached("merged", lambda: self._merged(list(self._analysed()[1])))
+        return self._cached(
+            "merged",
+            lambda: {
+                key: CollectionEntity(
+                    key,
+                    group.name,
+                    group.kinds.most_common(1)[0][0],
+                    len(group.keys),
+                    group.mentions,
+                    group.quotes,
+                )
+                for key, group in self._gathered().items()
+            },
+        )
 
     def entities(self) -> tuple[CollectionEntity, ...]:
-        """Entities merged across the analysed articles by key; most articles first, then most
-        mentions, then by name."""
+        """Entities merged across the analysed articles by collection key; most articles
+        first, then most mentions, then by name."""
         return self._cached(
             "entities",
             lambda: tuple(
@@ -225,35 +219,39 @@ class Collection:
         )
 
     def articles_mentioning(self, key: str) -> tuple[ArticleSummary, ...]:
-        """The collection's articles (in collection order) with at least one mention of `key`."""
+        """The collection's articles (in collection order) with at least one mention of the
+        collection key `key`."""
         summaries, by_id = self._analysed()
-        hashes = {by_id[row[0]].content_hash for row in self._entity_rows(list(by_id), key)}
+        group = self._gathered().get(key)
+        hashes = {by_id[i].content_hash for i in group.keys} if group else set()
         return tuple(s for s in summaries if s.analysed and s.content_hash in hashes)
 
     def quotes_of(self, key: str) -> tuple[CollectionQuote, ...]:
-        """Every quote whose speaker is `key`, across the collection, by date (undated last),
-        then path, then position."""
+        """Every quote whose speaker has the collection key `key`, across the collection, by
+        date (undated last), then path, then position."""
         by_id = self._analysed()[1]
+        group = self._gathered().get(key)
+        pairs = {(i, k) for i, keys in group.keys.items() for k in keys} if group else set()
         found = []
-        for analysis_id, data in self.store.query(
-            "SELECT analysis_id, data FROM quote_rows WHERE speaker_key = ?", (key,)
-        ):
-            summary = by_id.get(analysis_id)
-            if summary is not None:
-                found.append(
-                    CollectionQuote(
-                        quote_from_dict(json.loads(data)),
-                        summary.path,
-                        summary.title,
-                        summary.date,
+        for chunk in _chunks(sorted({k for _i, k in pairs})):
+            for analysis_id, speaker_key, data in self.store.query(
+                "SELECT analysis_id, speaker_key, data FROM quote_rows"
+                f" WHERE speaker_key IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                if (analysis_id, speaker_key) in pairs:
+                    summary = by_id[analysis_id]
+                    quote = quote_from_dict(json.loads(data))
+                    found.append(
+                        CollectionQuote(quote, summary.path, summary.title, summary.date, key)
                     )
-                )
         found.sort(key=lambda q: (q.date is None, q.date or "", str(q.path), q.quote.start))
         return tuple(found)
 
     def quotes(self) -> tuple[CollectionQuote, ...]:
         """Every quote of the collection, article by article in collection order."""
         summaries, by_id = self._analysed()
+        keys = self._keys()
         order = {s.path: i for i, s in enumerate(summaries)}
         found = []
         for chunk in _chunks(list(by_id)):
@@ -264,16 +262,25 @@ class Collection:
             ):
                 summary = by_id[analysis_id]
                 quote = quote_from_dict(json.loads(data))
-                found.append(CollectionQuote(quote, summary.path, summary.title, summary.date))
+                speaker = quote.speaker.key if quote.speaker else None
+                collection_key = keys.key(analysis_id, speaker) if speaker else None
+                found.append(
+                    CollectionQuote(
+                        quote, summary.path, summary.title, summary.date, collection_key
+                    )
+                )
         found.sort(key=lambda q: (order[q.path], q.quote.start))
         return tuple(found)
 
     def co_occurring(self, key: str, limit: int = 10) -> tuple[tuple[CollectionEntity, int], ...]:
-        """The entities found in the most articles together with `key`, with that number of
-        articles; ties by name."""
-        ids = list(self._analysed()[1])
-        with_key = sorted({row[0] for row in self._entity_rows(ids, key)})
-        shared = Counter(row[1] for row in self._entity_rows(with_key) if row[1] != key)
+        """The entities found in the most articles together with the collection key `key`,
+        with that number of articles; ties by name."""
+        keys = self._keys()
+        group = self._gathered().get(key)
+        shared: Counter = Counter()
+        for analysis_id in group.keys if group else ():
+            shared.update({keys.key(analysis_id, e.key) for e in keys.entities(analysis_id)})
+        shared.pop(key, None)
         merged = self._all_merged()
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], merged[kv[0]].name.casefold()))
         return tuple((merged[k], n) for k, n in ranked[:limit])

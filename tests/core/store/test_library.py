@@ -179,6 +179,7 @@ def test_the_collection_quotes_export_as_csv(library, tmp_path):
         str(paths[0]),
         rows[1][6],
         rows[1][7],
+        "person:ada-lovelace",
     ]
     start, end = int(rows[1][6]), int(rows[1][7])
     assert paths[0].read_text("utf-8")[start:end] == "We will build engines,"

@@ -1,0 +1,120 @@
+"""The identity of a Library collection (`reader.core.store.library`), kept in step with the
+store, and its entities gathered under their collection keys.
+
+`StoredIdentity.sync` is given the collection's analyses each time the store has changed: an
+analysis new to it is read once (its entities and mentions, its text for the words before
+them, the reader's corrections applied) and added; one that left the collection, or whose
+text's corrections changed, is taken out (and added again when still there). No analysis is
+redone and no other article is read again: the `CollectionIdentity` resolves keys from its
+indexes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from reader.core.model import Analysis
+from reader.core.store.corrections import apply_corrections
+from reader.core.store.database import Store
+from reader.core.store.entity_facts import article_entities
+from reader.core.store.identity import CollectionIdentity
+from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
+from reader.core.text.article import Article
+
+_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
+
+
+class StoredIdentity:
+    """A CollectionIdentity over analyses of `store`, by analysis id."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.identity = CollectionIdentity()
+        self._hashes: dict[int, str] = {}  # analysis id -> content hash, of those added
+        self._corrections: dict[str, tuple[int, int]] = {}  # hash -> (count, last id)
+
+    def sync(self, analyses: Mapping[int, str]) -> CollectionIdentity:
+        """The identity of exactly `analyses` (analysis id -> content hash) as stored now."""
+        corrections = {
+            digest: (count, last)
+            for digest, count, last in self.store.query(
+                "SELECT content_hash, count(*), max(id) FROM corrections GROUP BY content_hash"
+            )
+        }
+        changed = {
+            digest
+            for digest in corrections.keys() | self._corrections.keys()
+            if corrections.get(digest) != self._corrections.get(digest)
+        }
+        for article in self.identity.articles():
+            digest = self._hashes[article]
+            if analyses.get(article) != digest or digest in changed:
+                self.identity.remove(article)
+                del self._hashes[article]
+        new = [article for article in analyses if article not in self.identity]
+        for chunk in (new[i : i + _IN_CHUNK] for i in range(0, len(new), _IN_CHUNK)):
+            self._add(chunk, corrections)
+        self._corrections = corrections
+        return self.identity
+
+    def _add(self, ids: Sequence[int], corrections: Mapping[str, tuple[int, int]]) -> None:
+        rows = self.store.query(
+            "SELECT a.id, a.content_hash, a.model, a.title, a.data, t.text FROM analyses a"
+            " JOIN texts t ON t.content_hash = a.content_hash"
+            f" WHERE a.id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+        for analysis_id, digest, model, title, data, text in rows:
+            try:
+                record = json.loads(data)
+                analysis = Analysis(
+                    Article(title=title, text=text, blocks=()),
+                    model,
+                    mentions_from_dicts(record["entities"]),
+                    quotes_from_dicts(record["quotes"]),
+                )
+            except (ValueError, KeyError, TypeError):  # a row no longer readable: no entities
+                self.identity.add(analysis_id, ())
+            else:
+                if digest in corrections:
+                    analysis = apply_corrections(analysis, self.store.corrections(digest))
+                self.identity.add(analysis_id, article_entities(analysis))
+            self._hashes[analysis_id] = digest
+
+
+@dataclass
+class Gathered:
+    """The article entities under one collection key: their display names and kinds (by
+    mentions), the per-article keys of each analysis id, and the mentions and quotes."""
+
+    names: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+    keys: dict[int, set[str]] = field(default_factory=dict)
+    mentions: int = 0
+    quotes: int = 0
+
+    @property
+    def name(self) -> str:
+        """The name most used among those of two words or more, else the most used one."""
+        return max(self.names, key=lambda name: (" " in name.strip(), self.names[name]))
+
+
+def gather(identity: CollectionIdentity, ids: Iterable[int]) -> dict[str, Gathered]:
+    """Collection key -> what it gathers from the analyses `ids`; one pass over their
+    entities."""
+    gathered: dict[str, Gathered] = {}
+    for analysis_id in ids:
+        for entity in identity.entities(analysis_id):
+            key = identity.key(analysis_id, entity.key)
+            group = gathered.get(key)
+            if group is None:
+                group = gathered[key] = Gathered()
+            group.names[entity.name] += entity.mentions
+            group.kinds[entity.kind] += entity.mentions
+            group.keys.setdefault(analysis_id, set()).add(entity.key)
+            group.mentions += entity.mentions
+            group.quotes += entity.quotes
+    return gathered
