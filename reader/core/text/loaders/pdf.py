@@ -1,4 +1,5 @@
-"""PDF with a text layer, through pdfminer.six's layout analysis.
+"""PDF with a text layer, through pdfminer.six's layout analysis, every stream decoded under a
+bound (pdf_streams).
 
 pdfminer groups characters into lines and lines into text boxes; Reader then:
 - orders boxes for reading: full-width boxes split a page into bands; inside a band the left
@@ -29,6 +30,7 @@ from reader.core.errors import ArticleError
 from reader.core.text.article import Article, BlockKind
 from reader.core.text.loaders.blocks import Part, article_from_parts
 from reader.core.text.loaders.metadata import stated_meta, stated_title
+from reader.core.text.loaders.pdf_streams import bounded_streams
 
 _MARGIN_SHARE = 0.07  # the top and bottom 7% of a page (2 cm on A4): running heads, folios
 _REPEAT_SHARE = 0.5
@@ -77,7 +79,8 @@ def load_pdf(path: Path, data: bytes) -> Article:
     from pdfminer.psexceptions import PSException
 
     try:
-        pages, info = _read_pages(data)
+        with bounded_streams(path.name):
+            pages, info = _read_pages(data)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise ArticleError(
             f"{path.name} is encrypted with a password; open it in a PDF reader and save an "
