@@ -6,10 +6,12 @@ one file per set into OUT_DIR. With `--through-store`, each set is analysed twic
 store and the second run (every analysis read back from the store) is written instead, so the
 store's round trip is compared too. `diff` compares two such folders line by line (one line per
 article) and prints, per set, how many analyses are byte-identical and the first that is not;
-it exits 1 when any differs.
+it exits 1 when any differs. `--ignore-field NAME` (repeatable) first drops every field NAME,
+at any depth, from both sides (a field a change adds on purpose, such as `collection_key`)
+and compares the rest as Reader prints it (`json.dumps(..., ensure_ascii=False)`).
 
     python bench/compare_analyses.py run OUT_DIR [--through-store] [--jobs N]
-    python bench/compare_analyses.py diff BEFORE_DIR AFTER_DIR
+    python bench/compare_analyses.py diff BEFORE_DIR AFTER_DIR [--ignore-field NAME]...
 """
 
 from __future__ import annotations
@@ -43,11 +45,31 @@ def run(out_dir: Path, through_store: bool, jobs: int) -> None:
         print(f"{name}: {len(texts)} articles, {len(output):,} bytes", flush=True)
 
 
-def diff(before: Path, after: Path) -> int:
+def _without(value: object, ignored: frozenset[str]) -> object:
+    if isinstance(value, dict):
+        return {k: _without(v, ignored) for k, v in value.items() if k not in ignored}
+    if isinstance(value, list):
+        return [_without(v, ignored) for v in value]
+    return value
+
+
+def _lines(path: Path, ignored: frozenset[str]) -> list[bytes]:
+    lines = path.read_bytes().splitlines()
+    if not ignored:
+        return lines
+    return [
+        json.dumps(_without(json.loads(line), ignored), ensure_ascii=False).encode(
+            "utf-8", "surrogateescape"
+        )
+        for line in lines
+    ]
+
+
+def diff(before: Path, after: Path, ignored: frozenset[str] = frozenset()) -> int:
     status = 0
     for name in SETS:
-        old = (before / f"{name}.jsonl").read_bytes().splitlines()
-        new = (after / f"{name}.jsonl").read_bytes().splitlines()
+        old = _lines(before / f"{name}.jsonl", ignored)
+        new = _lines(after / f"{name}.jsonl", ignored)
         same = sum(a == b for a, b in zip(old, new, strict=False))
         print(f"{name}: {same} of {len(old)} analyses byte-identical ({len(new)} after)")
         if same != len(old) or len(old) != len(new):
@@ -85,11 +107,12 @@ def main() -> int:
     diff_parser = sub.add_parser("diff")
     diff_parser.add_argument("before", type=Path)
     diff_parser.add_argument("after", type=Path)
+    diff_parser.add_argument("--ignore-field", action="append", default=[], metavar="NAME")
     args = parser.parse_args()
     if args.command == "run":
         run(args.out_dir, args.through_store, args.jobs)
         return 0
-    return diff(args.before, args.after)
+    return diff(args.before, args.after, frozenset(args.ignore_field))
 
 
 if __name__ == "__main__":
