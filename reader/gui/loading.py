@@ -20,8 +20,8 @@ from PySide6.QtGui import QFont
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article
 from reader.core.text.loaders import load_article
-from reader.gui.article_view import PreparedText, prepare_text
 from reader.gui.background import Job, JobControl, Lane
+from reader.gui.text_document import PreparedText, prepare_text
 
 ArticleReader = Callable[[Path], Article]
 
