@@ -5,11 +5,12 @@ pdfminer groups characters into lines and lines into text boxes; Reader then:
 - orders boxes for reading: full-width boxes split a page into bands; inside a band the left
   column is read before the right one (pdfminer's own box ordering is turned off: it costs
   the square of the number of boxes);
-- drops running headers, footers and page numbers: lines in a page's top or bottom margin
-  whose text (digits aside) repeats on many pages, and margin lines that are only a number;
-- rebuilds paragraphs: a box is split where a line ends short or the next is indented; words
-  hyphenated at a line end are joined (keeping the hyphen when the document writes the word
-  with one elsewhere);
+- drops running headers, footers, page numbers and printers' marks (pdf_noise), and lines
+  of rotated characters (slugs along the edge, which pdfminer reads a character a line);
+- writes ligatures and full-width forms as plain letters (pdf_noise.plain_letters);
+- rebuilds paragraphs: a box is split where a line ends short or the next is indented; a
+  paragraph cut by a column or page break is rejoined; words hyphenated at a line end are
+  joined (keeping the hyphen when the document writes the word with one elsewhere);
 - takes the title from the info dictionary, else the largest type at the top of page one;
   lines in larger type than the body are headings.
 """
@@ -23,30 +24,23 @@ import statistics
 import struct
 import zlib
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, BlockKind
 from reader.core.text.loaders.blocks import Part, article_from_parts
 from reader.core.text.loaders.metadata import stated_meta, stated_title
+from reader.core.text.loaders.pdf_noise import Box, Line, Page, plain_letters, without_running_lines
 from reader.core.text.loaders.pdf_streams import bounded_streams
 
-_MARGIN_SHARE = 0.07  # the top and bottom 7% of a page (2 cm on A4): running heads, folios
-_REPEAT_SHARE = 0.5
-_RUNNING_BOX_LINES = 2
-_MIN_REPEAT_PAGES = 3
-_PAGE_NUMBER = re.compile(
-    r"^[\s\-–—|]*(?:page|p\.|seite|página|pagina)?\s*(?:\d{1,5}|[ivxlcdm]{1,8})"
-    r"(?:\s*(?:of|/|von|de)\s*\d{1,5})?[\s\-–—|]*$",
-    re.IGNORECASE,
-)
-_DIGITS = re.compile(r"\d+")
 _HEADING_SCALE = 1.15
 _TITLE_SEARCH_BLOCKS = 3
 _SHORT_LINE_SHARE = 0.8
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', "’", "'", ")")
-_HYPHENATED = re.compile(r"(\w+)-$")
+# A word broken at a line end: letters only, lower case but for a capital initial ("Infor-").
+_HYPHENATED = re.compile(r"\b([^\W\d_]+)-$")
+_BROKEN = re.compile(r"\w-$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"\w+")
 # A glyph the font maps to no character (a bullet, an ornament): pdfminer writes "(cid:N)".
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
@@ -54,23 +48,6 @@ _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 
 # pdfminer logs every repair it makes to a damaged file; the user gets one sentence instead.
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL + 1)
-
-
-@dataclass(slots=True)
-class _Line:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    size: float
-
-
-@dataclass(slots=True)
-class _Box:
-    lines: list[_Line]
-    x0: float
-    x1: float
-    top: float
 
 
 def load_pdf(path: Path, data: bytes) -> Article:
@@ -93,10 +70,10 @@ def load_pdf(path: Path, data: bytes) -> Article:
         raise ArticleError(f"{path.name} is damaged: it cannot be read as a PDF.") from error
     if not pages:
         raise ArticleError(f"{path.name} has no pages.")
-    if not any(box.lines for page in pages for box in page[1]):
+    if not any(box.lines for page in pages for box in page.boxes):
         raise ArticleError(f"{path.name} is scanned: there is no text to read; run OCR first.")
     body_size = _body_size(pages)
-    parts = _paragraphs(_without_running_lines(pages), body_size)
+    parts = _paragraphs(without_running_lines(pages), body_size)
     parts = _title_first(parts)
     meta = stated_meta(author=info.get("Author"), date=_pdf_date(info.get("CreationDate")))
     return article_from_parts(path, parts, title=stated_title(info.get("Title")), meta=meta)
@@ -110,8 +87,8 @@ def _title_first(parts: list[Part]) -> list[Part]:
     return parts
 
 
-def _read_pages(data: bytes) -> tuple[list[tuple[float, list[_Box]]], dict[str, str]]:
-    """(page height, text boxes) per page, and the info dictionary's text entries."""
+def _read_pages(data: bytes) -> tuple[list[Page], dict[str, str]]:
+    """Each page's size and text boxes, and the info dictionary's text entries."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTTextLine
     from pdfminer.pdfdocument import PDFDocument
@@ -131,10 +108,10 @@ def _read_pages(data: bytes) -> tuple[list[tuple[float, list[_Box]]], dict[str, 
         boxes = []
         for item in _text_boxes(layout):
             lines = [_line(line) for line in item if isinstance(line, LTTextLine)]
-            lines = [line for line in lines if line.text]
+            lines = [line for line in lines if line and line.text]
             if lines:
-                boxes.append(_Box(lines, item.x0, item.x1, item.y1))
-        pages.append((layout.height, _reading_order(boxes, layout.width)))
+                boxes.append(Box(lines, item.x0, item.x1, item.y1))
+        pages.append(Page(layout.width, layout.height, _reading_order(boxes, layout.width)))
     return pages, info
 
 
@@ -155,13 +132,16 @@ def _text_boxes(layout) -> list:
     return boxes
 
 
-def _line(line) -> _Line:
+def _line(line) -> Line | None:
+    """The line, or None for a line of rotated characters."""
     from pdfminer.layout import LTChar
 
-    sizes = [char.size for char in line if isinstance(char, LTChar)]
-    size = statistics.median(sizes) if sizes else 0.0
-    text = " ".join(_UNMAPPED_GLYPH.sub("", line.get_text()).split())
-    return _Line(text, line.x0, line.x1, line.y1, size)
+    chars = [char for char in line if isinstance(char, LTChar)]
+    if chars and sum(not char.upright for char in chars) * 2 > len(chars):
+        return None
+    size = statistics.median(char.size for char in chars) if chars else 0.0
+    text = " ".join(plain_letters(_UNMAPPED_GLYPH.sub("", line.get_text())).split())
+    return Line(text, line.x0, line.x1, line.y1, size)
 
 
 def _info(document) -> dict[str, str]:
@@ -200,12 +180,12 @@ def _pdf_date(value: str | None) -> str | None:
     return "-".join(part for part in (year, month, day) if part)
 
 
-def _reading_order(boxes: list[_Box], width: float) -> list[_Box]:
+def _reading_order(boxes: list[Box], width: float) -> list[Box]:
     """Top to bottom; in two-column stretches, the left column before the right."""
     middle = width / 2
     boxes = sorted(boxes, key=lambda box: (-box.top, box.x0))
-    ordered: list[_Box] = []
-    band: list[_Box] = []
+    ordered: list[Box] = []
+    band: list[Box] = []
     for box in boxes:
         if box.x0 < middle - 10 and box.x1 > middle + 10:  # spans the gutter: a full-width box
             ordered += _columns(band, middle)
@@ -216,74 +196,39 @@ def _reading_order(boxes: list[_Box], width: float) -> list[_Box]:
     return ordered + _columns(band, middle)
 
 
-def _columns(band: list[_Box], middle: float) -> list[_Box]:
+def _columns(band: list[Box], middle: float) -> list[Box]:
     left = [box for box in band if box.x1 <= middle + 10]
     right = [box for box in band if box.x1 > middle + 10]
     return left + right
 
 
-def _margin_key(line: _Line, height: float) -> str | None:
-    """The line's text with digits masked when it lies in the top or bottom margin."""
-    in_margin = line.top >= height * (1 - _MARGIN_SHARE) or line.top <= height * _MARGIN_SHARE
-    return _DIGITS.sub("#", line.text.casefold()) if in_margin else None
-
-
-def _without_running_lines(pages: list[tuple[float, list[_Box]]]) -> list[list[_Box]]:
-    """Pages without running headers, footers and page numbers.
-
-    Only short boxes (a line or two) count: a paragraph that happens to start in the margin is
-    body text, however its first line reads.
-    """
-    counts: Counter[str] = Counter()
-    for height, boxes in pages:
-        keys = {_margin_key(line, height) for box in boxes if _short(box) for line in box.lines}
-        counts.update(keys - {None})
-    threshold = max(_MIN_REPEAT_PAGES, _REPEAT_SHARE * len(pages))
-    kept_pages = []
-    for height, boxes in pages:
-        kept_boxes = []
-        for box in boxes:
-            lines = box.lines
-            if _short(box):
-                lines = [line for line in lines if not _is_running(line, height, counts, threshold)]
-            if lines:
-                kept_boxes.append(_Box(lines, box.x0, box.x1, box.top))
-        kept_pages.append(kept_boxes)
-    return kept_pages
-
-
-def _is_running(line: _Line, height: float, counts: Counter[str], threshold: float) -> bool:
-    key = _margin_key(line, height)
-    if key is None:
-        return False
-    return bool(_PAGE_NUMBER.match(line.text)) or counts[key] >= threshold
-
-
-def _short(box: _Box) -> bool:
-    return len(box.lines) <= _RUNNING_BOX_LINES
-
-
-def _body_size(pages: list[tuple[float, list[_Box]]]) -> float:
+def _body_size(pages: list[Page]) -> float:
     """The most common type size, weighted by characters: the body text's."""
     sizes: Counter[float] = Counter()
-    for _, boxes in pages:
-        for box in boxes:
+    for page in pages:
+        for box in page.boxes:
             for line in box.lines:
                 sizes[round(line.size, 1)] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _paragraphs(pages: list[list[_Box]], body_size: float) -> list[Part]:
-    """Paragraphs and headings across pages; a paragraph cut by a page break is rejoined."""
+def _paragraphs(pages: list[list[Box]], body_size: float) -> list[Part]:
+    """Paragraphs and headings across pages; a paragraph cut by a column or page break is
+    rejoined."""
     raw: list[tuple[BlockKind, list[str]]] = []
     for boxes in pages:
+        previous_top = None
         for box in boxes:
-            for kind, lines in _split_box(box, body_size):
+            # Reading order goes back up only into the next column.
+            opens_column = previous_top is None or box.top >= previous_top
+            previous_top = box.top
+            for index, (kind, lines) in enumerate(_split_box(box, body_size)):
                 continuing = (
-                    raw
+                    index == 0
+                    and opens_column
+                    and raw
                     and kind is BlockKind.PARAGRAPH
                     and raw[-1][0] is BlockKind.PARAGRAPH
-                    and box is boxes[0]
                     and not raw[-1][1][-1].endswith(_SENTENCE_END)
                     and lines[0][:1].islower()
                 )
@@ -297,12 +242,12 @@ def _paragraphs(pages: list[list[_Box]], body_size: float) -> list[Part]:
     return [(kind, _join_lines(lines, vocabulary)) for kind, lines in raw]
 
 
-def _split_box(box: _Box, body_size: float) -> list[tuple[BlockKind, list[str]]]:
+def _split_box(box: Box, body_size: float) -> list[tuple[BlockKind, list[str]]]:
     """A box's blocks: lines in larger type are headings; a paragraph ends after a short line
     that ends a sentence, or where the next line is indented."""
     width = max(line.x1 for line in box.lines) - box.x0
     result: list[tuple[BlockKind, list[str]]] = []
-    previous: _Line | None = None
+    previous: Line | None = None
     for line in box.lines:
         kind = BlockKind.HEADING if _is_large(line, body_size) else BlockKind.PARAGRAPH
         if previous is None or kind is not result[-1][0]:
@@ -320,25 +265,33 @@ def _split_box(box: _Box, body_size: float) -> list[tuple[BlockKind, list[str]]]
     return result
 
 
-def _is_large(line: _Line, body_size: float) -> bool:
+def _is_large(line: Line, body_size: float) -> bool:
     return bool(body_size) and line.size >= body_size * _HEADING_SCALE
 
 
 def _join_lines(lines: list[str], vocabulary: Counter[str]) -> str:
-    """Lines joined by spaces; a word hyphenated at a line end joined back."""
+    """Lines joined by spaces. A line ending in a hyphen after a letter or digit goes on without
+    a space: a word broken at the line end (both halves lower-case letters, a capital initial
+    aside) loses the hyphen unless the document writes it with one elsewhere; a compound
+    ("COVID-19", "UN-backed", "Anglo-French") keeps it."""
     text = lines[0]
     for line in lines[1:]:
+        if not (_BROKEN.search(text) and line[:1].isalnum()):
+            text += " " + line
+            continue
         match = _HYPHENATED.search(text)
-        next_word = _WORD.match(line)
-        if match and next_word and line[:1].islower():
+        next_word = _LETTERS.match(line)
+        if match and next_word and _lower(match.group(1)[1:]) and next_word.group().islower():
             joined = (match.group(1) + next_word.group()).casefold()
             hyphenated = f"{match.group(1)}-{next_word.group()}".casefold()
             keep_hyphen = vocabulary[joined] == 0 and _both_halves_are_words(hyphenated, vocabulary)
             text = text if keep_hyphen else text[:-1]
-            text += line
-        else:
-            text += " " + line
+        text += line
     return text
+
+
+def _lower(letters: str) -> bool:
+    return letters == letters.lower()
 
 
 def _both_halves_are_words(word: str, vocabulary: Counter[str]) -> bool:
