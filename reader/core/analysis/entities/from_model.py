@@ -26,7 +26,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 # Words before a name that are not part of it ("President Donald Trump" names "Donald Trump").
 TITLES = words("titles.txt")
-_HONORIFICS = words("honorifics.txt")
+HONORIFICS = words("honorifics.txt")
 _ARTICLES = frozenset({"the", "a", "an"})
 # Lowercase words inside names ("Rafael van der Vaart").
 PARTICLES = frozenset(
@@ -174,7 +174,7 @@ def _is_titled_person(doc: Doc, start: int, end: int) -> bool:
     """`Councillor Ruben Tasse`, labelled an organization: an honorific that only persons
     bear, then nothing but capitalized names ("Mayor's Office" and "Judge Rotenberg Center"
     end in no name: an institution noun or a possessive stops it)."""
-    if end - start < 2 or doc[start].lower_.rstrip(".") not in _HONORIFICS:
+    if end - start < 2 or doc[start].lower_.rstrip(".") not in HONORIFICS:
         return False
     names = doc[start + 1 : end]
     return all(t.is_title and t.pos_ == "PROPN" for t in names) and not _inside_institution_word(

@@ -14,9 +14,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from reader.core.analysis.entities.candidates import Candidate, covered, replacing
+from reader.core.analysis.entities.candidates import (
+    Candidate,
+    covered,
+    lower_case_words,
+    replacing,
+    stem,
+)
 from reader.core.analysis.entities.countries import country_named, country_of_demonym
 from reader.core.analysis.entities.from_model import TITLES
+from reader.core.analysis.entities.headlines import headline_flags
 from reader.core.model import Kind
 
 _OPENING_QUOTES = frozenset({"“", '"', "‘"})
@@ -34,10 +41,11 @@ def completed_names(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """`candidates` with persons' names widened over nicknames, particles and a missed first
     name; the candidates a widened name now covers are dropped."""
     taken = covered(doc, candidates)
+    headline = headline_flags(doc)
     widened = []
     for candidate in candidates:
-        if candidate.kind is not Kind.PERSON:
-            continue
+        if candidate.kind is not Kind.PERSON or headline[candidate.start]:
+            continue  # "Trump Was 'Mocking' Clinton Camp": a headline capitalizes every word
         start, end = candidate.start, candidate.end
         end = _past_particles(doc, end)
         end = _past_nickname(doc, end)
@@ -78,7 +86,8 @@ def _before_nickname(doc: Doc, start: int) -> int:
     for open_ in range(start - 3, max(0, start - 3 - _MAX_NICKNAME_TOKENS), -1):
         if doc[open_].text in _OPENING_QUOTES:
             first = open_ - 1
-            return first if first >= 0 and _is_name_word(doc[first]) else start
+            named = first >= 0 and _is_name_word(doc[first])
+            return first if named and not _written_in_lower_case(doc, doc[first]) else start
         if "\n" in doc[open_].text:
             break
     return start
@@ -86,7 +95,7 @@ def _before_nickname(doc: Doc, start: int) -> int:
 
 def _with_missed_first_name(doc: Doc, start: int, taken: bytearray) -> int:
     """ "Rex" before "Tillerson": a proper noun right before a lone surname, in no other name,
-    that is no title, country or nationality."""
+    that is no title, country or nationality, nor a word the article writes in lower case."""
     if start == 0:
         return start
     before = doc[start - 1]
@@ -94,9 +103,18 @@ def _with_missed_first_name(doc: Doc, start: int, taken: bytearray) -> int:
         return start
     if before.lower_.rstrip(".") in TITLES or before.is_upper:
         return start
+    if _written_in_lower_case(doc, before):
+        return start  # "Injecting Clinton's marital troubles": a verb opening the sentence
     if country_named(before.text) or country_of_demonym(before.text):
         return start
     return start - 1
+
+
+def _written_in_lower_case(doc: Doc, token: Token) -> bool:
+    """Whether the article writes the word in lower case too, in any form ("injected" for
+    "Injecting"): a common word, not a first name (issue 21)."""
+    common = lower_case_words(doc)
+    return any(w in common for w in (token.lower_, token.lemma_.lower(), stem(token.lower_)))
 
 
 def _is_name_word(token: Token) -> bool:

@@ -3,14 +3,26 @@
 A title-case headline capitalizes every word, so the model runs a verb into the names around it
 ("Trump Warns Clinton" as one person), and a capitalized verb opening a sentence is glued to the
 name after it ("Hammering Hillary Clinton"), which would then become the person's display name
-and key. The article itself tells which words are common words: those it also writes in lower
-case (as such or in another form of the same word: "warned" for "Warns").
+and key. A key decided in one place spreads to every mention of the name: in a long file of
+concatenated articles, one headline's "Hillary Clinton Slams Donald Trump" named 906 mentions of
+Clinton (issue 21).
 
-Serves title-case headlines of web news; an all-capitals line (the 1996 wire's headlines) is
-no title-case line and is left to `from_model`. No figure recorded (2b8a898).
+The body of the article says what the names are. A name on a headline line keeps only the words
+that the body itself writes inside a name ("Black Lawmakers Rip Donald Trump As A 'Disgusting
+Fraud'" gives "Donald Trump" where the body names Donald Trump), and is cut where the body has
+the words on either side as names of different kinds ("Washington Post Trump"). A headline name
+the body never names is split at the words the article writes in lower case (as such or in
+another form of the same word: "warned" for "Warns").
+
+Serves headlines of web news, which end in a full stop in some feeds and keep small words in
+lower case ("A Curious Plan to Fight Climate Change"). An all-capitals line (the 1996 wire's
+headlines) is no title-case line and is left to `from_model`. 2b8a898 recorded no figure; the
+body rule: issue 21, quotes-dev person names and the entity figures in its commit.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -19,6 +31,7 @@ from reader.core.analysis.entities.candidates import (
     form_of,
     lines,
     lower_case_words,
+    once_per_doc,
     stem,
     words_of,
 )
@@ -28,25 +41,111 @@ from reader.core.model import Kind
 # Words of the shortest title-case headline line: shorter capitalized lines are names,
 # bylines and labels (2b8a898).
 _MIN_HEADLINE_WORDS = 4
+# Small words that title case leaves in lower case ("Plan to Fight", "Tell of 'Suffering'").
+_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by"}
+    | {"with", "from", "as", "vs", "via", "per", "into", "over", "up", "off"}
+)
 
 
 def without_headline_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """Persons and organizations split at common words on title-case headline lines, and cut
-    after a verb glued to them at the start of a sentence."""
+    """Persons and organizations on title-case headline lines cut to the words the body names
+    (or, for names the body never uses, split at common words), and cut after a verb glued to
+    them at the start of a sentence."""
     common = lower_case_words(doc)
     person_forms = {
         " ".join(words_of(doc, c)) for c in candidates if c.kind is Kind.PERSON and c.label
     }
-    headline = _headline_flags(doc)
+    headline = headline_flags(doc)
+    body = _BodyNames(doc, [c for c in candidates if not headline[c.start]])
     result = []
     for candidate in candidates:
         if candidate.kind not in (Kind.PERSON, Kind.ORG) or candidate.end - candidate.start < 2:
             result.append(candidate)
         elif headline[candidate.start]:
-            result.extend(_split_at_common_words(doc, candidate, common))
+            pieces = body.pieces(doc, candidate)
+            if pieces is None:
+                pieces = _split_at_common_words(doc, candidate, common)
+            result.extend(pieces)
         else:
             result.append(_without_opening_verb(doc, candidate, common, person_forms))
     return result
+
+
+class _BodyNames:
+    """What the body (every line but the headlines) names: its names' forms with their kinds,
+    the words inside them and the pairs of words that follow each other inside one name."""
+
+    def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
+        self.kinds: dict[str, Kind | None] = {}
+        self.words: set[str] = set()
+        self.pairs: set[tuple[str, str]] = set()
+        for candidate in candidates:
+            words = words_of(doc, candidate)
+            self.kinds.setdefault(" ".join(words), candidate.kind)
+            self.words.update(words)
+            self.pairs.update(pairwise(words))
+
+    def pieces(self, doc: Doc, candidate: Candidate) -> list[Candidate] | None:
+        """The stretches of `candidate` made of words the body uses in names, cut where two
+        words never follow each other in a body name and each side is a body name of its own
+        kind ("Washington Post" | "Trump"); each piece takes the kind the body gives its form.
+        None unless every stretch is a name the body writes as such: a line of names the body
+        never repeats ("Mike Hulbert , Brian Henninger") keeps its names whole.
+        """
+        stretches: list[list[Token]] = [[]]
+        for token in doc[candidate.start : candidate.end]:
+            last = stretches[-1]
+            if _is_glued_hyphen(token) and last:
+                last.append(token)  # "African-American Museum"
+            elif token.lower_ not in self.words:
+                stretches.append([])
+            elif last and self._cut_between(last, token):
+                stretches.append([token])
+            else:
+                last.append(token)
+        named = [t for t in (_without_hyphen_ends(s) for s in stretches) if t]
+        if not named:
+            return None
+        pieces = []
+        for tokens in named:
+            start, end = _without_titles(doc, tokens[0].i, tokens[-1].i + 1, candidate.kind)
+            form = " ".join(t.lower_ for t in doc[start:end])
+            if form not in self.kinds:
+                return None
+            kind = self.kinds[form]
+            if kind in (Kind.PERSON, Kind.ORG):
+                pieces.append(Candidate(start, end, kind, label=candidate.label))
+        return pieces
+
+    def _cut_between(self, before: list[Token], token: Token) -> bool:
+        if (before[-1].lower_, token.lower_) in self.pairs:
+            return False
+        left = " ".join(t.lower_ for t in before)
+        right = token.lower_
+        return left in self.kinds and right in self.kinds and self.kinds[left] != self.kinds[right]
+
+
+def _is_glued_hyphen(token: Token) -> bool:
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not token.nbor(-1).whitespace_
+    )
+
+
+def _without_hyphen_ends(tokens: list[Token]) -> list[Token]:
+    while tokens and tokens[-1].text == "-":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _without_titles(doc: Doc, start: int, end: int, kind: Kind | None) -> tuple[int, int]:
+    """A person's piece without the titles before the name: "Governor Lyle" names "Lyle"."""
+    while kind is Kind.PERSON and start < end - 1 and doc[start].lower_.rstrip(".") in TITLES:
+        start += 1
+    return start, end
 
 
 def _is_common(token: Token, common: frozenset[str]) -> bool:
@@ -54,19 +153,47 @@ def _is_common(token: Token, common: frozenset[str]) -> bool:
     return token.lower_ in common or (lemma and lemma in common) or stem(token.lower_) in common
 
 
+def headline_flags(doc: Doc) -> bytearray:
+    """A flag per token on a title-case line: four words or more, all capitalized but small
+    words ("of", "to"), no number or spaced dash, not ending in a colon (a label). Computed
+    once per Doc."""
+    return once_per_doc(doc, "headlines", _headline_flags)
+
+
 def _headline_flags(doc: Doc) -> bytearray:
-    """A flag per token on a title-case line: four words or more, all capitalized, no number or
-    dash, no final full stop."""
     flags = bytearray(len(doc))
-    for start, end in lines(doc):
+    bounds = lines(doc)
+    for k, (start, end) in enumerate(bounds):
         words = [t for t in doc[start:end] if t.is_alpha]
-        if len(words) < _MIN_HEADLINE_WORDS or doc[end - 1].text in (".", ":"):
+        if len(words) < _MIN_HEADLINE_WORDS or doc[end - 1].text in (":", ","):
             continue
-        if any(t.like_num or t.text == "-" for t in doc[start:end]):
+        if _wrapped(doc, bounds, k):
+            continue  # hard-wrapped prose: "The National Bank of Poland\nrefrained from"
+        if any(_is_number_or_dash(t) for t in doc[start:end]):
             continue  # a signature or a table row: "-- Harry Milling , New York Desk , +1 212"
-        if all(t.text[:1].isupper() for t in words) and not all(t.is_upper for t in words):
+        capitalized = [t for t in words if t.text[:1].isupper()]
+        if len(capitalized) < _MIN_HEADLINE_WORDS or all(t.is_upper for t in words):
+            continue
+        if all(t.text[:1].isupper() or t.lower_ in _MINOR_WORDS for t in words):
             flags[start:end] = b"\x01" * (end - start)
     return flags
+
+
+def _wrapped(doc: Doc, bounds: list[tuple[int, int]], k: int) -> bool:
+    """Whether line `k` goes on from the line before (which ends in a comma) or into the next
+    (which opens in lower case): part of a paragraph or a list, not a line of its own."""
+    if k > 0 and bounds[k - 1][1] > bounds[k - 1][0] and doc[bounds[k - 1][1] - 1].text == ",":
+        return True
+    if k + 1 < len(bounds) and bounds[k + 1][1] > bounds[k + 1][0]:
+        return doc[bounds[k + 1][0]].text[:1].islower()
+    return False
+
+
+def _is_number_or_dash(token: Token) -> bool:
+    """Digits ("9/11" of a headline aside) or a dash between spaces (not "African-American")."""
+    if any(c.isdigit() for c in token.text) and "/" not in token.text:
+        return True  # "One Tweet Sums Up" is a headline
+    return token.text in ("-", "--") and bool(token.whitespace_)
 
 
 def _split_at_common_words(
@@ -76,12 +203,7 @@ def _split_at_common_words(
     start = candidate.start
     for i in range(candidate.start, candidate.end + 1):
         if i == candidate.end or _is_common(doc[i], common):
-            while (
-                candidate.kind is Kind.PERSON
-                and start < i - 1
-                and doc[start].lower_.rstrip(".") in TITLES
-            ):
-                start += 1  # "Governor Lyle"
+            start, _ = _without_titles(doc, start, i, candidate.kind)
             if i > start:
                 pieces.append(Candidate(start, i, candidate.kind, label=candidate.label))
             start = i + 1

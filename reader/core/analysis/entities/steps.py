@@ -70,8 +70,9 @@ STEPS: tuple[Step, ...] = (
     # "said on Twitter": the platform names nothing but keeps its place, so that the votes
     # pass it over and `unlabelled` adds no repeat of it ("Twitter said").
     mark_platforms,
-    # Title-case headlines split at the article's common words, a verb cut off a name: before
-    # the votes, so "Trump Warns Clinton" never votes as one person.
+    # Title-case headlines cut to the names the body uses (else split at the article's common
+    # words), a verb cut off a name: before the votes, so "Trump Warns Clinton" never votes as
+    # one person, and before `completed_names`, which reads the same headline lines.
     without_headline_words,
     # Names on a dateline are places: flagged before the results lines (which skip them) and
     # the votes (which never change a place).
@@ -89,7 +90,8 @@ STEPS: tuple[Step, ...] = (
     with_speaking_names,
     # One kind per name for the whole document, from all the candidates found so far.
     settle_kinds,
-    # A company's evidence (legal form, trade, company noun, role) overrides the vote above.
+    # A company's evidence (legal form, trade, company noun, role) overrides the vote above,
+    # but not for a name the article shows to be a person's ("Clinton spokesman Brian Fallon").
     organizations_by_evidence,
     # Repeats of known names take their settled kind, so after the votes and the evidence.
     add_unlabelled,
