@@ -10,10 +10,11 @@ growing per lane); a `latest_only` lane delivers only the newest request's outco
 result never reaches the view. A cancelled job delivers neither result nor error, only
 `finished`.
 
-No thread exists before the first job is submitted, and every thread is a daemon, so a job stuck
-in a system call never holds up the app's exit. Modelled on superqt's `thread_worker` (as napari
-uses it), with cancel and stale results built in. Jobs must be submitted from the GUI thread
-(their signals are delivered through its event loop).
+No thread exists before the first job is submitted; a thread waits `KEEP_ALIVE_S` for the next
+job before it ends; every thread is a daemon, so a job stuck in a system call never holds up the
+app's exit. Modelled on superqt's `thread_worker` (as napari uses it), with cancel and stale
+results built in. Jobs must be submitted from the GUI thread (their signals are delivered
+through its event loop).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+# How long a thread waits for the next job before it ends (QThreadPool's expiry time): starting
+# a thread makes the submitting GUI thread wait until the new thread runs, once per job without it.
+KEEP_ALIVE_S = 30.0
 
 
 class JobControl:
@@ -154,6 +159,8 @@ class Lane(QObject):
         self._lock = threading.Lock()
         self._queue: deque[Job] = deque()
         self._running = 0  # threads alive
+        self._waiting = 0  # threads alive and waiting for a job
+        self._work = threading.Condition(self._lock)
         self._requests = 0
         self._jobs: set[Job] = set()  # submitted and not finished: kept alive here
         self._idle = threading.Condition(self._lock)
@@ -171,7 +178,11 @@ class Lane(QObject):
         with self._lock:
             self._queue.append(job)
             self._busy += 1
-            start = self._threads is None or self._running < self._threads
+            if self._waiting >= len(self._queue):  # a thread waits for each job queued
+                self._work.notify()
+                start = False
+            else:
+                start = self._threads is None or self._running < self._threads
             if start:
                 self._running += 1
         if start:
@@ -193,8 +204,12 @@ class Lane(QObject):
         while True:
             with self._lock:
                 if not self._queue:
-                    self._running -= 1
-                    return
+                    self._waiting += 1
+                    self._work.wait(KEEP_ALIVE_S)
+                    self._waiting -= 1
+                    if not self._queue:
+                        self._running -= 1
+                        return
                 job = self._queue.popleft()
             try:
                 job._run()

@@ -142,3 +142,32 @@ def test_the_function_knows_its_request_id(qtbot) -> None:
     with qtbot.wait_signal(job.finished, timeout=WAIT_MS):
         pass
     assert results == [job.request] == [2]
+
+
+def test_a_thread_waits_for_the_next_job_instead_of_ending(qtbot) -> None:
+    lane = Lane("test", threads=1)
+    idents: list[int] = []
+    for _ in range(2):
+        job = lane.submit(lambda _control: threading.get_ident())
+        job.result.connect(idents.append)
+        with qtbot.wait_signal(job.finished, timeout=WAIT_MS):
+            pass
+    assert len(idents) == 2 and idents[0] == idents[1]
+
+
+def test_a_waiting_thread_takes_one_job_and_a_new_thread_the_next(qtbot) -> None:
+    """Two jobs submitted to an unbounded lane with one idle thread: neither waits for the
+    other (the loader's lane relies on it: a blocking file holds up no other)."""
+    lane = Lane("test", threads=None)
+    first = lane.submit(lambda _control: None)
+    with qtbot.wait_signal(first.finished, timeout=WAIT_MS):
+        pass
+    release = threading.Event()
+    lane.submit(lambda _control: release.wait(WAIT_MS / 1000))
+    quick = lane.submit(lambda _control: "quick")
+    results: list[str] = []
+    quick.result.connect(results.append)
+    with qtbot.wait_signal(quick.finished, timeout=WAIT_MS):
+        pass
+    release.set()
+    assert results == ["quick"]
