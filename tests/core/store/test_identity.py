@@ -1,0 +1,249 @@
+"""Collection identity: exact collection keys for short invented articles, keyed as the
+article-level analysis keys them (one key per entity inside an article)."""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.model import Analysis, Kind, Mention, Quote, Speaker
+from reader.core.store.corrections import Correction, apply_corrections
+from reader.core.store.entity_facts import article_entities, person_name, word_before
+from reader.core.store.identity import CollectionIdentity
+from reader.core.text.article import Article
+
+P, ORG, C = Kind.PERSON, Kind.ORG, Kind.COUNTRY
+
+
+def article(text: str, forms: dict[str, tuple[Kind, str, str]], said: str | None = None):
+    """An analysis of `text` whose mentions are the `forms` (surface -> kind, key, name) where
+    they occur, longest first; a quote “…” said by the entity `said` (a key), if given."""
+    pattern = re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))
+    mentions = tuple(
+        Mention(m.start(), m.end(), m.group(), *forms[m.group()]) for m in pattern.finditer(text)
+    )
+    quotes = ()
+    if said is not None:
+        quoted = re.search("“([^”]+)”", text)
+        first = next(m for m in mentions if m.key == said)
+        speaker = Speaker(first.start, first.end, first.text, first.name, first.key)
+        start, end = quoted.span(1)
+        quotes = (Quote(start, end, quoted.group(1), ((start, end),), speaker),)
+    return Analysis(Article(title="t", text=text, blocks=()), "m", mentions, quotes)
+
+
+def collection(*analyses: Analysis) -> CollectionIdentity:
+    identity = CollectionIdentity()
+    for number, analysis in enumerate(analyses):
+        identity.add(number, article_entities(analysis))
+    return identity
+
+
+TRUMP_J = {"Donald J. Trump": (P, "person:donald-j-trump", "Donald J. Trump")}
+TRUMP = {"Donald Trump": (P, "person:donald-trump", "Donald Trump")}
+OBAMA = {"Barack Obama": (P, "person:barack-obama", "Barack Obama")}
+MR_OBAMA = {"Obama": (P, "person:obama", "Obama")}
+BILL = {"Bill Clinton": (P, "person:bill-clinton", "Bill Clinton")}
+HILLARY = {
+    "Hillary Clinton": (P, "person:hillary-clinton", "Hillary Clinton"),
+    "Clinton": (P, "person:hillary-clinton", "Hillary Clinton"),
+}
+CLINTON = {"Clinton": (P, "person:clinton", "Clinton")}
+
+
+def test_a_name_with_or_without_a_middle_initial_is_one_person():
+    identity = collection(
+        article("Donald J. Trump spoke.", TRUMP_J),
+        article("Donald Trump spoke.", TRUMP),
+        article(
+            "Paul D. Ryan and James B. Comey met.",
+            {
+                "Paul D. Ryan": (P, "person:paul-d-ryan", "Paul D. Ryan"),
+                "James B. Comey": (P, "person:james-b-comey", "James B. Comey"),
+            },
+        ),
+        article("Paul Ryan left.", {"Paul Ryan": (P, "person:paul-ryan", "Paul Ryan")}),
+    )
+    assert identity.key(0, "person:donald-j-trump") == "person:donald-trump"
+    assert identity.key(1, "person:donald-trump") == "person:donald-trump"
+    assert identity.key(2, "person:paul-d-ryan") == "person:paul-ryan"
+    assert identity.key(2, "person:james-b-comey") == "person:james-comey"
+    assert identity.key(3, "person:paul-ryan") == "person:paul-ryan"
+
+
+def test_two_middles_are_two_people_and_the_bare_name_stays_apart():
+    identity = collection(
+        article(
+            "George W. Bush won.", {"George W. Bush": (P, "person:george-w-bush", "George W. Bush")}
+        ),
+        article(
+            "George H. W. Bush won.",
+            {"George H. W. Bush": (P, "person:george-h-w-bush", "George H. W. Bush")},
+        ),
+        article("George Bush won.", {"George Bush": (P, "person:george-bush", "George Bush")}),
+    )
+    assert identity.key(0, "person:george-w-bush") == "person:george-w-bush"
+    assert identity.key(1, "person:george-h-w-bush") == "person:george-h-w-bush"
+    assert identity.key(2, "person:george-bush") == "person:george-bush"
+
+
+def test_titles_and_middle_names_are_taken_off_a_name():
+    assert person_name("Sen. Ted Cruz").base == ("ted", "cruz", "")
+    assert person_name("former President Bill Clinton").base == ("bill", "clinton", "")
+    assert person_name("Hillary Rodham Clinton").middle == "R"
+    assert person_name("Joseph R. Biden Jr.").base == ("joseph", "biden", "jr")
+    assert person_name("Bill de Blasio").surname == "de blasio"
+    assert word_before("said Mrs. Clinton", 10) == "mrs"
+    assert word_before("his wife, Melania", 10) == "wife"
+    identity = collection(
+        article(
+            "Sen. Ted Cruz spoke.", {"Sen. Ted Cruz": (P, "person:sen-ted-cruz", "Sen. Ted Cruz")}
+        ),
+        article("Ted Cruz spoke.", {"Ted Cruz": (P, "person:ted-cruz", "Ted Cruz")}),
+    )
+    assert identity.key(0, "person:sen-ted-cruz") == "person:ted-cruz"
+
+
+def test_a_surname_alone_links_to_the_one_full_name_of_another_article():
+    identity = collection(
+        article("President Barack Obama spoke.", OBAMA),
+        article("Mr. Obama left, and Obama said so.", MR_OBAMA),
+    )
+    assert identity.key(1, "person:obama") == "person:barack-obama"
+    assert identity.key(1, "person:unknown") == "person:unknown"  # not an entity of it
+
+
+def test_an_ambiguous_surname_is_left_apart_unless_the_article_settles_it():
+    wife = {"Hillary Clinton": (P, "person:hillary-clinton", "Hillary Clinton")}
+    identity = collection(
+        article("Bill Clinton spoke.", BILL),
+        article("Hillary Clinton spoke. Mrs. Clinton left.", HILLARY),
+        article("Clinton spoke.", CLINTON),
+        article("Mrs. Clinton spoke.", CLINTON),
+        article(
+            "President Bill Clinton met Hillary Clinton. Clinton spoke.",
+            {
+                **BILL,
+                **wife,
+                **CLINTON,
+            },
+        ),
+        article("President Bill Clinton spoke.", BILL),
+        article("As President Clinton said.", CLINTON),
+    )
+    assert identity.key(2, "person:clinton") == "person:clinton"  # no evidence: not guessed
+    assert identity.key(3, "person:clinton") == "person:hillary-clinton"  # Mrs., her title
+    assert identity.key(4, "person:clinton") == "person:clinton"  # its own two: still apart
+    assert identity.key(6, "person:clinton") == "person:bill-clinton"  # President: his
+
+
+def test_the_article_s_own_full_name_comes_before_the_collection_s():
+    identity = collection(
+        article("Bill Clinton spoke.", BILL),
+        article("Hillary Clinton spoke.", HILLARY),
+        article("Bill Clinton arrived. Clinton spoke.", {**BILL, **CLINTON}),
+    )
+    assert identity.key(2, "person:clinton") == "person:bill-clinton"
+
+
+def test_adding_an_article_changes_keys_without_touching_the_others_and_removing_undoes():
+    identity = collection(article("Mr. Obama spoke.", MR_OBAMA))
+    before = identity.entities(0)
+    assert identity.key(0, "person:obama") == "person:obama"
+    identity.add(1, article_entities(article("Barack Obama spoke.", OBAMA)))
+    assert identity.key(0, "person:obama") == "person:barack-obama"
+    assert identity.entities(0) == before
+    identity.add(
+        2,
+        article_entities(
+            article(
+                "Michelle Obama spoke.",
+                {"Michelle Obama": (P, "person:michelle-obama", "Michelle Obama")},
+            )
+        ),
+    )
+    assert identity.key(0, "person:obama") == "person:obama"  # two Obamas, no evidence
+    identity.add(
+        3,
+        article_entities(
+            article(
+                "Mr. Obama, Barack Obama.",
+                {**OBAMA, "Obama": (P, "person:barack-obama", "Barack Obama")},
+            )
+        ),
+    )
+    assert identity.key(0, "person:obama") == "person:barack-obama"  # Mr.: the man
+    identity.remove(3)
+    identity.remove(2)
+    assert identity.key(0, "person:obama") == "person:barack-obama"
+    identity.remove(1)
+    assert identity.key(0, "person:obama") == "person:obama"
+    assert identity.articles() == (0,)
+
+
+def test_a_given_name_alone_links_when_nobody_bears_it_as_a_surname():
+    identity = collection(
+        article("Hillary Clinton spoke.", HILLARY),
+        article("Hillary spoke.", {"Hillary": (P, "person:hillary", "Hillary")}),
+    )
+    assert identity.key(1, "person:hillary") == "person:hillary-clinton"
+
+
+def test_acronyms_and_short_forms_link_to_the_full_name_an_article_gives():
+    fbi = (ORG, "org:federal-bureau-of-investigation", "Federal Bureau of Investigation")
+    identity = collection(
+        article(
+            "The Federal Bureau of Investigation (FBI) said.",
+            {"Federal Bureau of Investigation": fbi, "FBI": fbi},
+        ),
+        article("The FBI said.", {"FBI": (ORG, "org:fbi", "FBI")}),
+        article(
+            "The North Atlantic Treaty Organization met.",
+            {
+                "North Atlantic Treaty Organization": (
+                    ORG,
+                    "org:north-atlantic-treaty-organization",
+                    "North Atlantic Treaty Organization",
+                )
+            },
+        ),
+        article(
+            "NATO and the U.N. met in France.",
+            {
+                "NATO": (ORG, "org:nato", "NATO"),
+                "U.N.": (ORG, "org:u-n", "U.N."),
+                "France": (C, "country:fr", "France"),
+            },
+        ),
+        article(
+            "The New York Times wrote.",
+            {"The New York Times": (ORG, "org:the-new-york-times", "The New York Times")},
+        ),
+    )
+    assert identity.key(1, "org:fbi") == "org:federal-bureau-of-investigation"
+    assert identity.key(3, "org:nato") == "org:north-atlantic-treaty-organization"
+    assert identity.key(3, "org:u-n") == "org:u-n"  # no full name in the collection
+    assert identity.key(3, "country:fr") == "country:fr"
+    assert identity.key(4, "org:the-new-york-times") == "org:new-york-times"
+
+
+def test_an_entity_the_reader_merged_is_known_by_its_key():
+    text = "Tom Baker spoke. “Gears,” Baker said."
+    forms = {
+        "Tom Baker": (P, "person:tom-baker", "Tom Baker"),
+        "Baker": (P, "person:tom-baker", "Tom Baker"),
+    }
+    merged = apply_corrections(
+        article(text, forms, said="person:tom-baker"),
+        [Correction("merge", key="person:ada-lovelace", other_key="person:tom-baker")],
+    )
+    facts = article_entities(merged)
+    assert [(f.key, f.name, f.mentions, f.quotes, f.corrected) for f in facts] == [
+        ("person:ada-lovelace", "Tom Baker", 2, 1, True)
+    ]
+    identity = collection(
+        article(
+            "Ada Lovelace spoke.", {"Ada Lovelace": (P, "person:ada-lovelace", "Ada Lovelace")}
+        ),
+        merged,
+    )
+    assert identity.key(1, "person:ada-lovelace") == "person:ada-lovelace"
