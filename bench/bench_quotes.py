@@ -6,7 +6,11 @@ Then the same ratio at longer lengths: one Doc joined (`Doc.from_docs`, as the p
 chunks) from the parsed dev articles, repeated up to about 10 KB, 100 KB and 1 MB, built at run
 time; the pipeline's time for it is the dev set's, scaled by length.
 Quality is scored by the project's scorer (../shared/eval/score_quotes.py) on the analysis
-JSON, exactly as `reader analyze FILE... --format jsonl` would print it.
+JSON, exactly as `reader analyze FILE... --format jsonl` would print it. Then whether the
+speakers' confidence means something: the quotes the scorer matches to gold quotes, pairing
+them as it does, sorted by `evidence.confidence` (text order among equals); the speaker error
+rate of the 20% least confident against that of the rest (target: 3 times higher or more),
+and the share of all speaker errors that falls in that 20% (target: 60% or more).
 
     python bench/bench_quotes.py [GOLD_DIR] [--scorer SCORE_QUOTES.py] [--rounds N]
 """
@@ -18,6 +22,7 @@ import importlib.util
 import json
 import tempfile
 import time
+from fractions import Fraction
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -31,6 +36,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_GOLD = SHARED / "data" / "quotes-dev"
 DEFAULT_SCORER = SHARED / "eval" / "score_quotes.py"
 LENGTHS = (10_000, 100_000, 1_000_000)  # characters
+DOUBTFUL_SHARE = Fraction(1, 5)  # the least confident quotes, as a share of those matched
 
 
 def best_time(rounds: int, run) -> float:
@@ -53,10 +59,65 @@ def joined_doc(parsed: list[Doc], size: int) -> Doc:
 
 
 def load_scorer(path: Path):
+    """The scorer module: its `score` and the `strip_marks` it matches quotes with."""
     spec = importlib.util.spec_from_file_location("score_quotes", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.score
+    return module
+
+
+def speaker_outcomes(scorer, gold_dir: Path, system_path: str) -> list[tuple[float, bool]]:
+    """(confidence, speaker right) for each system quote the scorer matches to a gold quote,
+    matched and judged as `score` does (one-to-one, greedy by overlap; speakers overlap)."""
+    gold = {}
+    for line in (gold_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        gold[record["name"]] = record["quotes"]
+    outcomes = []
+    for line in Path(system_path).read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        name = Path(record["path"]).stem
+        text = (gold_dir / "texts" / f"{name}.txt").read_text(encoding="utf-8")
+        gold_quotes, quotes = gold.get(name, []), record["quotes"]
+        gold_sets = [scorer.strip_marks(text, q["segments"]) for q in gold_quotes]
+        sets = [scorer.strip_marks(text, q["fragments"]) for q in quotes]
+        pairs = sorted(
+            (
+                (len(g & s), i, j)
+                for i, g in enumerate(gold_sets)
+                for j, s in enumerate(sets)
+                if g and s and len(g & s) >= 0.5 * len(g) and len(g & s) >= 0.5 * len(s)
+            ),
+            reverse=True,
+        )
+        used_gold, used = set(), set()
+        for _, i, j in pairs:
+            if i in used_gold or j in used:
+                continue
+            used_gold.add(i)
+            used.add(j)
+            source, speaker = gold_quotes[i]["source"], quotes[j]["speaker"]
+            if source is None or speaker is None:
+                right = source is None and speaker is None
+            else:
+                right = min(source[1], speaker["end"]) > max(source[0], speaker["start"])
+            outcomes.append((quotes[j]["evidence"]["confidence"], right))
+    return outcomes
+
+
+def doubtful_figures(outcomes: list[tuple[float, bool]]) -> str:
+    """The error rates of the least confident share and of the rest, and the errors' share."""
+    ranked = sorted(outcomes, key=lambda outcome: outcome[0])  # stable: text order kept
+    count = round(len(ranked) * DOUBTFUL_SHARE)
+    low = sum(not right for _, right in ranked[:count])
+    rest = sum(not right for _, right in ranked[count:])
+    low_rate, rest_rate = low / max(count, 1), rest / max(len(ranked) - count, 1)
+    ratio = f"{low_rate / rest_rate:.1f}x" if rest_rate else "no errors in the rest"
+    return (
+        f"confidence: {count} least confident of {len(ranked)} matched quotes: speaker error "
+        f"rate {low_rate:.3f} against {rest_rate:.3f} for the rest ({ratio}); "
+        f"{low} of {low + rest} speaker errors among them ({low / max(low + rest, 1):.0%})"
+    )
 
 
 def main() -> None:
@@ -97,7 +158,9 @@ def main() -> None:
             result = analyze(article, nlp).to_dict()
             result["path"] = str(path)
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
-    quality = load_scorer(args.scorer)(args.gold_dir, out.name)
+    scorer = load_scorer(args.scorer)
+    quality = scorer.score(args.gold_dir, out.name)
+    outcomes = speaker_outcomes(scorer, args.gold_dir, out.name)
     Path(out.name).unlink()
 
     print(f"model: {model_label(nlp)}, {len(texts)} articles, best of {args.rounds} rounds")
@@ -111,6 +174,7 @@ def main() -> None:
         f"recall {quality['recall']:.3f}  speaker accuracy {quality['speaker_accuracy']:.3f}  "
         f"({quality['system_quotes']} found, {quality['gold_quotes']} gold)"
     )
+    print(doubtful_figures(outcomes))
 
 
 if __name__ == "__main__":

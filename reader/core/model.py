@@ -94,6 +94,46 @@ class Cue:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
+class SpeakerPath(StrEnum):
+    """How a quote's speaker was found (the quote finder's `evidence` module tells each)."""
+
+    NAMED = "named"  # named next to the cue: its subject, agent, or the object of "according to"
+    PRONOUN = "pronoun"  # a pronoun next to the cue, resolved to an antecedent
+    COLON = "colon"  # named by the words a colon ends before the quote (`Smith said:`)
+    CONTINUATION = "continuation"  # no cue: the speaker of the quote or sentence before
+    ORGANIZATION = "organization"  # an organization or its document ("the statement") speaks
+    LABEL = "label"  # a layout with no speech verb: a dash signature, a label and a colon
+    SUBJECT = "subject"  # no speaker by the cue: the subject of the clause the quote sits in
+    HEADLINE = "headline"  # a headline quote, with the speaker of the body quote it repeats
+    NONE = "none"  # no speaker found
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of the article's text that evidence points at: characters start..end."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a quote has its speaker: the `path` it was found by; the `antecedent` a pronoun
+    or description stands for (the name elsewhere in the text), when one does; the `relay`
+    that passed the words on ("according to the Tribune", "citing officials"), when one
+    did; and a `confidence` in [0, 1], from what the finder could see (never a gold set).
+    The cue is the quote's own."""
+
+    path: SpeakerPath
+    confidence: float
+    antecedent: Passage | None = None
+    relay: Passage | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quote; `fragments` are the quoted stretches without their quotation marks."""
@@ -105,6 +145,7 @@ class Quote:
     speaker: Speaker | None = None
     cue: Cue | None = None
     corrected: bool = False  # the reader changed or cleared its speaker
+    evidence: Evidence | None = None  # None for analyses stored before evidence was kept
 
     def to_dict(self) -> dict[str, Any]:
         result = {
@@ -114,10 +155,24 @@ class Quote:
             "fragments": [list(f) for f in self.fragments],
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "cue": self.cue.to_dict() if self.cue else None,
+            "evidence": self._evidence_dict(),
         }
         if self.corrected:
             result["corrected"] = True
         return result
+
+    def _evidence_dict(self) -> dict[str, Any] | None:
+        """`evidence` in the JSON: path, cue (the quote's), antecedent, relay, confidence."""
+        evidence = self.evidence
+        if evidence is None:
+            return None
+        return {
+            "path": str(evidence.path),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "antecedent": evidence.antecedent.to_dict() if evidence.antecedent else None,
+            "relay": evidence.relay.to_dict() if evidence.relay else None,
+            "confidence": evidence.confidence,
+        }
 
     def involves(self, key: str, mentions: tuple[Mention, ...]) -> bool:
         """True when the entity `key` said this quote or is named inside it.

@@ -31,7 +31,7 @@ from reader.core.analysis.normalize import AnalysisText, analysis_text
 from reader.core.analysis.pipeline import model_label
 from reader.core.analysis.quotes import COMPONENT_NAME as QUOTES_COMPONENT
 from reader.core.analysis.quotes import FRAGMENT_JOINER, quotes_from_doc
-from reader.core.model import Analysis, Mention, Quote
+from reader.core.model import Analysis, Mention, Passage, Quote
 from reader.core.text.article import Article
 
 # Below this many chunks a second process costs more to start and feed than it saves.
@@ -197,6 +197,10 @@ class _OffsetsBack:
         if cue is not None:
             start, end = self.span(cue.start, cue.end)
             cue = replace(cue, start=start, end=end, text=self._text[start:end])
+        evidence = quote.evidence
+        if evidence is not None:
+            antecedent, relay = self.passage(evidence.antecedent), self.passage(evidence.relay)
+            evidence = replace(evidence, antecedent=antecedent, relay=relay)
         return replace(
             quote,
             start=fragments[0][0],
@@ -205,7 +209,14 @@ class _OffsetsBack:
             fragments=fragments,
             speaker=speaker,
             cue=cue,
+            evidence=evidence,
         )
+
+    def passage(self, passage: Passage | None) -> Passage | None:
+        if passage is None:
+            return None
+        start, end = self.span(passage.start, passage.end)
+        return Passage(start, end, self._text[start:end])
 
     def progress(self, progress: Progress) -> Progress:
         start, end = self.span(progress.start, progress.end)

@@ -1,7 +1,8 @@
 """Quotes as a table: CSV or JSON Lines rows of speaker, speaker key, quote, article title,
 date, path, start and end (characters into the article's text), and the speaker's collection
-key (the same person across the articles of a collection or a run; issue 21), for
-spreadsheets and scripts.
+key (the same person across the articles of a collection or a run; issue 21), then how sure
+the finder is of the speaker and how it found it (`confidence` in [0, 1] and `speaker_path`,
+as in the quote's evidence; `path` is the article's file), for spreadsheets and scripts.
 
 CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
 return) get a leading apostrophe; JSON Lines carry the values untouched.
@@ -28,15 +29,18 @@ QUOTE_COLUMNS = (
     "start",
     "end",
     "speaker_collection_key",
+    "confidence",
+    "speaker_path",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def quote_rows(quotes: Iterable[CollectionQuote]) -> Iterator[dict[str, Any]]:
     """One dict per quote, keys QUOTE_COLUMNS (speaker fields None when it has no speaker;
-    the collection key None outside a collection)."""
+    the collection key None outside a collection; confidence and speaker path None for an
+    analysis stored before evidence was kept)."""
     for item in quotes:
-        quote, speaker = item.quote, item.quote.speaker
+        quote, speaker, evidence = item.quote, item.quote.speaker, item.quote.evidence
         yield {
             "speaker": speaker.name if speaker else None,
             "speaker_key": speaker.key if speaker else None,
@@ -47,6 +51,8 @@ def quote_rows(quotes: Iterable[CollectionQuote]) -> Iterator[dict[str, Any]]:
             "start": quote.start,
             "end": quote.end,
             "speaker_collection_key": item.speaker_collection_key,
+            "confidence": evidence.confidence if evidence else None,
+            "speaker_path": str(evidence.path) if evidence else None,
         }
 
 

@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from reader.core.model import Cue, Kind, Mention, MentionType, Quote, Speaker
+from reader.core.model import (
+    Cue,
+    Evidence,
+    Kind,
+    Mention,
+    MentionType,
+    Passage,
+    Quote,
+    Speaker,
+    SpeakerPath,
+)
 
 
 def mention_from_dict(data: Mapping[str, Any]) -> Mention:
@@ -49,7 +59,27 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
         speaker=speaker_from_dict(data.get("speaker")),
         cue=Cue(int(cue["start"]), int(cue["end"]), cue["text"]) if cue else None,
         corrected=bool(data.get("corrected", False)),
+        evidence=evidence_from_dict(data.get("evidence")),
     )
+
+
+def evidence_from_dict(data: Mapping[str, Any] | None) -> Evidence | None:
+    """A quote's Evidence from its `to_dict` form (its cue is the quote's own), or None for
+    an analysis stored before evidence was kept."""
+    if data is None:
+        return None
+    return Evidence(
+        path=SpeakerPath(data["path"]),
+        confidence=float(data["confidence"]),
+        antecedent=_passage_from_dict(data.get("antecedent")),
+        relay=_passage_from_dict(data.get("relay")),
+    )
+
+
+def _passage_from_dict(data: Mapping[str, Any] | None) -> Passage | None:
+    if data is None:
+        return None
+    return Passage(int(data["start"]), int(data["end"]), data["text"])
 
 
 def mentions_from_dicts(items: Iterable[Mapping[str, Any]]) -> tuple[Mention, ...]:

@@ -180,6 +180,8 @@ def test_the_collection_quotes_export_as_csv(library, tmp_path):
         rows[1][6],
         rows[1][7],
         "person:ada-lovelace",
+        "",  # confidence and speaker path: these analyses were made without evidence
+        "",
     ]
     start, end = int(rows[1][6]), int(rows[1][7])
     assert paths[0].read_text("utf-8")[start:end] == "We will build engines,"

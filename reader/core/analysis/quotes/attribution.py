@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from reader.core.analysis.quotes.context import SENTENCE_END, Fragment, QuotedDoc, is_mark
+from reader.core.analysis.quotes.context import SENTENCE_END, Fragment, QuotedDoc, Way, is_mark
 from reader.core.analysis.quotes.cues import calls_on, cue_span, is_cue
 from reader.core.analysis.quotes.layouts import label_before, signature
+from reader.core.analysis.quotes.relays import relay_of
 from reader.core.analysis.quotes.speakers import (
     noun_after,
     original_source,
@@ -39,22 +40,34 @@ CueSearch = Callable[[QuotedDoc, Fragment], tuple[Token, Token] | None]
 
 
 def attribute(qdoc: QuotedDoc, fragment: Fragment) -> None:
-    """Set the fragment's own cue and speaker, if it has any: the cue of the first search of
-    `CUE_SEARCHES` that finds one, else a signature or a label."""
-    nearest, cue = next(
-        (found for search in CUE_SEARCHES if (found := search(qdoc, fragment)) is not None),
-        (None, None),
+    """Set the fragment's own cue and speaker, if it has any, and the way they were found:
+    the cue of the first search of `CUE_SEARCHES` that finds one, else a signature or a
+    label; with the relay that passed the words on, if any (`relays`)."""
+    way, nearest, cue = next(
+        (
+            (way, *found)
+            for way, search in CUE_SEARCHES
+            if (found := search(qdoc, fragment)) is not None
+        ),
+        (Way.NONE, None, None),
     )
     if cue is None:
-        fragment.speaker = signature(qdoc, fragment) or label_before(qdoc, fragment)
+        for way, layout in ((Way.SIGNATURE, signature), (Way.LABEL, label_before)):
+            fragment.speaker = layout(qdoc, fragment)
+            if fragment.speaker is not None:
+                fragment.way = way
+                return
         return
+    fragment.way = way
     fragment.local_cue = nearest
     fragment.cue = cue_span(cue)
     speaker = speaker_of(qdoc, cue)
     if speaker is None and cue.i >= fragment.tokens.end:
         speaker = name_between(qdoc, fragment.tokens.end, cue.i) or noun_after(cue)
     if speaker is not None and not qdoc.quoted[speaker.i]:
-        fragment.speaker = speaker_span(qdoc, original_source(qdoc, cue, speaker))
+        source = original_source(qdoc, cue, speaker)
+        fragment.speaker = speaker_span(qdoc, source)
+        fragment.relay = relay_of(qdoc, cue, speaker, source)
 
 
 def _right_before(qdoc: QuotedDoc, fragment: Fragment) -> tuple[Token, Token] | None:
@@ -229,17 +242,18 @@ def cue_before(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
     return None
 
 
-CUE_SEARCHES: tuple[CueSearch, ...] = (
+# Each search with the way it finds a cue, which the quote's evidence keeps.
+CUE_SEARCHES: tuple[tuple[Way, CueSearch], ...] = (
     # `saying, “…”`: a cue just before the opening mark wins over the parse, which may hang
     # the quote from a verb further away (416dee4, "a cue right before the opening mark wins").
-    _right_before,
+    (Way.RIGHT_BEFORE, _right_before),
     # The speech verbs above the quote in the parse, the outermost the cue (`Holm said the ad
     # “…” suggests`): before any cue by position, which may belong to another clause.
-    governing_cues,
+    (Way.GOVERNING, governing_cues),
     # An "according to" on a clause above (c1cb342: quotes-dev F1 0.945 -> 0.946); after the
     # verbs above, which it would otherwise override.
-    _as_pair(according_above),
+    (Way.ACCORDING, _as_pair(according_above)),
     # `“…,” Smith said`, then `Smith said: “…”`: by position only when the parse gave none.
-    _as_pair(cue_after),
-    _as_pair(cue_before),
+    (Way.AFTER, _as_pair(cue_after)),
+    (Way.BEFORE, _as_pair(cue_before)),
 )

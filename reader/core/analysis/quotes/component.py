@@ -15,7 +15,13 @@ from reader.core.analysis.quotes.steps import find_quotes
 COMPONENT_NAME = "reader_quotes"
 SPANS_KEY = "quotes"
 
-for _name in ("quote_fragments", "quote_speaker", "quote_speaker_ref", "quote_cue"):
+for _name in (
+    "quote_fragments",
+    "quote_speaker",
+    "quote_speaker_ref",
+    "quote_cue",
+    "quote_evidence",
+):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 

@@ -9,6 +9,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +27,22 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 SPEAKER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
+class Way(StrEnum):
+    """How a fragment's or quote's cue or speaker was found, by the stage that found it."""
+
+    RIGHT_BEFORE = "right_before"  # a cue right before the opening mark (`attribution`)
+    GOVERNING = "governing"  # a cue above the quote in the parse
+    ACCORDING = "according"  # an "according to" over the quote's clause
+    AFTER = "after"  # a cue right after the closing mark
+    BEFORE = "before"  # the nearest cue before the quote in its sentence
+    SIGNATURE = "signature"  # a dash and a name after the quote (`layouts`)
+    LABEL = "label"  # a label and a colon before it
+    CARRIED = "carried"  # no cue: the speaker of the quote or sentence before (`grouping`)
+    CLAUSE = "clause"  # the subject of the clause a partial quote sits in
+    HEADLINE = "headline"  # a headline quote repeating a body quote
+    NONE = "none"  # nothing found
+
+
 @dataclass
 class Fragment:
     """One quoted stretch (characters `start`..`end`, marks excluded) with what attributes it."""
@@ -40,16 +57,21 @@ class Fragment:
     cue: Span | None = None
     speaker: Span | None = None
     local_cue: Token | None = None  # the nearest cue, which tells the parts of a quote apart
+    way: Way = Way.NONE  # how its cue or speaker was found
+    relay: Span | None = None  # who passed the words on ("according to the Tribune")
 
 
 @dataclass
 class Group:
-    """The fragments of one quote, with its cue and local speaker."""
+    """The fragments of one quote, with its cue and local speaker, and how they were found
+    (`way`, `relay`: as on a Fragment)."""
 
     fragments: list[Fragment]
     cue: Span | None
     speaker: Span | None
     local_cue: Token | None = None
+    way: Way = Way.NONE
+    relay: Span | None = None
 
 
 class QuotedDoc:

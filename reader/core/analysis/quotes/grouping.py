@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span
 
-from reader.core.analysis.quotes.context import Fragment, Group, QuotedDoc
+from reader.core.analysis.quotes.context import Fragment, Group, QuotedDoc, Way
 from reader.core.analysis.quotes.cues import is_passive
 from reader.core.analysis.quotes.marks import find_headline_quotes
 from reader.core.analysis.quotes.not_quotes import WORD
@@ -46,15 +46,20 @@ def attributed_groups(fragments: list[Fragment], qdoc: QuotedDoc) -> list[Group]
             if previous.cue is None and fragment.cue is not None:
                 previous.cue, previous.speaker = fragment.cue, fragment.speaker
                 previous.local_cue = fragment.local_cue
+                previous.way, previous.relay = fragment.way, fragment.relay
             elif previous.cue is None and fragment.speaker is not None:
                 previous.speaker = fragment.speaker  # signed at the end of the paragraph
+                previous.way = fragment.way
             continue
-        group = Group([fragment], fragment.cue, fragment.speaker, fragment.local_cue)
+        group = Group([fragment], fragment.cue, fragment.speaker, fragment.local_cue, fragment.way)
+        group.relay = fragment.relay
         if group.cue is None and group.speaker is None and qdoc.starts_sentence(fragment):
             group.speaker = _carried_speaker(fragment, previous, qdoc)
+            group.way = Way.CARRIED if group.speaker is not None else group.way
         if group.speaker is None and (group.cue is None or not is_passive(group.cue.root)):
             subject = nearest_subject(qdoc, fragment)
-            group.speaker = speaker_span(qdoc, subject) if subject is not None else None
+            if subject is not None:
+                group.speaker, group.way = speaker_span(qdoc, subject), Way.CLAUSE
         groups.append(group)
     return groups
 
@@ -135,7 +140,7 @@ def headline_groups(doc: Doc, text: str, groups: list[Group]) -> list[Group]:
             starts_paragraph=True,
             ends_with_full_stop=False,
         )
-        quotes.append(Group([fragment], None, groups[match].speaker))
+        quotes.append(Group([fragment], None, groups[match].speaker, way=Way.HEADLINE))
     return quotes
 
 

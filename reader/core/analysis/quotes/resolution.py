@@ -235,3 +235,19 @@ def _organization_described(speaker: Span, names: ArticleNames) -> Span | None:
     starts, named = names.organizations_by_word.get(word, ([], []))
     index = bisect.bisect_left(starts, speaker.start) - 1
     return named[index] if index >= 0 else None
+
+
+def gender_agreement(speaker: Span, ref: Span | None, names: ArticleNames) -> int:
+    """+1 when the speaker's pronoun, or the title in or before its name, has the gender the
+    article settles for the name it stands for (`ref`), -1 when it has the other, 0 when the
+    article settles none or nothing cues one."""
+    settled = names.genders.get(ref[-1].lower_) if ref is not None else None
+    if settled is None:
+        return 0
+    cued = _PRONOUN_GENDERS.get(speaker.root.lower_)
+    if cued is None:
+        title = _title_of(speaker)
+        cued = "he" if title in _TITLES_OF_HE else "she" if title in _TITLES_OF_SHE else None
+    if cued is None:
+        return 0
+    return 1 if cued == settled else -1

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from reader.core.analysis.quotes.attribution import attribute
 from reader.core.analysis.quotes.context import Fragment, Group, QuotedDoc
+from reader.core.analysis.quotes.evidence import EvidenceIndex, found_evidence
 from reader.core.analysis.quotes.grouping import attributed_groups, groups_by_run, headline_groups
 from reader.core.analysis.quotes.layouts import find_transcript_runs
 from reader.core.analysis.quotes.marks import (
@@ -27,7 +28,7 @@ from reader.core.analysis.quotes.marks import (
     paragraphs,
 )
 from reader.core.analysis.quotes.not_quotes import is_nickname, is_not_a_quote
-from reader.core.analysis.quotes.resolution import article_names, speaker_ref
+from reader.core.analysis.quotes.resolution import article_names, gender_agreement, speaker_ref
 
 
 @dataclass
@@ -155,10 +156,12 @@ def add_headline_quotes(finding: Finding) -> None:
 
 def resolve_speakers(finding: Finding) -> None:
     """A span per quote in text order, its speaker resolved to the name it stands for
-    (`resolution`), with the extensions the package docstring lists."""
-    doc = finding.doc
-    quoted = finding.qdoc.quoted if finding.qdoc is not None else []
+    (`resolution`), with its evidence (`evidence`, once there is a parse) and the other
+    extensions the package docstring lists."""
+    doc, qdoc = finding.doc, finding.qdoc
+    quoted = qdoc.quoted if qdoc is not None else []
     names = None  # gathered only when some quote has a speaker
+    index = EvidenceIndex(qdoc) if qdoc is not None and finding.groups else None
     for group in sorted(finding.groups, key=lambda g: g.fragments[0].start):
         first, last = group.fragments[0], group.fragments[-1]
         span = doc.char_span(first.start, last.end, alignment_mode="expand")
@@ -167,10 +170,15 @@ def resolve_speakers(finding: Finding) -> None:
         span._.quote_fragments = [(f.start, f.end) for f in group.fragments]
         span._.quote_cue = group.cue
         span._.quote_speaker = group.speaker
+        gender = 0
         if group.speaker is not None:
             if names is None:
                 names = article_names(doc, quoted)
             span._.quote_speaker_ref = speaker_ref(group.speaker, quoted, names)
+            gender = gender_agreement(group.speaker, span._.quote_speaker_ref, names)
+        if qdoc is not None and index is not None:
+            ref = span._.quote_speaker_ref
+            span._.quote_evidence = found_evidence(qdoc, index, group, ref, gender)
         finding.spans.append(span)
 
 

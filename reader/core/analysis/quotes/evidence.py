@@ -1,0 +1,280 @@
+"""Evidence: how each quote's speaker was found, and how sure the finder can be of it.
+
+The stage that decides a speaker records its `Way` on the fragment or quote (`attribution`:
+the cue search or layout; `grouping`: a speaker carried from the sentence before, the subject
+of the clause, a headline). Once the speaker is resolved (`resolution`), `found_evidence`
+turns that way into the quote's path (`SpeakerPath`), keeps the antecedent a pronoun or
+description stands for and the relay, and reads the clues the confidence weighs (`Clues`).
+`confidence` weighs them, with whether the speaker has an entity key (which `plain` knows).
+Token indices are into the Doc; spans are Spans of the Doc (characters into its text).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from reader.core.analysis.quotes.context import (
+    PERSONAL_PRONOUNS,
+    SPEAKER_ENTITY_TYPES,
+    Group,
+    QuotedDoc,
+    Way,
+    is_subject,
+)
+from reader.core.model import SpeakerPath
+
+_PATH_OF_WAY = {
+    Way.SIGNATURE: SpeakerPath.LABEL,
+    Way.LABEL: SpeakerPath.LABEL,
+    Way.CARRIED: SpeakerPath.CONTINUATION,
+    Way.CLAUSE: SpeakerPath.SUBJECT,
+    Way.HEADLINE: SpeakerPath.HEADLINE,
+}
+_ORGANIZATION_TYPES = frozenset({"ORG", "NORP", "GPE"})
+_NAME_TYPES = frozenset({"PERSON", "ORG"})
+# Links of a clause that reports what the verb above it says: `said that X is “…”`.
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis"})
+# Heads from a speaker up to its cue: "X said"; "by X"; "according to X"; "X, the head of Y,
+# said" is the apposed name's head's head.
+_ATTACHMENT_STEPS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Clues:
+    """What a rule can see of one quote's attribution, for its confidence.
+
+    `cue_gap`: tokens between the cue and the nearest fragment (0 inside it; None without a
+    cue); `speaker_gap`: tokens between the local speaker and the cue (None without either);
+    `rivals`: other names (people, organizations) outside quotes in the speaker's sentence;
+    `sentences_back`: sentences from a pronoun or description back to its antecedent;
+    `gender`: +1 when a pronoun's or title's gender is the one the article settles for the
+    name, 0 when nothing settles it; `named`: the speaker, or what it stands for, is a
+    person's or organization's name; `cue_noun`: the cue is a noun ("statement", "message"),
+    whose owner may only be talked about; `clauses_between`: clauses with a subject of their
+    own between the quote and the cue above it in the parse (`Christie described her as a
+    “…” after she blamed it on “…”`); `personal`: the speaker is "he" or "she", whose
+    antecedent a gender narrows; `attached`: the speaker hangs from the cue in the parse (its
+    subject, agent, owner, or the object of "according to"), not found by a wider search.
+    """
+
+    cue_gap: int | None
+    speaker_gap: int | None
+    rivals: int
+    sentences_back: int
+    gender: int
+    named: bool
+    cue_noun: bool
+    clauses_between: int
+    personal: bool
+    attached: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FoundEvidence:
+    """A quote's evidence as the finder leaves it on its span (`quote_evidence`)."""
+
+    path: SpeakerPath
+    way: Way
+    antecedent: Span | None  # the name a pronoun or description stands for, elsewhere
+    relay: Span | None  # who passed the words on
+    clues: Clues
+
+
+class EvidenceIndex:
+    """The sentence starts and the names outside quotes of one Doc (token indices, in order),
+    gathered once, so each quote's clues are bisects, not scans."""
+
+    def __init__(self, qdoc: QuotedDoc) -> None:
+        doc: Doc = qdoc.doc
+        self.sentence_starts = [sentence.start for sentence in doc.sents]
+        names = [e for e in doc.ents if e.label_ in _NAME_TYPES and not qdoc.quoted[e.start]]
+        self.name_starts = [name.start for name in names]
+        self.surnames = [name[-1].lower_ for name in names]
+
+    def sentence(self, index: int) -> tuple[int, int]:
+        """The token range of the sentence holding token `index`."""
+        at = bisect.bisect_right(self.sentence_starts, index) - 1
+        end = self.sentence_starts[at + 1] if at + 1 < len(self.sentence_starts) else None
+        return self.sentence_starts[at], end if end is not None else index + 1
+
+    def sentences_between(self, first: int, second: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, second) - bisect.bisect_right(
+            self.sentence_starts, first
+        )
+
+    def names_in(self, start: int, end: int) -> list[str]:
+        """The surnames of the names starting in tokens start..end."""
+        low = bisect.bisect_left(self.name_starts, start)
+        high = bisect.bisect_left(self.name_starts, end)
+        return self.surnames[low:high]
+
+
+def found_evidence(
+    qdoc: QuotedDoc, index: EvidenceIndex, group: Group, ref: Span | None, gender: int
+) -> FoundEvidence:
+    """The evidence of one quote: `ref` is the name its local speaker stands for (or None),
+    `gender` whether a gender cue agrees with it (`resolution.gender_agreement`)."""
+    speaker = group.speaker
+    antecedent = ref if ref is not None and _apart(ref, speaker) else None
+    return FoundEvidence(
+        _path(qdoc, group, ref),
+        group.way,
+        antecedent,
+        group.relay,
+        _clues(qdoc, index, group, ref, antecedent, gender),
+    )
+
+
+def _apart(ref: Span, speaker: Span | None) -> bool:
+    return speaker is None or ref.start >= speaker.end or ref.end <= speaker.start
+
+
+def _path(qdoc: QuotedDoc, group: Group, ref: Span | None) -> SpeakerPath:
+    """The path of the speaker, from the way it was found and what it turned out to be: a
+    layout, a carried speaker, a clause's subject or a headline keep their own; next to a cue,
+    a pronoun, an organization the tagger names (`plain` gives the path of the article's
+    organizations, whose kind the entity step settles), a colon introduction, or a name."""
+    speaker = group.speaker
+    if speaker is None:
+        return SpeakerPath.NONE
+    if group.way in _PATH_OF_WAY:
+        return _PATH_OF_WAY[group.way]
+    if speaker.root.pos_ == "PRON":
+        return SpeakerPath.PRONOUN
+    if ref is None and speaker.root.ent_type_ in _ORGANIZATION_TYPES:
+        return SpeakerPath.ORGANIZATION  # not one of the article's entities (`plain` sees those)
+    first = group.fragments[0]
+    before = qdoc.word_before(first)
+    cue = group.cue
+    if cue is not None and cue.end <= first.tokens.start and qdoc.doc[before].text == ":":
+        return SpeakerPath.COLON
+    return SpeakerPath.NAMED
+
+
+def _clues(
+    qdoc: QuotedDoc,
+    index: EvidenceIndex,
+    group: Group,
+    ref: Span | None,
+    antecedent: Span | None,
+    gender: int,
+) -> Clues:
+    speaker, cue = group.speaker, group.cue
+    cue_gap = speaker_gap = None
+    cue_noun, between = False, 0
+    if cue is not None:
+        cue_gap = min(_gap(cue, f.tokens) for f in group.fragments)
+        speaker_gap = _gap(cue, speaker) if speaker is not None else None
+        cue_noun = cue.root.pos_ == "NOUN"
+        between = _clauses_between(qdoc, group, cue.root)
+    named_as = ref if ref is not None else speaker
+    if speaker is None or named_as is None:
+        return Clues(cue_gap, speaker_gap, 0, 0, gender, False, cue_noun, between, False, False)
+    own = named_as[-1].lower_
+    rivals = len({name for name in index.names_in(*index.sentence(speaker.start)) if name != own})
+    sentences_back = 0
+    if antecedent is not None:
+        sentences_back = index.sentences_between(antecedent.start, speaker.start)
+    named = named_as.root.ent_type_ in SPEAKER_ENTITY_TYPES
+    personal = speaker.root.lower_ in PERSONAL_PRONOUNS
+    attached = cue is not None and _hangs_from(speaker.root, cue.root)
+    return Clues(
+        cue_gap,
+        speaker_gap,
+        rivals,
+        sentences_back,
+        gender,
+        named,
+        cue_noun,
+        between,
+        personal,
+        attached,
+    )
+
+
+def _hangs_from(word: Token, cue: Token) -> bool:
+    """Whether `cue` is the head of `word`, or `_ATTACHMENT_STEPS` heads above it."""
+    for _ in range(_ATTACHMENT_STEPS):
+        if word.head.i == cue.i:
+            return True
+        word = word.head
+    return False
+
+
+def _clauses_between(qdoc: QuotedDoc, group: Group, cue: Token) -> int:
+    """Clauses with a subject of their own, other than complements, on the way up the parse
+    from the quote's first fragment to `cue` (0 when the cue is not above it); a walk up the
+    parse, no scan."""
+    for root in qdoc.quote_roots(group.fragments[0]):
+        clauses = 0
+        for head in root.ancestors:
+            if head.i == cue.i:
+                return clauses
+            clauses += head.dep_ not in _COMPLEMENTS and any(
+                is_subject(c) and not qdoc.quoted[c.i] for c in head.children
+            )
+    return 0
+
+
+def _gap(first: Span, second: Span) -> int:
+    """Tokens between two spans of a Doc (0 when they touch or overlap)."""
+    return max(0, second.start - first.end, first.start - second.end)
+
+
+# The confidence is a logistic score: the log-odds of the path's prior, less a weight for
+# each clue against the speaker, plus one for a clue for it. The yes-or-no clues weigh about
+# the log-odds ratio of speaker errors with and without them on quotes-dev (2016 US outlets:
+# 589 quotes matched, 29 wrong speakers), rounded to a half; the priors are about the share
+# of right speakers each path gives there; the weights per token, name and sentence are
+# chosen by hand. Kinds of error, not single quotes: no weight names a word or a file.
+_PRIOR = {
+    SpeakerPath.NAMED: 0.93,
+    SpeakerPath.COLON: 0.95,
+    SpeakerPath.LABEL: 0.95,
+    SpeakerPath.CONTINUATION: 0.85,
+    SpeakerPath.PRONOUN: 0.9,
+    SpeakerPath.ORGANIZATION: 0.9,
+    SpeakerPath.SUBJECT: 0.6,
+    SpeakerPath.HEADLINE: 0.85,
+    SpeakerPath.NONE: 0.5,  # nobody found: as likely a quote of nobody as a missed speaker
+}
+_CUE_PATHS = frozenset(
+    {SpeakerPath.NAMED, SpeakerPath.COLON, SpeakerPath.PRONOUN, SpeakerPath.ORGANIZATION}
+)
+_NEAR_CUE = 2  # tokens between speaker and cue that cost nothing: "“…,” Smith, 70, said"
+_NEAR_QUOTE = 4  # tokens between cue and quote that cost nothing: "said on Monday that “…”"
+_PER_TOKEN = 0.15  # each token further away
+_PER_RIVAL = 0.3  # each other name in the speaker's sentence
+_PER_SENTENCE_BACK = 0.2  # each sentence between a pronoun and its antecedent
+_UNKEYED = 1.0  # the speaker is no person or organization of the article
+_RELAYED = 1.0  # the words come second-hand
+_GENDER = 1.0  # a pronoun's or title's gender agrees (for) or clashes (against)
+_NOUN_CUE = 2.0  # a noun cue ("Trump's statement about “…”"): its owner may be talked about
+_CLAUSE_BETWEEN = 2.0  # each clause with its own subject between quote and cue
+_NOT_PERSONAL = 2.0  # a pronoun other than he or she ("it", "which", "my"): no gender checks it
+_DETACHED = 1.5  # a speaker found by a wider search than the cue's own dependents
+
+
+def confidence(evidence: FoundEvidence, keyed: bool) -> float:
+    """How sure the finder can be of a quote's speaker (or of its having none), in [0, 1]:
+    the path's prior, weighed by the clues (`Clues`) and by whether the speaker is one of
+    the article's entities (`keyed`)."""
+    clues, path = evidence.clues, evidence.path
+    prior = _PRIOR[path]
+    score = math.log(prior / (1 - prior))
+    if clues.speaker_gap is not None:
+        score -= _PER_TOKEN * max(0, clues.speaker_gap - _NEAR_CUE)
+    if clues.cue_gap is not None:
+        score -= _PER_TOKEN * max(0, clues.cue_gap - _NEAR_QUOTE)
+    score -= _PER_RIVAL * clues.rivals + _PER_SENTENCE_BACK * clues.sentences_back
+    score += _GENDER * clues.gender
+    score -= _UNKEYED * (path is not SpeakerPath.NONE and not keyed)
+    score -= _RELAYED * (evidence.relay is not None)
+    score -= _NOUN_CUE * clues.cue_noun + _CLAUSE_BETWEEN * clues.clauses_between
+    score -= _NOT_PERSONAL * (path is SpeakerPath.PRONOUN and not clues.personal)
+    score -= _DETACHED * (path in _CUE_PATHS and not clues.attached)
+    return 1 / (1 + math.exp(-score))
