@@ -2,7 +2,7 @@
 
 Which one a ZIP holds is read from the archive itself (an EPUB or ODT names its type in the
 `mimetype` member; a Word file has `word/document.xml`), so a misnamed file still opens.
-Members are read with a size cap, so a ZIP bomb cannot take the machine's memory.
+Members are read under the bounds of zip_members, so a ZIP bomb cannot take the machine's memory.
 """
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ from pathlib import Path
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article
-from reader.core.text.loaders.zip_members import read_member
+from reader.core.text.loaders.zip_members import DocumentArchive, check_directory, read_member
 
-# The most a whole archive may unpack to (zipfile never reads past a member's stated size).
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 _ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 _EPUB_MIMETYPE = "application/epub+zip"
 
@@ -24,19 +22,14 @@ _EPUB_MIMETYPE = "application/epub+zip"
 def load_archive(path: Path, data: bytes) -> Article:
     """A .docx, .odt or .epub article; ArticleError when the archive is none of these."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = DocumentArchive(io.BytesIO(data))
         names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
         raise ArticleError(
             f"{path.name} is damaged or not {_expected(path)} file (it is not a valid ZIP archive)."
         ) from error
     with archive:
-        unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise ArticleError(
-                f"{path.name} would unpack to {unpacked / 1024 / 1024:.0f} MB; Reader opens "
-                f"documents up to {MAX_UNPACKED_BYTES // 1024 // 1024} MB unpacked."
-            )
+        check_directory(path, archive)
         mimetype = read_member(path, archive, "mimetype").decode("ascii", "replace").strip()
         if "mimetype" not in names:
             mimetype = ""

@@ -15,7 +15,6 @@ properties has none, and python-docx's template values (author "python-docx", cr
 from __future__ import annotations
 
 import posixpath
-import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -37,7 +36,7 @@ from reader.core.text.loaders.wordml import (
     word_attribute,
     word_parts,
 )
-from reader.core.text.loaders.zip_members import read_member
+from reader.core.text.loaders.zip_members import DocumentArchive, read_member
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -52,7 +51,7 @@ NOTES_HEADING = "Notes"
 _PICTURES = frozenset({"drawing", "pict", "object"})
 
 
-def load_docx(path: Path, archive: zipfile.ZipFile) -> Article:
+def load_docx(path: Path, archive: DocumentArchive) -> Article:
     """A Word article; ArticleError when the file is damaged or holds no text."""
     package = _relationships(path, archive, "")
     main = package.get("officeDocument", "word/document.xml")
@@ -80,7 +79,7 @@ def _only_pictures(parts: list[Part], body: etree._Element | None) -> bool:
     return any(local_name(element) in _PICTURES for element in body.iter())
 
 
-def _xml(path: Path, archive: zipfile.ZipFile, name: str | None) -> etree._Element | None:
+def _xml(path: Path, archive: DocumentArchive, name: str | None) -> etree._Element | None:
     """A part parsed (None when absent); ArticleError when it is not XML."""
     data = read_member(path, archive, name) if name else b""
     if not data:
@@ -91,7 +90,7 @@ def _xml(path: Path, archive: zipfile.ZipFile, name: str | None) -> etree._Eleme
         raise ArticleError(f"{path.name} is damaged: its part {name} is not valid XML.") from error
 
 
-def _relationships(path: Path, archive: zipfile.ZipFile, source: str) -> dict[str, str]:
+def _relationships(path: Path, archive: DocumentArchive, source: str) -> dict[str, str]:
     """Relationship type (its last word: "styles", "footnotes", …) to the target part's name.
 
     Transitional and Strict packages differ only in the types' prefixes.
@@ -102,7 +101,7 @@ def _relationships(path: Path, archive: zipfile.ZipFile, source: str) -> dict[st
     return targets
 
 
-def _relations(path: Path, archive: zipfile.ZipFile, source: str) -> list[tuple[str, str, str]]:
+def _relations(path: Path, archive: DocumentArchive, source: str) -> list[tuple[str, str, str]]:
     """(type's last word, id, target part) of a part's relationships; links to outside the
     package are no parts and are left out."""
     folder, name = posixpath.split(source)
@@ -142,7 +141,7 @@ def _note_formats(
 
 def _notes(
     path: Path,
-    archive: zipfile.ZipFile,
+    archive: DocumentArchive,
     related: dict[str, str],
     styles: dict[str, str],
     notes: NoteMarks,
@@ -166,7 +165,7 @@ def _notes(
     return [(BlockKind.HEADING, NOTES_HEADING), *parts] if parts else []
 
 
-def _chunks(path: Path, archive: zipfile.ZipFile, main: str) -> dict[str, list[Part]]:
+def _chunks(path: Path, archive: DocumentArchive, main: str) -> dict[str, list[Part]]:
     """Blocks of the HTML or saved pages embedded whole (`w:altChunk`), by relationship id."""
     return {
         relation_id: _chunk_parts(path, read_member(path, archive, target))
@@ -185,7 +184,7 @@ def _chunk_parts(path: Path, data: bytes) -> list[Part]:
 
 
 def _core_properties(
-    path: Path, archive: zipfile.ZipFile, name: str | None
+    path: Path, archive: DocumentArchive, name: str | None
 ) -> tuple[str | None, ArticleMeta | None]:
     """Title and metadata as the core properties state them (none without the part)."""
     root = _xml(path, archive, name)

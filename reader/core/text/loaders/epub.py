@@ -8,7 +8,6 @@ whole (no boilerplate removal); its first heading, or else its <title>, heads it
 from __future__ import annotations
 
 import posixpath
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -19,7 +18,7 @@ from reader.core.text.article import Article, BlockKind
 from reader.core.text.loaders.blocks import Part, article_from_parts
 from reader.core.text.loaders.html import decode_html, document_parts
 from reader.core.text.loaders.metadata import stated_meta, stated_title
-from reader.core.text.loaders.zip_members import read_member
+from reader.core.text.loaders.zip_members import DocumentArchive, check_parts, read_member
 
 CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
 OPF = "http://www.idpf.org/2007/opf"
@@ -28,7 +27,7 @@ _CHAPTER_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/x
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
-def load_epub(path: Path, archive: zipfile.ZipFile) -> Article:
+def load_epub(path: Path, archive: DocumentArchive) -> Article:
     """An e-book as one article: the book's title, each chapter's heading and text in order."""
     package_path = _package_path(path, archive)
     package = _xml(path, archive, package_path)
@@ -40,13 +39,14 @@ def load_epub(path: Path, archive: zipfile.ZipFile) -> Article:
         site=_dc(package, "publisher"),
     )
     parts: list[Part] = [(BlockKind.TITLE, title)] if title else []
-    for href in _spine(package):
-        member = posixpath.normpath(posixpath.join(base, unquote(href)))
+    chapters = [posixpath.normpath(posixpath.join(base, unquote(href))) for href in _spine(package)]
+    check_parts(path, archive, chapters)  # a bomb of chapters refused before any is parsed
+    for member in chapters:
         parts += _chapter(path, archive, member)
     return article_from_parts(path, parts, meta=meta)
 
 
-def _package_path(path: Path, archive: zipfile.ZipFile) -> str:
+def _package_path(path: Path, archive: DocumentArchive) -> str:
     container = _xml(path, archive, "META-INF/container.xml")
     rootfile = container.find(f".//{{{CONTAINER}}}rootfile")
     full_path = rootfile.get("full-path") if rootfile is not None else None
@@ -55,7 +55,7 @@ def _package_path(path: Path, archive: zipfile.ZipFile) -> str:
     return full_path
 
 
-def _xml(path: Path, archive: zipfile.ZipFile, name: str) -> etree._Element:
+def _xml(path: Path, archive: DocumentArchive, name: str) -> etree._Element:
     data = read_member(path, archive, name)
     if not data:
         raise ArticleError(f"{path.name} is damaged: it has no {name}.")
@@ -89,7 +89,7 @@ def _spine(package: etree._Element) -> list[str]:
     return hrefs
 
 
-def _chapter(path: Path, archive: zipfile.ZipFile, member: str) -> list[Part]:
+def _chapter(path: Path, archive: DocumentArchive, member: str) -> list[Part]:
     """A chapter's blocks, led by a heading: its first heading, or its <title> added."""
     data = read_member(path, archive, member)
     if not data:

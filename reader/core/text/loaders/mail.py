@@ -6,6 +6,11 @@ article's, so its metadata is the page's own. The HTML part goes through the HTM
 saved page: the page itself, the first HTML part); an e-mail without one is read from its
 plain-text part like a .txt file. A message forwarded or attached whole (message/rfc822) follows
 the body as a quoted part: a "Forwarded message" heading, its From, Date and Subject, its body.
+
+A part's transfer encoding (base64, quoted-printable, uuencode) never produces more bytes than
+it is given: base64 three for every four, the others at most one for one. So the size a part
+would decode to is known before it is decoded, and a part past PART_BOUND (the 20 MB file
+limit: a saved page inside a Word file can be larger than any article file) is refused then.
 """
 
 from __future__ import annotations
@@ -25,7 +30,9 @@ from reader.core.text.loaders.charsets import codec_for_label
 from reader.core.text.loaders.html import decode_html, html_article
 from reader.core.text.loaders.metadata import stated_meta, stated_title
 from reader.core.text.loaders.text import text_article
+from reader.core.text.sources import MAX_FILE_BYTES
 
+PART_BOUND = MAX_FILE_BYTES
 SAVED_PAGE_SUFFIXES = (".mhtml", ".mht")
 _MAX_NESTED_MESSAGES = 20  # messages forwarded inside forwarded messages, all levels
 
@@ -181,7 +188,7 @@ def _first_part(message: EmailMessage, content_type: str) -> EmailMessage | None
 
 def _part_text(path: Path, part: EmailMessage, *, is_html: bool) -> str:
     """A part's text: transfer encoding undone, then its declared charset (browser labels)."""
-    data = part.get_payload(decode=True) or b""
+    data = _payload(path, part)
     label = part.get_content_charset()
     codec = codec_for_label(label) if label else None
     if codec is not None:
@@ -189,3 +196,21 @@ def _part_text(path: Path, part: EmailMessage, *, is_html: bool) -> str:
     if not data.strip():
         return ""
     return decode_html(path, data) if is_html else decode_text(data, path)
+
+
+def _payload(path: Path, part: EmailMessage) -> bytes:
+    """A part's bytes with its transfer encoding undone; ArticleError, before decoding, when
+    they would pass PART_BOUND."""
+    encoded = part.get_payload()
+    if isinstance(encoded, str):
+        shrink = (
+            0.75 if part.get("Content-Transfer-Encoding", "").strip().lower() == "base64" else 1
+        )
+        decoded = int(len(encoded) * shrink)
+        if decoded > PART_BOUND:
+            raise ArticleError(
+                f"{path.name} is refused: its {part.get_content_type()} part would decode to "
+                f"{decoded / 1024 / 1024:.0f} MB, past {PART_BOUND // 1024 // 1024} MB "
+                "(the file limit)."
+            )
+    return part.get_payload(decode=True) or b""

@@ -11,7 +11,6 @@ Author and date are the document's creator and creation date (not its last save)
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -27,7 +26,7 @@ from reader.core.text.loaders.blocks import (
 )
 from reader.core.text.loaders.markup import CELL_SEPARATOR
 from reader.core.text.loaders.metadata import stated_meta, stated_title
-from reader.core.text.loaders.zip_members import read_member
+from reader.core.text.loaders.zip_members import DocumentArchive, read_member
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -50,7 +49,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 NOTES_HEADING = "Notes"
 
 
-def load_odt(path: Path, archive: zipfile.ZipFile) -> Article:
+def load_odt(path: Path, archive: DocumentArchive) -> Article:
     """An OpenDocument text article; ArticleError when it is damaged or holds no text."""
     if b"encryption-data" in read_member(path, archive, "META-INF/manifest.xml"):
         raise ArticleError(
@@ -76,7 +75,7 @@ def load_odt(path: Path, archive: zipfile.ZipFile) -> Article:
     return article_from_parts(path, parts, meta=meta)
 
 
-def _styles(path: Path, archive: zipfile.ZipFile) -> etree._Element | None:
+def _styles(path: Path, archive: DocumentArchive) -> etree._Element | None:
     data = read_member(path, archive, "styles.xml")
     try:
         return etree.fromstring(data, _PARSER) if data else None
@@ -106,7 +105,7 @@ def _hidden_styles(*roots: etree._Element | None) -> frozenset[str]:
     return frozenset(hidden)
 
 
-def _meta(path: Path, archive: zipfile.ZipFile) -> tuple[ArticleMeta | None, str | None]:
+def _meta(path: Path, archive: DocumentArchive) -> tuple[ArticleMeta | None, str | None]:
     data = read_member(path, archive, "meta.xml")
     if not data:
         return None, None
