@@ -20,6 +20,13 @@ _SENTENCE_END = ".!?:;,…"
 _CLOSING_MARKS = "\"'”’»)]"
 _MAX_HEADING_WORDS = 16
 _MAX_HEADING_CHARS = 200
+# Layouts of many tiny blocks (issue 26): above this many blocks, and more than one block per
+# _MIN_MEAN_BLOCK_CHARS characters of text, runs of short blocks are merged into paragraphs of
+# about _MERGED_BLOCK_CHARS. News text (the development sets: at most 168 blocks, at least 23
+# characters a block on average) is never merged.
+_FEW_BLOCKS = 1000
+_MIN_MEAN_BLOCK_CHARS = 40
+_MERGED_BLOCK_CHARS = 500
 
 
 def looks_like_heading(line: str) -> bool:
@@ -79,13 +86,52 @@ def article_from_parts(
         position += len(content) + 1
     if not blocks:
         raise ArticleError(f"No article text found in {path.name}.")
+    text = "\n".join(pieces)
     return Article(
         title=title or title_from_path(path),
-        text="\n".join(pieces),
-        blocks=tuple(blocks),
+        text=text,
+        blocks=bounded_blocks(text, blocks),
         path=path,
         meta=meta or None,
     )
+
+
+def bounded_blocks(text: str, blocks: list[Block]) -> tuple[Block, ...]:
+    """The blocks, with runs of short blocks merged when the layout is pathological.
+
+    Every block becomes a paragraph (and a spaCy sentence, a Qt block) downstream, so 200,000
+    one-letter lines or 100,000 one-letter headings cost minutes and gigabytes though the text
+    is small. When there are more than _FEW_BLOCKS blocks and fewer than _MIN_MEAN_BLOCK_CHARS
+    characters a block, consecutive blocks shorter than _MERGED_BLOCK_CHARS are merged (a
+    title first stays) into paragraphs that end once they reach that size: at most two blocks
+    per _MERGED_BLOCK_CHARS characters. A merged block spans its parts and the line breaks
+    between them, so the text and every offset into it stay as they were.
+    """
+    if len(blocks) <= max(_FEW_BLOCKS, len(text) // _MIN_MEAN_BLOCK_CHARS):
+        return tuple(blocks)
+    merged: list[Block] = []
+    group: list[Block] = []
+    for block in blocks:
+        short = block.end - block.start < _MERGED_BLOCK_CHARS
+        if group and (not short or block.kind is BlockKind.TITLE):
+            merged.append(_merged(group))
+            group = []
+        if not short or block.kind is BlockKind.TITLE:
+            merged.append(block)
+            continue
+        group.append(block)
+        if block.end - group[0].start >= _MERGED_BLOCK_CHARS:
+            merged.append(_merged(group))
+            group = []
+    if group:
+        merged.append(_merged(group))
+    return tuple(merged)
+
+
+def _merged(group: list[Block]) -> Block:
+    if len(group) == 1:
+        return group[0]
+    return Block(BlockKind.PARAGRAPH, group[0].start, group[-1].end)
 
 
 def only_pictures(path: Path) -> ArticleError:

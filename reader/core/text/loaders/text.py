@@ -14,7 +14,7 @@ from pathlib import Path
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, Block, BlockKind
 from reader.core.text.decoding import decode_text
-from reader.core.text.loaders.blocks import looks_like_heading, title_from_path
+from reader.core.text.loaders.blocks import bounded_blocks, looks_like_heading, title_from_path
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE = re.compile(r"[^\n]*")
@@ -65,7 +65,7 @@ def text_article(
     return Article(
         title=title or title_from_path(path),
         text=text,
-        blocks=tuple(blocks),
+        blocks=bounded_blocks(text, blocks),
         path=path,
         meta=meta or None,
     )
