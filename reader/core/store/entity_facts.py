@@ -41,7 +41,9 @@ class EntityFacts:
     """One entity of one article as the collection sees it: its per-article `key`, display
     `name`, `kind` (a Kind value), its numbers of `mentions` and of `quotes` it is the speaker
     of, and evidence read around its mentions: `sexes` ("m", "f") and `offices`
-    ("president", "sen", …) from the word right before a mention, and `aliases`, the other
+    ("president", "sen", …) from the word right before a mention, `givens`, that word when it
+    is capitalised and no title (the "Hillary" of a one-word "Clinton" whose article writes
+    "Hillary Clinton" where the analysis did not take the name whole), and `aliases`, the other
     spellings of its mentions (an organization's "FBI"), as `org_form` gives them.
     `corrected`: the reader changed it (its key then says who it is, `identity_name`)."""
 
@@ -53,6 +55,7 @@ class EntityFacts:
     sexes: frozenset[str] = frozenset()
     offices: frozenset[str] = frozenset()
     aliases: frozenset[str] = frozenset()
+    givens: frozenset[str] = frozenset()
     corrected: bool = False
 
     @property
@@ -75,13 +78,17 @@ def article_entities(analysis: Analysis) -> tuple[EntityFacts, ...]:
         sexes: set[str] = set()
         offices: set[str] = set()
         aliases: set[str] = set()
+        givens: set[str] = set()
         for mention in entity.mentions:
             if entity.kind == Kind.PERSON:
-                word = word_before(text, mention.start)
+                written = word_before(text, mention.start)
+                word = written.casefold()
                 if word in MALE_WORDS or word in FEMALE_WORDS:
                     sexes.add("m" if word in MALE_WORDS else "f")
                 elif word in OFFICE_WORDS:
                     offices.add(word)
+                elif written[:1].isupper() and word not in TITLE_WORDS:
+                    givens.add(word)
             elif entity.kind == Kind.ORG:
                 aliases.add(org_form(mention.text))
         aliases.discard(org_form(entity.name))
@@ -95,6 +102,7 @@ def article_entities(analysis: Analysis) -> tuple[EntityFacts, ...]:
                 frozenset(sexes),
                 frozenset(offices),
                 frozenset(aliases),
+                frozenset(givens),
                 any(m.corrected for m in entity.mentions),
             )
         )
@@ -102,10 +110,10 @@ def article_entities(analysis: Analysis) -> tuple[EntityFacts, ...]:
 
 
 def word_before(text: str, start: int) -> str:
-    """The word right before offset `start` (over a dot, a comma and spaces), case folded;
-    "" when none: "Mrs. Clinton" gives "mrs", "his wife, Melania" gives "wife"."""
+    """The word right before offset `start` (over a dot, a comma and spaces), as written;
+    "" when none: "Mrs. Clinton" gives "Mrs", "his wife, Melania" gives "wife"."""
     match = _WORD_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
-    return match.group(1).casefold() if match else ""
+    return match.group(1) if match else ""
 
 
 def slug(text: str) -> str:

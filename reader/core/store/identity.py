@@ -15,7 +15,8 @@ Persons
 - One word (a surname: "Obama"; a given name, "Hillary", when nobody bears it as a surname)
   links to a full name when the evidence leaves one: first the full names of the same article
   with that surname, else those of the whole collection. Several are narrowed by the entity's
-  own titles, read from the word right before its mentions: a sex ("Mrs.", "his wife,")
+  own words before its mentions: a given name there that makes one of them ("Hillary" before
+  "Clinton" where the analysis did not take the name whole); a sex ("Mrs.", "his wife,")
   drops the full names called by the other sex somewhere in the collection, then an office
   ("President", "Sen.") or the sex picks the one full name that carries it somewhere. What is
   still ambiguous ("Clinton" alone where Bill and Hillary both appear) keeps its own key.
@@ -243,6 +244,9 @@ def _narrowed(
     keys = sorted(candidates)
     if len(keys) <= 1:
         return keys[0] if keys else None
+    written = [k for k in keys if candidates[k][0][0] in f.givens]  # "Hillary" before it
+    if len(written) == 1:
+        return written[0]
     evidence = {k: evidence_of(*candidates[k]) for k in keys}
     sex = next(iter(f.sexes)) if len(f.sexes) == 1 else None
     if sex is not None:

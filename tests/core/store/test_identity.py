@@ -92,7 +92,7 @@ def test_titles_and_middle_names_are_taken_off_a_name():
     assert person_name("Hillary Rodham Clinton").middle == "R"
     assert person_name("Joseph R. Biden Jr.").base == ("joseph", "biden", "jr")
     assert person_name("Bill de Blasio").surname == "de blasio"
-    assert word_before("said Mrs. Clinton", 10) == "mrs"
+    assert word_before("said Mrs. Clinton", 10) == "Mrs"
     assert word_before("his wife, Melania", 10) == "wife"
     identity = collection(
         article(
@@ -134,6 +134,15 @@ def test_an_ambiguous_surname_is_left_apart_unless_the_article_settles_it():
     assert identity.key(3, "person:clinton") == "person:hillary-clinton"  # Mrs., her title
     assert identity.key(4, "person:clinton") == "person:clinton"  # its own two: still apart
     assert identity.key(6, "person:clinton") == "person:bill-clinton"  # President: his
+
+
+def test_a_given_name_written_before_a_surname_the_analysis_kept_alone_settles_it():
+    identity = collection(
+        article("Bill Clinton spoke.", BILL),
+        article("Hillary Clinton spoke.", HILLARY),
+        article("Hillary Clinton Goes After Trump\nClinton spoke.", CLINTON),
+    )
+    assert identity.key(2, "person:clinton") == "person:hillary-clinton"
 
 
 def test_the_article_s_own_full_name_comes_before_the_collection_s():
