@@ -23,8 +23,23 @@ class MentionType(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Role:
+    """What the article says an entity is, where it says it: "the Secretary of State" of "Rex
+    Tillerson, the Secretary of State", "Russian Foreign Minister" before "Sergei Lavrov"."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
-    """One highlighted stretch of text; all mentions of one real entity share `key` and `name`."""
+    """One highlighted stretch of text; all mentions of one real entity share `key` and `name`.
+
+    `role` is set on the mention where the article states the entity's role (issue 21)."""
 
     start: int
     end: int
@@ -34,6 +49,7 @@ class Mention:
     name: str
     mention: MentionType = MentionType.NAME
     corrected: bool = False  # the reader changed its entity, name or kind
+    role: Role | None = None
 
     def to_dict(self) -> dict[str, Any]:
         result = {
@@ -47,6 +63,8 @@ class Mention:
         }
         if self.corrected:
             result["corrected"] = True
+        if self.role is not None:
+            result["role"] = self.role.to_dict()
         return result
 
 

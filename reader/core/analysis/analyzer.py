@@ -31,7 +31,7 @@ from reader.core.analysis.normalize import AnalysisText, analysis_text
 from reader.core.analysis.pipeline import model_label
 from reader.core.analysis.quotes import COMPONENT_NAME as QUOTES_COMPONENT
 from reader.core.analysis.quotes import FRAGMENT_JOINER, quotes_from_doc
-from reader.core.model import Analysis, Mention, Passage, Quote
+from reader.core.model import Analysis, Mention, Passage, Quote, Role
 from reader.core.text.article import Article
 
 # Below this many chunks a second process costs more to start and feed than it saves.
@@ -168,8 +168,15 @@ def _parse_in_worker(text: str) -> bytes:
 def _shifted(chunk: Doc, offset: int) -> tuple[Mention, ...]:
     """The entity step's mentions of one chunk, moved to offsets into the whole text."""
     return tuple(
-        replace(m, start=m.start + offset, end=m.end + offset) for m in mentions_from_doc(chunk)
+        replace(m, start=m.start + offset, end=m.end + offset, role=_shifted_role(m.role, offset))
+        for m in mentions_from_doc(chunk)
     )
+
+
+def _shifted_role(role: Role | None, offset: int) -> Role | None:
+    if role is None:
+        return None
+    return replace(role, start=role.start + offset, end=role.end + offset)
 
 
 class _OffsetsBack:
@@ -186,7 +193,13 @@ class _OffsetsBack:
 
     def mention(self, mention: Mention) -> Mention:
         start, end = self.span(mention.start, mention.end)
-        return replace(mention, start=start, end=end, text=self._text[start:end])
+        role = mention.role
+        if role is not None:
+            role_start, role_end = self.span(role.start, role.end)
+            role = replace(
+                role, start=role_start, end=role_end, text=self._text[role_start:role_end]
+            )
+        return replace(mention, start=start, end=end, text=self._text[start:end], role=role)
 
     def quote(self, quote: Quote) -> Quote:
         fragments = tuple(self.span(s, e) for s, e in quote.fragments)

@@ -17,6 +17,7 @@ from reader.core.model import (
     MentionType,
     Passage,
     Quote,
+    Role,
     Speaker,
     SpeakerPath,
 )
@@ -33,7 +34,15 @@ def mention_from_dict(data: Mapping[str, Any]) -> Mention:
         name=data["name"],
         mention=MentionType(data.get("mention", MentionType.NAME)),
         corrected=bool(data.get("corrected", False)),
+        role=role_from_dict(data.get("role")),
     )
+
+
+def role_from_dict(data: Mapping[str, Any] | None) -> Role | None:
+    """A mention's Role from its `to_dict` form; None for a mention without one."""
+    if data is None:
+        return None
+    return Role(start=int(data["start"]), end=int(data["end"]), text=data["text"])
 
 
 def speaker_from_dict(data: Mapping[str, Any] | None) -> Speaker | None:

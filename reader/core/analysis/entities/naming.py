@@ -14,8 +14,9 @@ from spacy.tokens import Doc
 from reader.core.analysis.entities.candidates import Candidate, display, doc_text, slug, words_of
 from reader.core.analysis.entities.credits import Credit, credit_index
 from reader.core.analysis.entities.organizations import LEGAL_FORMS, TRADES
+from reader.core.analysis.entities.roles import roles_of
 from reader.core.analysis.quotes import SPANS_KEY as QUOTES_KEY
-from reader.core.model import Kind, Mention, MentionType
+from reader.core.model import Kind, Mention, MentionType, Role
 
 
 def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
@@ -26,6 +27,7 @@ def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
     chosen = credits.without_credits(doc, chosen)
     quoted = _quoted_starts(doc, chosen)
     person_names = _person_names(doc, [c for c in chosen if c.kind is Kind.PERSON], quoted)
+    roles = roles_of(doc, chosen)
     org_names = _org_names(doc, [c for c in chosen if c.kind is Kind.ORG], quoted)
     mentions = []
     last_end = -1
@@ -43,6 +45,7 @@ def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
             name = org_names[candidate.start]
             key = f"org:{slug(name)}"
         kind_of_mention = MentionType.DEMONYM if candidate.demonym else MentionType.NAME
+        role = roles.get(candidate.start)
         mentions.append(
             Mention(
                 span.start_char,
@@ -52,12 +55,18 @@ def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
                 key,
                 name,
                 kind_of_mention,
+                role=_role(doc, *role) if role else None,
             )
         )
         last_end = span.end_char
     text = doc_text(doc)
     mentions.extend(_credit_mention(text, credit) for credit in credits.credits)
     return tuple(sorted(mentions, key=lambda m: m.start))
+
+
+def _role(doc: Doc, start: int, end: int) -> Role:
+    span = doc[start:end]
+    return Role(span.start_char, span.end_char, span.text)
 
 
 def _credit_mention(whole_text: str, credit: Credit) -> Mention:
