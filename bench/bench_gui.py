@@ -38,7 +38,7 @@ def child_startup() -> None:
     from PySide6.QtWidgets import QApplication
 
     from reader.gui.app import create_window
-    from reader.gui.settings import Settings
+    from reader.gui.window.settings import Settings
 
     app = QApplication([sys.argv[0]])
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as scratch:
@@ -73,9 +73,9 @@ def open_runs(size: int, runs: int) -> list[dict[str, float]]:
     from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from reader.gui import dialogs
     from reader.gui.app import create_window
-    from reader.gui.settings import Settings
+    from reader.gui.window import dialogs
+    from reader.gui.window.settings import Settings
     from tests.gui.articles import long_article_text
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -79,8 +79,8 @@ def main() -> None:
         from PySide6.QtWidgets import QApplication
 
         from reader.gui.app import create_window
-        from reader.gui.settings import Settings
-        from reader.gui.worker import PipelineRunner
+        from reader.gui.window.settings import Settings
+        from reader.gui.work.worker import PipelineRunner
 
         app = QApplication.instance() or QApplication([])
         settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))

@@ -12,11 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from reader.gui import dialogs
 from reader.gui.main_window import MainWindow
-from reader.gui.platform_check import window_problem
-from reader.gui.settings import Settings
-from reader.gui.worker import PipelineRunner
+from reader.gui.window import dialogs
+from reader.gui.window.platform_check import window_problem
+from reader.gui.window.settings import Settings
+from reader.gui.work.worker import PipelineRunner
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
 SCREENSHOT_SIZE = (1360, 860)
@@ -72,7 +72,7 @@ def create_window(settings: Settings, service: PipelineRunner | None = None) -> 
     window = MainWindow(settings, service or PipelineRunner())
     window.service.start(settings.model())
     # The modules, classes and widgets made by now live as long as the app: out of the cycle
-    # collector's full walks (reader.gui.collector), after one full collection.
+    # collector's full walks (reader.gui.window.collector), after one full collection.
     gc.collect()
     gc.freeze()
     return window

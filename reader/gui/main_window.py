@@ -15,17 +15,17 @@ from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
 
-from reader.gui import dialogs
-from reader.gui.article_tab import ArticleTab
-from reader.gui.exporting import export_article
+from reader.gui.article.article_tab import ArticleTab
 from reader.gui.library.controller import LibraryController
-from reader.gui.menus import MenuRegistry, Place
-from reader.gui.naming import middle_elided
-from reader.gui.open_articles import OpenArticles
-from reader.gui.reading import ReadingControls
-from reader.gui.settings import Settings
-from reader.gui.stored import StoredAnalyses
-from reader.gui.worker import PipelineRunner
+from reader.gui.window import dialogs
+from reader.gui.window.exporting import export_article
+from reader.gui.window.menus import MenuRegistry, Place
+from reader.gui.window.naming import middle_elided
+from reader.gui.window.open_articles import OpenArticles
+from reader.gui.window.reading import ReadingControls
+from reader.gui.window.settings import Settings
+from reader.gui.window.stored import StoredAnalyses
+from reader.gui.work.worker import PipelineRunner
 
 STATUS_SECONDS = 6
 WINDOW_TITLE_CHARS = 80

@@ -18,11 +18,11 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 from reader.core.model import Analysis
 from reader.core.text.article import Article
-from reader.gui import dialogs
 from reader.gui.app import create_window
 from reader.gui.main_window import MainWindow
-from reader.gui.settings import Settings
-from reader.gui.worker import PipelineRunner
+from reader.gui.window import dialogs
+from reader.gui.window.settings import Settings
+from reader.gui.work.worker import PipelineRunner
 from tests.gui.articles import SEED
 from tests.gui.fakes import NAMES, fake_analyze  # noqa: F401 (the tests import them from here)
 

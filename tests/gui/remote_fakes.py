@@ -1,4 +1,4 @@
-"""Stand-ins for spaCy that the child process of reader.gui.remote can import by name.
+"""Stand-ins for spaCy that the child process of reader.gui.work.remote can import by name.
 
 They analyse paragraph by paragraph, report Progress after each and stop when asked, as
 reader.core.analysis.analyzer.analyze does, but in milliseconds and without loading a model.

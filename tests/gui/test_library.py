@@ -20,7 +20,7 @@ from reader.core.text.loaders import load_article
 from reader.gui.library import indexer
 from reader.gui.library.corrections import CorrectionMenus
 from reader.gui.library.tables import record_at
-from reader.gui.settings import Settings
+from reader.gui.window.settings import Settings
 from tests.gui.conftest import fake_analyze, open_and_wait
 
 WAIT_MS = 10_000

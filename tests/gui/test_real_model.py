@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 import reader.gui.app as app_module
 from reader.core.model import Kind
-from reader.gui.article_view import is_dark, scheme_for
-from reader.gui.remote import PipelineError, RemotePipeline
-from reader.gui.worker import PipelineRunner, remote_analyze, remote_pipeline
+from reader.gui.article.article_view import is_dark, scheme_for
+from reader.gui.work.remote import PipelineError, RemotePipeline
+from reader.gui.work.worker import PipelineRunner, remote_analyze, remote_pipeline
 from tests.gui.articles import SEED, long_article_text
 
 

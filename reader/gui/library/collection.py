@@ -11,13 +11,13 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QWidget
 
 from reader.core.store.library import Collection, supported_files
-from reader.gui import dialogs
-from reader.gui.article_tab import ArticleTab
+from reader.gui.article.article_tab import ArticleTab
 from reader.gui.library.indexer import CollectionIndexer
 from reader.gui.library.panel import LibraryPanel
-from reader.gui.open_articles import OpenArticles
-from reader.gui.settings import Settings
-from reader.gui.stored import StoredAnalyses
+from reader.gui.window import dialogs
+from reader.gui.window.open_articles import OpenArticles
+from reader.gui.window.settings import Settings
+from reader.gui.window.stored import StoredAnalyses
 
 REFRESH_MS = 2000  # how often the article list follows a running analysis
 STATUS_MS = 8000

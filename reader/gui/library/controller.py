@@ -2,7 +2,7 @@
 as CSV and clearing the analysis store, each command put in its place in the menus.
 
 The parts are `Collections` (collection.py) and `Corrections` (corrections.py); every call into
-the analysis store goes through `StoredAnalyses` (reader.gui.stored).
+the analysis store goes through `StoredAnalyses` (reader.gui.window.stored).
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.render.quote_table import export_analysis_quotes, export_collection_quotes
 from reader.core.store.database import StoreError
-from reader.gui import dialogs
-from reader.gui.article_tab import ArticleTab
-from reader.gui.exporting import export_quotes
+from reader.gui.article.article_tab import ArticleTab
 from reader.gui.library.collection import Collections
 from reader.gui.library.corrections import Corrections
-from reader.gui.menus import MenuRegistry, Place
-from reader.gui.open_articles import OpenArticles
-from reader.gui.settings import Settings
-from reader.gui.stored import StoredAnalyses
+from reader.gui.window import dialogs
+from reader.gui.window.exporting import export_quotes
+from reader.gui.window.menus import MenuRegistry, Place
+from reader.gui.window.open_articles import OpenArticles
+from reader.gui.window.settings import Settings
+from reader.gui.window.stored import StoredAnalyses
 
 STATUS_MS = 8000
 

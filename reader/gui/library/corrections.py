@@ -18,10 +18,10 @@ from reader.core.render.palette import STYLES
 from reader.core.render.quote_table import analysis_quotes, quote_citation
 from reader.core.store.corrections import Correction, CorrectionError
 from reader.core.store.database import StoreError
-from reader.gui import dialogs
-from reader.gui.article_tab import ArticleTab
-from reader.gui.models import ITEM_ROLE, KEY_ROLE
-from reader.gui.stored import StoredAnalyses
+from reader.gui.article.article_tab import ArticleTab
+from reader.gui.article.models import ITEM_ROLE, KEY_ROLE
+from reader.gui.window import dialogs
+from reader.gui.window.stored import StoredAnalyses
 
 NO_SPEAKER = "(no speaker)"
 STATUS_MS = 8000

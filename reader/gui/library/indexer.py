@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.service.batch import analyze_files
 from reader.core.store.database import Store
-from reader.gui.background import Job, JobControl, Lane
+from reader.gui.work.background import Job, JobControl, Lane
 
 
 @dataclass(frozen=True, slots=True)
