@@ -1,14 +1,19 @@
 """Turning an article file's bytes into text: Unicode first, then legacy code pages by language.
 
-Order: a byte-order mark (UTF-8/16/32) decides; then UTF-16/32 without a mark, told by where
-the NUL bytes fall; then strict UTF-8 (or UTF-8 with a few broken sequences, such as a file cut
-in the middle of a character); then the legacy code pages. For those, every candidate's
-reading of the non-ASCII characters is scored against the alphabets of the languages it
-serves: a letter of the language scores, a symbol in the middle of a word ("Z³rich"), a letter
-of another script inside a word, a control or a letter foreign to every language of the code
-page counts against. Greek and Cyrillic code pages overlap letter for letter, so there the
-language's most frequent letters score more. When no reading is plausible, ArticleError says
-that the encoding cannot be told, instead of showing mojibake.
+Order: bytes that change encoding midway (UTF-8 then UTF-16, or back) are refused; a byte-order
+mark (UTF-8/16/32) decides; then UTF-16/32 without a mark, told by where the NUL bytes fall;
+then strict UTF-8 (or UTF-8 with a few broken sequences, such as a file cut in the middle of a
+character); then the legacy code pages. For those, every candidate's reading of the non-ASCII
+characters is scored against the alphabets of the languages it serves: a letter of the
+language scores; a symbol in the middle of a word ("Z³rich"), a sign that never touches a word
+glued to a letter ("¶θήνα": ISO-8859-7's Ά is Windows-1253's pilcrow), a capital after a small
+letter ("σΆ": ISO-8859-7's apostrophe is Windows-1253's Ά), a letter of another script inside
+a word, a control or a letter foreign to every language of the code page counts against.
+Code pages that differ in a few bytes (ISO-8859-7 and Windows-1253, ISO-8859-2 and 1250,
+ISO-8859-15 and 1252) are thus told apart by which reading is valid and fits the language;
+Greek and Cyrillic code pages overlap letter for letter, so there the language's most frequent
+letters score more. When no reading is plausible, ArticleError says that the encoding cannot
+be told, instead of showing mojibake.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from reader.core.errors import ArticleError
+from reader.core.text.mixed_encodings import refuse_encoding_change
 
 __all__ = ["LEGACY_ENCODINGS", "decode_text", "normalize_newlines"]
 
@@ -124,6 +130,9 @@ _TYPOGRAPHY = frozenset(
     "\u00a0\u00ad“”‘’„‚‹›«»–—…•·€£¥¢©®™°§¶†‡±×÷¹²³¼½¾¡¿´¨¸′″\u2009\u202f、。「」『』（）・，：；？！"
 )
 _INSIDE_WORDS = frozenset("’‘·\u00ad\u2010\u2011–—")
+# Signs that stand apart from words (pilcrow, section, currency sign, broken bar, not sign,
+# spacing accents): glued to a letter, they are another code page's letter or apostrophe.
+_DETACHED = frozenset("¶§¤¦¬΅¨´¸˘˙˝˛ˇ")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD = re.compile(r"\S+")
 _LONGEST_WORD = 64  # characters of a run without spaces that are scored (its start)
@@ -155,6 +164,7 @@ def normalize_newlines(text: str) -> str:
 
 
 def _decode(data: bytes, path: Path) -> str:
+    refuse_encoding_change(data, path)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             # The mark is strong evidence: a broken unit becomes U+FFFD, the rest survives.
@@ -279,13 +289,19 @@ def plausibility(text: str, languages: tuple[str, ...]) -> float:
 
 
 def _misplaced(char: str, before: str, after: str) -> bool:
-    """A control, a symbol inside a word ("Z³rich"), a letter of another script beside one.
+    """A control, a symbol inside a word ("Z³rich"), a sign that stands apart from words glued
+    to a letter ("¶θήνα"), a capital after a small letter ("σΆ"), a letter of another script
+    beside one.
 
     Words mixing two alphabets ("Zьrich", "Aคฆ") are caught by the caller, word by word.
     """
     category = unicodedata.category(char)
     if category[0] == "C":
         return char != "\u00ad"
+    if char in _DETACHED:
+        return before.isalpha() or after.isalpha()
+    if char.isupper() and before.islower():
+        return True
     before_script, after_script = _family(before), _family(after)
     inside_word = bool(before_script and after_script)
     if category[0] not in "LM":  # East Asian writing has no spaces around its punctuation

@@ -1,5 +1,12 @@
 """Decoding a web page's bytes as a browser does: BOM, then the declared charset, WHATWG labels.
 
+The order is the HTML Standard's encoding sniffing (§13.2.3.2 "Determining the character
+encoding"): a byte-order mark first (the Encoding Standard's "BOM sniff", §6 "decode"), then a
+<meta charset> or XML declaration near the top (the "prescan a byte stream", §13.2.3.2), then
+autodetection, left to decoding.decode_text (UTF-16 without a BOM by its NULs, UTF-8, a legacy
+code page that fits a language). Labels are resolved as "get an encoding" does (Encoding
+Standard §4.2 "Names and labels").
+
 The WHATWG Encoding Standard (what every browser implements) maps some labels to other
 encodings than Python's codecs do: `latin1`, `iso-8859-1` and `ascii` all mean windows-1252, so
 a page declaring latin-1 but written with curly quotation marks (bytes 0x91-0x94) shows them;
@@ -156,7 +163,15 @@ def declared_codec(data: bytes) -> str | None:
 
 def decode_page(data: bytes) -> str | None:
     """The page's text if its BOM or declaration names the encoding (bad bytes become U+FFFD,
-    as in a browser), or if it is valid UTF-8; None when the encoding must be guessed."""
+    as in a browser), or if it is valid UTF-8 without NUL bytes; None when the encoding must
+    be guessed, which decoding.decode_text does in the order the HTML Standard's sniffing
+    leaves to the user agent (§13.2.3.2 "Determining the character encoding", step 8,
+    autodetection): UTF-16 without a BOM by where its NULs fall, then UTF-8, then the legacy
+    code page that fits a language, and bytes changing encoding midway refused.
+
+    A page in UTF-16 without a BOM is valid UTF-8 when its text is ASCII (a NUL after every
+    letter), so bytes with a NUL are never taken as UTF-8 here.
+    """
     codec = declared_codec(data)
     if codec is not None:
         for bom, _ in _BOMS:
@@ -164,6 +179,8 @@ def decode_page(data: bytes) -> str | None:
                 data = data[len(bom) :]
                 break
         return data.decode(codec, errors="replace")
+    if b"\x00" in data:
+        return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
