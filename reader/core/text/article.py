@@ -38,14 +38,21 @@ class ArticleMeta:
     author: str | None = None
     date: str | None = None
     site: str | None = None
+    # The text was read from pictures with OCR; `uncertain` holds the (start, end) offsets into
+    # the article text of the words the OCR engine was unsure of.
+    ocr: bool = False
+    uncertain: tuple[tuple[int, int], ...] = ()
 
-    def to_dict(self) -> dict[str, str]:
-        """Only the known fields, as in the analysis JSON's `"meta"`."""
-        fields = {"author": self.author, "date": self.date, "site": self.site}
-        return {name: value for name, value in fields.items() if value}
+    def to_dict(self) -> dict[str, object]:
+        """Only the known fields, as in the analysis JSON's `"meta"` (`ocr` and
+        `ocr_uncertain`, a list of [start, end], only for text read with OCR)."""
+        fields: dict[str, object] = {"author": self.author, "date": self.date, "site": self.site}
+        if self.ocr:
+            fields.update(ocr=True, ocr_uncertain=[list(span) for span in self.uncertain])
+        return {name: value for name, value in fields.items() if value or name == "ocr_uncertain"}
 
     def __bool__(self) -> bool:
-        return bool(self.author or self.date or self.site)
+        return bool(self.author or self.date or self.site or self.ocr)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """Reading article files into Articles: one module per format, one Article for all.
 
-Formats: plain text, Markdown, HTML, Word (.docx), PDF with a text layer, EPUB, OpenDocument
-text (.odt), RTF, e-mail (.eml) and saved pages (.mhtml/.mht). A file's content decides over
+Formats: plain text, Markdown, HTML, Word (.docx), PDF, EPUB, OpenDocument text (.odt), RTF,
+e-mail (.eml) and saved pages (.mhtml/.mht); pictures (PNG, JPEG, TIFF, WebP) and the scanned
+pages of PDFs are read with OCR. A file's content decides over
 its name where the content is unmistakable (a PDF or an Office/e-book archive renamed .txt is
 still read as what it is). Nothing in a file is executed or fetched.
 """
@@ -13,9 +14,16 @@ from pathlib import Path
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article
+from reader.core.text.loaders.images import IMAGE_SUFFIXES
 from reader.core.text.sources import MAX_FILE_BYTES, read_source
 
-__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "ArticleError", "load_article"]
+__all__ = [
+    "IMAGE_SUFFIXES",
+    "MAX_FILE_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "ArticleError",
+    "load_article",
+]
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -25,6 +33,8 @@ MAIL_SUFFIXES = (".eml", ".mhtml", ".mht")
 SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + DOCUMENT_SUFFIXES + MAIL_SUFFIXES
 )
+# Pictures (read with OCR) open one by one but are not articles of a folder's collection,
+# whose photos and logos would each be read: IMAGE_SUFFIXES is kept apart for the file dialog.
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Word, Excel and PowerPoint keep a password-protected .docx/.xlsx/.pptx in an OLE container
@@ -32,8 +42,6 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # Signatures of binary formats Reader does not read, so a renamed file gets a precise message.
 _BINARY_SIGNATURES = {
-    b"\x89PNG\r\n\x1a\n": "{name} is a PNG image, not a text article.",
-    b"\xff\xd8\xff": "{name} is a JPEG image, not a text article.",
     b"GIF8": "{name} is a GIF image, not a text article.",
     b"\x7fELF": "{name} is a program, not a text article.",
     _OLE_SIGNATURE: (
@@ -61,7 +69,7 @@ def load_article(path: str | Path) -> Article:
 
 def _loader(path: Path, data: bytes) -> Loader:
     """The loader for a file: by an unmistakable signature first, else by its suffix."""
-    from reader.core.text.loaders import html, markdown, text
+    from reader.core.text.loaders import html, images, markdown, text
 
     suffix = path.suffix.lower()
     if data.startswith(_PDF_SIGNATURE) or suffix == ".pdf":
@@ -83,6 +91,8 @@ def _loader(path: Path, data: bytes) -> Loader:
         from reader.core.text.loaders.rtf import load_rtf
 
         return load_rtf
+    if images.picture_kind(data) or suffix in images.IMAGE_SUFFIXES:
+        return images.load_picture  # read with OCR
     for signature, message in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise ArticleError(message.format(name=path.name))

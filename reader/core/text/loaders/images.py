@@ -1,0 +1,139 @@
+"""Pictures read with OCR: image files (PNG, JPEG, TIFF, WebP) and the pages of a PDF that have
+no text layer (scans), rendered with PDFium (pypdfium2: Apache-2.0 and BSD-3-Clause).
+
+Pictures are bounded before they are decoded: an image or a rendered page may hold at most
+`MAX_PIXELS` (a 600 dpi A3 scan is 70 million), so that a small file claiming a huge picture
+(a pixel-flood bomb) is refused with one line instead of filling memory.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from pathlib import Path
+from typing import Any
+
+from reader.core.errors import ArticleError
+from reader.core.text.article import Article, ArticleMeta
+from reader.core.text.loaders import ocr
+from reader.core.text.loaders.page_text import article_from_pages
+from reader.core.text.loaders.pdf_noise import Page
+from reader.core.text.loaders.pdf_streams import DOCUMENT_BOUND
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp")
+_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"II*\x00": "TIFF",
+    b"MM\x00*": "TIFF",
+}
+# At 4 bytes a pixel, a picture stays within the bound of a PDF's streams (pdf_streams: 16
+# times the 20 MB file limit): 84 million pixels (A4 at 300 dpi is 8.7 million, A3 at 600 dpi
+# 70 million). Larger JPEGs are scaled down while decoded; other larger pictures are refused.
+MAX_PIXELS = DOCUMENT_BOUND // 4
+# A multi-page TIFF is read up to this many pages (a 50-page fax is already long for an article).
+MAX_FRAMES = 50
+# PDF pages are rendered at 200 dpi, then scaled to the engine's 2,000 pixels on the long side
+# (an A4 page at 171 dpi, see ocr.MAX_SIDE).
+RENDER_DPI = 200
+# PDFium is not thread-safe: one document is rendered at a time.
+_pdfium_lock = threading.Lock()
+
+
+def picture_kind(data: bytes) -> str | None:
+    """PNG, JPEG, TIFF or WebP when the bytes start as that format does, else None."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    return next((kind for sign, kind in _SIGNATURES.items() if data.startswith(sign)), None)
+
+
+def load_picture(path: Path, data: bytes) -> Article:
+    """An image file's article, read with OCR; ArticleError when it is not an image Pillow can
+    read, is too large, or holds no text."""
+    pages = []
+    frames = _frames(path, data)
+    for done, frame in enumerate(frames):
+        ocr.report(path.name, done, len(frames))
+        pages.append(ocr.read_picture(frame))
+    ocr.report(path.name, len(frames), len(frames))
+    if not any(box.lines for page in pages for box in page.boxes):
+        raise ArticleError(f"No text found in {path.name}, even with OCR.")
+    article = article_from_pages(path, pages, title=None, meta=ArticleMeta(ocr=True))
+    return ocr.with_uncertain_spans(article)
+
+
+def _frames(path: Path, data: bytes) -> list[Any]:
+    """The image's frames (a TIFF may hold many pages), upright as the camera saw them."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    kind = f"a {picture_kind(data)} image" if picture_kind(data) else "an image"
+    try:
+        image = Image.open(io.BytesIO(data))
+        frames = []
+        for index in range(min(getattr(image, "n_frames", 1), MAX_FRAMES)):
+            image.seek(index)
+            if image.width * image.height > MAX_PIXELS:
+                image.draft("RGB", _fitting(image.width, image.height))  # JPEG only
+            if image.width * image.height > MAX_PIXELS:
+                raise ArticleError(
+                    f"{path.name} is refused: it is {kind} of {image.width} x {image.height} "
+                    f"pixels, over the {MAX_PIXELS // 1_000_000} million pixels Reader reads."
+                )
+            frames.append(ImageOps.exif_transpose(image.convert("RGB")))
+        return frames
+    except (UnidentifiedImageError, OSError, ValueError, EOFError, SyntaxError) as error:
+        raise ArticleError(f"{path.name} is {kind} that is damaged or unreadable.") from error
+    except Image.DecompressionBombError as error:
+        raise ArticleError(f"{path.name} is refused: it is {kind} too large to read.") from error
+
+
+def _fitting(width: int, height: int) -> tuple[int, int]:
+    scale = (MAX_PIXELS / (width * height)) ** 0.5
+    return int(width * scale), int(height * scale)
+
+
+def read_scanned_pages(path: Path, data: bytes, numbers: list[int]) -> dict[int, Page]:
+    """The pages of the PDF `data` with the given numbers (from 0), rendered and read with OCR,
+    in PDF points (y up) as pdfminer gives them."""
+    import pypdfium2
+
+    result: dict[int, Page] = {}
+    for done, number in enumerate(numbers):
+        ocr.report(path.name, done, len(numbers))
+        with _pdfium_lock:
+            try:
+                document = pypdfium2.PdfDocument(data)
+            except pypdfium2.PdfiumError as error:
+                raise ArticleError(
+                    f"{path.name} is damaged: it cannot be read as a PDF."
+                ) from error
+            try:
+                page = document[number]
+                width, height = page.get_size()
+                image = page.render(scale=_render_scale(width, height)).to_pil()
+            finally:
+                document.close()
+        read = ocr.read_picture(image)
+        result[number] = _in_points(read, read.width / width)
+    ocr.report(path.name, len(numbers), len(numbers))
+    return result
+
+
+def _render_scale(width: float, height: float) -> float:
+    """RENDER_DPI, or less for a page so large that it would pass MAX_PIXELS."""
+    scale = RENDER_DPI / 72
+    pixels = width * height * scale * scale
+    return scale if pixels <= MAX_PIXELS else scale * (MAX_PIXELS / pixels) ** 0.5
+
+
+def _in_points(page: Page, scale: float) -> Page:
+    for box in page.boxes:
+        box.x0, box.x1, box.top = box.x0 / scale, box.x1 / scale, box.top / scale
+        for line in box.lines:
+            line.x0, line.x1, line.top, line.size = (
+                line.x0 / scale,
+                line.x1 / scale,
+                line.top / scale,
+                line.size / scale,
+            )
+    return Page(page.width / scale, page.height / scale, page.boxes)
