@@ -16,7 +16,7 @@ from reader.core.store.corrections import Correction, apply_corrections
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
 from reader.core.text.article import Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def storable(text: str) -> str:
@@ -107,7 +107,18 @@ def _schema_2(db: sqlite3.Connection) -> None:
         insert_analysis(db, digest, analysis, version, (meta.get("date"), meta.get("site")))
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_schema_1, _schema_2)
+def _schema_3(db: sqlite3.Connection) -> None:
+    """Named collections: each a list of files (by path, as `files` keys them), so a reader
+    keeps several stories; removing one leaves the analyses, which are shared by text."""
+    db.execute("CREATE TABLE collections (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)")
+    db.execute(
+        "CREATE TABLE collection_files (collection_id INTEGER NOT NULL, path BLOB NOT NULL,"
+        " position INTEGER NOT NULL, PRIMARY KEY (collection_id, path))"
+    )
+    db.execute("CREATE INDEX collection_files_order ON collection_files (collection_id, position)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_schema_1, _schema_2, _schema_3)
 """MIGRATIONS[n - 1] takes a store at schema n - 1 to schema n."""
 
 
