@@ -158,6 +158,13 @@ class Store:
             except sqlite3.Error as error:
                 raise _store_error(self.path, error) from error
 
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction for the store's own modules (`reader.core.store.collections`),
+        so their SQL stays beside their tables while every write goes through one lock."""
+        with self._transaction() as db:
+            yield db
+
     def version(self) -> tuple[int, int]:
         """Changes whenever this connection or another process has written to the store, so
         views can cache what they read (SQLite's data_version and this connection's writes)."""
