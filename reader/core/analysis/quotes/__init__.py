@@ -3,7 +3,8 @@
 Results live on the Doc: `doc.spans["quotes"]`, each span with extensions
 `quote_fragments` (list of (start_char, end_char), marks excluded), `quote_speaker`
 (the local Span naming the speaker, possibly a pronoun, or None), `quote_speaker_ref`
-(the Span of the name that speaker refers to, or None) and `quote_cue` (Span or None).
+(the Span of the name that speaker refers to, or None), `quote_cue` (Span or None) and,
+when the Doc is parsed, `quote_evidence` (`evidence.FoundEvidence`: how the speaker was found).
 
 How it works, stage by stage, each a module of this package (the stages run from
 `steps.STAGES`, in this order; the cue searches from `attribution.CUE_SEARCHES`):
@@ -26,8 +27,12 @@ How it works, stage by stage, each a module of this package (the stages run from
    `Holm said the ad “…” suggests`, the words are reported by Holm), else one right after the
    closing mark, else the nearest one before it in the sentence (over a paragraph break after a
    colon). `layouts` finds speakers named with no speech verb (a dash signature). The cue's
-   subject (or agent, possessor, the object of "according to") is the local speaker
-   (`speakers`); a passive cue with no agent has none, unless it reports a "saying".
+   subject (or agent, possessor, the object of "according to", the author of a document) is
+   the local speaker (`speakers`); a passive cue with no agent has none, unless it reports a
+   "saying"; a cue right before the mark inside the complement of an outer speech verb
+   reports that verb's words (`Vance said voters will say “enough”`); a subject that speaks
+   not (a poll's share giving its answer, a sign, a message) leaves the quote with no
+   speaker (`no_source`). Who passed the words on is kept as the relay (`relays`).
 4. `grouping` joins fragments into quotes: the next fragment in the paragraph with the same
    nearest cue, or with none of its own, belongs to the quote before it (`“…,” he said, “…”`).
    A quoted sentence or paragraph with no cue goes to the speaker of the quote or the sentence
@@ -37,6 +42,8 @@ How it works, stage by stage, each a module of this package (the stages run from
    skipping names inside quotes and names of the other gender (by title, or by the article's
    own pronouns); "it" and "they" to an organization or group, never one person; "the agency",
    "the company", "the statement" to the organization the article last named (of that kind).
+   Each quote's evidence is gathered there too (`evidence`): its path, the antecedent, the
+   relay, and the clues its confidence weighs; `plain` gives the confidence.
 
 `component` is the spaCy component; `plain` turns its spans into Quotes. `Quote.text` is
 the fragments joined with " … ", so a split quote reads as one.

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from reader.core.analysis.quotes.context import SENTENCE_END, Fragment, QuotedDoc, Way, is_mark
 from reader.core.analysis.quotes.cues import calls_on, cue_span, is_cue
 from reader.core.analysis.quotes.layouts import label_before, signature
+from reader.core.analysis.quotes.no_source import names_no_speaker
 from reader.core.analysis.quotes.relays import relay_of
 from reader.core.analysis.quotes.speakers import (
     noun_after,
@@ -27,6 +28,8 @@ from reader.core.analysis.quotes.speakers import (
 
 # Clauses that, given a subject of their own, report nothing of the clause above them.
 _SEPARATE_CLAUSES = ("conj",)
+# Clauses that report what the verb above them says: `said (that) X expected that …`.
+_COMPLEMENT_LINKS = ("ccomp", "xcomp")
 # Tokens searched after a closing mark and before an opening one for a cue: a sentence's
 # reach in news prose, chosen by hand on quotes-dev (79ee8ed, the first finder).
 _ATTRIBUTION_WINDOW = 30
@@ -64,6 +67,10 @@ def attribute(qdoc: QuotedDoc, fragment: Fragment) -> None:
     speaker = speaker_of(qdoc, cue)
     if speaker is None and cue.i >= fragment.tokens.end:
         speaker = name_between(qdoc, fragment.tokens.end, cue.i) or noun_after(cue)
+    answer = qdoc.word_before(fragment) == cue.i  # `said “yes”`: the words are its object
+    if speaker is not None and names_no_speaker(speaker, answer=answer):
+        fragment.way = Way.NO_SOURCE
+        return
     if speaker is not None and not qdoc.quoted[speaker.i]:
         source = original_source(qdoc, cue, speaker)
         fragment.speaker = speaker_span(qdoc, source)
@@ -76,8 +83,28 @@ def _right_before(qdoc: QuotedDoc, fragment: Fragment) -> tuple[Token, Token] | 
     cue = cue_right_before(qdoc, fragment)
     if cue is None:
         return None
-    cue = signed_after(qdoc, fragment) or cue
+    signed = signed_after(qdoc, fragment)
+    if signed is not None:
+        return signed, signed
+    if qdoc.word_before(fragment) == cue.i:  # no comma or colon: the words are its object
+        return cue, reporting_cue(qdoc, cue) or cue
     return cue, cue
+
+
+def reporting_cue(qdoc: QuotedDoc, cue: Token) -> Token | None:
+    """`Vance said he expected that voters will say “enough”`: the outermost speech verb
+    whose complement clauses, walked up the parse, hold `cue` (which only takes the quoted
+    words as its object); its subject reports them, never the subject of a clause inside."""
+    outer, word = None, cue
+    while (
+        word.dep_ in _COMPLEMENT_LINKS
+        and not qdoc.quoted[word.head.i]
+        and not qdoc.paragraph_break(word, word.head)
+    ):
+        word = word.head
+        if is_cue(word) and not calls_on(word):
+            outer = word
+    return outer
 
 
 def _as_pair(search: Callable[[QuotedDoc, Fragment], Token | None]) -> CueSearch:

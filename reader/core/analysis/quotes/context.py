@@ -40,6 +40,7 @@ class Way(StrEnum):
     CARRIED = "carried"  # no cue: the speaker of the quote or sentence before (`grouping`)
     CLAUSE = "clause"  # the subject of the clause a partial quote sits in
     HEADLINE = "headline"  # a headline quote repeating a body quote
+    NO_SOURCE = "no_source"  # a cue whose subject speaks not (`no_source`): no speaker
     NONE = "none"  # nothing found
 
 

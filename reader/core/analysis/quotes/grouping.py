@@ -56,12 +56,21 @@ def attributed_groups(fragments: list[Fragment], qdoc: QuotedDoc) -> list[Group]
         if group.cue is None and group.speaker is None and qdoc.starts_sentence(fragment):
             group.speaker = _carried_speaker(fragment, previous, qdoc)
             group.way = Way.CARRIED if group.speaker is not None else group.way
-        if group.speaker is None and (group.cue is None or not is_passive(group.cue.root)):
+        if group.speaker is None and _may_have_a_subject(group):
             subject = nearest_subject(qdoc, fragment)
             if subject is not None:
                 group.speaker, group.way = speaker_span(qdoc, subject), Way.CLAUSE
         groups.append(group)
     return groups
+
+
+def _may_have_a_subject(group: Group) -> bool:
+    """Whether a quote with no speaker yet may take the subject of its clause: not when its
+    cue is a passive (`it is criticized as a “…” rule`) or its subject speaks not (`72
+    percent said “yes”`)."""
+    if group.way is Way.NO_SOURCE:
+        return False
+    return group.cue is None or not is_passive(group.cue.root)
 
 
 def _continues(group: Group, fragment: Fragment) -> bool:

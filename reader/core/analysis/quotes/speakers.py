@@ -81,7 +81,8 @@ def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
         return object_of(cue)
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
-        return object_after_according(to) if to is not None else None
+        source = object_after_according(to) if to is not None else None
+        return _author_of(source) or source if source is not None else None
     # A speech noun ("statement") before the verb rules: its owner or source speaks, never
     # the subject of the clause it sits in.
     if cue.pos_ == "NOUN":
@@ -178,6 +179,16 @@ def _quoted_as_saying(verb: Token) -> Token | None:
         for c in verb.children
     )
     return next((c for c in verb.children if c.dep_ == "dobj"), None) if saying else None
+
+
+def _author_of(document: Token) -> Token | None:
+    """`according to a court filing by prosecutor Elena Ruiz`: the name a document is by,
+    who speaks through it, rather than the document."""
+    if document.ent_type_ or document.pos_ != "NOUN":
+        return None
+    by = next((c for c in document.children if c.lower_ == "by"), None)
+    author = object_of(by) if by is not None else None
+    return author if author is not None and author.ent_type_ in ("PERSON", "ORG") else None
 
 
 def _apposed_name(noun: Token) -> Token | None:
