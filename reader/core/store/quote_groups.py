@@ -1,0 +1,175 @@
+"""Quote groups: the same quote in several articles (issue 24, deliverable 1), kept
+incrementally as articles come and go.
+
+A quote group belongs to the collection, as a collection key does (DESIGN.md, "Two levels of
+identity"): an article's quotes never change when others arrive. `QuoteIndex` holds the
+quotes of a set of articles by their pairs of neighbouring words
+(`reader.core.store.quote_pairing.pair_keys`). Adding an article looks each of its quotes'
+pairs up, aligns the quote (`difflib`, `same_quote`) with at most `CANDIDATES` quotes that
+share the most pairs, and joins the groups of those it pairs with; a pair held by more than
+`COMMON_PAIR` quotes ("of the", "we are") is not looked up. Removing an article splits only
+the groups its quotes were in. Nothing compares every quote with every other: the cost of
+adding an article grows with its quotes and their words, not with the collection.
+
+Groups are the connected quotes: when a long quote pairs with two shorter ones cut from it,
+all three are one group.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator
+
+from reader.core.model import Analysis
+from reader.core.store.quote_pairing import (
+    QuoteWords,
+    pair_keys,
+    quote_pieces,
+    quote_words,
+    same_quote,
+)
+
+COMMON_PAIR = 64
+"""Quotes a pair of words may be in and still be looked up (a stop-pair beyond that)."""
+
+CANDIDATES = 24
+"""Quotes aligned word by word with a new quote, those sharing the most pairs with it."""
+
+QuoteId = tuple[Hashable, int]
+"""A quote: its article's id and its start, in characters into that article's text."""
+
+
+class QuoteIndex:
+    """The quotes of a set of articles (any hashable ids) and the groups they form."""
+
+    def __init__(self) -> None:
+        self._words: dict[QuoteId, QuoteWords] = {}
+        self._postings: dict[tuple[str, str], set[QuoteId]] = {}
+        self._pairs: dict[QuoteId, set[QuoteId]] = {}  # quote -> the quotes it pairs with
+        self._group: dict[QuoteId, int] = {}
+        self._members: dict[int, set[QuoteId]] = {}
+        self._articles: dict[Hashable, list[QuoteId]] = {}
+        self._next_group = 0
+
+    def __contains__(self, article: Hashable) -> bool:
+        return article in self._articles
+
+    def articles(self) -> tuple[Hashable, ...]:
+        return tuple(self._articles)
+
+    def add(self, article: Hashable, quotes: Iterable[tuple[int, QuoteWords]]) -> None:
+        """Add an article's quotes, each as (start, words); an article added before is
+        replaced."""
+        if article in self._articles:
+            self.remove(article)
+        ids = self._articles[article] = []
+        for start, words in quotes:
+            quote = (article, start)
+            if quote in self._words:
+                continue
+            ids.append(quote)
+            paired = self._paired_with(article, words)
+            self._words[quote] = words
+            for key in pair_keys(words):
+                self._postings.setdefault(key, set()).add(quote)
+            self._pairs[quote] = paired
+            for other in paired:
+                self._pairs[other].add(quote)
+            self._join(quote, {self._group[other] for other in paired})
+
+    def _paired_with(self, article: Hashable, words: QuoteWords) -> set[QuoteId]:
+        """The indexed quotes of other articles that `words` is the same quote as (by
+        `same_quote`). Within one article, two quotes are two things said ("I don't believe
+        in the devil", then "Of course I believe in the devil"), however alike."""
+        shared: Counter[QuoteId] = Counter()
+        for key in pair_keys(words):
+            holders = self._postings.get(key)
+            if holders and len(holders) <= COMMON_PAIR:
+                shared.update(other for other in holders if other[0] != article)
+        return {
+            other
+            for other, _count in shared.most_common(CANDIDATES)
+            if same_quote(words, self._words[other])
+        }
+
+    def _join(self, quote: QuoteId, groups: set[int]) -> None:
+        """Put `quote` in one group with every quote of `groups` (the largest one kept)."""
+        if not groups:
+            group = self._next_group
+            self._next_group += 1
+            self._members[group] = set()
+        else:
+            group = max(groups, key=lambda g: len(self._members[g]))
+            for other in groups - {group}:
+                for member in self._members.pop(other):
+                    self._group[member] = group
+                    self._members[group].add(member)
+        self._group[quote] = group
+        self._members[group].add(quote)
+
+    def remove(self, article: Hashable) -> None:
+        """Take an article's quotes out; the groups they were in are split where only they
+        held them together."""
+        touched: set[int] = set()
+        for quote in self._articles.pop(article, ()):
+            for key in pair_keys(self._words.pop(quote)):
+                holders = self._postings[key]
+                holders.discard(quote)
+                if not holders:
+                    del self._postings[key]
+            for other in self._pairs.pop(quote):
+                self._pairs[other].discard(quote)
+            group = self._group.pop(quote)
+            self._members[group].discard(quote)
+            touched.add(group)
+        for group in touched:
+            self._split(group)
+
+    def _split(self, group: int) -> None:
+        """Make each connected part of `group` its own group (one pass over its quotes)."""
+        left = set(self._members.pop(group))
+        while left:
+            start = left.pop()
+            part = {start}
+            todo = [start]
+            while todo:
+                for other in self._pairs[todo.pop()]:
+                    if other in left:
+                        left.discard(other)
+                        part.add(other)
+                        todo.append(other)
+            number = self._next_group
+            self._next_group += 1
+            self._members[number] = part
+            for member in part:
+                self._group[member] = number
+
+    def group_of(self, quote: QuoteId) -> int | None:
+        """The group number of an indexed quote (numbers change when groups join or split);
+        None for a quote not indexed."""
+        return self._group.get(quote)
+
+    def words(self, quote: QuoteId) -> QuoteWords:
+        return self._words[quote]
+
+    def pairs(self, quote: QuoteId) -> frozenset[QuoteId]:
+        """The quotes this one was found to be the same quote as."""
+        return frozenset(self._pairs.get(quote, ()))
+
+    def groups(self, least: int = 2) -> Iterator[frozenset[QuoteId]]:
+        """The groups of at least `least` quotes (2: the quotes found more than once)."""
+        for members in self._members.values():
+            if len(members) >= least:
+                yield frozenset(members)
+
+    def members(self, quote: QuoteId) -> frozenset[QuoteId]:
+        """Every quote of the group `quote` is in (itself alone when it pairs with none)."""
+        group = self._group.get(quote)
+        return frozenset(self._members[group]) if group is not None else frozenset()
+
+
+def analysis_quote_words(analysis: Analysis) -> list[tuple[int, QuoteWords]]:
+    """An analysis's quotes as `QuoteIndex.add` takes them: (start, words)."""
+    return [
+        (q.start, quote_words(quote_pieces(q.text, q.start, q.fragments))) for q in analysis.quotes
+    ]
