@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from reader.core.analysis.quotes.context import QuotedDoc
 from reader.core.analysis.quotes.cues import object_after_according
-from reader.core.analysis.quotes.speakers import speaker_span, subject_of
+from reader.core.analysis.quotes.speakers import quoting_verb, speaker_span, subject_of
 
 # How the parse hangs an attribution from the quoted clause (`“…,” Holt said, according to the
 # Tribune` makes "said" a parataxis of the quote and "according" a dependent of the quote).
@@ -26,8 +26,9 @@ def relay_of(qdoc: QuotedDoc, cue: Token, speaker: Token, source: Token) -> Span
     hung from). None when nobody relays them."""
     if source.i != speaker.i:
         return speaker_span(qdoc, speaker)
-    if cue.lemma_.lower() == "quote" and speaker.dep_ == "dobj":
-        relayer = subject_of(qdoc, cue)
+    quoting = quoting_verb(cue)
+    if quoting.lemma_.lower() == "quote" and speaker.dep_ == "dobj":
+        relayer = subject_of(qdoc, quoting)
         return speaker_span(qdoc, relayer) if relayer is not None else None
     if cue.lower_ == "according":
         return None  # the object of "according to" is then the speaker itself

@@ -169,9 +169,18 @@ def _is_misread_clause(verb: Token) -> bool:
     )
 
 
-def _quoted_as_saying(verb: Token) -> Token | None:
+def quoting_verb(cue: Token) -> Token:
+    """The "quoted" of `quoted X as saying “…”` when the cue is its "saying", else the cue."""
+    if cue.tag_ == "VBG" and cue.head.lower_ == "as" and cue.head.head.lemma_.lower() == "quote":
+        return cue.head.head
+    return cue
+
+
+def _quoted_as_saying(cue: Token) -> Token | None:
     """`the broadcaster quoted Deputy Prime Minister Yuri Sandor as saying`: the object of
-    "quoted … as saying" said the words, not the one who quoted them."""
+    "quoted … as saying" said the words, not the one who quoted them (the cue may be the
+    "quoted" or, right before the quote, the "saying")."""
+    verb = quoting_verb(cue)
     if verb.lemma_.lower() != "quote":
         return None
     saying = any(

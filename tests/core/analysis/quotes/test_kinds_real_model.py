@@ -97,3 +97,15 @@ def test_a_poll_s_answer_a_sign_and_a_message_have_no_speaker_real_model(nlp):
 def test_a_share_holding_a_view_keeps_it_real_model(nlp):
     text = 'Park vote\n\nA majority of voters said the plan was "unfair to renters."\n'
     assert said(nlp, text) == {"unfair to renters.": "A majority"}
+
+
+def test_quoted_as_saying_right_before_the_quote_is_the_one_quoted_s_real_model(nlp):
+    text = (
+        "Talks\n\n"
+        "The broadcaster RTV quoted Deputy Prime Minister Yuri Sandor as saying "
+        '"the talks are over."\n'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None and quote.speaker.name == "Yuri Sandor"
+    assert quote.evidence is not None and quote.evidence.relay is not None
+    assert quote.evidence.relay.text == "RTV"
