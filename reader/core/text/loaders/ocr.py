@@ -86,6 +86,11 @@ def _ocr_engine() -> Any:
                 "Global.log_level": "error",
                 "Global.text_score": _KEEP_ABOVE,
                 "Global.max_side_len": MAX_SIDE,
+                # The line-orientation classifier turns some upright lines of print upside
+                # down and reads them as garbage: with it, bench_ocr's Vera Sans page has a
+                # character error rate of 9.5%, without it 0%. Pages are upright (photos
+                # are turned by their EXIF orientation first).
+                "Global.use_cls": False,
             }
         )
     return _engine
