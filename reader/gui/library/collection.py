@@ -1,6 +1,8 @@
-"""The collection in the Library dock: File ▸ Open Folder, a folder dropped, or several files
-opened at once make a collection; the dock lists it while it is analysed in the background on
-every core, and it comes back at the next start. A click on an article or a quote opens it."""
+"""The collections in the Library dock. Several named collections live in the store
+(`reader.core.store.collections`); the dock shows one, analysed in the background on every core,
+and the last one shown comes back at the next start. File ▸ Open Folder, a folder dropped, or
+several files opened at once make a collection (a folder opened again adds its new and changed
+files to its collection). A click on an article or a quote opens it."""
 
 from __future__ import annotations
 
@@ -8,24 +10,26 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from reader.core.store.collections import SavedCollection, SavedCollections
+from reader.core.store.database import StoreError
 from reader.core.store.library import Collection, supported_files
-from reader.gui.article.article_tab import ArticleTab
 from reader.gui.library.indexer import CollectionIndexer
 from reader.gui.library.panel import LibraryPanel
+from reader.gui.library.reveal import Revealer
+from reader.gui.library.view_state import LibraryViewState
 from reader.gui.window import dialogs
 from reader.gui.window.open_articles import OpenArticles
 from reader.gui.window.settings import Settings
 from reader.gui.window.stored import StoredAnalyses
 
-REFRESH_MS = 2000  # how often the article list follows a running analysis
 STATUS_MS = 8000
 
 
 class Collections(QObject):
-    """Owns the Library dock (`dock`, `panel`), the collection shown and its indexer; the
-    window adds the dock to its left side."""
+    """Owns the Library dock (`dock`, `panel`), the collection shown (`current`, and its view
+    `collection`) and its indexer; the window adds the dock to its left side."""
 
     def __init__(
         self,
@@ -33,7 +37,7 @@ class Collections(QObject):
         stored: StoredAnalyses,
         articles: OpenArticles,
         status: Callable[[str, int], None],
-        parent: QWidget,
+        parent: QMainWindow,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -41,132 +45,183 @@ class Collections(QObject):
         self._articles = articles
         self._status = status
         self._parent = parent  # the window, for the dialogs
+        self.current: SavedCollection | None = None
         self.collection: Collection | None = None
         self.panel = LibraryPanel(parent)
         self.dock = QDockWidget("Library", parent)
         self.dock.setObjectName("library")
         self.dock.setWidget(self.panel)
         self.dock.hide()
+        self.layout = LibraryViewState(settings, self.panel, self.dock, parent)
         self.indexer = CollectionIndexer(self)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self.panel.refresh_articles)
-        self._pending_reveal: dict[int, tuple[int, int]] = {}
+        self._refresh_soon = QTimer(self)  # one re-read for the results of one turn
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self.panel.refresh_articles)
+        self.revealer = Revealer(articles, self)
         self.panel.open_requested.connect(lambda path: articles.open_paths([path]))
-        self.panel.open_at_requested.connect(self.open_at)
+        self.panel.open_at_requested.connect(self.revealer.open_at)
         self.panel.cancel_requested.connect(self.indexer.cancel)
-        self.indexer.progress.connect(self.panel.show_progress)
-        self.indexer.warning.connect(self._say)
+        self.panel.bar.chosen.connect(self.show)
+        self.indexer.progress.connect(self._on_progress)
+        self.indexer.warning.connect(self.say)
         self.indexer.finished.connect(self._on_indexed)
-        stored.pipeline_known.connect(lambda: self.open_collection(*settings.collection()))
-        articles.tab_added.connect(self._attach)
+        stored.pipeline_known.connect(self._reopen)
         QTimer.singleShot(0, self.restore_collection)
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
+        """A line in the status bar for a while."""
         self._status(text, STATUS_MS)
 
-    def open_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._parent, "Open a folder of articles")
-        if folder:
-            self.collect_folder(Path(folder))
+    @property
+    def shelf(self) -> SavedCollections | None:
+        """The store's named collections (None without a store, which the status bar says)."""
+        if self._stored.store is None:
+            self.say(f"The library needs the analysis store: {self._stored.problem}")
+            return None
+        return SavedCollections(self._stored.store)
+
+    # -- making and choosing collections -------------------------------------------------------
 
     def collect_folder(self, folder: Path) -> None:
+        """The folder's articles as a collection named after it; a folder opened before adds
+        its new and changed files to its collection."""
         paths = supported_files(folder)
         if not paths:
             dialogs.show_error(
                 self._parent, "No articles", f"{folder} holds no article files Reader can open."
             )
             return
-        self.collect(paths, folder.name or str(folder))
+        if (shelf := self.shelf) is None:
+            return
+        if (known := shelf.holding_folder(folder)) is not None:
+            self.add_to(known.id, paths)
+        else:
+            self.collect(paths, folder.name or str(folder))
 
     def collect(self, paths: Sequence[Path], name: str | None = None) -> None:
-        """Make these files the collection: listed in the library, analysed in the background,
+        """A new collection of these files: shown in the library, analysed in the background,
         remembered for the next start."""
         paths = [Path(p).resolve() for p in paths]
-        name = name or f"{len(paths)} articles"
-        self._settings.set_collection(paths, name)
-        self.open_collection(paths, name)
+        if (shelf := self.shelf) is None or not paths:
+            return
+        try:
+            made = shelf.create(name or f"{len(paths)} articles", paths)
+        except StoreError as error:
+            dialogs.show_error(self._parent, "Cannot make the collection", str(error))
+            return
+        self.show(made.id)
+        self.say(f"New collection “{made.name}”: {made.size} articles")
+
+    def add_to(self, collection_id: int, paths: Sequence[Path]) -> None:
+        """Add files to a collection and show it; only its new and changed files are read."""
+        if (shelf := self.shelf) is None:
+            return
+        try:
+            fresh = shelf.add(collection_id, [Path(p).resolve() for p in paths])
+        except StoreError as error:
+            dialogs.show_error(self._parent, "Cannot add to the collection", str(error))
+            return
+        self.show(collection_id)
+        name = self.current.name if self.current is not None else "the collection"
+        self.say(f"{len(fresh)} new or changed articles in “{name}”")
+
+    @Slot(int)
+    def show(self, collection_id: int) -> None:
+        """Show a collection of the store in the dock and analyse what the store lacks of it."""
+        if (shelf := self.shelf) is None:
+            return
+        saved = shelf.get(collection_id)
+        if saved is None:
+            return
+        if self.current is not None and self.current.id not in (0, saved.id):
+            self.layout.save_view(self.current.id)
+        self.current = saved
+        self._settings.set_current_collection(saved.id)
+        self.panel.bar.set_collections(shelf.all(), saved.id)
+        self._open(shelf.paths(saved.id))
+        self.layout.restore_view(saved.id)
         self.dock.show()
+        self.layout.size_dock()
         self.analyse_collection()
 
-    def open_collection(self, paths: list[Path], name: str) -> None:
-        """Show these files as the collection, as the store knows them (nothing analysed)."""
+    def show_none(self) -> None:
+        """No collection left to show (the last one was removed)."""
+        self.indexer.cancel(wait=True)
+        self.current = self.collection = None
+        self._settings.set_current_collection(None)
+        self.panel.bar.set_collections(self.shelf.all() if self._stored.store else (), None)
+        self.panel.set_collection(None)
+
+    def _open(self, paths: list[Path]) -> None:
         label = self._stored.pipeline_label()
-        if self._stored.store is None or not paths or label is None:
+        if self.current is None or self._stored.store is None or label is None:
             return
         self.collection = Collection(self._stored.store, paths, label)
-        self.panel.set_collection(self.collection, name)
+        self.panel.set_collection(self.collection, self.current.name)
+
+    def open_collection(self, paths: list[Path], name: str) -> None:
+        """Show these files under `name`, unsaved, as the store knows them (nothing analysed)."""
+        self.current = SavedCollection(0, name, len(paths))
+        self._open(paths)
+
+    def _reopen(self) -> None:
+        """The pipeline's label is known now: the collection shown as the store has it."""
+        if self.current is not None:
+            self.show(self.current.id)
 
     def restore_collection(self) -> None:
-        """The collection open when Reader last closed, back in the library (not re-read)."""
-        paths, name = self._settings.collection()
-        if not paths:
+        """The collection shown when Reader last closed (not re-read); the one collection of
+        older Readers becomes the store's first named one."""
+        legacy, name = self._settings.legacy_collection()
+        if not legacy and self._settings.current_collection() is None:
             return
-        if self._stored.store is None:
-            self._say(f"The library needs the analysis store: {self._stored.problem}")
+        if (shelf := self.shelf) is None:
             return
-        self.open_collection(paths, name)
-        self.dock.show()
-        if self.collection is not None and not all(a.analysed for a in self.collection.articles()):
-            self.analyse_collection()
+        if legacy and not shelf.all():
+            self._settings.set_current_collection(shelf.create(name, legacy).id)
+        self._settings.forget_legacy_collection()
+        known = [c.id for c in shelf.all()]
+        wanted = self._settings.current_collection()
+        if known:
+            self.show(wanted if wanted in known else known[0])
 
     def analyse_collection(self) -> None:
-        """Analyse what the store lacks of the collection, on every core, in the background."""
-        paths = self._settings.collection()[0]
-        if self._stored.store is None:
-            self._say(f"The library needs the analysis store: {self._stored.problem}")
+        """Analyse what the store lacks of the collection shown, on every core, in the
+        background (the files new to the store or changed since)."""
+        if self._stored.store is None or self.collection is None:
             return
-        if paths:
-            self.panel.show_progress(0, len(paths), 0)
-            self.indexer.start(paths, self._settings.model(), self._stored.store)
-            self._refresh_timer.start()
+        pending = [a.path for a in self.collection.articles() if not a.analysed]
+        if not pending:
+            self.indexer.cancel(wait=True)
+            self.panel.hide_progress()
+            return
+        self.panel.show_progress(0, len(pending), 0)
+        self.indexer.start(pending, self._settings.model(), self._stored.store)
+
+    @Slot(int, int, int)
+    def _on_progress(self, done: int, total: int, failed: int) -> None:
+        """The bar and the "analysed" count move with every article the indexer reports."""
+        self.panel.show_progress(done, total, failed)
+        self._refresh_soon.start()
 
     @Slot(int, int, bool)
     def _on_indexed(self, analysed: int, failed: int, cancelled: bool) -> None:
-        self._refresh_timer.stop()
         self.panel.hide_progress()
-        if self.collection is None:
-            self.open_collection(*self._settings.collection())
         self.refresh()
         state = "Stopped" if cancelled else "Done"
         problem = f"; {failed} could not be read" if failed else ""
-        self._say(f"{state}: {analysed} articles of the collection analysed{problem}")
+        self.say(f"{state}: {analysed} articles of the collection analysed{problem}")
 
     def refresh(self) -> None:
         """Show the store's counts again (after a correction, or the store was cleared)."""
         if self.collection is not None:
             self.panel.refresh()
 
-    # -- opening at a place ---------------------------------------------------------------------
-
-    def open_at(self, path: Path, start: int, end: int) -> None:
-        """Open (or switch to) an article and show the range, a quote marked as a quote."""
-        self._articles.open_paths([path])
-        tab = self._articles.current_tab()
-        if tab is None:
-            return
-        self._pending_reveal[id(tab)] = (start, end)
-        if tab.analysis is not None:
-            self._reveal(tab)
-
-    def _attach(self, tab: ArticleTab) -> None:
-        tab.analysis_shown.connect(lambda: self._reveal(tab))
-
-    def _reveal(self, tab: ArticleTab) -> None:
-        where = self._pending_reveal.pop(id(tab), None)
-        if where is None or tab.analysis is None:
-            return
-        start, end = where
-        quote = next((q for q in tab.analysis.quotes if q.start == start), None)
-        if quote is not None:
-            if not tab.quotes.row_of(quote).isValid():
-                tab.quotes.show_all_speakers()
-            tab.view.mark_quote(quote)
-            tab.quotes.show_marked(quote)
-        else:
-            tab.view.select_range(start, end)
-
     def shutdown(self) -> None:
-        """Stop the collection's analysis (after the article in hand)."""
-        self._refresh_timer.stop()
+        """Keep the layout, stop the collection's analysis (after the article in hand)."""
+        self.layout.save()
+        if self.current is not None and self.current.id:
+            self.layout.save_view(self.current.id)
         self.indexer.cancel(wait=True)
+        self._refresh_soon.stop()

@@ -12,12 +12,13 @@ from functools import partial
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from reader.core.render.quote_table import export_analysis_quotes, export_collection_quotes
 from reader.core.store.database import StoreError
 from reader.gui.article.article_tab import ArticleTab
 from reader.gui.library.collection import Collections
+from reader.gui.library.commands import CollectionCommands
 from reader.gui.library.corrections import Corrections
 from reader.gui.window import dialogs
 from reader.gui.window.exporting import export_quotes
@@ -39,23 +40,23 @@ class LibraryController(QObject):
         articles: OpenArticles,
         menus: MenuRegistry,
         status: Callable[[str, int], None],
-        parent: QWidget,
+        parent: QMainWindow,
     ) -> None:
         super().__init__(parent)
         self.stored = stored
         self._articles = articles
         self._status = status
         self._parent = parent  # the window: the dialogs' parent, and where the focus is
+        self._settings = settings
         self.collections = Collections(settings, stored, articles, status, parent)
+        self.commands = CollectionCommands(self.collections, settings, parent)
         self.corrections = Corrections(stored, articles.current_tab, status, parent=self)
         self.corrections.changed.connect(self.collections.refresh)
         articles.tab_added.connect(self._attach)
         self._build_actions(menus)
 
     def _build_actions(self, menus: MenuRegistry) -> None:
-        menus.add_action(
-            Place.OPEN, "Open &Folder…", self.collections.open_folder, ["Ctrl+Shift+O"]
-        )
+        menus.add_action(Place.OPEN, "Open &Folder…", self.commands.open_folder, ["Ctrl+Shift+O"])
         self.export_quotes_action = menus.add_action(
             Place.EXPORT, "Export &Quotes as CSV…", self.export_quotes, ["Ctrl+Shift+E"]
         )
@@ -93,7 +94,7 @@ class LibraryController(QObject):
         else:
             what, write = "article", partial(export_analysis_quotes, tab.analysis)
         opened = [t.path for t in self._articles.article_tabs() if t.path is not None]
-        if (said := export_quotes(self._parent, what, write, opened)) is not None:
+        if (said := export_quotes(self._parent, self._settings, what, write, opened)) is not None:
             self._status(said, STATUS_MS)
 
     def clear_store(self) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.render.palette import STYLES
 from reader.core.store.library import (
     ArticleSummary,
     Collection,
@@ -29,63 +28,18 @@ from reader.core.store.library import (
     CollectionQuote,
     SearchHit,
 )
-from reader.gui.library.tables import Column, record_at, record_table
+from reader.gui.library.bar import CollectionBar
+from reader.gui.library.columns import (
+    ARTICLE_COLUMNS,
+    ENTITY_COLUMNS,
+    HIT_COLUMNS,
+    QUOTE_COLUMNS,
+    SEEN_WITH_COLUMNS,
+    kind_label,
+)
+from reader.gui.library.tables import record_at, record_table
 
 SEARCH_DELAY_MS = 300
-
-
-def _kind_label(kind: str) -> str:
-    style = STYLES.get(kind)  # type: ignore[call-overload]
-    return style.label if style is not None else kind.title()
-
-
-def _count(value: int) -> str:
-    return str(value)
-
-
-def _if_analysed(article: ArticleSummary, value: int) -> str:
-    return str(value) if article.analysed else "–"
-
-
-ARTICLE_COLUMNS = (
-    Column("Title", lambda a: a.title, tooltip=lambda a: f"{a.title}\n{a.path}"),
-    Column("Date", lambda a: a.date or "", sort=lambda a: a.date),
-    Column("Source", lambda a: a.site or ""),
-    Column(
-        "People",
-        lambda a: _if_analysed(a, a.people),
-        lambda a: a.people,
-        numeric=True,
-    ),
-    Column(
-        "Quotes",
-        lambda a: _if_analysed(a, a.quotes),
-        lambda a: a.quotes,
-        numeric=True,
-    ),
-)
-ENTITY_COLUMNS = (
-    Column("Name", lambda e: e.name, tooltip=lambda e: f"{e.name} ({_kind_label(e.kind)})"),
-    Column("Kind", lambda e: _kind_label(e.kind)),
-    Column("Articles", lambda e: _count(e.articles), lambda e: e.articles, numeric=True),
-    Column("Mentions", lambda e: _count(e.mentions), lambda e: e.mentions, numeric=True),
-    Column("Quotes", lambda e: _count(e.quotes), lambda e: e.quotes, numeric=True),
-)
-QUOTE_COLUMNS = (
-    Column("Quote", lambda q: f"“{q.quote.text}”", lambda q: q.quote.text),
-    Column("Article", lambda q: q.title, tooltip=lambda q: f"{q.title}\n{q.path}"),
-    Column("Date", lambda q: q.date or "", sort=lambda q: q.date),
-)
-SEEN_WITH_COLUMNS = (
-    Column("Seen with", lambda pair: pair[0].name, lambda pair: pair[0].name),
-    Column("Kind", lambda pair: _kind_label(pair[0].kind)),
-    Column("Articles together", lambda pair: _count(pair[1]), lambda pair: pair[1], numeric=True),
-)
-HIT_COLUMNS = (
-    Column("Match", lambda h: h.snippet),
-    Column("Article", lambda h: h.title, tooltip=lambda h: f"{h.title}\n{h.path}"),
-    Column("In a quote", lambda h: "yes" if h.in_quote else "", lambda h: h.in_quote),
-)
 
 
 def _filtered(parent: QWidget, table: QTableView, placeholder: str) -> QWidget:
@@ -117,6 +71,7 @@ class LibraryPanel(QWidget):
         self._name = ""
         self.followed: CollectionEntity | None = None
 
+        self.bar = CollectionBar(self)
         self.heading = QLabel("No collection open", self)
         self.heading.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -182,6 +137,7 @@ class LibraryPanel(QWidget):
         self.pages.addTab(search, "Search")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.bar)
         layout.addWidget(self.heading)
         layout.addLayout(progress_row)
         layout.addWidget(self.pages, 1)
@@ -263,7 +219,7 @@ class LibraryPanel(QWidget):
         self.mentioning.records.set_records(collection.articles_mentioning(entity.key))
         self.seen_with.records.set_records(collection.co_occurring(entity.key))
         self.follow_label.setText(
-            f"<b>{html.escape(entity.name)}</b> ({_kind_label(entity.kind)}): in {entity.articles} "
+            f"<b>{html.escape(entity.name)}</b> ({kind_label(entity.kind)}): in {entity.articles} "
             f"article{'s' if entity.articles != 1 else ''}, {entity.mentions} mentions, "
             f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}"
         )

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 Index = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 20
 SORT_ROLE = Qt.ItemDataRole.UserRole + 21
+MAX_COLUMN_PX = 360  # a fitted column never takes more; the reader may widen it
 
 
 @dataclass(frozen=True)
@@ -117,11 +119,32 @@ def record_table(parent: QWidget, columns: Sequence[Column], name: str) -> QTabl
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for section in range(1, len(columns)):
-        header.setSectionResizeMode(section, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.records = source  # type: ignore[attr-defined]
+    view.fitted = False  # type: ignore[attr-defined]
+    source.modelReset.connect(lambda: fit_columns(view))
     return view
+
+
+def fit_columns(view: QTableView, force: bool = False) -> None:
+    """Each column as wide as its header and rows (at most MAX_COLUMN_PX), once: the first
+    time the table has rows, unless the reader's own widths were restored (`force`: again)."""
+    if (view.fitted and not force) or view.model().rowCount() == 0:  # type: ignore[attr-defined]
+        return
+    view.fitted = True  # type: ignore[attr-defined]
+    header = view.horizontalHeader()
+    for section in range(header.count()):
+        wanted = max(view.sizeHintForColumn(section), header.sectionSizeHint(section))
+        header.resizeSection(section, min(wanted, MAX_COLUMN_PX))
+
+
+def restore_widths(view: QTableView, state: QByteArray | None) -> None:
+    """The column widths the reader left (a header's saved state), kept from then on."""
+    if state is not None and view.horizontalHeader().restoreState(state):
+        view.fitted = True  # type: ignore[attr-defined]
 
 
 def record_at(index: QModelIndex) -> Any:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.text.loaders import SUPPORTED_SUFFIXES
+from reader.gui.window.settings import Settings
 
 
 def open_filter() -> str:
@@ -28,6 +29,25 @@ def open_filter() -> str:
 def ask_open_paths(parent: QWidget, directory: str) -> list[Path]:
     paths, _ = QFileDialog.getOpenFileNames(parent, "Open articles", directory, open_filter())
     return [Path(path) for path in paths]
+
+
+def ask_folder(parent: QWidget, settings: Settings, title: str) -> Path | None:
+    """A folder, the dialog opening where the last file dialog was left (remembered)."""
+    folder = QFileDialog.getExistingDirectory(parent, title, settings.last_folder())
+    if not folder:
+        return None
+    settings.set_last_folder(Path(folder))
+    return Path(folder)
+
+
+def ask_csv_path(parent: QWidget, settings: Settings, title: str) -> Path | None:
+    """Where to write a CSV file, proposed as quotes.csv in the folder last used."""
+    proposed = Path(settings.last_folder()) / "quotes.csv"
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(proposed), "CSV files (*.csv)")
+    if not name:
+        return None
+    settings.set_last_folder(Path(name).parent)
+    return Path(name)
 
 
 def ask_save_path(parent: QWidget, suggested: Path) -> Path | None:

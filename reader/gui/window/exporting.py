@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.core.render.export import ExportError, write_export
 from reader.core.store.database import StoreError
 from reader.gui.article.article_tab import ArticleTab
 from reader.gui.window import dialogs
 from reader.gui.window.naming import export_proposal, resolved
+from reader.gui.window.settings import Settings
 
 
 def export_article(parent: QWidget, tab: ArticleTab, opened: list[Path]) -> Path | None:
@@ -39,17 +40,19 @@ def export_article(parent: QWidget, tab: ArticleTab, opened: list[Path]) -> Path
 
 
 def export_quotes(
-    parent: QWidget, what: str, write: Callable[[Path], int], opened: list[Path]
+    parent: QWidget,
+    settings: Settings,
+    what: str,
+    write: Callable[[Path], int],
+    opened: list[Path],
 ) -> str | None:
     """File ▸ Export Quotes as CSV: `write` writes the quotes of the `what` ("article",
-    "collection") to a path and counts them. What the status bar says, or None (cancelled,
-    or a dialog said why not)."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, f"Export the {what}'s quotes", "quotes.csv", "CSV files (*.csv)"
-    )
-    if not name:
+    "collection") to a path and counts them; the dialog opens in the folder last used. What
+    the status bar says, or None (cancelled, or a dialog said why not)."""
+    name = dialogs.ask_csv_path(parent, settings, f"Export the {what}'s quotes")
+    if name is None:
         return None
-    if _is_open(Path(name), opened):
+    if _is_open(name, opened):
         dialogs.show_error(
             parent,
             "Cannot export the quotes",
@@ -57,7 +60,7 @@ def export_quotes(
         )
         return None
     try:
-        count = write(Path(name))
+        count = write(name)
     except (OSError, StoreError) as error:
         dialogs.show_error(parent, "Cannot export the quotes", str(error))
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from reader.gui.theme import Theme
 
@@ -87,15 +87,67 @@ class Settings:
     def set_session(self, paths: list[Path]) -> None:
         self._store.setValue("files/session", [str(p.resolve()) for p in paths])
 
-    def collection(self) -> tuple[list[Path], str]:
-        """The library's collection when Reader last closed: its files and its name."""
+    def legacy_collection(self) -> tuple[list[Path], str]:
+        """The one collection Readers before named collections kept here: its files and name
+        (the store's first named collection once read; see `forget_legacy_collection`)."""
         return _paths(self._store.value("library/paths", [])), str(
             self._store.value("library/name", "") or "Collection"
         )
 
-    def set_collection(self, paths: list[Path], name: str) -> None:
-        self._store.setValue("library/paths", [str(p) for p in paths])
-        self._store.setValue("library/name", name)
+    def forget_legacy_collection(self) -> None:
+        self._store.remove("library/paths")
+        self._store.remove("library/name")
+
+    def current_collection(self) -> int | None:
+        """The id in the store of the collection open when Reader last closed."""
+        return _int(self._store.value("library/current", 0), 0) or None
+
+    def set_current_collection(self, collection_id: int | None) -> None:
+        self._store.setValue("library/current", collection_id or 0)
+
+    def library_width(self) -> int | None:
+        """The Library dock's width as the reader left it (None: never set)."""
+        return _int(self._store.value("library/width", 0), 0) or None
+
+    def set_library_width(self, width: int) -> None:
+        self._store.setValue("library/width", width)
+
+    def header_state(self, table: str) -> QByteArray | None:
+        """A library table's column widths as the reader left them."""
+        value = self._store.value(f"library/columns/{_key(table)}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_header_state(self, table: str, state: QByteArray) -> None:
+        self._store.setValue(f"library/columns/{_key(table)}", state)
+
+    def table_view(self, collection_id: int, table: str) -> tuple[int, bool, str]:
+        """How a table of one collection was left: its sort column (-1: the given order),
+        whether descending, and its filter text."""
+        prefix = f"library/view/{collection_id}/{_key(table)}"
+        column = _int(self._store.value(f"{prefix}/sort", -1), -1)
+        descending = str(self._store.value(f"{prefix}/descending", "false")).lower() == "true"
+        return column, descending, str(self._store.value(f"{prefix}/filter", "") or "")
+
+    def set_table_view(
+        self, collection_id: int, table: str, column: int, descending: bool, text: str
+    ) -> None:
+        prefix = f"library/view/{collection_id}/{_key(table)}"
+        self._store.setValue(f"{prefix}/sort", column)
+        self._store.setValue(f"{prefix}/descending", "true" if descending else "false")
+        self._store.setValue(f"{prefix}/filter", text)
+
+    def forget_table_views(self, collection_id: int) -> None:
+        self._store.remove(f"library/view/{collection_id}")
+
+    def last_folder(self) -> str:
+        """Where file dialogs open: the folder last used in one, else the documents folder."""
+        folder = str(self._store.value("files/last_folder", "") or "")
+        if folder and Path(folder).is_dir():
+            return folder
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def set_last_folder(self, folder: Path) -> None:
+        self._store.setValue("files/last_folder", str(folder))
 
     def pipeline_label(self) -> tuple[str | None, str | None]:
         """The pipeline choice (None: best installed) that last loaded, and its label (name
@@ -116,6 +168,11 @@ def _paths(value: object) -> list[Path]:
     if isinstance(value, str):  # QSettings returns a lone string for one-item lists
         value = [value]
     return [Path(item) for item in value or [] if item]  # type: ignore[union-attr]
+
+
+def _key(name: str) -> str:
+    """A table's name as one settings key (no slashes or spaces)."""
+    return "_".join(name.replace("/", " ").split()).lower()
 
 
 def _int(value: object, default: int) -> int:
