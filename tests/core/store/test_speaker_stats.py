@@ -1,0 +1,54 @@
+"""Who gets quoted (issue 24, deliverable 2): per speaker by collection key, named against
+unnamed sources, people against organizations, the share of the top speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.store.coverage import Coverage
+from reader.core.store.speaker_stats import UNNAMED, SpokenQuote, speaker_stats
+from tests.core.library_articles import fake_analysis
+
+
+def test_counts_per_speaker_with_shares_and_the_unnamed_together():
+    stats = speaker_stats(
+        [
+            SpokenQuote("a", "person:ada", "Ada Lovelace", "PERSON", 10),
+            SpokenQuote("b", "person:ada", "Lovelace", "PERSON", 6),
+            SpokenQuote("a", "org:acme", "Acme", "ORG", 4),
+            SpokenQuote("a", None, None, None, 3),
+            SpokenQuote("b", None, None, None, 2),
+        ]
+    )
+    assert [(r.name, r.quotes, r.words, r.articles) for r in stats.rows] == [
+        ("Ada Lovelace", 2, 16, 2),
+        (UNNAMED, 2, 5, 2),
+        ("Acme", 1, 4, 1),
+    ]
+    assert (stats.quotes, stats.words) == (5, 25)
+    assert (stats.named_quotes, stats.unnamed_quotes) == (3, 2)
+    assert (stats.person_quotes, stats.organization_quotes) == (2, 1)
+    assert stats.rows[0].quote_share == pytest.approx(0.4)
+    assert stats.rows[0].word_share == pytest.approx(16 / 25)
+    assert stats.top_share(1) == pytest.approx(0.4)
+    assert stats.top_share() == pytest.approx(0.6)  # the unnamed are never a top speaker
+
+
+def test_nothing_quoted_gives_empty_stats():
+    stats = speaker_stats([])
+    assert (stats.rows, stats.quotes, stats.top_share()) == ((), 0, 0.0)
+
+
+def test_a_collection_counts_one_person_under_one_key_and_an_unnamed_source_apart():
+    coverage = Coverage()
+    text = (
+        "News\n\nAda Lovelace spoke.\n\n“We shall see,” she said. “Nothing yet,” officials said.\n"
+    )
+    coverage.add(1, fake_analysis(text, speakers={"We shall see,": "person:ada-lovelace"}))
+    text = "News\n\nLovelace spoke. Acme spoke.\n\n“Four more words here,” Lovelace said.\n"
+    coverage.add(2, fake_analysis(text, speakers={"Four more words here,": "person:ada-lovelace"}))
+    stats = speaker_stats(coverage.spoken())
+    assert [(r.key, r.name, r.kind, r.quotes, r.words) for r in stats.rows] == [
+        ("person:ada-lovelace", "Ada Lovelace", "PERSON", 2, 7),
+        (None, UNNAMED, None, 1, 2),
+    ]
