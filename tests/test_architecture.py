@@ -92,3 +92,17 @@ def test_architecture_map_names_only_modules_that_exist() -> None:
         if not (path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()):
             missing.append(name)
     assert not missing, f"docs/ARCHITECTURE.md names modules that do not exist: {missing}"
+
+
+def test_only_the_store_speaks_sql_and_only_the_service_keeps_analyses() -> None:
+    """SQL lives in reader.core.store; every analysis is kept through AnalysisService, the one
+    place that writes analyses (so corrections and alias rules are applied the same way)."""
+    store = PACKAGE / "core" / "store"
+    service = PACKAGE / "core" / "service" / "analyses.py"
+    for path in _sources():
+        source = path.read_text(encoding="utf-8")
+        if store not in path.parents:
+            assert "sqlite3" not in source, f"{path.name} uses SQLite outside the store"
+            assert ".query(" not in source, f"{path.name} sends SQL to the store"
+            if path != service:
+                assert "save_analys" not in source, f"{path.name} writes analyses itself"
