@@ -89,6 +89,10 @@ def test_a_mixed_pdf_real_ocr_reads_each_page_its_own_way(tmp_path):
     assert article.text.index("The first page has a text layer.") < article.text.index("pilots")
     assert "voted on Friday" in article.text
     assert article.meta.ocr
+    kinds = {article.block_text(block): block.kind for block in article.blocks}
+    body = next(text for text in kinds if "voted on Friday" in text)
+    # The OCR'd body is in the same type size as the text layer's, not a heading.
+    assert kinds[body] is kinds["The first page has a text layer."] is BlockKind.PARAGRAPH
 
 
 def _fake_reader(monkeypatch, seen: list) -> None:
