@@ -139,12 +139,15 @@ def run_analyze(args: argparse.Namespace) -> int:
     """`reader analyze PATH...`: one JSON object per article (jsonl) or one array (json).
 
     The run is a collection: each entity mention and quote speaker also carries its
-    `collection_key` over the run's files, so the records are printed once all are analysed.
+    `collection_key` over the run's files, and each quote its `group` (issue 24), so the
+    records are printed once all are analysed.
     """
     from reader.core.analysis.pipeline import ModelError
     from reader.core.store.run_collection import RunCollection, with_collection_keys
+    from reader.core.store.run_quote_groups import RunQuoteGroups
 
     status = EXIT_OK
+    groups = RunQuoteGroups()
     with RunCollection() as run:
         try:
             for result in _results(args):
@@ -155,12 +158,16 @@ def run_analyze(args: argparse.Namespace) -> int:
                     record = result.analysis.to_dict()
                     record["path"] = str(result.path)
                 run.add(result.analysis, record)
+                groups.add(result.analysis)
         except (ModelError, RuntimeError) as error:
             _say(str(error))
             if args.format == "json":
                 return EXIT_FILE_FAILED
             status = EXIT_FILE_FAILED  # the lines of the files before it are still printed
-        records = (with_collection_keys(record, key_of) for key_of, record in run.keyed())
+        records = (
+            groups.with_groups(number, with_collection_keys(record, key_of))
+            for number, (key_of, record) in enumerate(run.keyed())
+        )
         if args.format == "jsonl":
             for record in records:
                 print(json.dumps(record, ensure_ascii=False), flush=True)
@@ -171,15 +178,17 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 def run_quotes(args: argparse.Namespace) -> int:
     """`reader quotes PATH...`: every quote as a CSV row or a JSON line, files in input order,
-    with the speaker's `speaker_collection_key` over the run's files (printed once all are
-    analysed)."""
+    with the speaker's `speaker_collection_key` and the quote's `group` over the run's files
+    (printed once all are analysed)."""
     from reader.core.analysis.pipeline import ModelError
     from reader.core.render.quote_table import analysis_quotes, quote_rows, write_csv, write_jsonl
     from reader.core.store.run_collection import RunCollection
+    from reader.core.store.run_quote_groups import RunQuoteGroups
 
     status = EXIT_OK
     header = True
     stopped = False
+    groups = RunQuoteGroups()
     with RunCollection() as run:
         try:
             for result in _results(args):
@@ -188,12 +197,14 @@ def run_quotes(args: argparse.Namespace) -> int:
                     status = EXIT_FILE_FAILED
                     continue
                 run.add(result.analysis, list(quote_rows(analysis_quotes(result.analysis))))
+                groups.add(result.analysis)
         except (ModelError, RuntimeError) as error:
             _say(str(error))
             status, stopped = EXIT_FILE_FAILED, True  # the quotes before it are still printed
-        for key_of, rows in run.keyed():
+        for number, (key_of, rows) in enumerate(run.keyed()):
             for row in rows:
                 row["speaker_collection_key"] = key_of(row["speaker_key"])
+                row["group"] = groups.label(number, row["start"])
             if args.format == "csv":
                 write_csv(rows, sys.stdout, header=header)
                 header = False

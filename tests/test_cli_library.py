@@ -97,7 +97,7 @@ def test_quotes_as_csv_and_jsonl(pipeline, folder):
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == [
         *("speaker", "speaker_key", "quote", "title", "date", "path", "start", "end"),
-        *("speaker_collection_key", "confidence", "speaker_path"),
+        *("speaker_collection_key", "confidence", "speaker_path", "group"),
     ]
     assert len(rows) == 1 + len(TEXTS)
     assert rows[1][2] == "Gears 0,"

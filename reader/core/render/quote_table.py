@@ -2,7 +2,9 @@
 date, path, start and end (characters into the article's text), and the speaker's collection
 key (the same person across the articles of a collection or a run; issue 21), then how sure
 the finder is of the speaker and how it found it (`confidence` in [0, 1] and `speaker_path`,
-as in the quote's evidence; `path` is the article's file), for spreadsheets and scripts.
+as in the quote's evidence; `path` is the article's file), and the quote's `group` (the same
+id for the same quote in several articles of a run: `reader.core.store.quote_groups`), for
+spreadsheets and scripts.
 
 CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
 return) get a leading apostrophe; JSON Lines carry the values untouched.
@@ -31,6 +33,7 @@ QUOTE_COLUMNS = (
     "speaker_collection_key",
     "confidence",
     "speaker_path",
+    "group",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,7 +41,8 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def quote_rows(quotes: Iterable[CollectionQuote]) -> Iterator[dict[str, Any]]:
     """One dict per quote, keys QUOTE_COLUMNS (speaker fields None when it has no speaker;
     the collection key None outside a collection; confidence and speaker path None for an
-    analysis stored before evidence was kept)."""
+    analysis stored before evidence was kept; `group` None, for the caller that knows the
+    quote groups to fill)."""
     for item in quotes:
         quote, speaker, evidence = item.quote, item.quote.speaker, item.quote.evidence
         yield {
@@ -53,6 +57,7 @@ def quote_rows(quotes: Iterable[CollectionQuote]) -> Iterator[dict[str, Any]]:
             "speaker_collection_key": item.speaker_collection_key,
             "confidence": evidence.confidence if evidence else None,
             "speaker_path": str(evidence.path) if evidence else None,
+            "group": None,
         }
 
 
