@@ -124,6 +124,7 @@ class SpeakerPath(StrEnum):
     SUBJECT = "subject"  # no speaker by the cue: the subject of the clause the quote sits in
     HEADLINE = "headline"  # a headline quote, with the speaker of the body quote it repeats
     NONE = "none"  # no speaker found
+    CONFIRMED = "confirmed"  # the reader confirmed the speaker (a correction): never doubtful
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""The reader's corrections to an analysis: rename, merge, split, change kind, set a speaker.
+"""The reader's corrections to an analysis: rename, merge, split, change kind, set or confirm
+a speaker.
 
 Corrections are stored with the article (by content hash, see `store.database`) and applied
 in the order they were made to every analysis of that text, so they survive a re-analysis.
@@ -17,9 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.model import Analysis, Kind, Mention, Quote, Speaker
+from reader.core.model import Analysis, Evidence, Kind, Mention, Quote, Speaker, SpeakerPath
 
-ACTIONS = ("rename", "merge", "split", "kind", "speaker")
+ACTIONS = ("rename", "merge", "split", "kind", "speaker", "confirm_speaker")
+# A speaker the reader chose or confirmed: sure, and never flagged for review again.
+CONFIRMED = Evidence(SpeakerPath.CONFIRMED, 1.0)
 
 
 class CorrectionError(ValueError):
@@ -37,7 +40,10 @@ class Correction:
       made from the kind and the name, as `person:michael-jordan`).
     - `kind`: entity `key` is of kind `kind` ("PERSON", "COUNTRY" or "ORG").
     - `speaker`: the quote starting at `start` was said by entity `speaker_key` (named `name`,
-      default: that entity's name); both None clears the speaker.
+      default: that entity's name); both None clears the speaker. The reader chose it: its
+      evidence becomes `confirmed` (confidence 1.0).
+    - `confirm_speaker`: the speaker of the quote starting at `start` is right as found: its
+      evidence keeps its antecedent and relay, with path `confirmed` and confidence 1.0.
     Offsets are characters into the article text.
     """
 
@@ -57,6 +63,7 @@ class Correction:
             "split": ("start", "end"),
             "kind": ("key", "kind"),
             "speaker": ("start",),
+            "confirm_speaker": ("start",),
         }
         if self.action not in needs:
             raise CorrectionError(f"Unknown correction {self.action!r}; use one of {ACTIONS}.")
@@ -90,6 +97,7 @@ class _Folded:
     kinds: dict[str, Kind] = dataclasses.field(default_factory=dict)
     splits: dict[tuple[int, int], tuple[str, str | None]] = dataclasses.field(default_factory=dict)
     speakers: dict[int, tuple[str | None, str | None]] = dataclasses.field(default_factory=dict)
+    confirmed: set[int] = dataclasses.field(default_factory=set)  # quote starts
 
     def resolve(self, key: str) -> str:
         seen = set()
@@ -123,6 +131,8 @@ def _fold(corrections: Sequence[Correction], mentions: Sequence[Mention]) -> _Fo
             folded.splits[(c.start, c.end)] = (key, name)
             if c.kind:
                 folded.kinds[key] = kind
+        elif c.action == "confirm_speaker":
+            folded.confirmed.add(c.start)
         else:
             folded.speakers[c.start] = (c.speaker_key, c.name)
     return folded
@@ -172,17 +182,28 @@ def _corrected_quote(
     names: dict[str, str],
     by_key: dict[str, tuple[list[int], list[Mention]]],
 ) -> Quote:
+    evidence = q.evidence
     if q.start in folded.speakers:
         key, name = folded.speakers[q.start]
         speaker = _speaker_for(q, key, name, names, by_key)
+        evidence = CONFIRMED  # the found antecedent and relay were the old speaker's
     elif q.speaker is not None and q.speaker.key is not None:
         key = folded.resolve(q.speaker.key)
         speaker = dataclasses.replace(q.speaker, key=key, name=names.get(key, q.speaker.name))
     else:
         speaker = q.speaker
-    if speaker == q.speaker:
+    if q.start in folded.confirmed and q.start not in folded.speakers:
+        evidence = _confirmed(q.evidence)
+    if speaker == q.speaker and evidence == q.evidence:
         return q
-    return dataclasses.replace(q, speaker=speaker, corrected=True)
+    return dataclasses.replace(q, speaker=speaker, evidence=evidence, corrected=True)
+
+
+def _confirmed(evidence: Evidence | None) -> Evidence:
+    """The evidence of a speaker the reader confirmed: what was found, and sure."""
+    if evidence is None:
+        return CONFIRMED
+    return dataclasses.replace(evidence, path=SpeakerPath.CONFIRMED, confidence=1.0)
 
 
 def _speaker_for(
