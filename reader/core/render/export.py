@@ -26,7 +26,9 @@ import jinja2
 from markupsafe import Markup
 
 from reader.core.model import Analysis, Kind, Mention, Quote
+from reader.core.render.evidence import is_confirmed
 from reader.core.render.palette import PAGE_DARK, PAGE_LIGHT, STYLES, KindStyle, Scheme
+from reader.core.render.roles import role_text
 from reader.core.render.segments import BlockRuns, article_runs
 from reader.core.text.article import ArticleMeta, BlockKind
 
@@ -101,6 +103,7 @@ class _EntityView:
     target: str | None
     name: str
     count: int
+    role: str  # the first role the article states ("" when none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,7 @@ class _QuoteView:
     target: str | None
     speaker: str
     speaker_target: str | None
+    confirmed: bool  # the reader confirmed or chose the speaker
 
 
 def kind_class(kind: Kind) -> str:
@@ -248,7 +252,7 @@ def _groups(analysis: Analysis, targets: dict[str, str]) -> tuple[list[_GroupVie
     groups = []
     for kind, style in STYLES.items():
         members = tuple(
-            _EntityView(anchors[e.key], targets.get(e.key), e.name, e.count)
+            _EntityView(anchors[e.key], targets.get(e.key), e.name, e.count, role_text(e))
             for e in entities
             if e.kind == kind
         )
@@ -267,6 +271,7 @@ def _quote_view(
         target=f"q{number}" if number in drawn else None,
         speaker=(speaker.name or speaker.text) if speaker else "speaker not identified",
         speaker_target=anchors.get(speaker.key) if speaker and speaker.key else None,
+        confirmed=is_confirmed(quote),
     )
 
 
