@@ -13,7 +13,9 @@ from PySide6.QtCore import (
 )
 
 from reader.core.model import Analysis, Entity, Quote
+from reader.core.render.evidence import evidence_line, is_confirmed, is_doubtful, review_key
 from reader.core.render.palette import STYLES
+from reader.core.render.roles import role_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,6 +24,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 5  # the second line a delegate shows
+CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 6  # a quote's place in "least sure first"
 UNNAMED = "\x00unnamed"  # the speaker filter's choice of every speaker that is no entity
 
 
@@ -54,16 +57,18 @@ class EntityListModel(_TupleListModel):
         if entity is None:
             return None
         label = STYLES[entity.kind].label
+        self._roles = tuple(role_text(entity) for entity in entities)  # once, not per paint
         mentions = f"{entity.count} mention{'s' if entity.count != 1 else ''}"
         match role:
             case Qt.ItemDataRole.DisplayRole:
                 return entity.name
             case Qt.ItemDataRole.ToolTipRole:
-                return f"{entity.name}\n{label} · {mentions}"
+                return f"{entity.name}\n{label} · {mentions}" + (f"\n{said}" if said else "")
             case Qt.ItemDataRole.AccessibleTextRole:
-                return f"{entity.name}, {label}, {mentions}"
+        said = self._roles[index.row()]  # what the article says it is (issue 21.3)
+                return f"{entity.name}, {label}, {mentions}" + (f", {said}" if said else "")
             case _ if role == DETAIL_ROLE:
-                return label
+                return f"{label} · {said}" if said else label
             case _ if role == KEY_ROLE:
                 return entity.key
             case _ if role == KIND_ROLE:
@@ -89,9 +94,10 @@ class EntityFilterProxy(QSortFilterProxyModel):
 
 
 class QuoteListModel(_TupleListModel):
-    """The quotes of an article in text order, each with its speaker."""
+    """The quotes of an article in text order, each with its speaker and how sure that is;
+    `text` is the article's (the evidence counts sentences in it)."""
 
-    def __init__(self, quotes: tuple[Quote, ...] = (), parent: Any = None) -> None:
+    def __init__(self, quotes: tuple[Quote, ...] = (), parent: Any = None, text: str = "") -> None:
         super().__init__(quotes, parent)
         self.quotes = quotes
 
@@ -100,15 +106,22 @@ class QuoteListModel(_TupleListModel):
         if quote is None:
             return None
         speaker = quote.speaker.name if quote.speaker else "Unattributed"
+        self._text = text
         match role:
             case Qt.ItemDataRole.DisplayRole:
                 return f"“{' '.join(quote.text.split())}”"
             case Qt.ItemDataRole.ToolTipRole:
-                return f"<p><b>{_escape(speaker)}</b></p><p>“{_escape(quote.text)}”</p>"
+                why = evidence_line(quote, self._text)
+                why = f"<p><i>{_escape(why)}</i></p>" if why else ""
+                return f"<p><b>{_escape(speaker)}</b></p>{why}<p>“{_escape(quote.text)}”</p>"
             case Qt.ItemDataRole.AccessibleTextRole:
                 return f"{speaker}: {quote.text}"
             case _ if role == DETAIL_ROLE:
-                return speaker
+                if is_doubtful(quote):
+                    return f"{speaker} · doubtful"
+                return f"{speaker} · confirmed" if is_confirmed(quote) else speaker
+            case _ if role == CONFIDENCE_ROLE:
+                return review_key(quote)[0]
             case _ if role == KEY_ROLE:
                 return quote.speaker.key if quote.speaker else None
             case _ if role == ITEM_ROLE:
@@ -135,6 +148,8 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         self._named = keys
 
     def set_entity(self, analysis: Analysis | None, key: str | None) -> None:
+        self.doubtful_only = False
+        self.setSortRole(CONFIDENCE_ROLE)  # sort(0): least sure first; sort(-1): text order
         """Keep only the quotes involving `key` (None: all quotes)."""
         self.beginFilterChange()
         if analysis is None or key is None:
@@ -153,14 +168,22 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._involving is None and self._speaker is None:
+        if self._involving is None and self._speaker is None and not self.doubtful_only:
             return True  # nothing filtered: no row needs reading (thousands on a long article)
         quote = self.sourceModel().index(source_row, 0, source_parent).data(ITEM_ROLE)
         if self._involving is not None and quote not in self._involving:
             return False
+    def set_doubtful_only(self, doubtful_only: bool) -> None:
+        """Keep only the quotes whose speaker is doubtful (review mode)."""
+        self.beginFilterChange()
+        self.doubtful_only = doubtful_only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
         if self._speaker is None:
             return True
         key = quote.speaker.key if quote.speaker is not None else None
         if self._speaker == UNNAMED:
             return key not in self._named
         return key == self._speaker
+        if self.doubtful_only and not is_doubtful(quote):
+            return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from html import escape
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.core.model import Analysis, Entity, Kind, Quote
 from reader.core.render.palette import STYLES
 from reader.gui.article.article_view import is_dark
+from reader.core.render.roles import role_text
 from reader.gui.article.models import (
     UNNAMED,
     EntityFilterProxy,
@@ -167,7 +169,8 @@ class FollowBar(QWidget):
     def show_entity(self, entity: Entity) -> None:
         self._entity = entity
         self.swatch.setPixmap(swatch_icon(entity.kind, is_dark(self.palette())).pixmap(14, 14))
-        self.name.setText(f"<b>{entity.name}</b> · {STYLES[entity.kind].label}")
+        said = f" · {escape(role)}" if (role := role_text(entity)) else ""  # its stated role
+        self.name.setText(f"<b>{entity.name}</b> · {STYLES[entity.kind].label}{said}")
         self.show()
         self.following.emit(entity)
 
@@ -302,7 +305,7 @@ class QuotePanel(QWidget):
     def set_analysis(self, analysis: Analysis) -> None:
         self._analysis = analysis
         self.proxy.set_speaker(None)  # before the new rows come, so they are filtered once
-        self.model = QuoteListModel(analysis.quotes, parent=self)
+        self.model = QuoteListModel(analysis.quotes, parent=self, text=analysis.article.text)
         self.proxy.setSourceModel(self.model)
         names = {entity.key: entity.name for entity in analysis.entities}
         self.proxy.set_named(frozenset(names))
