@@ -51,21 +51,21 @@ class EntityListModel(_TupleListModel):
 
     def __init__(self, entities: tuple[Entity, ...] = (), parent: Any = None) -> None:
         super().__init__(entities, parent)
+        self._roles = tuple(role_text(entity) for entity in entities)  # once, not per paint
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         entity: Entity | None = self.item(index)
         if entity is None:
             return None
         label = STYLES[entity.kind].label
-        self._roles = tuple(role_text(entity) for entity in entities)  # once, not per paint
         mentions = f"{entity.count} mention{'s' if entity.count != 1 else ''}"
+        said = self._roles[index.row()]  # what the article says it is (issue 21.3)
         match role:
             case Qt.ItemDataRole.DisplayRole:
                 return entity.name
             case Qt.ItemDataRole.ToolTipRole:
                 return f"{entity.name}\n{label} · {mentions}" + (f"\n{said}" if said else "")
             case Qt.ItemDataRole.AccessibleTextRole:
-        said = self._roles[index.row()]  # what the article says it is (issue 21.3)
                 return f"{entity.name}, {label}, {mentions}" + (f", {said}" if said else "")
             case _ if role == DETAIL_ROLE:
                 return f"{label} · {said}" if said else label
@@ -100,13 +100,13 @@ class QuoteListModel(_TupleListModel):
     def __init__(self, quotes: tuple[Quote, ...] = (), parent: Any = None, text: str = "") -> None:
         super().__init__(quotes, parent)
         self.quotes = quotes
+        self._text = text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         quote: Quote | None = self.item(index)
         if quote is None:
             return None
         speaker = quote.speaker.name if quote.speaker else "Unattributed"
-        self._text = text
         match role:
             case Qt.ItemDataRole.DisplayRole:
                 return f"“{' '.join(quote.text.split())}”"
@@ -142,14 +142,14 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         self._involving: frozenset[Quote] | None = None
         self._speaker: str | None = None
         self._named: frozenset[str] = frozenset()
+        self.doubtful_only = False
+        self.setSortRole(CONFIDENCE_ROLE)  # sort(0): least sure first; sort(-1): text order
 
     def set_named(self, keys: frozenset[str]) -> None:
         """The keys of the article's entities: a speaker with another key (or none) is unnamed."""
         self._named = keys
 
     def set_entity(self, analysis: Analysis | None, key: str | None) -> None:
-        self.doubtful_only = False
-        self.setSortRole(CONFIDENCE_ROLE)  # sort(0): least sure first; sort(-1): text order
         """Keep only the quotes involving `key` (None: all quotes)."""
         self.beginFilterChange()
         if analysis is None or key is None:
@@ -167,23 +167,23 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         self._speaker = speaker
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._involving is None and self._speaker is None and not self.doubtful_only:
-            return True  # nothing filtered: no row needs reading (thousands on a long article)
-        quote = self.sourceModel().index(source_row, 0, source_parent).data(ITEM_ROLE)
-        if self._involving is not None and quote not in self._involving:
-            return False
     def set_doubtful_only(self, doubtful_only: bool) -> None:
         """Keep only the quotes whose speaker is doubtful (review mode)."""
         self.beginFilterChange()
         self.doubtful_only = doubtful_only
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._involving is None and self._speaker is None and not self.doubtful_only:
+            return True  # nothing filtered: no row needs reading (thousands on a long article)
+        quote = self.sourceModel().index(source_row, 0, source_parent).data(ITEM_ROLE)
+        if self._involving is not None and quote not in self._involving:
+            return False
+        if self.doubtful_only and not is_doubtful(quote):
+            return False
         if self._speaker is None:
             return True
         key = quote.speaker.key if quote.speaker is not None else None
         if self._speaker == UNNAMED:
             return key not in self._named
         return key == self._speaker
-        if self.doubtful_only and not is_doubtful(quote):
-            return False

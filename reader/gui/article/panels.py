@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import Analysis, Entity, Kind, Quote
 from reader.core.render.palette import STYLES
-from reader.gui.article.article_view import is_dark
 from reader.core.render.roles import role_text
+from reader.gui.article.article_view import is_dark
 from reader.gui.article.models import (
     UNNAMED,
     EntityFilterProxy,
