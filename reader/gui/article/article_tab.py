@@ -16,6 +16,7 @@ from reader.gui.article.article_view import ArticleView, PreparedText
 from reader.gui.article.following import EntityFollower
 from reader.gui.article.models import ITEM_ROLE
 from reader.gui.article.panels import EntityPanel, FindBar, FollowBar, LegendBar, QuotePanel
+from reader.gui.article.review import QuoteReview
 
 
 class ArticleTab(QWidget):
@@ -55,6 +56,8 @@ class ArticleTab(QWidget):
         self.splitter = _lay_out(self)
         self.follower = EntityFollower(self.view, self.entities, self.quotes, self.follow_bar, self)
         self.finder = ArticleFind(self.find_bar, self.view, self)
+        self.review = QuoteReview(self.view, self.quotes, self.clear_filter, self)
+        self.review.status.connect(self.status_message)
         self.legend.kinds_changed.connect(self._on_kinds_changed)
         self.follow_bar.clear_requested.connect(self.clear_filter)
         self.quotes.list.clicked.connect(self._on_quote)
@@ -71,6 +74,7 @@ class ArticleTab(QWidget):
         self.article = article
         self.path = article.path
         self.view.set_article(article, prepared)
+        self.review.set_text(article.text)
         assert self.view.highlighter is not None
         self.view.highlighter.applied.connect(self._on_highlights_applied)
         self.set_status("Analysing…")
@@ -135,6 +139,7 @@ class ArticleTab(QWidget):
         assert self.view.highlighter is not None
         if self.analysis is not None:
             self.quotes.set_analysis(self.analysis)
+            self.review.set_analysis(self.analysis)
         self._awaiting_shown = True
         if not self.view.highlighter.busy:
             self._on_highlights_applied()

@@ -1,12 +1,13 @@
-"""Where the quotes are in the article view: the bars beside quoted text, and which quote is
-under a point (for the speaker on hover and a click that selects it in the quote panel)."""
+"""Where the quotes are in the article view: the bars beside quoted text, which quote is under
+a point (for the speaker on hover and a click that selects it in the quote panel), and the
+outline round the antecedent of the selected quote's speaker (the name a "he" stands for)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QTextCursor
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.model import Quote
@@ -14,6 +15,7 @@ from reader.gui.article.offsets import OffsetMap
 
 BAR_WIDTH = 3
 BAR_GAP = 12  # pixels between the bar and the text column
+OUTLINE_WIDTH = 2.0  # the antecedent's outline: a frame, unlike any mention's underline
 
 
 class QuoteMarks:
@@ -23,6 +25,7 @@ class QuoteMarks:
         self._ranges: list[tuple[int, int, Quote]] = []
         self._starts: list[int] = []
         self.visible = True
+        self.antecedent: tuple[int, int] | None = None  # document positions, start and end
 
     def set_quotes(self, quotes: tuple[Quote, ...], offsets: OffsetMap) -> None:
         """Index the quotes' fragments (character offsets into the article) once per analysis."""
@@ -78,13 +81,43 @@ class QuoteMarks:
         return rects
 
     def paint(self, view: QTextEdit, colour: QColor) -> None:
-        """Draw the bars of the quotes in sight."""
-        if not self.visible or not self._ranges:
+        """Draw the bars of the quotes in sight, and the antecedent's outline."""
+        if not (self.visible and self._ranges) and self.antecedent is None:
             return
         viewport = view.viewport()
-        first = view.cursorForPosition(QPoint(0, 0)).position()
-        last = view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
         painter = QPainter(viewport)
-        for rect, _ in self.bar_rects(view, first, last):
-            painter.fillRect(rect, colour)
+        if self.visible and self._ranges:
+            first = view.cursorForPosition(QPoint(0, 0)).position()
+            last = view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+            for rect, _ in self.bar_rects(view, first, last):
+                painter.fillRect(rect, colour)
+        if self.antecedent is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(colour, OUTLINE_WIDTH))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in span_rects(view, *self.antecedent):
+                painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
         painter.end()
+
+
+def span_rects(view: QTextEdit, start: int, end: int) -> list[QRectF]:
+    """The rectangles a stretch of the document (positions start..end) covers, one per line it
+    is laid out on, in viewport coordinates."""
+    document = view.document()
+    scroll = QPoint(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    rects = []
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        layout = block.layout()
+        origin = layout.position() - scroll.toPointF()
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            first = max(start - block.position(), line.textStart())
+            last = min(end - block.position(), line.textStart() + line.textLength())
+            if first >= last:
+                continue
+            left, right = line.cursorToX(first)[0], line.cursorToX(last)[0]
+            top = origin.y() + line.y()
+            rects.append(QRectF(origin.x() + left, top, right - left, line.height()))
+        block = block.next()
+    return rects

@@ -63,6 +63,7 @@ class LibraryController(QObject):
         menus.add_action(
             Place.CORRECTIONS, "&Undo Correction", self.corrections.undo_current, ["Ctrl+Z"]
         )
+        self.corrections.add_review_commands(menus)
         self.clear_action = menus.add_action(
             Place.CORRECTIONS, "Clear Analysis &Store…", self.clear_store
         )

@@ -21,6 +21,7 @@ from reader.core.store.database import StoreError
 from reader.gui.article.article_tab import ArticleTab
 from reader.gui.article.models import ITEM_ROLE, KEY_ROLE
 from reader.gui.window import dialogs
+from reader.gui.window.menus import MenuRegistry, Place
 from reader.gui.window.stored import StoredAnalyses
 
 NO_SPEAKER = "(no speaker)"
@@ -90,6 +91,43 @@ class Corrections(QObject):
         """Edit ▸ Undo Correction: in the current tab."""
         if (tab := self._current_tab()) is not None:
             self.undo(tab)
+
+    # -- review mode (issue 22): the doubtful quotes one by one, each confirmed or fixed
+
+    def add_review_commands(self, menus: MenuRegistry) -> None:
+        """Follow ▸ Next/Previous Doubtful Quote; Edit ▸ Confirm Speaker, Change Speaker…"""
+        add = menus.add_action
+        add(Place.MENTIONS, "Next &Doubtful Quote", lambda: self._step(1), ["Ctrl+."])
+        add(Place.MENTIONS, "Pre&vious Doubtful Quote", lambda: self._step(-1), ["Ctrl+,"])
+        add(Place.CORRECTIONS, "&Confirm Speaker", self.confirm_current, ["Ctrl+Return"])
+        add(Place.CORRECTIONS, "Change &Speaker…", self.fix_current, ["F2"])
+
+    def _step(self, step: int) -> None:
+        if (tab := self._current_tab()) is not None:
+            tab.review.step(step)
+
+    def _reviewed(self) -> tuple[ArticleTab, Quote] | None:
+        """The current tab and its marked quote, now under review; None (said) if none."""
+        tab = self._current_tab()
+        quote = tab.view.marked_quote if tab is not None else None
+        if tab is None or quote is None:
+            self._status("Select a quote first (Ctrl+. goes to the next doubtful one)", STATUS_MS)
+            return None
+        tab.review.review(quote)
+        return tab, quote
+
+    def confirm_current(self) -> None:
+        """The marked quote's speaker is right: never doubtful again; on to the next."""
+        if (reviewed := self._reviewed()) is not None:
+            tab, quote = reviewed
+            self.correct(tab, Correction("confirm_speaker", start=quote.start))
+
+    def fix_current(self) -> None:
+        """Choose the marked quote's speaker; then on to the next doubtful quote."""
+        if (reviewed := self._reviewed()) is not None:
+            tab, quote = reviewed
+            if (menus := tab.findChild(CorrectionMenus)) is not None:
+                menus.change_speaker(quote)
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
@@ -163,6 +201,8 @@ class CorrectionMenus(QObject):
         copy.triggered.connect(lambda: self.copy_citation(quote))
         menu.addSeparator()
         self._add(menu, "Change Speaker…", lambda: self.change_speaker(quote))
+        confirm = Correction("confirm_speaker", start=quote.start)
+        self._add(menu, "Confirm Speaker", lambda: self.corrections.correct(self.tab, confirm))
         clear = menu.addAction("Clear Speaker")
         clear.setEnabled(self.corrections.possible and quote.speaker is not None)
         clear.triggered.connect(lambda: self.set_speaker(quote, None))
