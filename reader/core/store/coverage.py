@@ -4,7 +4,8 @@ joins a `QuoteIndex` (its quotes' groups) and a `CollectionIdentity` (its entiti
 collection keys), and keeps only what the questions below need: its path, title, site and
 date, its quotes' starts, texts and speakers, and its entities' counts.
 
-- `quote_groups()`: the quotes found in several articles (`reader.core.store.quote_provenance`);
+- `quote_groups()`: the quotes found in several articles (`reader.core.store.quote_provenance`),
+  `group_of(article, start)` one quote's;
 - `spoken()`: every quote as who gets quoted counts it (`reader.core.store.speaker_stats`);
 - `dated_counts()`: mentions and quotes per collection key, article by article with its date
   (`reader.core.store.timelines`).
@@ -21,7 +22,7 @@ from pathlib import Path
 from reader.core.model import Analysis
 from reader.core.store.entity_facts import EntityFacts, article_entities
 from reader.core.store.identity import CollectionIdentity
-from reader.core.store.quote_groups import QuoteIndex, analysis_quote_words
+from reader.core.store.quote_groups import QuoteId, QuoteIndex, analysis_quote_words
 from reader.core.store.quote_provenance import (
     GroupLabels,
     QuoteGroup,
@@ -130,12 +131,7 @@ class Coverage:
         """The quotes found in two articles or more, most articles first, then by first
         appearance (undated last)."""
         labels = self.labels()
-        groups = []
-        for members in self.index.groups():
-            sightings = [self._sighting(article, start) for article, start in members]
-            words = {member: self.index.words(member) for member in members}
-            label = labels.label(*next(iter(members))) or ""  # one label for all members
-            groups.append(describe(label, sightings, words))
+        groups = [self._describe(members, labels) for members in self.index.groups()]
         groups.sort(
             key=lambda g: (
                 -g.articles,
@@ -145,6 +141,18 @@ class Coverage:
             )
         )
         return tuple(groups)
+
+    def group_of(self, article: Hashable, start: int) -> QuoteGroup | None:
+        """The group of the quote at `start` (characters into the article's text) of
+        `article`; None when no other article has it."""
+        members = self.index.members((article, start))
+        return self._describe(members, self.labels()) if len(members) > 1 else None
+
+    def _describe(self, members: frozenset[QuoteId], labels: GroupLabels) -> QuoteGroup:
+        sightings = [self._sighting(article, start) for article, start in members]
+        words = {member: self.index.words(member) for member in members}
+        label = labels.label(*next(iter(members))) or ""  # one label for all members
+        return describe(label, sightings, words)
 
     def _sighting(self, article: Hashable, start: int) -> Sighting:
         kept = self.articles[article]

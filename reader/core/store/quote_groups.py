@@ -6,7 +6,8 @@ identity"): an article's quotes never change when others arrive. `QuoteIndex` ho
 quotes of a set of articles by their pairs of neighbouring words
 (`reader.core.store.quote_pairing.pair_keys`). Adding an article looks each of its quotes'
 pairs up, aligns the quote (`difflib`, `same_quote`) with at most `CANDIDATES` quotes that
-share the most pairs, and joins the groups of those it pairs with; a pair held by more than
+share the most pairs, and joins the groups of those it pairs with (in each other article,
+those it differs from the least); a pair held by more than
 `COMMON_PAIR` quotes ("of the", "we are") is not looked up. Removing an article splits only
 the groups its quotes were in. Nothing compares every quote with every other: the cost of
 adding an article grows with its quotes and their words, not with the collection.
@@ -24,9 +25,9 @@ from reader.core.model import Analysis
 from reader.core.store.quote_pairing import (
     QuoteWords,
     pair_keys,
+    pairing,
     quote_pieces,
     quote_words,
-    same_quote,
 )
 
 COMMON_PAIR = 64
@@ -34,6 +35,13 @@ COMMON_PAIR = 64
 
 CANDIDATES = 24
 """Quotes aligned word by word with a new quote, those sharing the most pairs with it."""
+
+SHARED_SHARE = 0.2
+"""Share of the shorter quote's word pairs a candidate must share to be aligned at all. One
+quote within `MAX_DIFFERING` keeps most of them (a differing word breaks two, an elision
+one: 8 words with 2 changed keep at least 3 of 7 pairs); the filter spares the alignments
+of quotes that only share a few common pairs (bench/bench_coverage.py: the same pairs
+found, the slowest article added in a third of the time)."""
 
 QuoteId = tuple[Hashable, int]
 """A quote: its article's id and its start, in characters into that article's text."""
@@ -44,6 +52,7 @@ class QuoteIndex:
 
     def __init__(self) -> None:
         self._words: dict[QuoteId, QuoteWords] = {}
+        self._keys: dict[QuoteId, int] = {}  # quote -> its number of distinct word pairs
         self._postings: dict[tuple[str, str], set[QuoteId]] = {}
         self._pairs: dict[QuoteId, set[QuoteId]] = {}  # quote -> the quotes it pairs with
         self._group: dict[QuoteId, int] = {}
@@ -70,7 +79,9 @@ class QuoteIndex:
             ids.append(quote)
             paired = self._paired_with(article, words)
             self._words[quote] = words
-            for key in pair_keys(words):
+            keys = pair_keys(words)
+            self._keys[quote] = len(keys)
+            for key in keys:
                 self._postings.setdefault(key, set()).add(quote)
             self._pairs[quote] = paired
             for other in paired:
@@ -79,18 +90,30 @@ class QuoteIndex:
 
     def _paired_with(self, article: Hashable, words: QuoteWords) -> set[QuoteId]:
         """The indexed quotes of other articles that `words` is the same quote as (by
-        `same_quote`). Within one article, two quotes are two things said ("I don't believe
-        in the devil", then "Of course I believe in the devil"), however alike."""
+        `pairing`), in each article those that differ from it the least (two quotes of one
+        article that differ are two things said: "I don't believe in the devil", then "Of
+        course I believe in the devil", and only the first is the other article's quote).
+        Within one article, quotes are never paired, however alike."""
         shared: Counter[QuoteId] = Counter()
-        for key in pair_keys(words):
+        keys = pair_keys(words)
+        for key in keys:
             holders = self._postings.get(key)
             if holders and len(holders) <= COMMON_PAIR:
                 shared.update(other for other in holders if other[0] != article)
-        return {
-            other
-            for other, _count in shared.most_common(CANDIDATES)
-            if same_quote(words, self._words[other])
-        }
+        best: dict[Hashable, tuple[int, set[QuoteId]]] = {}
+        for other, count in shared.most_common(CANDIDATES):
+            if count < SHARED_SHARE * min(len(keys), self._keys[other]):
+                continue
+            comparison = pairing(words, self._words[other])
+            if comparison is None:
+                continue
+            least, found = best.get(other[0], (comparison.differing, set()))
+            if comparison.differing < least:
+                least, found = comparison.differing, set()
+            if comparison.differing == least:
+                found.add(other)
+            best[other[0]] = (least, found)
+        return {quote for _least, found in best.values() for quote in found}
 
     def _join(self, quote: QuoteId, groups: set[int]) -> None:
         """Put `quote` in one group with every quote of `groups` (the largest one kept)."""
@@ -112,6 +135,7 @@ class QuoteIndex:
         held them together."""
         touched: set[int] = set()
         for quote in self._articles.pop(article, ()):
+            del self._keys[quote]
             for key in pair_keys(self._words.pop(quote)):
                 holders = self._postings[key]
                 holders.discard(quote)

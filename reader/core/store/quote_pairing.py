@@ -135,33 +135,28 @@ class Comparison:
 
 
 def compare(a: QuoteWords, b: QuoteWords) -> Comparison:
-    """Align two quotes' words (difflib, no junk heuristic) and classify every stretch."""
-    matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
-    blocks = [block for block in matcher.get_matching_blocks() if block.size]
-    matched = sum(block.size for block in blocks)
-    if not blocks:
+    """Align two quotes' words (one `difflib` matcher, no junk heuristic) and classify every
+    stretch: before the first and after the last matched words, CUT; between, by `_change`."""
+    opcodes = SequenceMatcher(None, a.words, b.words, autojunk=False).get_opcodes()
+    equal = [number for number, opcode in enumerate(opcodes) if opcode[0] == "equal"]
+    if not equal:
         return Comparison(0, min(len(a.words), len(b.words)), ())
-    first, last = blocks[0], blocks[-1]
-    a_lo, b_lo = first.a, first.b
-    a_hi, b_hi = last.a + last.size, last.b + last.size
     stretches: list[Difference] = []
-    if a_lo or b_lo:
-        stretches.append(Difference(Change.CUT, 0, a_lo, 0, b_lo))
-    differing = 0
-    for tag, i1, i2, j1, j2 in SequenceMatcher(
-        None, a.words[a_lo:a_hi], b.words[b_lo:b_hi], autojunk=False
-    ).get_opcodes():
-        i1, i2, j1, j2 = i1 + a_lo, i2 + a_lo, j1 + b_lo, j2 + b_lo
-        change = _change(tag, a, b, i1, i2, j1, j2)
-        if change in MISQUOTES:
+    matched = differing = 0
+    for number, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if number < equal[0] or number > equal[-1]:
+            change = Change.CUT
+        else:
+            change = _change(tag, a, b, i1, i2, j1, j2)
+        if change == Change.SAME:
+            matched += i2 - i1
+        elif change in MISQUOTES:
             differing += max(i2 - i1, j2 - j1)
         stretches.append(Difference(change, i1, i2, j1, j2))
-    if a_hi < len(a.words) or b_hi < len(b.words):
-        stretches.append(Difference(Change.CUT, a_hi, len(a.words), b_hi, len(b.words)))
+    a_span = opcodes[equal[-1]][2] - opcodes[equal[0]][1]
+    b_span = opcodes[equal[-1]][4] - opcodes[equal[0]][3]
     shorter_outside = (
-        len(a.words) - (a_hi - a_lo)
-        if len(a.words) <= len(b.words)
-        else len(b.words) - (b_hi - b_lo)
+        len(a.words) - a_span if len(a.words) <= len(b.words) else len(b.words) - b_span
     )
     return Comparison(matched, differing + shorter_outside, tuple(stretches))
 
@@ -176,12 +171,20 @@ def _change(tag: str, a: QuoteWords, b: QuoteWords, i1: int, i2: int, j1: int, j
     return {"insert": Change.ADDED, "delete": Change.DROPPED}.get(tag, Change.CHANGED)
 
 
-def same_quote(a: QuoteWords, b: QuoteWords) -> bool:
-    """Whether `a` and `b` are one quote by the rules of this module's docstring."""
+def pairing(a: QuoteWords, b: QuoteWords) -> Comparison | None:
+    """The comparison of `a` and `b` when they are one quote by the rules of this module's
+    docstring, else None."""
     shorter = min(len(a.words), len(b.words))
     if shorter < MIN_WORDS:
-        return False
+        return None
     comparison = compare(a, b)
     if comparison.matched < MIN_WORDS:
-        return False
-    return comparison.differing <= max(1, int(MAX_DIFFERING * shorter))
+        return None
+    if comparison.differing > max(1, int(MAX_DIFFERING * shorter)):
+        return None
+    return comparison
+
+
+def same_quote(a: QuoteWords, b: QuoteWords) -> bool:
+    """Whether `a` and `b` are one quote (`pairing`)."""
+    return pairing(a, b) is not None

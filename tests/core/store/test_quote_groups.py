@@ -77,7 +77,7 @@ def test_common_word_pairs_are_not_looked_up_beyond_the_limit(monkeypatch):
         words = " ".join(f"w{number}x{i}" for i in range(4))
         index.add(number, analysis_quote_words(article(f"of the {words}")))
     aligned = []
-    monkeypatch.setattr(quote_groups, "same_quote", lambda a, b: aligned.append(b) or False)
+    monkeypatch.setattr(quote_groups, "pairing", lambda a, b: aligned.append(b))
     index.add("new", analysis_quote_words(article("of the brand new words here")))
     assert aligned == []  # ("of", "the") is held by more than COMMON_PAIR quotes
     index.add("again", analysis_quote_words(article("of the brand new words there")))
@@ -164,3 +164,13 @@ def test_group_ids_are_numbered_in_article_order_and_shared_by_the_group():
     starts = {a: k.quotes[0].start for a, k in coverage.articles.items()}
     assert [labels.label(a, starts[a]) for a in (1, 2, 3)] == ["g1", "g2", "g2"]
     assert [g.id for g in coverage.quote_groups()] == ["g2"]
+
+
+def test_a_quote_pairs_with_the_closest_quote_of_another_article_only():
+    said = "I don't believe in the devil."
+    joked = "Of course I believe in the devil."
+    index = index_of(fake_analysis(f"News\n\n“{said}” he said. Later: “{joked}”\n"))
+    index.add(1, analysis_quote_words(article(said)))
+    (group,) = index.groups()
+    assert sorted(a for a, _ in group) == [0, 1]
+    assert len(group) == 2  # not the joke, one word away
