@@ -74,12 +74,16 @@ def test_the_windows_menus_read_as_before(window):
         "&Find…",
         "-",
         "&Undo Correction",
+        "&Confirm Speaker",
+        "Change &Speaker…",
         "Clear Analysis &Store…",
     ]
     assert texts(menus.menu(MenuRole.FOLLOW)) == [
         "&Next Mention",
         "&Previous Mention",
         "&Clear Filter",
+        "Next &Doubtful Quote",
+        "Pre&vious Doubtful Quote",
     ]
     assert texts(menus.menu(MenuRole.VIEW)) == [
         "&Theme",
