@@ -9,11 +9,15 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.model import Analysis
 from reader.core.store.database import Store
 from reader.core.text.article import Article
 from reader.core.text.sources import display_path
+
+if TYPE_CHECKING:
+    from reader.core.store.coverage import Coverage
 
 EXIT_OK, EXIT_FILE_FAILED = 0, 1
 
@@ -216,9 +220,62 @@ def run_quotes(args: argparse.Namespace) -> int:
     return status
 
 
+def _coverage(args: argparse.Namespace) -> tuple[Coverage, int]:
+    """The run's analyses as one `Coverage` (issue 24), and the exit status so far (failed
+    files and a pipeline that cannot run said on stderr). Raises nothing else."""
+    from reader.core.analysis.pipeline import ModelError
+    from reader.core.store.coverage import Coverage
+
+    coverage = Coverage()
+    status = EXIT_OK
+    try:
+        for number, result in enumerate(_results(args)):
+            if result.analysis is None:
+                _say(f"{result.path}: {result.error}")
+                status = EXIT_FILE_FAILED
+            else:
+                coverage.add(number, result.analysis)
+    except (ModelError, RuntimeError) as error:
+        _say(str(error))
+        status = EXIT_FILE_FAILED
+    return coverage, status
+
+
+def run_speakers(args: argparse.Namespace) -> int:
+    """`reader speakers PATH...`: who gets quoted, one row per speaker by collection key over
+    the run's files (`--per-article`: per article too, each article's rows after the run's),
+    as CSV or JSON lines."""
+    from reader.core.render.quote_table import write_jsonl
+    from reader.core.render.speaker_table import speaker_rows, write_speakers_csv
+    from reader.core.store.speaker_stats import speaker_stats
+
+    coverage, status = _coverage(args)
+    spoken = list(coverage.spoken())
+    rows = list(speaker_rows(speaker_stats(spoken)))
+    if args.per_article:
+        by_article: dict = {article: [] for article in coverage.articles}
+        for quote in spoken:
+            by_article[quote.article].append(quote)
+        for article, kept in coverage.articles.items():
+            rows.extend(speaker_rows(speaker_stats(by_article[article]), kept.path, kept.title))
+    if args.format == "csv":
+        write_speakers_csv(rows, sys.stdout)
+    else:
+        write_jsonl(rows, sys.stdout)
+    return status
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    """The `quotes` subcommand (analyze is defined in reader.cli and given the batch options)."""
+    """The `quotes` and `speakers` subcommands (analyze is defined in reader.cli and given the
+    batch options)."""
     quotes = sub.add_parser("quotes", help="print the quotes of articles as CSV or JSON lines")
     quotes.add_argument("files", nargs="+", type=Path, metavar="PATH")
     quotes.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     add_batch_options(quotes)
+    speakers = sub.add_parser("speakers", help="print who gets quoted, per speaker, as a table")
+    speakers.add_argument("files", nargs="+", type=Path, metavar="PATH")
+    speakers.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    speakers.add_argument(
+        "--per-article", action="store_true", help="also one table per article, after the run's"
+    )
+    add_batch_options(speakers)

@@ -43,3 +43,25 @@ def test_quotes_csv_ends_with_the_group_column_real_model(folder):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0])[-1] == "group"
     assert [r["group"] for r in rows] == ["g1", "g2", "g1"]
+
+
+def test_speakers_counts_who_gets_quoted_over_the_run_and_per_article_real_model(folder):
+    write_article(
+        folder, "c.txt", "Bridge shut\n\n“The old bridge is closed for now,” officials said.\n"
+    )
+    result = run_reader("speakers", folder, "--no-store", "--jobs", "1", "--per-article")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    run = [(r["speaker"], r["named"], r["quotes"], r["articles"]) for r in rows if not r["path"]]
+    assert run == [("Ada Lovelace", "True", "3", "2"), ("Unnamed sources", "False", "1", "1")]
+    assert rows[0]["speaker_collection_key"] == "person:ada-lovelace"
+    assert rows[0]["quote_share"] == "0.75"
+    per_article = [(r["path"].rsplit("/", 1)[-1], r["speaker"], r["quotes"]) for r in rows[2:]]
+    assert per_article == [
+        ("a.txt", "Ada Lovelace", "2"),
+        ("b.txt", "Ada Lovelace", "1"),
+        ("c.txt", "Unnamed sources", "1"),
+    ]
+    result = run_reader("speakers", folder, "--no-store", "--jobs", "1", "--format", "jsonl")
+    first = json.loads(result.stdout.splitlines()[0])
+    assert (first["speaker"], first["quoted_words"], first["named"]) == ("Ada Lovelace", 25, True)

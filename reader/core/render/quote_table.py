@@ -79,7 +79,8 @@ def quote_citation(item: CollectionQuote) -> str:
     return f"“{item.quote.text}”" + (f" — {source}" if source else "")
 
 
-def _cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: "" for None, a leading apostrophe before a formula start."""
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return "" if value is None else value
@@ -92,7 +93,7 @@ def write_csv(rows: Iterable[dict[str, Any]], stream: TextIO, header: bool = Tru
         writer.writerow(QUOTE_COLUMNS)
     count = 0
     for row in rows:
-        writer.writerow([_cell(row[column]) for column in QUOTE_COLUMNS])
+        writer.writerow([csv_cell(row[column]) for column in QUOTE_COLUMNS])
         count += 1
     return count
 
