@@ -226,6 +226,13 @@ class Collection:
         hashes = {by_id[i].content_hash for i in group.keys} if group else set()
         return tuple(s for s in summaries if s.analysed and s.content_hash in hashes)
 
+    def texts_of(self, key: str) -> tuple[tuple[str, str], ...]:
+        """(content hash, the article's own key) for each article where the collection key
+        `key` is: where a correction of that entity across the collection is kept."""
+        by_id, group = self._analysed()[1], self._gathered().get(key)
+        found = group.keys.items() if group else ()
+        return tuple((by_id[i].content_hash or "", k) for i, keys in found for k in sorted(keys))
+
     def quotes_of(self, key: str) -> tuple[CollectionQuote, ...]:
         """Every quote whose speaker has the collection key `key`, across the collection, by
         date (undated last), then path, then position."""

@@ -28,6 +28,12 @@ CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 6  # a quote's place in "least sure
 UNNAMED = "\x00unnamed"  # the speaker filter's choice of every speaker that is no entity
 
 
+def shown_quote(text: str) -> str:
+    """A quote as a list shows it: on one line, in quotation marks, without the comma or space
+    that ends it where the sentence goes on ("…,” he said"); the data keeps them."""
+    return f"“{' '.join(text.split()).rstrip(' ,')}”"
+
+
 class _TupleListModel(QAbstractListModel):
     """A read-only list over an immutable tuple: the analysis never changes under a view, so a
     new analysis gets a new model instead of change signals."""
@@ -109,7 +115,7 @@ class QuoteListModel(_TupleListModel):
         speaker = quote.speaker.name if quote.speaker else "Unattributed"
         match role:
             case Qt.ItemDataRole.DisplayRole:
-                return f"“{' '.join(quote.text.split())}”"
+                return shown_quote(quote.text)
             case Qt.ItemDataRole.ToolTipRole:
                 why = evidence_line(quote, self._text)
                 why = f"<p><i>{_escape(why)}</i></p>" if why else ""

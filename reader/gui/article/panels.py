@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,6 +31,12 @@ from reader.gui.article.models import (
 )
 from reader.gui.article.rows import item_list
 from reader.gui.article.swatches import quote_icon, swatch_icon
+
+_PRESSES = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+)
 
 
 def heading_label(text: str) -> QLabel:
@@ -248,9 +255,22 @@ class EntityPanel(QWidget):
         self.list = item_list(self, self.proxy, "Entities", quotes=False)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.search.returnPressed.connect(self._enter_list)
+        self.list.viewport().installEventFilter(self)
         layout.addWidget(self.title)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        """A right-click on a row opens its menu only: the press would make the row current,
+        and a current row is followed."""
+        if (
+            watched is self.list.viewport()
+            and event.type() in _PRESSES
+            and isinstance(event, QMouseEvent)
+            and event.button() != Qt.MouseButton.LeftButton
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
     def _enter_list(self) -> None:
         """Enter in the search box picks the first match, so the keyboard never has to leave."""

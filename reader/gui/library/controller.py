@@ -20,6 +20,7 @@ from reader.gui.article.article_tab import ArticleTab
 from reader.gui.library.collection import Collections
 from reader.gui.library.commands import CollectionCommands
 from reader.gui.library.corrections import Corrections
+from reader.gui.library.entity_menu import CollectionEntityMenu
 from reader.gui.window import dialogs
 from reader.gui.window.exporting import export_quotes
 from reader.gui.window.menus import MenuRegistry, Place
@@ -52,6 +53,9 @@ class LibraryController(QObject):
         self.commands = CollectionCommands(self.collections, settings, parent)
         self.corrections = Corrections(stored, articles.current_tab, status, parent=self)
         self.corrections.changed.connect(self.collections.refresh)
+        self.entity_menu = CollectionEntityMenu(
+            self.collections, self.corrections, stored, articles
+        )
         articles.tab_added.connect(self._attach)
         self._build_actions(menus)
 
@@ -74,9 +78,21 @@ class LibraryController(QObject):
         menus.add(Place.DOCKS, toggle)
 
     def _attach(self, tab: ArticleTab) -> None:
-        """Give a new tab the correction menus; its analysis is stored once it has drawn."""
+        """Give a new tab the correction menus; its analysis is stored once it has drawn; the
+        status bar's summary of it comes back when following an entity ends."""
         self.corrections.attach(tab)
         tab.analysis_shown.connect(self.stored.write_unsaved)
+        tab.follow_bar.following.connect(lambda entity: self._after_following(tab, entity))
+
+    def _after_following(self, tab: ArticleTab, entity: object) -> None:
+        if entity is not None or tab is not self._articles.current_tab() or tab.analysis is None:
+            return
+        entities, quotes = len(tab.analysis.entities), len(tab.analysis.quotes)
+        self._status(
+            f"{tab.title}: {entities} people, countries and organizations; "
+            f"{quotes} quote{'s' if quotes != 1 else ''}",
+            STATUS_MS,
+        )
 
     def export_quotes(self) -> None:
         """The current article's quotes, or the collection's when the library has focus, as CSV."""

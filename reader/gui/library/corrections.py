@@ -136,9 +136,11 @@ def ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
     return value.strip() if ok and value.strip() else None
 
 
-def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> str | None:
-    """One of `choices`, or None when cancelled."""
-    value, ok = QInputDialog.getItem(parent, title, label, choices, 0, False)
+def ask_choice(
+    parent: QWidget, title: str, label: str, choices: list[str], current: int = 0
+) -> str | None:
+    """One of `choices`, `choices[current]` preselected (so OK keeps it); None when cancelled."""
+    value, ok = QInputDialog.getItem(parent, title, label, choices, current, False)
     return value if ok else None
 
 
@@ -218,7 +220,7 @@ class CorrectionMenus(QObject):
             menu.addSeparator()
             self._add(
                 menu,
-                f"Split “{mention.text}” Off {entity.name}…",
+                f"Split This Mention Off “{entity.name}”…",
                 lambda: self.split(mention),
             )
             self._entity_actions(menu, entity)
@@ -261,7 +263,9 @@ class CorrectionMenus(QObject):
     def change_speaker(self, quote: Quote) -> None:
         speakers = [e for e in self._entities() if e.kind != Kind.COUNTRY]
         labels = [NO_SPEAKER] + [f"{e.name} ({STYLES[e.kind].label})" for e in speakers]
-        chosen = ask_choice(self.tab, "Speaker", "Who said it:", labels)
+        said_by = quote.speaker.key if quote.speaker is not None else None
+        current = next((i + 1 for i, e in enumerate(speakers) if e.key == said_by), 0)
+        chosen = ask_choice(self.tab, "Speaker", "Who said it:", labels, current)
         if chosen is not None:
             index = labels.index(chosen)
             self.set_speaker(quote, speakers[index - 1] if index else None)

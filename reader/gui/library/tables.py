@@ -126,19 +126,27 @@ def record_table(parent: QWidget, columns: Sequence[Column], name: str) -> QTabl
     view.records = source  # type: ignore[attr-defined]
     view.fitted = False  # type: ignore[attr-defined]
     source.modelReset.connect(lambda: fit_columns(view))
+    header.sectionResized.connect(lambda section, _old, _new: _resized(view, section))
     return view
 
 
-def fit_columns(view: QTableView, force: bool = False) -> None:
-    """Each column as wide as its header and rows (at most MAX_COLUMN_PX), once: the first
-    time the table has rows, unless the reader's own widths were restored (`force`: again)."""
-    if (view.fitted and not force) or view.model().rowCount() == 0:  # type: ignore[attr-defined]
+def fit_columns(view: QTableView) -> None:
+    """Each column as wide as its header and rows (at most MAX_COLUMN_PX), whenever the rows
+    change, until the reader sets a width (or the widths the reader left were restored)."""
+    if view.fitted or view.model().rowCount() == 0:  # type: ignore[attr-defined]
         return
-    view.fitted = True  # type: ignore[attr-defined]
     header = view.horizontalHeader()
+    view.fitting = True  # type: ignore[attr-defined]
     for section in range(header.count()):
         wanted = max(view.sizeHintForColumn(section), header.sectionSizeHint(section))
         header.resizeSection(section, min(wanted, MAX_COLUMN_PX))
+    view.fitting = False  # type: ignore[attr-defined]
+
+
+def _resized(view: QTableView, section: int) -> None:
+    """A width the reader set (not the fitting's, nor the stretched last column's) stays."""
+    if not getattr(view, "fitting", False) and section < view.horizontalHeader().count() - 1:
+        view.fitted = True  # type: ignore[attr-defined]
 
 
 def restore_widths(view: QTableView, state: QByteArray | None) -> None:

@@ -3,7 +3,7 @@ column widths (for all collections), and each collection's sorting and filters."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTableView
 
 from reader.gui.library.panel import LibraryPanel
@@ -40,15 +40,19 @@ class LibraryViewState:
         width = self._settings.library_width() or min(
             DEFAULT_WIDTH, int(self._window.width() * MAX_SHARE)
         )
-        self._window.resizeDocks([self._dock], [width], Qt.Orientation.Horizontal)
+        # once the window has laid out the dock just shown (sooner, its layout would win)
+        QTimer.singleShot(
+            0, lambda: self._window.resizeDocks([self._dock], [width], Qt.Orientation.Horizontal)
+        )
 
     def save(self) -> None:
-        """The dock's width (when shown) and every table's column widths."""
+        """The dock's width (when shown) and the column widths the reader set."""
         if self._dock.isVisible():
             self._settings.set_library_width(self._dock.width())
         for table in _tables(self._panel):
-            state = table.horizontalHeader().saveState()
-            self._settings.set_header_state(table.objectName(), state)
+            if table.fitted:  # type: ignore[attr-defined]  # widths the reader set
+                state = table.horizontalHeader().saveState()
+                self._settings.set_header_state(table.objectName(), state)
 
     def save_view(self, collection_id: int) -> None:
         """The sorting and filter text of the collection's article and entity lists."""
