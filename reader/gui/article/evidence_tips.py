@@ -7,8 +7,6 @@ The words are the core's (`reader.core.render.evidence`); this module only puts 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QToolTip
@@ -25,14 +23,12 @@ def quote_tip(quote: Quote, text: str) -> str:
 
 
 class QuoteEvidence(QObject):
-    """Shows the evidence of the quotes of one view; `text` gives the article's text."""
+    """Shows the evidence of the quotes of one view; `text` is the article's."""
 
-    def __init__(
-        self, view: ArticleView, text: Callable[[], str], parent: QObject | None = None
-    ) -> None:
+    def __init__(self, view: ArticleView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._view = view
-        self._text = text
+        self.text = ""
         view.viewport().installEventFilter(self)  # before the view's own tooltip (see below)
         view.quote_marked.connect(self._outline_antecedent)
 
@@ -49,7 +45,7 @@ class QuoteEvidence(QObject):
         ):
             quote = view.quote_at(event.pos())
             if quote is not None and quote.evidence is not None:
-                tip = quote_tip(quote, self._text())
+                tip = quote_tip(quote, self.text)
                 QToolTip.showText(event.globalPos(), tip, view.viewport())
                 return True
         return super().eventFilter(watched, event)

@@ -9,8 +9,6 @@ The place is a text offset, not a quote, since a correction makes new quotes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, Qt, Signal
 
 from reader.core.model import Analysis, Quote
@@ -24,26 +22,22 @@ NONE_LEFT = "No doubtful quotes left in this article"
 
 
 class QuoteReview(QObject):
-    """The review row of one tab's quote panel and the stepping; `clear_filter` stops following
-    an entity (whose filter may hide the quote stepped to)."""
+    """The review row of one tab's quote panel and the stepping. It holds nothing of the tab
+    but these parts, so a closed tab is freed at once (no cycle for the collector)."""
 
     status = Signal(str)
+    clear_filter_requested = Signal()  # stop following: its filter hides the quote stepped to
 
     def __init__(
-        self,
-        view: ArticleView,
-        quotes: QuotePanel,
-        clear_filter: Callable[[], None],
-        parent: QObject | None = None,
+        self, view: ArticleView, quotes: QuotePanel, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._view = view
         self._panel = quotes
-        self._clear_filter = clear_filter
         self._quotes: tuple[Quote, ...] = ()
         self._text = ""
         self._reviewed: int | None = None  # start of the quote under review, while reviewing
-        self.evidence = QuoteEvidence(view, lambda: self._text, self)
+        self.evidence = QuoteEvidence(view, self)
         self.bar = ReviewBar(quotes)
         quotes.layout().insertWidget(2, self.bar)  # under the heading and the speaker filter
         self.bar.least_sure_first.connect(self._set_order)
@@ -55,13 +49,13 @@ class QuoteReview(QObject):
 
     def set_text(self, text: str) -> None:
         """The article's text, for the evidence (how many sentences back an antecedent is)."""
-        self._text = text
+        self._text = self.evidence.text = text
 
     def set_analysis(self, analysis: Analysis) -> None:
         """The quote panel has a new analysis: count its doubtful quotes; under review, stay on
         the quote if it is still doubtful, else go on to the next doubtful one."""
         self._quotes = analysis.quotes
-        self._text = analysis.article.text
+        self.set_text(analysis.article.text)
         self.bar.set_count(len(doubtful_quotes(self._quotes)))
         self._set_order(self.bar.order.currentIndex() == 1)
         if self._reviewed is None:
@@ -97,7 +91,7 @@ class QuoteReview(QObject):
         if not panel.row_of(quote).isValid():
             panel.show_all_speakers()
         if not panel.row_of(quote).isValid():
-            self._clear_filter()
+            self.clear_filter_requested.emit()
         self._reviewed = quote.start
         self._view.mark_quote(quote)
         panel.show_marked(quote)
