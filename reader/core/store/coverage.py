@@ -6,6 +6,7 @@ date, its quotes' starts, texts and speakers, and its entities' counts.
 
 - `quote_groups()`: the quotes found in several articles (`reader.core.store.quote_provenance`),
   `group_of(article, start)` one quote's;
+- `entities()`: the entities under their collection keys, with their counts;
 - `spoken()`: every quote as who gets quoted counts it (`reader.core.store.speaker_stats`);
 - `dated_counts()`: mentions and quotes per collection key, article by article with its date
   (`reader.core.store.timelines`).
@@ -22,6 +23,7 @@ from pathlib import Path
 from reader.core.model import Analysis
 from reader.core.store.entity_facts import EntityFacts, article_entities
 from reader.core.store.identity import CollectionIdentity
+from reader.core.store.library_identity import Gathered, gather
 from reader.core.store.quote_groups import QuoteId, QuoteIndex, analysis_quote_words
 from reader.core.store.quote_provenance import (
     GroupLabels,
@@ -46,13 +48,15 @@ def file_date(path: Path | None) -> datetime.date | None:
 @dataclass(frozen=True, slots=True)
 class _Said:
     """One quote as kept: `start` (characters into its article's text), its `text` (the
-    analysis's, fragments joined), its speaker's name and per-article key, and its words."""
+    analysis's, fragments joined), its speaker's name and per-article key, its number of
+    words and its `fragments` ((start, end) into the article's text)."""
 
     start: int
     text: str
     speaker: str | None
     speaker_key: str | None
     words: int
+    fragments: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,7 @@ class Coverage:
                     q.speaker.name if q.speaker else None,
                     q.speaker.key if q.speaker else None,
                     len(words.words),
+                    q.fragments,
                 )
                 for q, (_start, words) in zip(analysis.quotes, quote_words, strict=True)
             ),
@@ -168,7 +173,12 @@ class Coverage:
             said.text,
             said.speaker,
             self._collection_key(article, said.speaker_key),
+            said.fragments,
         )
+
+    def entities(self) -> dict[str, Gathered]:
+        """Collection key -> its names, kinds, articles, mentions and quotes (one pass)."""
+        return gather(self.identity, self.articles)
 
     def spoken(self) -> Iterator[SpokenQuote]:
         """Every quote, article by article: named when its speaker is one of the article's

@@ -70,20 +70,30 @@ def quote_words(pieces: Iterable[tuple[str, int]]) -> QuoteWords:
     return QuoteWords(tuple(words), tuple(spans), frozenset(gaps))
 
 
+def quote_layout(
+    text: str, start: int, fragments: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, int]]:
+    """Where a quote's stretches are: (position in the quote's `text`, start in characters
+    into the article's text, length) for each, from the quote's own `text` and `start` (as
+    the analysis JSON gives them: the fragments joined by `FRAGMENT_JOINER`) and its
+    `fragments`, (start, end) offsets into the article's text. A text that is not so joined
+    is one stretch."""
+    lengths = [end - begin for begin, end in fragments]
+    if not lengths or sum(lengths) + len(FRAGMENT_JOINER) * (len(lengths) - 1) != len(text):
+        return [(0, start, len(text))]
+    layout, position = [], 0
+    for (begin, _end), length in zip(fragments, lengths, strict=True):
+        layout.append((position, begin, length))
+        position += length + len(FRAGMENT_JOINER)
+    return layout
+
+
 def quote_pieces(
     text: str, start: int, fragments: Sequence[tuple[int, int]]
 ) -> list[tuple[str, int]]:
-    """A quote's stretches for `quote_words`, from the quote's own `text` and `start` (as the
-    analysis JSON gives them: the fragments joined by `FRAGMENT_JOINER`) and its `fragments`,
-    (start, end) offsets into the article's text. A text that is not so joined is one piece."""
-    lengths = [end - begin for begin, end in fragments]
-    if sum(lengths) + len(FRAGMENT_JOINER) * (len(lengths) - 1) != len(text) or not lengths:
-        return [(text, start)]
-    pieces, position = [], 0
-    for (begin, _end), length in zip(fragments, lengths, strict=True):
-        pieces.append((text[position : position + length], begin))
-        position += length + len(FRAGMENT_JOINER)
-    return pieces
+    """A quote's stretches for `quote_words`: (its text, its start into the article's text),
+    laid out by `quote_layout`."""
+    return [(text[p : p + n], begin) for p, begin, n in quote_layout(text, start, fragments)]
 
 
 def pair_keys(words: QuoteWords) -> set[tuple[str, str]]:

@@ -15,7 +15,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from reader.core.store.quote_groups import QuoteId, QuoteIndex
-from reader.core.store.quote_pairing import Comparison, QuoteWords, compare
+from reader.core.store.quote_pairing import Comparison, QuoteWords, compare, quote_layout
 from reader.core.store.timelines import day_of
 
 
@@ -23,8 +23,9 @@ from reader.core.store.timelines import day_of
 class Sighting:
     """One quote of a group as its article gives it: the article's id, `path`, `title`,
     `site` (meta.site), `date` and whether that date is the file's (`date_from_file`); the
-    quote's `start` and its quoted `text` (fragments joined by a space); its speaker's name
-    and collection key (None when unnamed)."""
+    quote's `start` and its `text` (the analysis's: `fragments`, (start, end) offsets into the
+    article's text, joined by `FRAGMENT_JOINER`); its speaker's name and collection key (None
+    when unnamed)."""
 
     article: Hashable
     path: str
@@ -36,6 +37,15 @@ class Sighting:
     text: str
     speaker: str | None
     speaker_key: str | None
+    fragments: tuple[tuple[int, int], ...] = ()
+
+    def text_position(self, offset: int) -> int | None:
+        """Where the character at `offset` (into the article's text) stands in `text`; None
+        outside the quoted stretches."""
+        for position, begin, length in quote_layout(self.text, self.start, self.fragments):
+            if begin <= offset < begin + length:
+                return position + offset - begin
+        return None
 
 
 @dataclass(frozen=True, slots=True)

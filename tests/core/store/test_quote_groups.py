@@ -11,6 +11,7 @@ from reader.core.store import quote_groups
 from reader.core.store.coverage import Coverage
 from reader.core.store.quote_groups import COMMON_PAIR, QuoteIndex, analysis_quote_words
 from reader.core.store.quote_pairing import Change
+from reader.core.store.quote_provenance import Sighting
 from tests.core.library_articles import fake_analysis
 
 SAID = "We will rebuild the bridge before the winter comes."
@@ -174,3 +175,29 @@ def test_a_quote_pairs_with_the_closest_quote_of_another_article_only():
     (group,) = index.groups()
     assert sorted(a for a, _ in group) == [0, 1]
     assert len(group) == 2  # not the joke, one word away
+
+
+def test_a_sighting_finds_an_article_offset_in_its_quote_text():
+    sighting = Sighting(
+        1,
+        "a.txt",
+        "A",
+        None,
+        None,
+        False,
+        1,
+        "We will win, … and soon.",
+        None,
+        None,
+        ((1, 13), (26, 35)),
+    )
+    assert sighting.text[sighting.text_position(27) :] == "nd soon."
+    assert sighting.text_position(20) is None
+
+
+def test_entities_are_gathered_under_their_collection_keys():
+    coverage = Coverage()
+    coverage.add(1, article(SAID, speaker="person:ada-lovelace"))
+    coverage.add(2, fake_analysis("News\n\nLovelace spoke.\n"))
+    ada = coverage.entities()["person:ada-lovelace"]
+    assert (ada.name, len(ada.keys), ada.mentions, ada.quotes) == ("Ada Lovelace", 2, 2, 1)

@@ -7,6 +7,7 @@ from reader.core.store.quote_pairing import (
     Change,
     compare,
     pair_keys,
+    quote_layout,
     quote_pieces,
     quote_words,
     same_quote,
@@ -102,3 +103,10 @@ def test_another_quote_sharing_a_few_words_does_not_pair():
 
 def test_index_keys_are_neighbouring_word_pairs():
     assert pair_keys(words("a b c b c")) == {("a", "b"), ("b", "c"), ("c", "b")}
+
+
+def test_the_layout_says_where_each_stretch_is_in_the_quote_text_and_the_article():
+    assert quote_layout("We will win, … and soon.", 1, ((1, 13), (26, 35))) == [
+        (0, 1, 12),
+        (15, 26, 9),
+    ]
