@@ -150,9 +150,7 @@ def test_the_list_sorts_least_sure_first_or_shows_the_doubtful_only(make_window,
     shown = [proxy.index(row, 0).data(ITEM_ROLE) for row in range(proxy.rowCount())]
     assert [q.evidence.confidence for q in shown] == [0.2, 0.3, 0.4, 0.5, 0.9, 0.93]
     bar.order.setCurrentIndex(0)
-    assert [proxy.index(row, 0).data(ITEM_ROLE) for row in range(6)] == list(
-        tab.analysis.quotes
-    )
+    assert [proxy.index(row, 0).data(ITEM_ROLE) for row in range(6)] == list(tab.analysis.quotes)
     bar.only.setChecked(True)
     assert proxy.rowCount() == 4 and tab.quotes.title.text() == "Quotes · 4 of 6"
 
@@ -160,11 +158,14 @@ def test_the_list_sorts_least_sure_first_or_shows_the_doubtful_only(make_window,
 def test_roles_in_the_entity_list_the_follow_bar_and_the_export(make_window, qtbot):
     _window, tab = open_reviewed(qtbot, make_window)
     panel = tab.entities
-    row = panel.proxy.mapFromSource(panel.model.index(panel.model.row_of("person:rex-tillerson")))
+
+    def row_of(key: str):
+        return panel.proxy.mapFromSource(panel.model.index(panel.model.row_of(key)))
+
+    row = row_of("person:rex-tillerson")
     assert row.data(Qt.ItemDataRole.ToolTipRole).endswith(f"\n{ROLE}")
     assert row.data(DETAIL_ROLE) == f"Person · {ROLE}"
-    lavrov = panel.proxy.mapFromSource(panel.model.index(panel.model.row_of("person:sergei-lavrov")))
-    assert lavrov.data(DETAIL_ROLE) == "Person"
+    assert row_of("person:sergei-lavrov").data(DETAIL_ROLE) == "Person"
     tab.follow("person:rex-tillerson")
     assert tab.follow_bar.name.text().endswith(f" · {ROLE}")
     page = render_html(tab.analysis)
