@@ -161,7 +161,8 @@ class MainWindow(QMainWindow):
         return self.articles.article_tabs()
 
     def open_paths(self, paths: list[Path]) -> list[ArticleTab]:
-        """Open each file in a tab (see OpenArticles.open_paths); returns the new tabs."""
+        """Open files, each in a tab once read (see OpenArticles.open_paths); returns the tabs
+        made at once (one file's)."""
         return self.articles.open_paths(paths)
 
     def close_tab(self, index: int) -> None:

@@ -2,36 +2,42 @@
 
 Reading and decoding a file, extracting an HTML page and building the view's document can take
 seconds on a big or hostile file (and a FIFO can block `open()`), so none of it runs on the GUI
-thread: each file is read on a thread of its own (a lane without a thread limit, so a file that
-never ends, such as a FIFO a loader failed to refuse, holds up no other) and handed back with
-its prepared document, or with one sentence saying why it could not be opened.
+thread, nor does telling what a file is (its real path, a special file, too big, binary), which
+touches the file system and can stall on a slow mount. The files are read on a lane without a
+thread limit, a few jobs per open (see ArticleLoader), and each is handed back with its
+prepared document, or with one sentence saying why it could not be opened.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article
 from reader.core.text.loaders import load_article
 from reader.gui.article.text_document import PreparedText, prepare_text
-from reader.gui.work.background import Job, JobControl, Lane
+from reader.gui.work.background import JobControl, Lane
 
 ArticleReader = Callable[[Path], Article]
+READERS = 4  # jobs reading the files of one call: a few may block, the others go on
 
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """What the loader hands back for one file: the article and its document, or an error."""
+    """What the loader hands back for one file: the article and its document, or an error;
+    `real_path` is the file's resolved path (None for a symlink loop), worked out on the lane so
+    that the window tells an already open file without touching the file system."""
 
     token: int
     path: Path
+    real_path: Path | None = None
     article: Article | None = None
     prepared: PreparedText | None = None
     error: str | None = None
@@ -51,8 +57,15 @@ def read_article(path: Path) -> Article:
 
 
 class ArticleLoader(QObject):
-    """Loads each file on a thread of its own (a lane without a thread limit); `loaded` comes
-    on the GUI thread."""
+    """Reads the files of each `load` on a few jobs of a lane without a thread limit; `loaded`
+    comes on the GUI thread, once per file, at most one text per turn of the event loop.
+
+    The files of one call wait in a queue that at most READERS jobs share: a batch of any size
+    starts a few threads, not one per file (a thread started makes the GUI thread wait until it
+    runs, and a hundred reading at once would each take their turn at the interpreter lock
+    before the GUI thread gets it back), and a file that blocks for ever holds up only the
+    reader that took it, never the other readers nor another call's.
+    """
 
     loaded = Signal(object)  # Loaded
 
@@ -60,33 +73,76 @@ class ArticleLoader(QObject):
         super().__init__(parent)
         self._reader = reader
         self._lane = Lane("loader", threads=None, parent=self)
-        self._jobs: dict[int, Job] = {}  # token -> its job, until it is delivered
+        self._tokens = itertools.count(1)
+        self._dropped: set[int] = set()  # tokens cancelled and not yet delivered
+        self._arrived: deque[Loaded] = deque()  # read, not yet handed over
+        self._pacer = QTimer(self, singleShot=True, interval=0)
+        self._pacer.timeout.connect(self._deliver)
         self._gui_thread: QThread = self.thread()
 
-    def load(self, path: Path, font: QFont) -> int:
-        """Start reading a file; returns the token its `Loaded` will carry."""
-        job = self._lane.submit(self._read, Path(path), QFont(font))
-        token = job.request
-        self._jobs[token] = job
-        job.result.connect(self.loaded)
-        job.finished.connect(partial(self._jobs.pop, token, None))
-        return token
+    def load(self, paths: list[Path], font: QFont) -> list[int]:
+        """Start reading files; returns the tokens their `Loaded` will carry, in order."""
+        tokens = [next(self._tokens) for _ in paths]
+        queue = deque(zip(tokens, map(Path, paths), strict=True))  # popleft is thread-safe
+        for _ in range(min(READERS, len(tokens))):
+            self._lane.submit(self._read_queue, queue, QFont(font)).progress.connect(self._arrive)
+        return tokens
 
     def cancel(self, token: int) -> None:
         """Drop a file's result (its tab was closed while it loaded)."""
-        if (job := self._jobs.get(token)) is not None:
-            job.cancel()
+        self._dropped.add(token)
 
-    def _read(self, control: JobControl, path: Path, font: QFont) -> Loaded:
-        """On the lane: the article and its document, or why it cannot be shown."""
-        token = control.request
+    @Slot(object)
+    def _arrive(self, loaded: Loaded) -> None:
+        self._arrived.append(loaded)
+        self._pacer.start()
+
+    @Slot()
+    def _deliver(self) -> None:
+        """Hand over what arrived: every refusal, but at most one text per turn of the event
+        loop (its tab costs the GUI thread tens of milliseconds: many arriving together would
+        otherwise be shown in one long pause)."""
+        while self._arrived:
+            loaded = self._arrived.popleft()
+            if loaded.token in self._dropped:
+                self._dropped.discard(loaded.token)
+                continue
+            self.loaded.emit(loaded)
+            if loaded.article is not None:
+                break
+        if self._arrived:
+            self._pacer.start()
+
+    def _read_queue(self, control: JobControl, queue: deque[tuple[int, Path]], font: QFont) -> None:
+        """On the lane: take files from the queue until it is empty, each reported once read."""
+        while True:
+            try:
+                token, path = queue.popleft()
+            except IndexError:
+                return
+            if token in self._dropped:  # closed before its turn: not read at all
+                control.report(Loaded(token, path, error="closed"))
+            else:
+                control.report(self._read(token, path, font))
+
+    def _read(self, token: int, path: Path, font: QFont) -> Loaded:
+        """The article and its document, or why it cannot be shown."""
+        real_path = _real_path(path)
         try:
             article = self._reader(path)
             prepared = prepare_text(article, font)
             prepared.document.moveToThread(self._gui_thread)
-            return Loaded(token, path, article, prepared)
+            return Loaded(token, path, real_path, article, prepared)
         except ArticleError as error:
-            return Loaded(token, path, error=str(error))
+            return Loaded(token, path, real_path, error=str(error))
         except Exception as error:  # building the document failed: report it, keep the others
             detail = str(error) or type(error).__name__
-            return Loaded(token, path, error=f"{path} cannot be shown ({detail}).")
+            return Loaded(token, path, real_path, error=f"{path} cannot be shown ({detail}).")
+
+
+def _real_path(path: Path) -> Path | None:
+    """The file's resolved path; None when there is none (a symlink loop, a NUL in the name)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None

@@ -5,7 +5,7 @@ tabs through `current_tab`, `article_tabs` and `open_paths`, never through the w
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -15,7 +15,8 @@ from reader.gui.article.article_tab import ArticleTab
 from reader.gui.window import dialogs
 from reader.gui.window.collector import freeze_survivors
 from reader.gui.window.loading import ArticleLoader, Loaded
-from reader.gui.window.naming import middle_elided, resolved
+from reader.gui.window.naming import middle_elided
+from reader.gui.window.open_batch import OpenBatch
 from reader.gui.window.settings import Settings
 from reader.gui.window.stored import StoredAnalyses
 from reader.gui.window.tab_analyses import TabAnalyses
@@ -24,18 +25,21 @@ from reader.gui.work.worker import PipelineRunner
 TAB_TITLE_CHARS = 36
 
 
-@dataclass
-class _OpenBatch:
-    """The files of one open or drop: their failures are reported together once all are read."""
+@dataclass(frozen=True, slots=True)
+class _Load:
+    """A file being read: its batch, its place in it, and its tab when it got one at once."""
 
-    waiting: int
-    errors: list[str] = field(default_factory=list)
+    batch: OpenBatch
+    position: int
+    tab: ArticleTab | None
 
 
 class OpenArticles(QObject):
     """Owns the tab widget (`widget`), the file loader and the tabs' analyses."""
 
-    tab_added = Signal(object)  # ArticleTab, in the tab widget and current
+    tab_added = Signal(
+        object
+    )  # ArticleTab, in the tab widget (current unless a later file of its open has a tab)
     changed = Signal()  # a tab's text or analysis arrived or went: the commands it enables
     all_settled = Signal()  # every open tab has its analysis shown, or its failure reported
 
@@ -51,7 +55,8 @@ class OpenArticles(QObject):
         self._settings = settings
         self._status = status
         self._parent = parent
-        self._tabs_by_load: dict[int, tuple[ArticleTab, _OpenBatch]] = {}
+        self._loads: dict[int, _Load] = {}  # loader token -> the file it reads
+        self._real_paths: dict[int, Path] = {}  # id(tab) -> its file's resolved path
         self.widget = QTabWidget(parent)
         self.widget.setDocumentMode(True)
         self.widget.setTabsClosable(True)
@@ -72,21 +77,27 @@ class OpenArticles(QObject):
         return [self.widget.widget(i) for i in range(self.widget.count())]
 
     def open_paths(self, paths: list[Path]) -> list[ArticleTab]:
-        """Open each file in a tab at once, its text read off the GUI thread; returns the new
-        tabs (a tab whose file cannot be read goes away again). All failures of one call are
-        reported together in one dialog once every file of the call has been read."""
-        opened = []
-        paths = [Path(path) for path in paths]
-        batch = _OpenBatch(waiting=0)
-        for path in paths:
-            existing = self._tab_for(path)
-            if existing is not None:
+        """Open files, each read and told (special, too big, binary…) on the loader's lane.
+
+        One file gets its tab at once, returned (the caller may show a place in it); the files
+        of a batch get theirs through `tab_added` as each is read, in the order given, and none
+        at all when refused, so a batch of any size costs the GUI thread one event per file it
+        shows. A file open already is only switched to. All failures of one call are reported
+        together, in one dialog, once every file of the call has been read."""
+        fresh = []
+        for path in dict.fromkeys(Path(path) for path in paths):
+            if (existing := self._tab_showing(path)) is not None:
                 self.widget.setCurrentWidget(existing)
-                continue
-            tab = self._add_tab(path)
-            batch.waiting += 1
-            self._tabs_by_load[self.loader.load(path, tab.view.font())] = (tab, batch)
-            opened.append(tab)
+            else:
+                fresh.append(path)
+        batch = OpenBatch(waiting=len(fresh))
+        opened = [self._add_tab(fresh[0])] if len(fresh) == 1 else []
+        batch.made.update(enumerate(opened))
+        font = opened[0].view.font() if opened else self.widget.font()
+        for position, token in enumerate(self.loader.load(fresh, font)):
+            self._loads[token] = _Load(batch, position, opened[0] if opened else None)
+        if len(fresh) > 1:
+            self._status(f"Reading {len(fresh)} files…")
         self._check_settled()
         return opened
 
@@ -96,57 +107,82 @@ class OpenArticles(QObject):
             self._settings.set_model(name)
             self.analyses.reanalyse(name, self.article_tabs())
 
-    def _tab_for(self, path: Path) -> ArticleTab | None:
-        """The tab already showing this file: opening it again only switches to it."""
-        wanted = resolved(path)
+    def _tab_showing(
+        self, path: Path, real_path: Path | None = None, besides: ArticleTab | None = None
+    ) -> ArticleTab | None:
+        """The tab (other than `besides`) showing this file already: by the name given (no
+        file system call on the GUI thread), or by its real path once the lane has found it."""
+        wanted = path.absolute()
         for tab in self.article_tabs():
-            if tab.path is not None and wanted is not None and resolved(tab.path) == wanted:
+            if tab is besides:
+                continue
+            if tab.path is not None and tab.path.absolute() == wanted:
+                return tab
+            if real_path is not None and self._real_paths.get(id(tab)) == real_path:
                 return tab
         return None
 
-    def _add_tab(self, path: Path) -> ArticleTab:
-        """A tab for a file being read: it says so until the text arrives."""
+    def _add_tab(self, path: Path, index: int = -1, current: bool = True) -> ArticleTab:
+        """A tab for a file being read (at `index`; -1: last): it says so until the text
+        arrives."""
         tab = ArticleTab(path=path)
         tab.status_message.connect(self._status)
         tab.analysis_shown.connect(self._check_settled)
         tab.analysis_shown.connect(freeze_survivors)  # the final spans, drawn
         tab.analysis_bar.cancel_requested.connect(lambda: self.analyses.cancel(tab))
         tab.analysis_bar.retry_requested.connect(lambda: self.analyses.analyse(tab))
-        index = self.widget.addTab(tab, middle_elided(tab.title, TAB_TITLE_CHARS))
+        index = self.widget.insertTab(index, tab, middle_elided(tab.title, TAB_TITLE_CHARS))
         self.widget.setTabToolTip(index, str(path))
-        self.widget.setCurrentIndex(index)
+        if current:
+            self.widget.setCurrentIndex(index)
         self.tab_added.emit(tab)
-        tab.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if current:
+            tab.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return tab
 
     @Slot(object)
     def _on_loaded(self, loaded: Loaded) -> None:
         """A file has been read: show its text and queue its analysis, or note why not."""
-        tab, batch = self._tabs_by_load.pop(loaded.token)
-        batch.waiting -= 1
+        load = self._loads.pop(loaded.token)
+        load.batch.waiting -= 1
+        shown = self._tab_showing(loaded.path, loaded.real_path, besides=load.tab)
         if loaded.article is None:
-            batch.errors.append(loaded.error or f"{loaded.path} cannot be opened.")
-            path = resolved(loaded.path)
-            if path is not None and path in self._settings.recent_files():
-                self._settings.remove_recent(loaded.path)
-            self._remove_tab(tab)
-        else:
-            tab.set_article(loaded.article, loaded.prepared)
-            freeze_survivors()  # the article, its blocks and their offsets
-            index = self.widget.indexOf(tab)
-            self.widget.setTabText(index, middle_elided(tab.title, TAB_TITLE_CHARS))
-            self.widget.setTabToolTip(index, f"{tab.title}\n{loaded.article.path or ''}".strip())
-            if resolved(loaded.path) is not None:
-                self._settings.add_recent(loaded.path)
-            self.analyses.analyse(tab)
-            self.changed.emit()
-        self._report_batch(batch)
+            load.batch.errors.append(loaded.error or f"{loaded.path} cannot be opened.")
+            if loaded.real_path in self._settings.recent_files():
+                self._settings.remove_recent(loaded.real_path)
+            if load.tab is not None:
+                self._remove_tab(load.tab)
+        elif shown is None:
+            self._show(loaded, load)
+        elif load.tab is not None:  # open already under another name: only switch to it
+            self._remove_tab(load.tab)
+            self.widget.setCurrentWidget(shown)
+        self._report_batch(load.batch)
         self._check_settled()
 
-    def _report_batch(self, batch: _OpenBatch) -> None:
+    def _show(self, loaded: Loaded, load: _Load) -> None:
+        """The text of a file read, in its tab (made now, in its place, for a batch's file)."""
+        assert loaded.article is not None
+        tab = load.tab
+        if tab is None:
+            index, current = load.batch.place(load.position, self.widget)
+            tab = self._add_tab(loaded.path, index, current)
+            load.batch.made[load.position] = tab
+        if loaded.real_path is not None:
+            self._real_paths[id(tab)] = loaded.real_path
+        tab.set_article(loaded.article, loaded.prepared)
+        freeze_survivors()  # the article, its blocks and their offsets
+        index = self.widget.indexOf(tab)
+        self.widget.setTabText(index, middle_elided(tab.title, TAB_TITLE_CHARS))
+        self.widget.setTabToolTip(index, f"{tab.title}\n{loaded.article.path or ''}".strip())
+        if loaded.real_path is not None:
+            self._settings.add_recent(loaded.real_path)
+        self.analyses.analyse(tab)
+        self.changed.emit()
+
+    def _report_batch(self, batch: OpenBatch) -> None:
         """Once every file of an open is read, one dialog for all that could not be."""
-        if batch.waiting == 0 and batch.errors:
-            errors, batch.errors = batch.errors, []
+        if errors := batch.take_errors():
             title = "Cannot open the article" if len(errors) == 1 else "Cannot open some articles"
             dialogs.show_error(self._parent, title, "\n\n".join(errors))
 
@@ -164,12 +200,13 @@ class OpenArticles(QObject):
 
     def _remove_tab(self, tab: ArticleTab) -> None:
         self.analyses.forget(tab)
-        for token, (loading, batch) in list(self._tabs_by_load.items()):
-            if loading is tab:  # closed while its file was read
+        self._real_paths.pop(id(tab), None)
+        for token, load in list(self._loads.items()):
+            if load.tab is tab:  # closed while its file was read
                 self.loader.cancel(token)
-                del self._tabs_by_load[token]
-                batch.waiting -= 1
-                self._report_batch(batch)
+                del self._loads[token]
+                load.batch.waiting -= 1
+                self._report_batch(load.batch)
         index = self.widget.indexOf(tab)
         if index >= 0:
             self.widget.removeTab(index)
@@ -181,7 +218,7 @@ class OpenArticles(QObject):
         """Emit all_settled once nothing is left to read or draw (what --screenshot waits for)."""
         if (
             not self.analyses.pending()
-            and not self._tabs_by_load
+            and not self._loads
             and not any(
                 t.view.highlighter is not None and t.view.highlighter.busy
                 for t in self.article_tabs()
