@@ -1,5 +1,5 @@
-"""Command line: `reader [FILE...]` starts the app; `analyze`, `quotes`, `speakers`, `export`
-run headless."""
+"""Command line: `reader [FILE...]` starts the app; `analyze`, `quotes`, `speakers`, `report`,
+`export` run headless."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from reader.commands import (
     add_store_options,
     run_analyze,
     run_quotes,
+    run_report,
     run_speakers,
     stored_analysis,
 )
@@ -71,7 +72,8 @@ def run_export(
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in ("analyze", "quotes", "speakers", "export", "-h", "--help"):
+    commands = ("analyze", "quotes", "speakers", "report", "export", "-h", "--help")
+    if not argv or argv[0] not in commands:
         from reader.gui.app import run_app
 
         return run_app(argv)
@@ -87,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_quotes(args)
         if args.command == "speakers":
             return run_speakers(args)
+        if args.command == "report":
+            return run_report(args)
         return run_export(args.file, args.output, args.model, args.store, args.no_store)
     except BrokenPipeError:  # `reader analyze … | head -c1`: the reader has gone, so be quiet
         _silence_stdout()

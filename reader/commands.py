@@ -265,9 +265,26 @@ def run_speakers(args: argparse.Namespace) -> int:
     return status
 
 
+def run_report(args: argparse.Namespace) -> int:
+    """`reader report PATH... -o REPORT.html`: the collection report of the run's files, one
+    self-contained page (issue 24), written once all are analysed."""
+    from reader.core.render.export import ExportError
+    from reader.core.render.report import write_report
+
+    coverage, status = _coverage(args)
+    title = args.title or f"Coverage of {len(coverage.articles)} articles"
+    try:
+        write_report(coverage, args.output, title)
+    except ExportError as error:
+        _say(str(error))
+        return EXIT_FILE_FAILED
+    _say(f"wrote {args.output}")
+    return status
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    """The `quotes` and `speakers` subcommands (analyze is defined in reader.cli and given the
-    batch options)."""
+    """The `quotes`, `speakers` and `report` subcommands (analyze is defined in reader.cli and
+    given the batch options)."""
     quotes = sub.add_parser("quotes", help="print the quotes of articles as CSV or JSON lines")
     quotes.add_argument("files", nargs="+", type=Path, metavar="PATH")
     quotes.add_argument("--format", choices=["csv", "jsonl"], default="csv")
@@ -279,3 +296,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--per-article", action="store_true", help="also one table per article, after the run's"
     )
     add_batch_options(speakers)
+    report = sub.add_parser("report", help="write the collection report of articles as HTML")
+    report.add_argument("files", nargs="+", type=Path, metavar="PATH")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="REPORT.html")
+    report.add_argument("--title", help="the report's title (default: Coverage of N articles)")
+    add_batch_options(report)

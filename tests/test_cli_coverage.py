@@ -65,3 +65,17 @@ def test_speakers_counts_who_gets_quoted_over_the_run_and_per_article_real_model
     result = run_reader("speakers", folder, "--no-store", "--jobs", "1", "--format", "jsonl")
     first = json.loads(result.stdout.splitlines()[0])
     assert (first["speaker"], first["quoted_words"], first["named"]) == ("Ada Lovelace", 25, True)
+
+
+def test_report_writes_one_page_with_the_quote_found_twice_real_model(folder, tmp_path):
+    out = tmp_path / "report.html"
+    result = run_reader("report", folder, "--no-store", "--jobs", "1", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == f"reader: wrote {out}"
+    page = out.read_text("utf-8")
+    assert "<title>Coverage of 2 articles</title>" in page
+    assert page.count('<article class="group') == 1
+    assert "In 2 articles" in page
+    missing = run_reader("report", folder, "--no-store", "-o", tmp_path / "no" / "r.html")
+    assert missing.returncode == 1
+    assert "Cannot write the report" in missing.stderr

@@ -50,7 +50,9 @@ class SpeakerRow:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerStats:
-    """`rows` most quotes first (then most words, then name), the unnamed row among them."""
+    """`rows` most quotes first (then most words, then name), the unnamed row among them; a
+    speaker's name is the most used of two words or more, else the most used (as the
+    Library's entities are named)."""
 
     rows: tuple[SpeakerRow, ...]
     quotes: int
@@ -101,7 +103,7 @@ def speaker_stats(quotes: Iterable[SpokenQuote]) -> SpeakerStats:
     rows = [
         SpeakerRow(
             key,
-            max(names, key=lambda n: (names[n], " " in n)) if names else (key or UNNAMED),
+            max(names, key=lambda n: (" " in n.strip(), names[n])) if names else (key or UNNAMED),
             kind,
             quotes,
             words,

@@ -1,0 +1,342 @@
+"""The collection report (issue 24, deliverable 4): one self-contained HTML page over the
+articles of a `Coverage`: the quotes found in several articles with their variants (the
+words that differ marked), first appearance and speakers; who gets quoted; the articles and
+the most mentioned entities over time; the entities with their counts.
+
+Like the article export (`reader.core.render.export`), the page carries its own stylesheet
+and nothing else: no script, no remote load (its Content-Security-Policy says so), light and
+dark schemes and a print style. Each chart is an inline SVG bar chart drawn from the same
+figures as the table that follows it (a screen reader reads the table; the SVG is an image
+with a title). Every text from the articles is escaped by Jinja2's autoescape.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import functools
+import hashlib
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from reader.core.model import Kind
+from reader.core.render.export import FORBIDDEN_CODE_POINTS, NEW_FILE_MODE, ExportError
+from reader.core.render.palette import PAGE_DARK, PAGE_LIGHT, STYLES
+from reader.core.store.coverage import Coverage
+from reader.core.store.quote_pairing import Change
+from reader.core.store.quote_provenance import QuoteGroup, Sighting, Variant
+from reader.core.store.speaker_stats import SpeakerStats, speaker_stats
+from reader.core.store.timelines import Period, Timeline, articles_timeline, entity_timeline
+
+TEMPLATE = "report.html.j2"
+STYLESHEET = "report.css"
+CHART_BARS = 12  # bars in a chart of speakers or entities; the table lists them all
+TOP_ENTITIES = 5  # entities followed week by week
+ENTITY_ROWS = 60  # entities listed
+_CHART_WIDTH, _LABEL_WIDTH, _ROW = 640, 230, 24
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    text: str
+    marked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    """A date as shown: `text` ("12 October 2016"), `iso`, `from_file` (the file's date)."""
+
+    text: str
+    iso: str
+    from_file: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _SightingView:
+    title: str
+    site: str | None
+    when: _When | None
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _VariantView:
+    runs: tuple[_Run, ...]
+    notes: tuple[str, ...]
+    misquote: bool
+    sightings: tuple[_SightingView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _GroupView:
+    id: str
+    articles: int
+    outlets: tuple[str, ...]
+    first: _SightingView | None
+    disputed: bool
+    speakers: tuple[str, ...]
+    misquoted: bool
+    variants: tuple[_VariantView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Bar:
+    label: str
+    value: int
+    y: int
+    width: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Chart:
+    """An SVG bar chart: `bars` at `y` (px), `width` (px, of `scale` for the largest value)."""
+
+    id: str
+    title: str
+    bars: tuple[_Bar, ...]
+    height: int
+    label_width: int
+    scale: int
+
+
+def _when(day: datetime.date | None, from_file: bool) -> _When | None:
+    if day is None:
+        return None
+    return _When(f"{day.day} {day:%B %Y}", day.isoformat(), from_file)
+
+
+def _sighting_view(sighting: Sighting) -> _SightingView:
+    return _SightingView(
+        sighting.title,
+        sighting.site,
+        _when(sighting.date, sighting.date_from_file),
+        sighting.speaker,
+    )
+
+
+def _wording(variant: Variant, start: int, end: int) -> str:
+    """The words [start, end) of a wording as its first sighting writes them."""
+    sighting, spans = variant.sightings[0], variant.words.spans[start:end]
+    first = sighting.text_position(spans[0][0]) if spans else None
+    last = sighting.text_position(spans[-1][1] - 1) if spans else None
+    if first is None or last is None:
+        return " ".join(variant.words.words[start:end])
+    return sighting.text[first : last + 1]
+
+
+def _variant_view(variant: Variant, base: Variant) -> _VariantView:
+    """The variant's text with its changed and added words marked, and a note for each
+    difference from the first wording `base` (which words, for which)."""
+    sighting = variant.sightings[0]
+    marked: list[tuple[int, int]] = []
+    notes: list[str] = []
+    for stretch in variant.comparison.stretches if variant.comparison else ():
+        if stretch.change in (Change.CHANGED, Change.ADDED):
+            for start, end in variant.words.spans[stretch.b_start : stretch.b_end]:
+                first, last = sighting.text_position(start), sighting.text_position(end - 1)
+                if first is not None and last is not None:
+                    marked.append((first, last + 1))
+        ours = _wording(variant, stretch.b_start, stretch.b_end)
+        theirs = _wording(base, stretch.a_start, stretch.a_end)
+        if stretch.change == Change.CHANGED:
+            notes.append(f"“{ours}” for “{theirs}”")
+        elif stretch.change == Change.ADDED:
+            notes.append(f"“{ours}” added")
+        elif stretch.change == Change.DROPPED:
+            notes.append(f"“{theirs}” left out")
+    return _VariantView(
+        _runs(sighting.text, marked),
+        tuple(notes),
+        variant.misquote,
+        tuple(_sighting_view(s) for s in variant.sightings),
+    )
+
+
+def _runs(text: str, marked: Iterable[tuple[int, int]]) -> tuple[_Run, ...]:
+    """`text` cut into plain and marked runs ((start, end) positions into it); marks with
+    only spaces between them are one."""
+    spans: list[list[int]] = []
+    for start, end in sorted(marked):
+        if spans and (start <= spans[-1][1] or not text[spans[-1][1] : start].strip()):
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    runs, position = [], 0
+    for start, end in spans:
+        if start > position:
+            runs.append(_Run(text[position:start], False))
+        runs.append(_Run(text[start:end], True))
+        position = end
+    if position < len(text):
+        runs.append(_Run(text[position:], False))
+    return tuple(runs)
+
+
+def _group_view(group: QuoteGroup) -> _GroupView:
+    base = group.variants[0]
+    return _GroupView(
+        group.id,
+        group.articles,
+        group.outlets,
+        _sighting_view(group.first) if group.first else None,
+        group.disputed,
+        tuple(f"{name} ({count})" for name, count in group.speakers.values()),
+        group.misquoted,
+        tuple(_variant_view(v, base) for v in group.variants),
+    )
+
+
+def _chart(chart_id: str, title: str, items: Iterable[tuple[str, int]]) -> _Chart:
+    """A horizontal bar chart of (label, value), in the order given, at most CHART_BARS."""
+    shown = list(items)[:CHART_BARS]
+    largest = max((value for _label, value in shown), default=0) or 1
+    scale = _CHART_WIDTH - _LABEL_WIDTH - 60
+    bars = tuple(
+        _Bar(
+            label if len(label) <= 30 else label[:29] + "…",
+            value,
+            8 + n * _ROW,
+            max(1, round(scale * value / largest)) if value else 0,
+        )
+        for n, (label, value) in enumerate(shown)
+    )
+    return _Chart(chart_id, title, bars, 16 + len(bars) * _ROW, _LABEL_WIDTH, scale)
+
+
+def _speakers(stats: SpeakerStats) -> dict:
+    def share(part: int) -> str:
+        return f"{part / stats.quotes:.0%}" if stats.quotes else "0%"
+
+    return {
+        "stats": stats,
+        "named": share(stats.named_quotes),
+        "unnamed": share(stats.unnamed_quotes),
+        "people": share(stats.person_quotes),
+        "organizations": share(stats.organization_quotes),
+        "top": f"{stats.top_share():.0%}",
+        "chart": _chart(
+            "speakers",
+            "Quotes per speaker",
+            ((row.name, row.quotes) for row in stats.rows if row.named),
+        ),
+    }
+
+
+def _timeline_views(coverage: Coverage) -> dict:
+    rows = list(coverage.dated_counts())
+    days: Timeline = articles_timeline(rows, Period.DAY)
+    gathered = coverage.entities()
+    top = sorted(gathered, key=lambda k: (-gathered[k].mentions, gathered[k].name))[:TOP_ENTITIES]
+    weekly = {key: entity_timeline(rows, key, Period.WEEK)[0] for key in top}
+    weeks = sorted({period for line in weekly.values() for period, _count in line.counts})
+    return {
+        "days": days,
+        "chart": _chart("days", "Articles per day", days.counts),
+        "entities": [gathered[key].name for key in top],
+        "weeks": [(week, [dict(weekly[key].counts).get(week, 0) for key in top]) for week in weeks],
+        "undated_mentions": [weekly[key].undated for key in top],
+    }
+
+
+def _entities(coverage: Coverage) -> list[tuple[str, str, int, int, int]]:
+    """(name, kind label, articles, mentions, quotes), most articles first."""
+    gathered = coverage.entities()
+    rows = [
+        (
+            group.name,
+            STYLES[Kind(group.kinds.most_common(1)[0][0])].label,
+            len(group.keys),
+            group.mentions,
+            group.quotes,
+        )
+        for group in gathered.values()
+    ]
+    rows.sort(key=lambda row: (-row[2], -row[3], row[0].casefold()))
+    return rows[:ENTITY_ROWS]
+
+
+@functools.cache
+def report_css() -> str:
+    """The page's stylesheet: the page colours of the palette, then resources/report.css."""
+    layout = files("reader.resources").joinpath(STYLESHEET).read_text(encoding="utf-8")
+    return (
+        f"\n:root {{ --page-bg: {PAGE_LIGHT.background}; --page-fg: {PAGE_LIGHT.foreground}; }}"
+        "\n@media screen and (prefers-color-scheme: dark) {"
+        f" :root {{ --page-bg: {PAGE_DARK.background}; --page-fg: {PAGE_DARK.foreground}; }} }}"
+        f"\n{layout}"
+    )
+
+
+def report_csp() -> str:
+    """No scripts, no remote loads, no forms: only the page's own stylesheet (by its hash)."""
+    digest = base64.b64encode(hashlib.sha256(report_css().encode("utf-8")).digest()).decode()
+    return (
+        f"default-src 'none'; script-src 'none'; style-src 'sha256-{digest}';"
+        " base-uri 'none'; form-action 'none'"
+    )
+
+
+@functools.cache
+def _template() -> jinja2.Template:
+    environment = jinja2.Environment(
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    )
+    source = files("reader.resources").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    return environment.from_string(source)
+
+
+def render_report(
+    coverage: Coverage, title: str, *, generated_at: datetime.datetime | None = None
+) -> str:
+    """The report page of the coverage's articles; `generated_at` (default now) in the
+    footer."""
+    groups = coverage.quote_groups()
+    dated = sorted(a.date for a in coverage.articles.values() if a.date and not a.date_from_file)
+    page = _template().render(
+        title=title,
+        csp=report_csp(),
+        css=Markup(report_css()),
+        generated_at=(generated_at or datetime.datetime.now(datetime.UTC)).replace(microsecond=0),
+        articles=len(coverage.articles),
+        first=_when(dated[0], False) if dated else None,
+        last=_when(dated[-1], False) if dated else None,
+        groups=[_group_view(g) for g in groups],
+        variants=sum(1 for g in groups if g.misquoted),
+        disputed=sum(1 for g in groups if g.disputed),
+        speakers=_speakers(speaker_stats(coverage.spoken())),
+        time=_timeline_views(coverage),
+        entities=_entities(coverage),
+    )
+    # NFC: the page is read, never offset into; composed characters are what HTML expects.
+    return unicodedata.normalize("NFC", FORBIDDEN_CODE_POINTS.sub("\ufffd", page))
+
+
+def write_report(coverage: Coverage, path: Path, title: str) -> None:
+    """Write the page atomically (a temporary file in the same folder, then a rename), as
+    the article export does; raises ExportError with a sentence for the user."""
+    page = render_report(coverage, title).encode("utf-8")
+    if path.is_dir() or not path.parent.is_dir():
+        raise ExportError(f"Cannot write the report to {path}: no such file name in a folder.")
+    try:
+        descriptor, name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise ExportError(f"Cannot write the report to {path}: {error.strerror}.") from error
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(page)
+        os.chmod(temporary, NEW_FILE_MODE)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ExportError(f"Cannot write the report to {path}: {error.strerror}.") from error
