@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from reader.core.model import Analysis
 from reader.core.store.library import Collection, CollectionQuote
+from reader.core.store.stored_coverage import StoredCoverage
 
 QUOTE_COLUMNS = (
     "speaker",
@@ -107,14 +108,25 @@ def write_jsonl(rows: Iterable[dict[str, Any]], stream: TextIO) -> int:
     return count
 
 
-def export_collection_quotes(collection: Collection, destination: Path) -> int:
+def export_collection_quotes(
+    collection: Collection, destination: Path, coverage: StoredCoverage | None = None
+) -> int:
     """Write every quote of the collection to `destination` as CSV (UTF-8 with a byte-order
-    mark, so spreadsheets read the accents); returns the number of quotes.
+    mark, so spreadsheets read the accents), with its quote group over the collection (from
+    `coverage`, the caller's kept in step, else one made here); returns the number of quotes.
 
     Raises OSError when the file cannot be written.
     """
+    coverage = coverage if coverage is not None else StoredCoverage(collection.store)
+    coverage.sync(collection)
+    labels = coverage.labels()
+    hashes = {s.path: s.content_hash for s in collection.articles()}
+    quotes = collection.quotes()
+    rows = list(quote_rows(quotes))
+    for row, item in zip(rows, quotes, strict=True):
+        row["group"] = labels.label(coverage.analysis_id(hashes.get(item.path)), item.quote.start)
     with destination.open("w", encoding="utf-8-sig", newline="") as stream:
-        return write_csv(quote_rows(collection.quotes()), stream)
+        return write_csv(rows, stream)
 
 
 def export_analysis_quotes(analysis: Analysis, destination: Path) -> int:

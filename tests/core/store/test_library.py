@@ -182,7 +182,7 @@ def test_the_collection_quotes_export_as_csv(library, tmp_path):
         "person:ada-lovelace",
         "",  # confidence and speaker path: these analyses were made without evidence
         "",
-        "",  # group: given by `reader quotes` over a run
+        "g1",  # its group: alone, as the quotes of these articles all differ
     ]
     start, end = int(rows[1][6]), int(rows[1][7])
     assert paths[0].read_text("utf-8")[start:end] == "We will build engines,"
