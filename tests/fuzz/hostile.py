@@ -32,15 +32,20 @@ class Hostile:
     path: Path
     survivors: tuple[str, ...] = ()
     special: bool = False  # not a regular file (FIFO, socket, link to a device, folder…)
+    # A sentence written into the file: it must come out in the text, or the file be refused
+    # or warned about with a message; missing with exit 0 and nothing said is a silent loss.
+    planted: str = ""
 
 
 Builder = Callable[[Path, random.Random, float], Hostile]
 KINDS: dict[str, Builder] = {}
+CATEGORY_OF: dict[str, str] = {}  # kind -> the category bench/bench_fuzz.py counts it under
 
 
-def kind(name: str) -> Callable[[Builder], Builder]:
+def kind(name: str, category: str) -> Callable[[Builder], Builder]:
     def register(builder: Builder) -> Builder:
         KINDS[name] = builder
+        CATEGORY_OF[name] = category
         return builder
 
     return register
@@ -58,6 +63,12 @@ def article(rng: random.Random, paragraphs: int = 3) -> str:
     )
 
 
+def planted_sentence(rng: random.Random) -> str:
+    """A sentence no generated text holds by chance: the file's known content to look for."""
+    day = rng.choice(["Monday", "Tuesday", "Friday"])
+    return f"Zebulon Quist of Varnholm filed report {rng.randint(10_000, 99_999)} on {day}."
+
+
 def sized(scale: float, full: int, least: int = 50) -> int:
     return max(least, int(full * scale))
 
@@ -71,21 +82,21 @@ def _write(folder: Path, name: str, data: bytes | str) -> Path:
 # Not regular files ----------------------------------------------------------------------------
 
 
-@kind("fifo")
+@kind("fifo", "special files")
 def _fifo(folder: Path, rng: random.Random, scale: float) -> Hostile:
     path = folder / "pipe.txt"
     os.mkfifo(path)
     return Hostile("fifo", path, special=True)
 
 
-@kind("device link")
+@kind("device link", "special files")
 def _device(folder: Path, rng: random.Random, scale: float) -> Hostile:
     path = folder / "zero.txt"
     path.symlink_to(rng.choice(["/dev/zero", "/dev/urandom", "/dev/null"]))
     return Hostile("device link", path, special=True)
 
 
-@kind("socket")
+@kind("socket", "special files")
 def _socket(folder: Path, rng: random.Random, scale: float) -> Hostile:
     path = folder / "socket.md"
     server = socket.socket(socket.AF_UNIX)
@@ -94,7 +105,7 @@ def _socket(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("socket", path, special=True)
 
 
-@kind("folder named like an article")
+@kind("folder named like an article", "special files")
 def _folder(folder: Path, rng: random.Random, scale: float) -> Hostile:
     path = folder / rng.choice(["story.txt", "page.html", "notes.md", "report.pdf"])
     path.mkdir()
@@ -102,7 +113,7 @@ def _folder(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("folder named like an article", path, special=True)
 
 
-@kind("symlink loop")
+@kind("symlink loop", "special files")
 def _loop(folder: Path, rng: random.Random, scale: float) -> Hostile:
     first, second = folder / "a.txt", folder / "b.txt"
     first.symlink_to(second)
@@ -110,14 +121,14 @@ def _loop(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("symlink loop", first, special=True)
 
 
-@kind("dangling link")
+@kind("dangling link", "special files")
 def _dangling(folder: Path, rng: random.Random, scale: float) -> Hostile:
     path = folder / "gone.txt"
     path.symlink_to(folder / "nowhere.txt")
     return Hostile("dangling link", path, special=True)
 
 
-@kind("unreadable file")
+@kind("unreadable file", "special files")
 def _unreadable(folder: Path, rng: random.Random, scale: float) -> Hostile:
     text = article(rng)
     path = _write(folder, "secret.txt", text)
@@ -125,7 +136,7 @@ def _unreadable(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("unreadable file", path, special=os.geteuid() != 0)
 
 
-@kind("unsearchable folder")
+@kind("unsearchable folder", "special files")
 def _unsearchable(folder: Path, rng: random.Random, scale: float) -> Hostile:
     locked = folder / "locked"
     locked.mkdir()
@@ -137,20 +148,20 @@ def _unsearchable(folder: Path, rng: random.Random, scale: float) -> Hostile:
 # Bytes that are not (quite) text --------------------------------------------------------------
 
 
-@kind("empty")
+@kind("empty", "bytes")
 def _empty(folder: Path, rng: random.Random, scale: float) -> Hostile:
     name = rng.choice(["empty.txt", "empty.md", "empty.html"])
     return Hostile("empty", _write(folder, name, rng.choice([b"", b"   \n\t\n", b"\xef\xbb\xbf"])))
 
 
-@kind("garbage bytes")
+@kind("garbage bytes", "bytes")
 def _garbage(folder: Path, rng: random.Random, scale: float) -> Hostile:
     data = rng.randbytes(sized(scale, 200_000))
     name = rng.choice(["noise.txt", "noise.md", "noise.html", "noise.pdf", "noise.docx"])
     return Hostile("garbage bytes", _write(folder, name, data))
 
 
-@kind("renamed binary")
+@kind("renamed binary", "bytes")
 def _renamed(folder: Path, rng: random.Random, scale: float) -> Hostile:
     head = rng.choice([b"\x89PNG\r\n\x1a\n", b"%PDF-1.7\n", b"PK\x03\x04", b"\x7fELF", b"GIF89a"])
     data = head + rng.randbytes(sized(scale, 50_000))
@@ -158,7 +169,7 @@ def _renamed(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("renamed binary", _write(folder, name, data))
 
 
-@kind("truncated utf-8")
+@kind("truncated utf-8", "encodings")
 def _truncated(folder: Path, rng: random.Random, scale: float) -> Hostile:
     text = article(rng) + " Zürich, café, Ελλάδα, 東京 — “quoted”."
     data = text.encode("utf-8")
@@ -166,7 +177,7 @@ def _truncated(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("truncated utf-8", _write(folder, "cut.txt", data), (text.split()[0],))
 
 
-@kind("overlong utf-8 and lone surrogates")
+@kind("overlong utf-8 and lone surrogates", "encodings")
 def _overlong(folder: Path, rng: random.Random, scale: float) -> Hostile:
     bad = rng.choice([b"\xc0\xaf", b"\xe0\x80\xaf", b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xf8\x88"])
     body = "Die Bürger in München wählten. ".encode() * 4
@@ -176,7 +187,7 @@ def _overlong(folder: Path, rng: random.Random, scale: float) -> Hostile:
     )
 
 
-@kind("utf-16/32 without a mark")
+@kind("utf-16/32 without a mark", "encodings")
 def _wide(folder: Path, rng: random.Random, scale: float) -> Hostile:
     text = article(rng)
     encoding = rng.choice(["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
@@ -186,7 +197,7 @@ def _wide(folder: Path, rng: random.Random, scale: float) -> Hostile:
     )
 
 
-@kind("utf-16 with a mark and a lone surrogate")
+@kind("utf-16 with a mark and a lone surrogate", "encodings")
 def _wide_surrogate(folder: Path, rng: random.Random, scale: float) -> Hostile:
     text = article(rng)
     data = codecs.BOM_UTF16_LE + text.encode("utf-16-le") + b"\x00\xd8" + "end".encode("utf-16-le")
@@ -209,7 +220,7 @@ LEGACY = (
 )
 
 
-@kind("legacy code page")
+@kind("legacy code page", "encodings")
 def _legacy(folder: Path, rng: random.Random, scale: float) -> Hostile:
     encoding, text = rng.choice(LEGACY)
     body = "\n\n".join([text] * rng.randint(1, 5))
@@ -220,7 +231,7 @@ def _legacy(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("legacy code page", _write(folder, name, body.encode(encoding)), (longest,))
 
 
-@kind("mixed encodings")
+@kind("mixed encodings", "encodings")
 def _mixed(folder: Path, rng: random.Random, scale: float) -> Hostile:
     parts = [article(rng).encode("utf-8")]
     for encoding, text in rng.sample(LEGACY[:6], 3):
@@ -228,7 +239,7 @@ def _mixed(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("mixed encodings", _write(folder, "mixed.txt", b"\n\n".join(parts)))
 
 
-@kind("nul run")
+@kind("nul run", "bytes")
 def _nuls(folder: Path, rng: random.Random, scale: float) -> Hostile:
     text = article(rng)
     flood = b"\x00" * sized(scale, rng.choice([10, 1000, 100_000]), least=1)
@@ -236,7 +247,7 @@ def _nuls(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("nul run", _write(folder, name, text.encode() + flood + text.encode()))
 
 
-@kind("controls")
+@kind("controls", "bytes")
 def _controls(folder: Path, rng: random.Random, scale: float) -> Hostile:
     text = article(rng)
     noisy = "".join(ch + (chr(rng.randint(1, 31)) if rng.random() < 0.1 else "") for ch in text)
@@ -260,7 +271,7 @@ FLOODS = {
 }
 
 
-@kind("punctuation flood")
+@kind("punctuation flood", "costly text")
 def _flood(folder: Path, rng: random.Random, scale: float) -> Hostile:
     what = rng.choice(sorted(FLOODS))
     flood = "".join(rng.choice(FLOODS[what]) for _ in range(sized(scale, 50_000)))
@@ -278,14 +289,14 @@ def _flood(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("punctuation flood", _write(folder, name, text))
 
 
-@kind("very long word")
+@kind("very long word", "costly text")
 def _long_word(folder: Path, rng: random.Random, scale: float) -> Hostile:
     word = "".join(rng.choice("abcdefghij") for _ in range(sized(scale, 200_000)))
     text = article(rng, 1) + "\n\n" + word + "\n\n" + article(rng, 1)
     return Hostile("very long word", _write(folder, "word.txt", text), (text.split()[0],))
 
 
-@kind("long unbroken line")
+@kind("long unbroken line", "costly text")
 def _long_line(folder: Path, rng: random.Random, scale: float) -> Hostile:
     words = []
     while sum(map(len, words)) < sized(scale, 1_000_000):
@@ -294,7 +305,7 @@ def _long_line(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("long unbroken line", _write(folder, "line.txt", line), (words[-1].split()[0],))
 
 
-@kind("one-character lines")
+@kind("one-character lines", "layouts")
 def _short_lines(folder: Path, rng: random.Random, scale: float) -> Hostile:
     lines = "\n".join(rng.choice("abcxyz.?") for _ in range(sized(scale, 200_000)))
     return Hostile(
@@ -302,7 +313,7 @@ def _short_lines(folder: Path, rng: random.Random, scale: float) -> Hostile:
     )
 
 
-@kind("unpaired quote marks")
+@kind("unpaired quote marks", "costly text")
 def _marks(folder: Path, rng: random.Random, scale: float) -> Hostile:
     marks = " ".join(
         rng.choice("“”‘’\"'«»") + rng.choice(WORDS) for _ in range(sized(scale, 10_000))
@@ -311,14 +322,14 @@ def _marks(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("unpaired quote marks", _write(folder, "marks.txt", text), (text.split()[0],))
 
 
-@kind("bidi overrides")
+@kind("bidi overrides", "costly text")
 def _bidi(folder: Path, rng: random.Random, scale: float) -> Hostile:
     controls = "\u202e\u202d\u202a\u202b\u202c\u2066\u2067\u2068\u2069\u200f\u200e"
     text = "".join(ch + (rng.choice(controls) if rng.random() < 0.2 else "") for ch in article(rng))
     return Hostile("bidi overrides", _write(folder, "bidi.txt", text))
 
 
-@kind("over the character limit")
+@kind("over the character limit", "costly text")
 def _huge(folder: Path, rng: random.Random, scale: float) -> Hostile:
     paragraph = article(rng, 1)
     count = max(1, int(1_100_000 * scale) // (len(paragraph) + 2))
@@ -329,7 +340,7 @@ def _huge(folder: Path, rng: random.Random, scale: float) -> Hostile:
     )
 
 
-@kind("over the size limit")
+@kind("over the size limit", "bytes")
 def _too_big(folder: Path, rng: random.Random, scale: float) -> Hostile:
     path = folder / "big.txt"
     with path.open("wb") as handle:  # sparse: 21 MB that cost nothing to write
@@ -357,7 +368,7 @@ ACTIVE = (
 )
 
 
-@kind("html with active content")
+@kind("html with active content", "markup")
 def _active(folder: Path, rng: random.Random, scale: float) -> Hostile:
     body = "".join(f"<p>{sentence(rng)}</p>{rng.choice(ACTIVE)}" for _ in range(6))
     head = f"<title>{sentence(rng)}</title>{rng.choice(ACTIVE)}"
@@ -365,7 +376,7 @@ def _active(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("html with active content", _write(folder, "active.html", page))
 
 
-@kind("deeply nested html")
+@kind("deeply nested html", "markup")
 def _nested(folder: Path, rng: random.Random, scale: float) -> Hostile:
     depth = sized(scale, 100_000, least=300)
     tag = rng.choice(["div", "span", "b", "blockquote", "table", "ul"])
@@ -374,7 +385,7 @@ def _nested(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("deeply nested html", _write(folder, "nested.html", page))
 
 
-@kind("many attributes")
+@kind("many attributes", "markup")
 def _attributes(folder: Path, rng: random.Random, scale: float) -> Hostile:
     attributes = " ".join(f'data-a{i}="{i}"' for i in range(sized(scale, 200_000)))
     paragraphs = f"<p {attributes}>{sentence(rng)}</p><p>{sentence(rng)}</p>"
@@ -382,7 +393,7 @@ def _attributes(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("many attributes", _write(folder, "attrs.html", page))
 
 
-@kind("svg only")
+@kind("svg only", "markup")
 def _svg(folder: Path, rng: random.Random, scale: float) -> Hostile:
     page = (
         '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
@@ -391,7 +402,7 @@ def _svg(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("svg only", _write(folder, rng.choice(["image.html", "image.htm"]), page))
 
 
-@kind("entity bomb")
+@kind("entity bomb", "markup")
 def _bomb(folder: Path, rng: random.Random, scale: float) -> Hostile:
     lines = ['<?xml version="1.0"?>', "<!DOCTYPE html [", '<!ENTITY a0 "boom boom boom">']
     for level in range(1, 12):
@@ -401,7 +412,7 @@ def _bomb(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("entity bomb", _write(folder, name, "\n".join(lines)))
 
 
-@kind("external entity")
+@kind("external entity", "markup")
 def _xxe(folder: Path, rng: random.Random, scale: float) -> Hostile:
     page = (
         '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">'
@@ -411,7 +422,7 @@ def _xxe(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("external entity", _write(folder, rng.choice(["xxe.html", "xxe.xhtml"]), page))
 
 
-@kind("deeply nested markdown")
+@kind("deeply nested markdown", "markup")
 def _markdown_nesting(folder: Path, rng: random.Random, scale: float) -> Hostile:
     depth = rng.choice([20, 25, 60, sized(scale, 5000, least=100)])
     marker = rng.choice(["> ", "* ", "1. ", "  - "])
@@ -420,7 +431,7 @@ def _markdown_nesting(folder: Path, rng: random.Random, scale: float) -> Hostile
     return Hostile("deeply nested markdown", _write(folder, "deep.md", text), (text.split()[0],))
 
 
-@kind("markdown with html and links")
+@kind("markdown with html and links", "markup")
 def _markdown_active(folder: Path, rng: random.Random, scale: float) -> Hostile:
     lines = [f"# {sentence(rng)}"]
     for _ in range(6):
@@ -436,7 +447,7 @@ def _markdown_active(folder: Path, rng: random.Random, scale: float) -> Hostile:
     )
 
 
-@kind("markdown ampersands")
+@kind("markdown ampersands", "markup")
 def _markdown_amps(folder: Path, rng: random.Random, scale: float) -> Hostile:
     flood = rng.choice(["&", "&amp;", "&#", "\\&", "*", "_", "`", "[", "<"]) * sized(scale, 50_000)
     return Hostile(
@@ -447,7 +458,7 @@ def _markdown_amps(folder: Path, rng: random.Random, scale: float) -> Hostile:
 # Names ----------------------------------------------------------------------------------------
 
 
-@kind("odd file name")
+@kind("odd file name", "names")
 def _odd_name(folder: Path, rng: random.Random, scale: float) -> Hostile:
     name = rng.choice(
         [
@@ -466,13 +477,13 @@ def _odd_name(folder: Path, rng: random.Random, scale: float) -> Hostile:
     return Hostile("odd file name", _write(folder, name, text), (text.split()[0],))
 
 
-@kind("odd file name of a broken file")
+@kind("odd file name of a broken file", "names")
 def _odd_name_broken(folder: Path, rng: random.Random, scale: float) -> Hostile:
     name = rng.choice(["new\nline.txt", "car\rriage.md", os.fsdecode(b"bad\xff\nname.txt")])
     return Hostile("odd file name of a broken file", _write(folder, name, b""))
 
 
-@kind("huge html page")
+@kind("huge html page", "markup")
 def _huge_page(folder: Path, rng: random.Random, scale: float) -> Hostile:
     """Up to 19.9 MB, nearly all of it markup: inline scripts, styles, data URIs, menus."""
     text = article(rng, 4)
@@ -501,3 +512,7 @@ def _huge_page(folder: Path, rng: random.Random, scale: float) -> Hostile:
         + "</body></html>"
     )
     return Hostile("huge html page", _write(folder, "big.html", page), (text.split()[0],))
+
+
+# The builders of real containers and of pathological layouts and encodings register here too.
+from tests.fuzz import containers, layouts  # noqa: E402, F401

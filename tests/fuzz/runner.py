@@ -4,7 +4,8 @@ judging what came out. Shared by the fuzz tests and bench/bench_fuzz.py.
 Judged: exit status 0 or 1; one stderr line per failure and no traceback; stdout valid UTF-8
 JSON (written through an ASCII stream, as under a hostile locale); an export, when written,
 carries no active content; no network connection attempted; the text survives where it was
-text. Time and memory are the bench's business, not this module's.
+text; a planted sentence is in the text unless the file was refused or warned about (else a
+silent loss). Time and memory are the bench's business, not this module's.
 """
 
 from __future__ import annotations
@@ -168,6 +169,15 @@ def _stderr_problems(run: Run, expected_lines: int, what: str) -> list[str]:
     return problems
 
 
+def silently_lost(planted: str, text: str | None, run: Run) -> bool:
+    """A silent loss: the file was read (exit 0, no line on stderr) and its planted sentence
+    is not in the text (spaces aside: a layout may wrap or join lines). A refusal, or a reading
+    with a message, is told, not silent."""
+    if run.code != 0 or run.stderr.strip() or text is None:
+        return False
+    return " ".join(planted.split()) not in " ".join(text.split())
+
+
 def examine(hostile: Hostile, out_folder: Path, model: str, guard: NetworkGuard) -> Outcome:
     """Analyse and export one input; judge both."""
     cache_pipelines()
@@ -186,6 +196,8 @@ def examine(hostile: Hostile, out_folder: Path, model: str, guard: NetworkGuard)
     if (analyzed.code == 0 and failed) or (analyzed.code == 1 and not failed and records):
         problems.append(f"analyze: exit {analyzed.code} with {failed} failed records")
     text = next((r.get("text", "") for r in records if "error" not in r), None)
+    if hostile.planted and silently_lost(hostile.planted, text, analyzed):
+        problems.append("silent loss: the planted sentence is not in the text, exit 0, no message")
     if hostile.survivors:
         if text is None:
             problems.append(f"text lost: {records[0].get('error') if records else 'no record'}")
