@@ -33,7 +33,7 @@ from reader.core.store.quote_pairing import (
 COMMON_PAIR = 64
 """Quotes a pair of words may be in and still be looked up (a stop-pair beyond that)."""
 
-CANDIDATES = 24
+CANDIDATES = 12
 """Quotes aligned word by word with a new quote, those sharing the most pairs with it."""
 
 SHARED_SHARE = 0.2
