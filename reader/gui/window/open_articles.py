@@ -84,9 +84,10 @@ class OpenArticles(QObject):
         at all when refused, so a batch of any size costs the GUI thread one event per file it
         shows. A file open already is only switched to. All failures of one call are reported
         together, in one dialog, once every file of the call has been read."""
+        by_name = {tab.path.absolute(): tab for tab in self.article_tabs() if tab.path}
         fresh = []
         for path in dict.fromkeys(Path(path) for path in paths):
-            if (existing := self._tab_showing(path)) is not None:
+            if (existing := by_name.get(path.absolute())) is not None:
                 self.widget.setCurrentWidget(existing)
             else:
                 fresh.append(path)
@@ -108,10 +109,10 @@ class OpenArticles(QObject):
             self.analyses.reanalyse(name, self.article_tabs())
 
     def _tab_showing(
-        self, path: Path, real_path: Path | None = None, besides: ArticleTab | None = None
+        self, path: Path, real_path: Path | None, besides: ArticleTab | None
     ) -> ArticleTab | None:
         """The tab (other than `besides`) showing this file already: by the name given (no
-        file system call on the GUI thread), or by its real path once the lane has found it."""
+        file system call on the GUI thread), or by the real path the lane found."""
         wanted = path.absolute()
         for tab in self.article_tabs():
             if tab is besides:
