@@ -5,9 +5,11 @@ the most mentioned entities over time; the entities with their counts.
 
 Like the article export (`reader.core.render.export`), the page carries its own stylesheet
 and nothing else: no script, no remote load (its Content-Security-Policy says so), light and
-dark schemes and a print style. Each chart is an inline SVG bar chart drawn from the same
-figures as the table that follows it (a screen reader reads the table; the SVG is an image
-with a title). Every text from the articles is escaped by Jinja2's autoescape.
+dark schemes and a print style. Each chart is drawn by matplotlib
+(`reader.core.render.charts`) as inline SVG from the same figures as the table that follows
+it (a screen reader reads the table; the SVG is an image with a title); its presentation is
+in classes of the page's own stylesheet, so the CSP stays as the article export's. Every
+text from the articles is escaped by Jinja2's autoescape.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import jinja2
 from markupsafe import Markup
 
 from reader.core.model import Kind
+from reader.core.render.charts import SvgCharts, bar_chart_height, draw_bars, draw_timeline
 from reader.core.render.export import FORBIDDEN_CODE_POINTS, NEW_FILE_MODE, ExportError
 from reader.core.render.palette import PAGE_DARK, PAGE_LIGHT, STYLES
 from reader.core.store.coverage import Coverage
@@ -41,7 +44,8 @@ STYLESHEET = "report.css"
 CHART_BARS = 12  # bars in a chart of speakers or entities; the table lists them all
 TOP_ENTITIES = 5  # entities followed week by week
 ENTITY_ROWS = 60  # entities listed
-_CHART_WIDTH, _LABEL_WIDTH, _ROW = 640, 230, 24
+CHART_INCHES = 6.4  # a chart's width; a bar chart's height follows its bars
+TIMELINE_INCHES = 2.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,23 +92,11 @@ class _GroupView:
 
 
 @dataclass(frozen=True, slots=True)
-class _Bar:
-    label: str
-    value: int
-    y: int
-    width: int
-
-
-@dataclass(frozen=True, slots=True)
 class _Chart:
-    """An SVG bar chart: `bars` at `y` (px), `width` (px, of `scale` for the largest value)."""
+    """A chart as the page shows it: its `svg` element and its caption."""
 
-    id: str
+    svg: Markup
     title: str
-    bars: tuple[_Bar, ...]
-    height: int
-    label_width: int
-    scale: int
 
 
 def _when(day: datetime.date | None, from_file: bool) -> _When | None:
@@ -194,24 +186,37 @@ def _group_view(group: QuoteGroup) -> _GroupView:
     )
 
 
-def _chart(chart_id: str, title: str, items: Iterable[tuple[str, int]]) -> _Chart:
-    """A horizontal bar chart of (label, value), in the order given, at most CHART_BARS."""
+def _bar_chart(
+    charts: SvgCharts, chart_id: str, title: str, items: Iterable[tuple[str, int]]
+) -> _Chart | None:
+    """A horizontal bar chart of (label, value), in the order given, at most CHART_BARS; None
+    without any."""
     shown = list(items)[:CHART_BARS]
-    largest = max((value for _label, value in shown), default=0) or 1
-    scale = _CHART_WIDTH - _LABEL_WIDTH - 60
-    bars = tuple(
-        _Bar(
-            label if len(label) <= 30 else label[:29] + "…",
-            value,
-            8 + n * _ROW,
-            max(1, round(scale * value / largest)) if value else 0,
-        )
-        for n, (label, value) in enumerate(shown)
+    if not shown:
+        return None
+    svg = charts.chart(
+        chart_id,
+        f"{title} (the table below gives the figures)",
+        lambda figure, colours: draw_bars(figure, shown, colours),
+        (CHART_INCHES, bar_chart_height(len(shown))),
     )
-    return _Chart(chart_id, title, bars, 16 + len(bars) * _ROW, _LABEL_WIDTH, scale)
+    return _Chart(Markup(svg), title)
 
 
-def _speakers(stats: SpeakerStats) -> dict:
+def _timeline_chart(charts: SvgCharts, title: str, line: Timeline) -> _Chart | None:
+    """Articles per day as columns on a date axis; None without any dated article."""
+    if not line.counts:
+        return None
+    svg = charts.chart(
+        "days",
+        f"{title} (the table below gives the figures)",
+        lambda figure, colours: draw_timeline(figure, line.counts, Period.DAY, colours),
+        (CHART_INCHES, TIMELINE_INCHES),
+    )
+    return _Chart(Markup(svg), title)
+
+
+def _speakers(stats: SpeakerStats, charts: SvgCharts) -> dict:
     def share(part: int) -> str:
         return f"{part / stats.quotes:.0%}" if stats.quotes else "0%"
 
@@ -222,7 +227,8 @@ def _speakers(stats: SpeakerStats) -> dict:
         "people": share(stats.person_quotes),
         "organizations": share(stats.organization_quotes),
         "top": f"{stats.top_share():.0%}",
-        "chart": _chart(
+        "chart": _bar_chart(
+            charts,
             "speakers",
             "Quotes per speaker",
             ((row.name, row.quotes) for row in stats.rows if row.named),
@@ -230,7 +236,7 @@ def _speakers(stats: SpeakerStats) -> dict:
     }
 
 
-def _timeline_views(coverage: Coverage) -> dict:
+def _timeline_views(coverage: Coverage, charts: SvgCharts) -> dict:
     rows = list(coverage.dated_counts())
     days: Timeline = articles_timeline(rows, Period.DAY)
     gathered = coverage.entities()
@@ -239,7 +245,7 @@ def _timeline_views(coverage: Coverage) -> dict:
     weeks = sorted({period for line in weekly.values() for period, _count in line.counts})
     return {
         "days": days,
-        "chart": _chart("days", "Articles per day", days.counts),
+        "chart": _timeline_chart(charts, "Articles per day", days),
         "entities": [gathered[key].name for key in top],
         "weeks": [(week, [dict(weekly[key].counts).get(week, 0) for key in top]) for week in weeks],
         "undated_mentions": [weekly[key].undated for key in top],
@@ -275,9 +281,10 @@ def report_css() -> str:
     )
 
 
-def report_csp() -> str:
-    """No scripts, no remote loads, no forms: only the page's own stylesheet (by its hash)."""
-    digest = base64.b64encode(hashlib.sha256(report_css().encode("utf-8")).digest()).decode()
+def report_csp(css: str) -> str:
+    """No scripts, no remote loads, no forms: only the page's own stylesheet `css` (by its
+    hash; the charts' classes are in it, so no style attribute is needed)."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
     return (
         f"default-src 'none'; script-src 'none'; style-src 'sha256-{digest}';"
         " base-uri 'none'; form-action 'none'"
@@ -299,11 +306,15 @@ def render_report(
     """The report page of the coverage's articles; `generated_at` (default now) in the
     footer."""
     groups = coverage.quote_groups()
+    charts = SvgCharts()
+    speakers = _speakers(speaker_stats(coverage.spoken()), charts)
+    time = _timeline_views(coverage, charts)
+    css = f"{report_css()}\n/* The charts' classes (charts.py) */\n{charts.rules()}\n"
     dated = sorted(a.date for a in coverage.articles.values() if a.date and not a.date_from_file)
     page = _template().render(
         title=title,
-        csp=report_csp(),
-        css=Markup(report_css()),
+        csp=report_csp(css),
+        css=Markup(css),
         generated_at=(generated_at or datetime.datetime.now(datetime.UTC)).replace(microsecond=0),
         articles=len(coverage.articles),
         first=_when(dated[0], False) if dated else None,
@@ -311,8 +322,8 @@ def render_report(
         groups=[_group_view(g) for g in groups],
         variants=sum(1 for g in groups if g.misquoted),
         disputed=sum(1 for g in groups if g.disputed),
-        speakers=_speakers(speaker_stats(coverage.spoken())),
-        time=_timeline_views(coverage),
+        speakers=speakers,
+        time=time,
         entities=_entities(coverage),
     )
     # NFC: the page is read, never offset into; composed characters are what HTML expects.
