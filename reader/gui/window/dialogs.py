@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +27,11 @@ def open_filter() -> str:
 
 
 def ask_open_paths(parent: QWidget, directory: str) -> list[Path]:
+    """Articles to open; the dialog starts in `directory`, else the documents folder (never
+    the program's own folder)."""
+    directory = directory or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    )
     paths, _ = QFileDialog.getOpenFileNames(parent, "Open articles", directory, open_filter())
     return [Path(path) for path in paths]
 

@@ -209,3 +209,15 @@ def test_quotes_are_shown_without_their_trailing_comma(window, qtbot, folder, fa
     assert rows(panel.quotes)[0].quote.text == "We will meet again,"  # the data keeps it
     tab = open_and_wait(qtbot, window, folder / "monday.txt")
     assert tab.quotes.proxy.index(0, 0).data() == "“We will meet again”"
+
+
+def test_the_open_dialog_starts_in_the_documents_folder_without_an_article(window, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",
+        lambda _p, _t, folder, _f: (asked.append(folder), ([], ""))[1],
+    )
+    window.open_dialog()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert asked == [documents]
