@@ -16,7 +16,7 @@ cut its context window ends at the paragraph break instead of reaching the next 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -67,6 +67,7 @@ def analyze(
     should_stop: Callable[[], bool] | None = None,
     max_chunk_chars: int = MAX_CHUNK_CHARS,
     n_process: int = 1,
+    worker_setup: Callable[[], None] | None = None,
 ) -> Analysis:
     """The mentions and quotes of `article`, offsets into `article.text`.
 
@@ -74,7 +75,8 @@ def analyze(
     than `max_chunk_chars` characters. `on_progress` is called after every chunk (preliminary
     mentions are only computed when it is given); `should_stop` is asked before every chunk and
     `AnalysisCancelled` raised when it returns True. `n_process` > 1 parses the chunks of a long
-    text in that many forked worker processes; a text of fewer chunks than two per process is
+    text in that many forked worker processes, each calling `worker_setup` first (the window's
+    child arms its parent-death watch there); a text of fewer chunks than two per process is
     parsed here. Raises what spaCy raises for a broken pipeline; text of any length is fine.
     """
     copy = analysis_text(article.text, article.blocks)
@@ -86,7 +88,9 @@ def analyze(
         def report(progress: Progress) -> None:
             on_progress(back.progress(progress))
 
-    doc = _parsed(text, nlp, report, should_stop, max_chunk_chars, n_process)
+    doc = _parsed(
+        text, nlp, report, should_stop, max_chunk_chars, _Workers(n_process, worker_setup)
+    )
     mentions = mentions_from_doc(doc, text)
     quotes = quotes_from_doc(doc, mentions)
     if back is not None:
@@ -95,13 +99,21 @@ def analyze(
     return Analysis(article=article, model=model_label(nlp), mentions=mentions, quotes=quotes)
 
 
+@dataclass(frozen=True, slots=True)
+class _Workers:
+    """How many processes parse a long text's chunks, and what each forked one does first."""
+
+    count: int = 1
+    setup: Callable[[], None] | None = None
+
+
 def _parsed(
     text: str,
     nlp: Language,
     on_progress: Callable[[Progress], None] | None,
     should_stop: Callable[[], bool] | None,
     max_chunk_chars: int,
-    n_process: int,
+    workers: _Workers,
 ) -> Doc:
     """One Doc over all of `text` with every component's annotations, built chunk by chunk."""
     bounds = chunk_bounds(text, max_chunk_chars)
@@ -112,39 +124,52 @@ def _parsed(
         if on_progress is not None:
             on_progress(Progress(len(text), len(text), 0, len(text), mentions_from_doc(doc)))
         return doc
-    if n_process > 1 and len(bounds) < _MIN_CHUNKS_PER_PROCESS * n_process:
-        n_process = 1
+    if len(bounds) < _MIN_CHUNKS_PER_PROCESS * workers.count:
+        workers = _Workers()
     joined = JoinedDoc(nlp.vocab)
-    with _chunk_docs(nlp, (text[s:e] for s, e in bounds), n_process) as chunks:
-        for (start, end), chunk in zip(bounds, chunks, strict=True):
+    tasks = [(text[s:e], s if on_progress is not None else None) for s, e in bounds]
+    with _chunk_docs(nlp, tasks, workers) as chunks:
+        for (start, end), (chunk, mentions) in zip(bounds, chunks, strict=True):
             joined.add(chunk)
+            del chunk  # no longer needed while the joined one is built
             if on_progress is not None:
-                on_progress(Progress(end, len(text), start, end, _shifted(chunk, start)))
+                on_progress(Progress(end, len(text), start, end, mentions))
             if should_stop is not None and should_stop() and end < len(text):
                 raise AnalysisCancelled
-    del chunk  # the last chunk's Doc, no longer needed while the joined one is built
     doc = joined.doc(text)
     return nlp.get_pipe(QUOTES_COMPONENT)(doc)
 
 
+# A chunk to parse: its text, and its start in the whole text when its preliminary mentions are
+# wanted (None: they are not).
+_Task = tuple[str, int | None]
+# A parsed chunk: its Doc and its preliminary mentions (offsets into the whole text) or ().
+_Parsed = tuple[Doc, tuple[Mention, ...]]
+
+
 @contextmanager
-def _chunk_docs(nlp: Language, texts: Iterable[str], n_process: int) -> Iterator[Iterator[Doc]]:
+def _chunk_docs(
+    nlp: Language, tasks: list[_Task], workers: _Workers
+) -> Iterator[Iterator[_Parsed]]:
     """The chunks parsed in order, the quote finder off.
 
-    With `n_process` > 1 the chunks are parsed in that many forked worker processes, which
-    inherit the loaded pipeline. spaCy's own `nlp.pipe(n_process=...)` is not used: when its
+    With `workers.count` > 1 the chunks are parsed in that many forked worker processes, which
+    inherit the loaded pipeline and send each chunk back as `Doc.to_bytes` (its strings
+    included) with its preliminary mentions, so that the parent's share of the work per chunk
+    is only to rebuild it. spaCy's own `nlp.pipe(n_process=...)` is not used: when its
     consumer stops early (a cancelled analysis) a worker blocks writing a Doc nobody reads and
     the parent waits for it forever. A pool is terminated on leaving this block, however it
     is left. Where processes cannot be forked, the chunks are parsed here.
     """
-    if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if workers.count > 1 and "fork" in multiprocessing.get_all_start_methods():
         global _FORKED_NLP  # what the forked workers inherit
         _FORKED_NLP = nlp
-        pool = multiprocessing.get_context("fork").Pool(n_process)
+        context = multiprocessing.get_context("fork")
+        pool = context.Pool(workers.count, initializer=workers.setup)
         try:
             yield (
-                Doc(nlp.vocab).from_bytes(data)
-                for data in pool.imap(_parse_in_worker, texts, chunksize=1)
+                (Doc(nlp.vocab).from_bytes(data), mentions)
+                for data, mentions in pool.imap(_parse_in_worker, tasks, chunksize=1)
             )
         finally:
             pool.terminate()
@@ -152,21 +177,29 @@ def _chunk_docs(nlp: Language, texts: Iterable[str], n_process: int) -> Iterator
             _FORKED_NLP = None
         return
     with nlp.select_pipes(disable=[QUOTES_COMPONENT]):
-        yield nlp.pipe(texts, batch_size=1)
+        docs = nlp.pipe((chunk for chunk, _start in tasks), batch_size=1)
+        yield (
+            (doc, _preliminary(doc, start)) for doc, (_text, start) in zip(docs, tasks, strict=True)
+        )
 
 
 _FORKED_NLP: Language | None = None
 
 
-def _parse_in_worker(text: str) -> bytes:
-    """In a forked worker: one chunk through the inherited pipeline, as bytes for the parent."""
+def _parse_in_worker(task: _Task) -> tuple[bytes, tuple[Mention, ...]]:
+    """In a forked worker: one chunk through the inherited pipeline, as bytes for the parent,
+    with its preliminary mentions."""
     nlp = _FORKED_NLP
     with nlp.select_pipes(disable=[QUOTES_COMPONENT]):
-        return nlp(text).to_bytes(exclude=["tensor", "user_data"])
+        doc = nlp(task[0])
+    return doc.to_bytes(exclude=["tensor", "user_data"]), _preliminary(doc, task[1])
 
 
-def _shifted(chunk: Doc, offset: int) -> tuple[Mention, ...]:
-    """The entity step's mentions of one chunk, moved to offsets into the whole text."""
+def _preliminary(chunk: Doc, offset: int | None) -> tuple[Mention, ...]:
+    """The entity step's mentions of one chunk, moved to offsets into the whole text; none
+    when `offset` is None (nobody wants them)."""
+    if offset is None:
+        return ()
     return tuple(
         replace(m, start=m.start + offset, end=m.end + offset, role=_shifted_role(m.role, offset))
         for m in mentions_from_doc(chunk)

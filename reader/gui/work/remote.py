@@ -10,9 +10,14 @@ rebuild (mentions and quotes by their constructors, not the article the window a
 no class whose module would import spaCy into the window's process). For the same reason the
 child writes the analysis into the window's store of analyses itself when asked to.
 
+A long article's chunks are parsed on both cores: the child forks PARSE_PROCESSES processes
+for it (reader.core.analysis.analyzer), which send each chunk back as bytes; the child joins
+them and runs the quote finder and the entity steps once over the whole, as with one process.
+
 The child never outlives the app: on Linux the kernel kills it when the app dies (parent-death
 signal, set through prctl), and everywhere a watchdog thread in the child ends it once its
-parent is gone (it is then re-parented, so its parent pid changes). No Qt in this module.
+parent is gone (it is then re-parented, so its parent pid changes); its parse processes watch
+it the same way. No Qt in this module.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import copyreg
 import ctypes
 import dataclasses
+import functools
 import io
 import multiprocessing
 import os
@@ -42,6 +48,12 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # Chunks for the window: small enough that the first highlights come within seconds, large
 # enough that spaCy's per-chunk overhead stays negligible.
 WINDOW_CHUNK_CHARS = 20_000
+# Processes that parse a long article's chunks (the analyzer keeps a text of fewer than two
+# chunks per process in the child itself): forked from the child for that article only, so they
+# share its loaded pipeline copy-on-write and cost 75-125 MB of their own each (1 MB article,
+# /proc/PID/smaps_rollup) only while it is parsed; the child joins the chunks and runs the
+# document-wide steps once.
+PARSE_PROCESSES = 2
 
 Loader = Callable[[str | None], Any]
 Analyzer = Callable[..., Analysis]  # (article, nlp, *, on_progress, should_stop) -> Analysis
@@ -77,13 +89,18 @@ class RemotePipeline:
 
     Construction only starts the process, so the worker can hand it to `close` while it loads.
     `load` and `analyze` replace the real loader and analysis in the child (tests pass
-    importable fakes); by default the child loads spaCy and runs `analyzer.analyze`.
+    importable fakes); by default the child loads spaCy and runs `analyzer.analyze`, with a long
+    article's chunks parsed in `parse_processes` processes (1: in the child alone).
     """
 
     writes_store = True  # `analyze` takes a store to write the analysis into
 
     def __init__(
-        self, name: str | None, load: Loader | None = None, analyze: Analyzer | None = None
+        self,
+        name: str | None,
+        load: Loader | None = None,
+        analyze: Analyzer | None = None,
+        parse_processes: int = PARSE_PROCESSES,
     ) -> None:
         context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe()
@@ -92,7 +109,7 @@ class RemotePipeline:
         self._stop = context.Value("q", 0, lock=False)
         self._process = context.Process(
             target=serve,
-            args=(child, name, os.getpid(), self._stop, load, analyze),
+            args=(child, name, os.getpid(), self._stop, load, analyze, parse_processes),
             name="reader-spacy",
             daemon=True,
         )
@@ -244,8 +261,10 @@ def serve(
     stop: Any,
     load: Loader | None = None,
     analyze: Analyzer | None = None,
+    parse_processes: int = PARSE_PROCESSES,
 ) -> None:
-    """The child process: load the pipeline, then analyse each article until the pipe closes.
+    """The child process: load the pipeline, then analyse each article until the pipe closes;
+    a long article's chunks are parsed in up to `parse_processes` processes forked for it.
 
     Requests: (request id, Article, store file or None). Answers: ("ready", label, models) or
     ("failed", message) once; then per article any number of ("progress", ChunkProgress) and
@@ -253,6 +272,9 @@ def serve(
     comes once the analysis is in the store, if one was named and can be written.
     """
     watch_parent(parent_pid)
+    # The app still sees this process as a daemon (ended with it); here it may have children:
+    # the processes forked to parse a long article, each watching this one.
+    multiprocessing.current_process().daemon = False
     from reader.core.analysis.analyzer import AnalysisCancelled
     from reader.core.analysis.pipeline import ModelError, installed_models, model_label
 
@@ -266,6 +288,7 @@ def serve(
         connection.send(("failed", str(error)))
         return
     connection.send(("ready", model_label(nlp), installed_models()))
+    parse_processes = min(parse_processes, _cores())
 
     def report(progress: Any) -> None:
         chunk = ChunkProgress(
@@ -285,6 +308,8 @@ def serve(
                 on_progress=report,
                 should_stop=lambda request_id=request_id: stop.value == request_id,
                 max_chunk_chars=WINDOW_CHUNK_CHARS,
+                n_process=parse_processes,
+                worker_setup=functools.partial(watch_parent, os.getpid()),
             )
             if store is not None:
                 _store_analysis(analysis, store)
@@ -295,6 +320,13 @@ def serve(
         except Exception as error:  # report it and stay up for the next article
             message = str(error) or type(error).__name__
             connection.send(("failed", f"Could not analyse {article.display_name}: {message}"))
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 # Frozen dataclasses with slots unpickle through dataclasses' own __setstate__, a Python call
