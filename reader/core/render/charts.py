@@ -100,7 +100,7 @@ def draw_bars(
     axes.xaxis.set_visible(False)
     axes.spines["bottom"].set_visible(False)
     axes.set_xlim(0, max(values, default=0) * 1.12 or 1)
-    figure.tight_layout(pad=0.4)
+    figure.set_layout_engine("tight", pad=0.4)
     return list(drawn.patches)
 
 
@@ -138,7 +138,7 @@ def draw_timeline(
     axes.xaxis.get_offset_text().set_color(colours.text)
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.grid(axis="y", color=colours.rule, linewidth=0.6)
-    figure.tight_layout(pad=0.4)
+    figure.set_layout_engine("tight", pad=0.4)
     return list(drawn.patches)
 
 

@@ -49,7 +49,10 @@ TIMELINE_INCHES = 2.6
 
 
 @dataclass(frozen=True, slots=True)
-class _Run:
+class Run:
+    """A stretch of a variant's text, `marked` where its words differ from the first wording
+    (the report's <mark>, the window's group dialog)."""
+
     text: str
     marked: bool
 
@@ -72,8 +75,8 @@ class _SightingView:
 
 
 @dataclass(frozen=True, slots=True)
-class _VariantView:
-    runs: tuple[_Run, ...]
+class VariantView:
+    runs: tuple[Run, ...]
     notes: tuple[str, ...]
     misquote: bool
     sightings: tuple[_SightingView, ...]
@@ -88,7 +91,7 @@ class _GroupView:
     disputed: bool
     speakers: tuple[str, ...]
     misquoted: bool
-    variants: tuple[_VariantView, ...]
+    variants: tuple[VariantView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +127,7 @@ def _wording(variant: Variant, start: int, end: int) -> str:
     return sighting.text[first : last + 1]
 
 
-def _variant_view(variant: Variant, base: Variant) -> _VariantView:
+def variant_view(variant: Variant, base: Variant) -> VariantView:
     """The variant's text with its changed and added words marked, and a note for each
     difference from the first wording `base` (which words, for which)."""
     sighting = variant.sightings[0]
@@ -144,7 +147,7 @@ def _variant_view(variant: Variant, base: Variant) -> _VariantView:
             notes.append(f"“{ours}” added")
         elif stretch.change == Change.DROPPED:
             notes.append(f"“{theirs}” left out")
-    return _VariantView(
+    return VariantView(
         _runs(sighting.text, marked),
         tuple(notes),
         variant.misquote,
@@ -152,7 +155,7 @@ def _variant_view(variant: Variant, base: Variant) -> _VariantView:
     )
 
 
-def _runs(text: str, marked: Iterable[tuple[int, int]]) -> tuple[_Run, ...]:
+def _runs(text: str, marked: Iterable[tuple[int, int]]) -> tuple[Run, ...]:
     """`text` cut into plain and marked runs ((start, end) positions into it); marks with
     only spaces between them are one."""
     spans: list[list[int]] = []
@@ -164,11 +167,11 @@ def _runs(text: str, marked: Iterable[tuple[int, int]]) -> tuple[_Run, ...]:
     runs, position = [], 0
     for start, end in spans:
         if start > position:
-            runs.append(_Run(text[position:start], False))
-        runs.append(_Run(text[start:end], True))
+            runs.append(Run(text[position:start], False))
+        runs.append(Run(text[start:end], True))
         position = end
     if position < len(text):
-        runs.append(_Run(text[position:], False))
+        runs.append(Run(text[position:], False))
     return tuple(runs)
 
 
@@ -182,7 +185,7 @@ def _group_view(group: QuoteGroup) -> _GroupView:
         group.disputed,
         tuple(f"{name} ({count})" for name, count in group.speakers.values()),
         group.misquoted,
-        tuple(_variant_view(v, base) for v in group.variants),
+        tuple(variant_view(v, base) for v in group.variants),
     )
 
 

@@ -150,6 +150,24 @@ class QuoteFilterProxy(QSortFilterProxyModel):
         self._named: frozenset[str] = frozenset()
         self.doubtful_only = False
         self.setSortRole(CONFIDENCE_ROLE)  # sort(0): least sure first; sort(-1): text order
+        self._coverage: dict[int, str] = {}
+
+    def set_coverage(self, lines: dict[int, str]) -> None:
+        """Quote start -> what the collection says of it ("also in 7 articles · first …"),
+        added to its row's second line and tooltip (issue 24; none outside a collection)."""
+        self._coverage = lines
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = super().data(index, role)
+        if role in (DETAIL_ROLE, Qt.ItemDataRole.ToolTipRole) and self._coverage:
+            quote = super().data(index, ITEM_ROLE)
+            if quote is not None and (line := self._coverage.get(quote.start)):
+                if role == DETAIL_ROLE:
+                    return f"{value} · {line}"
+                return f"{value}<p>{_escape(line)}</p>"
+        return value
 
     def set_named(self, keys: frozenset[str]) -> None:
         """The keys of the article's entities: a speaker with another key (or none) is unnamed."""

@@ -20,6 +20,7 @@ from reader.gui.article.article_tab import ArticleTab
 from reader.gui.library.collection import Collections
 from reader.gui.library.commands import CollectionCommands
 from reader.gui.library.corrections import Corrections
+from reader.gui.library.coverage_controller import CoverageController
 from reader.gui.library.entity_menu import CollectionEntityMenu
 from reader.gui.window import dialogs
 from reader.gui.window.exporting import export_quotes
@@ -58,6 +59,9 @@ class LibraryController(QObject):
         )
         articles.tab_added.connect(self._attach)
         self._build_actions(menus)
+        self.coverage = CoverageController(
+            self.collections, articles, menus, settings, status, parent
+        )
 
     def _build_actions(self, menus: MenuRegistry) -> None:
         menus.add_action(Place.OPEN, "Open &Folder…", self.commands.open_folder, ["Ctrl+Shift+O"])
@@ -135,5 +139,7 @@ class LibraryController(QObject):
         self._status("The analysis store is empty", STATUS_MS)
 
     def shutdown(self) -> None:
-        """Stop the collection's analysis (before the window closes the store)."""
+        """Stop the collection's analysis and its coverage's work (before the window closes
+        the store)."""
+        self.coverage.shutdown()
         self.collections.shutdown()

@@ -66,6 +66,7 @@ def test_the_windows_menus_read_as_before(window):
         "-",
         "&Export as HTML…",
         "Export &Quotes as CSV…",
+        "Export Collection &Report…",
         "-",
         "&Close Tab",
         "&Quit",
