@@ -22,8 +22,8 @@ from typing import TypeVar
 
 from reader.core.model import Quote
 from reader.core.store.database import ANALYSIS_VERSION, Store, path_key
-from reader.core.store.identity import CollectionIdentity
-from reader.core.store.library_identity import Gathered, StoredIdentity, gather
+from reader.core.store.identity_snapshot import scope_of
+from reader.core.store.library_identity import Gathered, StoredIdentity
 from reader.core.store.records import quote_from_dict
 from reader.core.store.search import SearchHit, fts_query, search_texts
 from reader.core.text.loaders import SUPPORTED_SUFFIXES
@@ -119,16 +119,18 @@ class Collection:
         self.store = store
         self.paths = tuple(Path(p) for p in dict.fromkeys(paths))
         self.model = model
-        self._identity = StoredIdentity(store)
+        self._identity = StoredIdentity(store, scope_of(model, self.paths))
         self._cache: dict[str, object] = {}
         self._cache_version: tuple[int, int] | None = None
 
     def _cached(self, name: str, make: Callable[[], T]) -> T:
         """What `make` reads, kept until the store is written to (here or by another process).
 
-        A file changed on disk while the store is untouched shows on the next write.
+        A file changed on disk while the store is untouched shows on the next write. The
+        identity's own snapshots change no row read here, so they are not counted as writes.
         """
-        version = self.store.version()
+        data_version, writes = self.store.version()
+        version = (data_version, writes - self._identity.saves)
         if version != self._cache_version:
             self._cache.clear()
             self._cache_version = version
@@ -179,15 +181,26 @@ class Collection:
     # -- entities, by collection key (reader.core.store.identity)
 
     def _gathered(self) -> dict[str, Gathered]:
-        return self._cached("gathered", lambda: gather(self._keys(), self._analysed()[1]))
-
-    def _keys(self) -> CollectionIdentity:
-        """The identity of the analysed articles, brought up to date with the store."""
+        """The analysed articles' entities by collection key, brought up to date with the store
+        (from the snapshot the store keeps of this collection when it is current)."""
         by_id = self._analysed()[1]
         return self._cached(
-            "identity",
-            lambda: self._identity.sync({i: s.content_hash or "" for i, s in by_id.items()}),
+            "gathered",
+            lambda: self._identity.gathered({i: s.content_hash or "" for i, s in by_id.items()}),
         )
+
+    def _keys(self) -> dict[int, dict[str, str]]:
+        """Analysis id -> the collection key of each of its own entity keys."""
+
+        def read() -> dict[int, dict[str, str]]:
+            keys: dict[int, dict[str, str]] = {}
+            for collection_key, group in self._gathered().items():
+                for analysis_id, own in group.keys.items():
+                    article = keys.setdefault(analysis_id, {})
+                    article.update(dict.fromkeys(own, collection_key))
+            return keys
+
+        return self._cached("keys", read)
 
     def _all_merged(self) -> dict[str, CollectionEntity]:
         return self._cached(
@@ -270,7 +283,9 @@ class Collection:
                 summary = by_id[analysis_id]
                 quote = quote_from_dict(json.loads(data))
                 speaker = quote.speaker.key if quote.speaker else None
-                collection_key = keys.key(analysis_id, speaker) if speaker else None
+                collection_key = (
+                    keys.get(analysis_id, {}).get(speaker, speaker) if speaker else None
+                )
                 found.append(
                     CollectionQuote(
                         quote, summary.path, summary.title, summary.date, collection_key
@@ -286,7 +301,7 @@ class Collection:
         group = self._gathered().get(key)
         shared: Counter = Counter()
         for analysis_id in group.keys if group else ():
-            shared.update({keys.key(analysis_id, e.key) for e in keys.entities(analysis_id)})
+            shared.update(set(keys.get(analysis_id, {}).values()))
         shared.pop(key, None)
         merged = self._all_merged()
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], merged[kv[0]].name.casefold()))

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.model import Analysis
+from reader.core.store import identity_snapshot as snapshots
 from reader.core.store.corrections import apply_corrections
 from reader.core.store.database import Store
 from reader.core.store.entity_facts import article_entities
@@ -30,20 +31,53 @@ _IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 class StoredIdentity:
     """A CollectionIdentity over analyses of `store`, by analysis id."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, scope: str = "") -> None:
         self.store = store
         self.identity = CollectionIdentity()
+        self.scope = scope  # where its snapshot is kept (identity_snapshot.scope_of); "": none
+        self.saves = 0  # snapshots written: writes of the store that change none of its rows
         self._hashes: dict[int, str] = {}  # analysis id -> content hash, of those added
         self._corrections: dict[str, tuple[int, int]] = {}  # hash -> (count, last id)
+        self._gathered: tuple[tuple, dict[str, Gathered]] | None = None  # (state, gathered)
 
-    def sync(self, analyses: Mapping[int, str]) -> CollectionIdentity:
-        """The identity of exactly `analyses` (analysis id -> content hash) as stored now."""
-        corrections = {
+    def _corrections_now(self) -> dict[str, tuple[int, int]]:
+        return {
             digest: (count, last)
             for digest, count, last in self.store.query(
                 "SELECT content_hash, count(*), max(id) FROM corrections GROUP BY content_hash"
             )
         }
+
+    def sync(self, analyses: Mapping[int, str]) -> CollectionIdentity:
+        """The identity of exactly `analyses` (analysis id -> content hash) as stored now."""
+        return self._sync(analyses, self._corrections_now())
+
+    def gathered(self, analyses: Mapping[int, str]) -> dict[str, Gathered]:
+        """`gather` over exactly `analyses` as stored now. With a scope, the snapshot the store
+        keeps of it is used when it covers the same state (nothing else is read), else brought
+        up to date from its facts and saved again: a collection opens without reading its
+        analyses, and a few new ones cost only their own reading."""
+        state = (dict(analyses), self._corrections_now())
+        if self._gathered is not None and self._gathered[0] == state:
+            return self._gathered[1]
+        snapshot = snapshots.load(self.store, self.scope) if self.scope else None
+        if snapshot is not None and snapshot.covers(*state):
+            gathered = _from_plain(snapshot.gathered())
+        else:
+            if snapshot is not None and not self._hashes:
+                snapshot.restore(self.identity)
+                self._hashes = dict(snapshot.analyses)
+                self._corrections = snapshot.corrections
+            gathered = gather(self._sync(*state), analyses)
+            if self.scope:
+                snapshots.save(self.store, self.scope, state, _to_plain(gathered), self.identity)
+                self.saves += 1
+        self._gathered = (state, gathered)
+        return gathered
+
+    def _sync(
+        self, analyses: Mapping[int, str], corrections: dict[str, tuple[int, int]]
+    ) -> CollectionIdentity:
         changed = {
             digest
             for digest in corrections.keys() | self._corrections.keys()
@@ -118,3 +152,19 @@ def gather(identity: CollectionIdentity, ids: Iterable[int]) -> dict[str, Gather
             group.mentions += entity.mentions
             group.quotes += entity.quotes
     return gathered
+
+
+def _to_plain(gathered: Mapping[str, Gathered]) -> dict[str, list]:
+    return {
+        key: [g.names, g.kinds, {i: sorted(k) for i, k in g.keys.items()}, g.mentions, g.quotes]
+        for key, g in gathered.items()
+    }
+
+
+def _from_plain(plain: Mapping[str, list]) -> dict[str, Gathered]:
+    return {
+        key: Gathered(
+            Counter(names), Counter(kinds), {int(i): set(k) for i, k in by_id.items()}, m, q
+        )
+        for key, (names, kinds, by_id, m, q) in plain.items()
+    }

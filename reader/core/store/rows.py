@@ -16,7 +16,7 @@ from reader.core.store.corrections import Correction, apply_corrections
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
 from reader.core.text.article import Article
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def storable(text: str) -> str:
@@ -118,7 +118,24 @@ def _schema_3(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX collection_files_order ON collection_files (collection_id, position)")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_schema_1, _schema_2, _schema_3)
+def _schema_4(db: sqlite3.Connection) -> None:
+    """Scale (issue 25): a collection's identity kept between runs
+    (`reader.core.store.identity_snapshot`), and the quotes of a speaker found by speaker and
+    article in the index alone (the old speaker index is its prefix)."""
+    db.execute(
+        "CREATE TABLE identity_snapshots (scope TEXT PRIMARY KEY, saved INTEGER NOT NULL,"
+        " state TEXT NOT NULL, gathered TEXT NOT NULL, facts TEXT NOT NULL)"
+    )
+    db.execute("DROP INDEX quote_rows_speaker")
+    db.execute("CREATE INDEX quote_rows_speaker_article ON quote_rows (speaker_key, analysis_id)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _schema_1,
+    _schema_2,
+    _schema_3,
+    _schema_4,
+)
 """MIGRATIONS[n - 1] takes a store at schema n - 1 to schema n."""
 
 

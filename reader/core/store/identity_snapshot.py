@@ -1,0 +1,130 @@
+"""A collection's identity kept in the store between runs (`identity_snapshots`, schema 4), so
+a large collection opens without reading its analyses again (issue 25, deliverable 3).
+
+Resolving the collection keys of 10,000 articles means reading every analysis with its text
+(tens of seconds); the answer changes only when the collection's analyses or their corrections
+do. A snapshot holds, for one collection (`scope`: the pipeline and its set of paths), the
+state it was made from (analysis id -> content hash, corrections per text), the gathered
+entities (what the Library's queries read) and each article's entity facts (what
+`reader.core.store.library_identity.StoredIdentity` needs to bring it up to date incrementally
+when the state has moved on). Plain JSON: a store file is never trusted to run code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from reader.core.store.database import Store, path_key
+from reader.core.store.entity_facts import EntityFacts
+from reader.core.store.identity import CollectionIdentity
+
+KEPT = 8  # snapshots kept, newest first: one per collection a reader goes back to
+_FIELDS = tuple(f.name for f in fields(EntityFacts))
+Corrections = dict[str, tuple[int, int]]  # content hash -> (count, last id)
+
+
+def scope_of(model: str, paths: Iterable[Path]) -> str:
+    """The snapshot's key: the pipeline and the set of paths (their order does not matter)."""
+    digest = hashlib.sha256(model.encode())
+    for key in sorted({path_key(p) for p in paths}):
+        digest.update(b"\0" + key)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A saved identity: the state it covers; `gathered` and `facts` stay JSON text until
+    asked for, so checking the state reads little."""
+
+    analyses: dict[int, str]
+    corrections: Corrections
+    gathered_json: str
+    facts_json: str
+
+    def covers(self, analyses: Mapping[int, str], corrections: Corrections) -> bool:
+        return self.analyses == dict(analyses) and self.corrections == corrections
+
+    def gathered(self) -> dict[str, list]:
+        """Collection key -> [names, kinds, analysis id (a string) -> article keys, mentions,
+        quotes], as `save` was given them."""
+        return json.loads(self.gathered_json)
+
+    def restore(self, identity: CollectionIdentity) -> None:
+        """Add each article's saved entity facts to `identity`."""
+        for article, rows in json.loads(self.facts_json).items():
+            identity.add(
+                int(article),
+                [
+                    EntityFacts(
+                        *row[:5],
+                        *(frozenset(values) for values in row[5:9]),
+                        row[9],
+                    )
+                    for row in rows
+                ],
+            )
+
+
+def load(store: Store, scope: str) -> Snapshot | None:
+    """The snapshot saved for `scope`, or None (none saved, or one no longer readable)."""
+    rows = store.query(
+        "SELECT state, gathered, facts FROM identity_snapshots WHERE scope = ?", (scope,)
+    )
+    if not rows:
+        return None
+    state, gathered, facts = rows[0]
+    try:
+        analyses, corrections = json.loads(state)
+        return Snapshot(
+            {int(i): digest for i, digest in analyses.items()},
+            {digest: (count, last) for digest, (count, last) in corrections.items()},
+            gathered,
+            facts,
+        )
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def save(
+    store: Store,
+    scope: str,
+    state: tuple[Mapping[int, str], Corrections],
+    gathered: Mapping[str, list],
+    identity: CollectionIdentity,
+) -> None:
+    """Keep the identity of `state` for `scope` (replacing its older one), `gathered` as plain
+    lists (see `Snapshot.gathered`); only the KEPT newest snapshots stay."""
+    analyses, corrections = state
+    facts = {
+        article: [
+            [
+                *(getattr(f, name) for name in _FIELDS[:5]),
+                *(sorted(getattr(f, name)) for name in _FIELDS[5:9]),
+                f.corrected,
+            ]
+            for f in identity.entities(article)
+        ]
+        for article in identity.articles()
+    }
+    with store.writing() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO identity_snapshots (scope, saved, state, gathered, facts)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                scope,
+                time.time_ns(),
+                json.dumps([analyses, corrections]),
+                json.dumps(gathered, ensure_ascii=False),
+                json.dumps(facts, ensure_ascii=False),
+            ),
+        )
+        db.execute(
+            "DELETE FROM identity_snapshots WHERE scope NOT IN"
+            " (SELECT scope FROM identity_snapshots ORDER BY saved DESC LIMIT ?)",
+            (KEPT,),
+        )
