@@ -33,9 +33,12 @@ def test_the_library_opens_wide_enough_and_keeps_the_width_given_it(
 ):
     settings = kept_settings(tmp_path)
     first = make_window(settings=settings)
+    first.resize(1280, 800)  # the offscreen screen is 800 pixels wide: say the window's size
+    qtbot.wait_until(lambda: first.width() == 1280)
     collect(qtbot, first, folder)
     dock = first.library.collections.dock
-    assert dock.width() >= 480  # was about 275, every column cut
+    # the dock is sized once the window has laid it out (a turn of the event loop after it shows)
+    qtbot.wait_until(lambda: dock.width() >= 480, timeout=WAIT_MS)  # was about 275, columns cut
     first.resizeDocks([dock], [610], Qt.Orientation.Horizontal)
     qtbot.wait_until(lambda: dock.width() == 610)
     first.shutdown()
