@@ -1,10 +1,11 @@
 """Web pages (.html, .htm, and the HTML inside e-mails, saved pages and e-books).
 
-The page is decoded as a browser decodes it (see charsets), parsed once by lxml and trimmed of
-what is never article text (scripts, styles, SVG, comments, most attributes) so trafilatura's
-cost stays proportional to the text; trafilatura then finds the article (dropping navigation,
-banners and ads) and Reader walks its XML once: every text node it kept lands in exactly one
-block, nothing twice. Nothing is fetched or executed.
+The page is decoded as a browser decodes it (see charsets), parsed once by lxml, read as a
+browser without scripts shows it (see visibility: <noscript> content in, hidden elements out)
+and trimmed of what is never article text (scripts, styles, SVG, comments, most attributes) so
+trafilatura's cost stays proportional to the text; trafilatura then finds the article
+(dropping navigation, banners and ads) and Reader walks its XML once: every text node it kept
+lands in exactly one block, nothing twice. Nothing is fetched or executed.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from reader.core.text.loaders.markup import (
     markup_parts,
 )
 from reader.core.text.loaders.metadata import stated_meta, stated_title
+from reader.core.text.loaders.visibility import HIDING_ATTRIBUTES, drop_hidden, read_noscript
 
-# Elements whose content is never article text (<noscript>: see _noscript_as_without_scripts).
+# Elements whose content is never article text (<noscript>: see visibility.read_noscript).
 _DROPPED_TAGS = (
     "script",
     "style",
@@ -76,7 +78,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LONG_TAG = re.compile(r"<([a-zA-Z][^\s/>]{0,30})(\s[^<>]{4000,})>")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
 _MAX_ELEMENTS = 1_000_000
-_NOSCRIPT_SHARE = 0.5
 # The parser drops everything nested deeper than about 2,000 levels (and what follows it); a
 # page nested deeper than this loses its container tags instead, so its text survives.
 _MAX_NESTING = 1_000
@@ -256,8 +257,9 @@ def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int]:
         tree = html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):
         return None, 0
+    read_noscript(tree)
     etree.strip_elements(tree, *_DROPPED_TAGS, etree.Comment, with_tail=False)
-    _noscript_as_without_scripts(tree)
+    drop_hidden(tree)
     text_chars = 0
     for count, element in enumerate(tree.iter(), 1):
         if count > _MAX_ELEMENTS:
@@ -283,19 +285,6 @@ def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int]:
     return tree, text_chars
 
 
-def _noscript_as_without_scripts(tree: html.HtmlElement) -> None:
-    """<noscript> content dropped, unless the page keeps most of its text there (some blog
-    platforms put the article in it): then it is read as a browser without scripts shows it."""
-    blocks = list(tree.iter("noscript"))
-    if not blocks:
-        return
-    inside = sum(len(" ".join(block.text_content().split())) for block in blocks)
-    if inside > _NOSCRIPT_SHARE * len(" ".join(tree.text_content().split())):
-        etree.strip_tags(tree, "noscript")
-    else:
-        etree.strip_elements(tree, "noscript", with_tail=False)
-
-
 def _deepest_nesting(page: str) -> int:
     """How deep elements nest, counted on the tags alone (one linear scan)."""
     depth = deepest = 0
@@ -317,8 +306,8 @@ def _shortened_tag(match: re.Match) -> str:
     kept = [
         attribute.group()
         for attribute in _ATTRIBUTE.finditer(match.group(2))
-        if attribute.group(1).lower() in _KEPT_ATTRIBUTES
-    ][: len(_KEPT_ATTRIBUTES)]
+        if attribute.group(1).lower() in _KEPT_ATTRIBUTES | HIDING_ATTRIBUTES
+    ][: len(_KEPT_ATTRIBUTES) + len(HIDING_ATTRIBUTES)]
     return f"<{match.group(1)} {' '.join(kept)}>"
 
 
