@@ -17,9 +17,8 @@ import json
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
-from pathlib import Path
 
-from reader.core.store.database import Store, path_key
+from reader.core.store.database import Store
 from reader.core.store.entity_facts import EntityFacts
 from reader.core.store.identity import CollectionIdentity
 
@@ -28,10 +27,11 @@ _FIELDS = tuple(f.name for f in fields(EntityFacts))
 Corrections = dict[str, tuple[int, int]]  # content hash -> (count, last id)
 
 
-def scope_of(model: str, paths: Iterable[Path]) -> str:
-    """The snapshot's key: the pipeline and the set of paths (their order does not matter)."""
+def scope_of(model: str, paths: Iterable[bytes]) -> str:
+    """The snapshot's key: the pipeline and the set of paths (each as `path_key` gives it; their
+    order does not matter)."""
     digest = hashlib.sha256(model.encode())
-    for key in sorted({path_key(p) for p in paths}):
+    for key in sorted(set(paths)):
         digest.update(b"\0" + key)
     return digest.hexdigest()
 

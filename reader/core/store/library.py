@@ -23,7 +23,7 @@ from typing import TypeVar
 from reader.core.model import Quote
 from reader.core.store.database import ANALYSIS_VERSION, Store, path_key
 from reader.core.store.identity_snapshot import scope_of
-from reader.core.store.library_identity import Gathered, StoredIdentity
+from reader.core.store.library_identity import GatheredMap, StoredIdentity
 from reader.core.store.records import quote_from_dict
 from reader.core.store.search import SearchHit, fts_query, search_texts
 from reader.core.text.loaders import SUPPORTED_SUFFIXES
@@ -90,11 +90,11 @@ def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterable[Sequence]:
         yield items[i : i + size]
 
 
-def _unchanged_hashes(store: Store, paths: Sequence[Path]) -> dict[bytes, str]:
+def _unchanged_hashes(store: Store, keys: Sequence[bytes]) -> dict[bytes, str]:
     """path_key -> content hash of the files the store has seen as they are now on disk (same
     modification time and size), without reading them."""
     hashes: dict[bytes, str] = {}
-    for chunk in _chunks([path_key(p) for p in paths]):
+    for chunk in _chunks(keys):
         rows = store.query(
             "SELECT path, mtime_ns, size, content_hash FROM files"
             f" WHERE path IN ({','.join('?' * len(chunk))})",
@@ -117,9 +117,10 @@ class Collection:
 
     def __init__(self, store: Store, paths: Sequence[Path], model: str) -> None:
         self.store = store
-        self.paths = tuple(Path(p) for p in dict.fromkeys(paths))
+        self.paths = tuple(p if isinstance(p, Path) else Path(p) for p in dict.fromkeys(paths))
         self.model = model
-        self._identity = StoredIdentity(store, scope_of(model, self.paths))
+        self._path_keys = [path_key(p) for p in self.paths]  # each path's key in `files`
+        self._identity = StoredIdentity(store, scope_of(model, self._path_keys))
         self._cache: dict[str, object] = {}
         self._cache_version: tuple[int, int] | None = None
 
@@ -145,7 +146,7 @@ class Collection:
         return self._cached("analysed", self._read_analysed)
 
     def _read_analysed(self) -> tuple[list[ArticleSummary], dict[int, ArticleSummary]]:
-        hashes = _unchanged_hashes(self.store, self.paths)
+        hashes = _unchanged_hashes(self.store, self._path_keys)
         rows_by_hash: dict[str, tuple] = {}
         for chunk in _chunks(sorted(set(hashes.values()))):
             for row in self.store.query(
@@ -157,13 +158,11 @@ class Collection:
                 rows_by_hash[row[1]] = row
         summaries: list[ArticleSummary] = []
         by_id: dict[int, ArticleSummary] = {}
-        for path in self.paths:
-            row = rows_by_hash.get(hashes.get(path_key(path), ""))
+        for path, key in zip(self.paths, self._path_keys, strict=True):
+            row = rows_by_hash.get(hashes.get(key, ""))
             if row is None:
                 summaries.append(
-                    ArticleSummary(
-                        path, path.name, None, None, 0, 0, hashes.get(path_key(path)), False
-                    )
+                    ArticleSummary(path, path.name, None, None, 0, 0, hashes.get(key), False)
                 )
                 continue
             analysis_id, digest, title, date, site, people, quotes = row
@@ -180,7 +179,7 @@ class Collection:
 
     # -- entities, by collection key (reader.core.store.identity)
 
-    def _gathered(self) -> dict[str, Gathered]:
+    def _gathered(self) -> GatheredMap:
         """The analysed articles' entities by collection key, brought up to date with the store
         (from the snapshot the store keeps of this collection when it is current)."""
         by_id = self._analysed()[1]
@@ -203,19 +202,10 @@ class Collection:
         return self._cached("keys", read)
 
     def _all_merged(self) -> dict[str, CollectionEntity]:
+        gathered = self._gathered()
         return self._cached(
             "merged",
-            lambda: {
-                key: CollectionEntity(
-                    key,
-                    group.name,
-                    group.kinds.most_common(1)[0][0],
-                    len(group.keys),
-                    group.mentions,
-                    group.quotes,
-                )
-                for key, group in self._gathered().items()
-            },
+            lambda: {key: CollectionEntity(key, *gathered.summary(key)) for key in gathered},
         )
 
     def entities(self) -> tuple[CollectionEntity, ...]:

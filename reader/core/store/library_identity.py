@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.model import Analysis
@@ -38,7 +38,7 @@ class StoredIdentity:
         self.saves = 0  # snapshots written: writes of the store that change none of its rows
         self._hashes: dict[int, str] = {}  # analysis id -> content hash, of those added
         self._corrections: dict[str, tuple[int, int]] = {}  # hash -> (count, last id)
-        self._gathered: tuple[tuple, dict[str, Gathered]] | None = None  # (state, gathered)
+        self._gathered: tuple[tuple, GatheredMap] | None = None  # (state, gathered)
 
     def _corrections_now(self) -> dict[str, tuple[int, int]]:
         return {
@@ -52,7 +52,7 @@ class StoredIdentity:
         """The identity of exactly `analyses` (analysis id -> content hash) as stored now."""
         return self._sync(analyses, self._corrections_now())
 
-    def gathered(self, analyses: Mapping[int, str]) -> dict[str, Gathered]:
+    def gathered(self, analyses: Mapping[int, str]) -> GatheredMap:
         """`gather` over exactly `analyses` as stored now. With a scope, the snapshot the store
         keeps of it is used when it covers the same state (nothing else is read), else brought
         up to date from its facts and saved again: a collection opens without reading its
@@ -62,15 +62,16 @@ class StoredIdentity:
             return self._gathered[1]
         snapshot = snapshots.load(self.store, self.scope) if self.scope else None
         if snapshot is not None and snapshot.covers(*state):
-            gathered = _from_plain(snapshot.gathered())
+            gathered = GatheredMap(snapshot.gathered())
         else:
             if snapshot is not None and not self._hashes:
                 snapshot.restore(self.identity)
                 self._hashes = dict(snapshot.analyses)
                 self._corrections = snapshot.corrections
-            gathered = gather(self._sync(*state), analyses)
+            made = gather(self._sync(*state), analyses)
+            gathered = GatheredMap(_to_plain(made), made)
             if self.scope:
-                snapshots.save(self.store, self.scope, state, _to_plain(gathered), self.identity)
+                snapshots.save(self.store, self.scope, state, gathered.plain, self.identity)
                 self.saves += 1
         self._gathered = (state, gathered)
         return gathered
@@ -132,8 +133,46 @@ class Gathered:
 
     @property
     def name(self) -> str:
-        """The name most used among those of two words or more, else the most used one."""
-        return max(self.names, key=lambda name: (" " in name.strip(), self.names[name]))
+        return _name(self.names)
+
+
+def _name(names: Mapping[str, int]) -> str:
+    """The name most used among those of two words or more, else the most used one."""
+    return max(names, key=lambda name: (" " in name.strip(), names[name]))
+
+
+class GatheredMap(Mapping[str, Gathered]):
+    """Collection key -> Gathered, each made from its plain form (as a snapshot keeps it) when
+    first asked for: listing a collection's entities needs only each one's `summary`, not the
+    sets of per-article keys behind it."""
+
+    def __init__(self, plain: Mapping[str, list], made: Mapping[str, Gathered] = {}) -> None:
+        self.plain = plain
+        self._made = dict(made)
+
+    def __getitem__(self, key: str) -> Gathered:
+        group = self._made.get(key)
+        if group is None:
+            names, kinds, by_id, mentions, quotes = self.plain[key]
+            group = self._made[key] = Gathered(
+                Counter(names),
+                Counter(kinds),
+                {int(i): set(keys) for i, keys in by_id.items()},
+                mentions,
+                quotes,
+            )
+        return group
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.plain)
+
+    def __len__(self) -> int:
+        return len(self.plain)
+
+    def summary(self, key: str) -> tuple[str, str, int, int, int]:
+        """Its name (as `Gathered.name`), most frequent kind, articles, mentions, quotes."""
+        names, kinds, by_id, mentions, quotes = self.plain[key]
+        return _name(names), Counter(kinds).most_common(1)[0][0], len(by_id), mentions, quotes
 
 
 def gather(identity: CollectionIdentity, ids: Iterable[int]) -> dict[str, Gathered]:
@@ -158,13 +197,4 @@ def _to_plain(gathered: Mapping[str, Gathered]) -> dict[str, list]:
     return {
         key: [g.names, g.kinds, {i: sorted(k) for i, k in g.keys.items()}, g.mentions, g.quotes]
         for key, g in gathered.items()
-    }
-
-
-def _from_plain(plain: Mapping[str, list]) -> dict[str, Gathered]:
-    return {
-        key: Gathered(
-            Counter(names), Counter(kinds), {int(i): set(k) for i, k in by_id.items()}, m, q
-        )
-        for key, (names, kinds, by_id, m, q) in plain.items()
     }
