@@ -14,6 +14,7 @@ from reader.core.store.database import Store
 
 _SNIPPET_CHARS = 60
 _MARK_OPEN, _MARK_CLOSE = "\x01", "\x02"
+_PAGE = 16  # texts marked at a time, in rank order, until the hits reach the limit
 
 
 @dataclass(frozen=True)
@@ -54,28 +55,46 @@ def search_texts(
     """The hits of the FTS5 query `match` (see `fts_query`) in the texts of `articles` (content
     hash -> (analysis id, path, title)), best-ranked texts first, at most `limit`;
     `quotes_only` keeps the hits inside quotes. Raises StoreError when the store fails."""
-    rows = store.query(
-        "SELECT t.content_hash, highlight(texts_fts, 0, char(1), char(2)) FROM texts_fts"
-        " JOIN texts t ON t.id = texts_fts.rowid WHERE texts_fts MATCH ? ORDER BY rank",
-        (match,),
-    )
+    ranked = [
+        (rowid, digest)
+        for rowid, digest in store.query(
+            "SELECT texts_fts.rowid, t.content_hash FROM texts_fts"
+            " JOIN texts t ON t.id = texts_fts.rowid WHERE texts_fts MATCH ? ORDER BY rank",
+            (match,),
+        )
+        if digest in articles
+    ]
     hits: list[SearchHit] = []
-    for digest, marked in rows:
-        if digest not in articles:
-            continue
-        analysis_id, path, title = articles[digest]
-        text, spans = _unmark(marked)
-        quoted = _quote_spans(store, analysis_id)
-        starts = [s for s, _ in quoted]
-        for start, end in spans:
-            index = bisect.bisect_right(starts, start) - 1
-            in_quote = index >= 0 and end <= quoted[index][1]
-            if quotes_only and not in_quote:
-                continue
-            hits.append(SearchHit(path, title, start, end, _snippet(text, start, end), in_quote))
-            if len(hits) >= limit:
-                return tuple(hits)
+    for page in range(0, len(ranked), _PAGE):
+        texts = _marked_texts(store, match, [rowid for rowid, _ in ranked[page : page + _PAGE]])
+        for rowid, digest in ranked[page : page + _PAGE]:
+            analysis_id, path, title = articles[digest]
+            text, spans = _unmark(texts[rowid])
+            quoted = _quote_spans(store, analysis_id)
+            starts = [s for s, _ in quoted]
+            for start, end in spans:
+                index = bisect.bisect_right(starts, start) - 1
+                in_quote = index >= 0 and end <= quoted[index][1]
+                if quotes_only and not in_quote:
+                    continue
+                hits.append(
+                    SearchHit(path, title, start, end, _snippet(text, start, end), in_quote)
+                )
+                if len(hits) >= limit:
+                    return tuple(hits)
     return tuple(hits)
+
+
+def _marked_texts(store: Store, match: str, rowids: list[int]) -> dict[int, str]:
+    """The texts of `rowids` with the matches of `match` marked: highlight() costs a pass
+    over a whole text, so it runs only on the ranked texts a page of hits needs."""
+    return dict(
+        store.query(
+            "SELECT rowid, highlight(texts_fts, 0, char(1), char(2)) FROM texts_fts"
+            f" WHERE texts_fts MATCH ? AND rowid IN ({','.join('?' * len(rowids))})",
+            (match, *rowids),
+        )
+    )
 
 
 def _quote_spans(store: Store, analysis_id: int) -> list[tuple[int, int]]:
