@@ -61,6 +61,12 @@ def window_problem(environ: dict[str, str] | os._Environ[str] = os.environ) -> s
         return None
     missing = missing_library(xcb_plugin())
     if missing is None:
+        if not environ.get("DISPLAY"):  # Qt would abort naming a library that is there
+            return (
+                "Qt cannot open a window: no display is set (DISPLAY is empty, as over SSH "
+                "without X forwarding); start Reader in a desktop session, or use the command "
+                "line (`reader analyze`, `reader export`) here."
+            )
         return None
     return (
         f"Qt cannot open a window: its X11 support needs {missing}, which is not "

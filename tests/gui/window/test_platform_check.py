@@ -60,3 +60,14 @@ def test_the_app_prints_the_install_line_instead_of_aborting_real_process(tmp_pa
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "apt-get install" in lines[0], result.stderr
+
+
+def test_no_display_is_said_in_one_line_instead_of_qt_aborting(monkeypatch):
+    """With its libraries there, Qt's X11 plugin still aborts without a display, naming a library
+    (xcb-cursor) that is installed: Reader says what is really missing."""
+    monkeypatch.setattr(platform_check, "missing_library", lambda _plugin: None)
+    monkeypatch.setattr(sys, "platform", "linux")
+    message = window_problem({})
+    assert message is not None and "no display" in message and "\n" not in message
+    assert window_problem({"DISPLAY": ":0"}) is None
+    assert window_problem({"WAYLAND_DISPLAY": "wayland-0"}) is None
