@@ -34,7 +34,9 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class ArticleSummary:
-    """One row of the library list; `people` counts distinct persons, `quotes` quotes."""
+    """One row of the library list; `people` counts distinct persons, `quotes` quotes,
+    `doubtful` the quotes still to check (set by `reader.core.render.doubtful_articles`,
+    which knows the threshold; 0 as the Collection reads it)."""
 
     path: Path
     title: str
@@ -44,6 +46,7 @@ class ArticleSummary:
     quotes: int
     content_hash: str | None
     analysed: bool
+    doubtful: int = 0
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.core.render.evidence import DOUBTFUL
 from reader.core.render.palette import STYLES
 from reader.core.store.library import ArticleSummary
 from reader.gui.article.models import shown_quote
@@ -35,6 +36,21 @@ ARTICLE_COLUMNS = (
         "Quotes",
         lambda a: _if_analysed(a, a.quotes),
         lambda a: a.quotes,
+        numeric=True,
+    ),
+)
+# The collection's own article list adds how many doubtful quotes each article still holds
+# (counted by `reader.core.render.doubtful_articles`; other article lists do not count them).
+LIBRARY_ARTICLE_COLUMNS = (
+    *ARTICLE_COLUMNS,
+    Column(
+        "Doubtful",
+        lambda a: _if_analysed(a, a.doubtful),
+        lambda a: a.doubtful,
+        tooltip=lambda a: (
+            "Doubtful quotes still to check: confidence under "
+            f"{DOUBTFUL:.2f}, speaker not confirmed"
+        ),
         numeric=True,
     ),
 )

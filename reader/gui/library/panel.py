@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.render.doubtful_articles import articles_with_doubtful, doubtful_in
 from reader.core.store.library import (
     ArticleSummary,
     Collection,
@@ -33,6 +34,7 @@ from reader.gui.library.columns import (
     ARTICLE_COLUMNS,
     ENTITY_COLUMNS,
     HIT_COLUMNS,
+    LIBRARY_ARTICLE_COLUMNS,
     QUOTE_COLUMNS,
     SEEN_WITH_COLUMNS,
     kind_label,
@@ -40,6 +42,17 @@ from reader.gui.library.columns import (
 from reader.gui.library.tables import record_at, record_table
 
 SEARCH_DELAY_MS = 300
+
+
+def summary_line(name: str, articles: tuple[ArticleSummary, ...]) -> str:
+    """The collection's summary: its articles, how many are analysed, and how many doubtful
+    quotes it still holds (issue 22), so a reader knows how much checking is left."""
+    analysed = sum(a.analysed for a in articles)
+    doubtful = doubtful_in(articles)
+    return (
+        f"<b>{html.escape(name)}</b>: {len(articles)} articles, {analysed} analysed, "
+        f"{doubtful} doubtful quote{'s' if doubtful != 1 else ''}"
+    )
 
 
 def _filtered(parent: QWidget, table: QTableView, placeholder: str) -> QWidget:
@@ -86,7 +99,7 @@ class LibraryPanel(QWidget):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
 
-        self.articles = record_table(self, ARTICLE_COLUMNS, "Articles of the collection")
+        self.articles = record_table(self, LIBRARY_ARTICLE_COLUMNS, "Articles of the collection")
         self.entities = record_table(self, ENTITY_COLUMNS, "Entities of the collection")
         self.quotes = record_table(self, QUOTE_COLUMNS, "Quotes of the followed entity")
         self.mentioning = record_table(self, ARTICLE_COLUMNS, "Articles mentioning it")
@@ -173,13 +186,11 @@ class LibraryPanel(QWidget):
 
     def refresh_articles(self) -> None:
         """Only the article list and its count (cheap), while the collection is analysed."""
-        articles = self.collection.articles() if self.collection is not None else ()
+        collection = self.collection
+        articles = articles_with_doubtful(collection) if collection is not None else ()
         self.articles.records.set_records(articles)
-        analysed = sum(a.analysed for a in articles)
         self.heading.setText(
-            f"<b>{html.escape(self._name)}</b>: {len(articles)} articles, {analysed} analysed"
-            if self.collection is not None
-            else "No collection open"
+            summary_line(self._name, articles) if collection is not None else "No collection open"
         )
 
     def show_progress(self, done: int, total: int, failed: int) -> None:

@@ -1,0 +1,43 @@
+"""How many doubtful quotes each text of a collection still holds (issue 22, review mode), in
+one query per 500 texts over the store's quote rows, which are written with the reader's
+corrections applied (a confirmed or chosen speaker has path `confirmed`, never doubtful). No
+analysis JSON is read and no column added: each quote row's JSON already carries its evidence.
+
+The threshold is the caller's (`reader.core.render.evidence.DOUBTFUL`, which the store, below
+render, cannot import): `reader.core.render.doubtful_articles` passes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.core.model import SpeakerPath
+from reader.core.store.database import ANALYSIS_VERSION, Store
+
+_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
+
+
+def doubtful_counts(
+    store: Store, hashes: Sequence[str], model: str, under: float
+) -> dict[str, int]:
+    """Content hash -> how many quotes of its analysis by `model` are doubtful: with evidence,
+    not confirmed, confidence under `under` (as `evidence.is_doubtful` says). Texts with none
+    are left out; a quote without evidence (analysed before it was kept) reads NULL and is
+    never counted, as `is_doubtful` never flags it."""
+    counts: dict[str, int] = {}
+    unique = sorted(set(hashes))
+    for i in range(0, len(unique), _IN_CHUNK):
+        chunk = unique[i : i + _IN_CHUNK]
+        counts.update(
+            store.query(
+                "SELECT a.content_hash, COUNT(*) FROM analyses a"
+                " JOIN quote_rows q ON q.analysis_id = a.id"
+                " WHERE a.model = ? AND a.analysis_version = ?"
+                f" AND a.content_hash IN ({','.join('?' * len(chunk))})"
+                " AND json_extract(q.data, '$.evidence.confidence') < ?"
+                " AND json_extract(q.data, '$.evidence.path') IS NOT ?"
+                " GROUP BY a.content_hash",
+                (model, ANALYSIS_VERSION, *chunk, under, str(SpeakerPath.CONFIRMED)),
+            )
+        )
+    return counts
