@@ -295,6 +295,10 @@ def main() -> int:
                 for problem in reply["problems"]:
                     tally[category][_label(problem)] += 1
                     problems_by_kind[kind][problem[:110]] += 1
+                    if _label(problem) in FAILING:  # said at once: a long run may be cut short
+                        print(
+                            f"  {problem[:90]}: input {number}, {kind}, scale {scale}", flush=True
+                        )
                 if reply["export"]:
                     pages.append(reply["export"])
                 cost = (reply["cpu"], _size(hostile.path), scale)
