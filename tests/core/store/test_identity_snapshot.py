@@ -1,0 +1,117 @@
+"""A collection's identity kept in the store (schema 4): a collection opened again reads no
+analysis, gives the same answers, and one whose analyses or corrections moved on is brought up
+to date from the snapshot; an older store is migrated with its rows kept."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from reader.core.store.corrections import Correction
+from reader.core.store.database import Store, content_hash
+from reader.core.store.library import Collection
+from reader.core.store.library_identity import StoredIdentity
+from reader.core.store.rows import MIGRATIONS, SCHEMA_VERSION
+from tests.core.store.test_identity import article
+from tests.core.store.test_library_identity import TEXTS, _save
+
+
+def _answers(collection: Collection) -> tuple:
+    """Everything the Library asks of a collection's identity."""
+    key = "person:donald-trump"
+    return (
+        collection.entities(),
+        collection.quotes_of(key),
+        collection.quotes(),
+        collection.articles_mentioning(key),
+        collection.co_occurring(key),
+        collection.texts_of(key),
+    )
+
+
+def _reads(monkeypatch) -> list[int]:
+    """The analysis ids the identity reads from the store from now on."""
+    read: list[int] = []
+    add = StoredIdentity._add
+    monkeypatch.setattr(
+        StoredIdentity, "_add", lambda self, ids, c: (read.extend(ids), add(self, ids, c))
+    )
+    return read
+
+
+def test_a_collection_opened_again_reads_no_analysis_and_answers_the_same(tmp_path, monkeypatch):
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        _save(store, tmp_path, "a.txt")
+        _save(store, tmp_path, "b.txt")
+        first = _answers(Collection(store, paths, "m"))
+    read = _reads(monkeypatch)
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        again = Collection(store, list(reversed(paths)), "m")  # same set, another order
+        assert again.entities() == first[0]
+        assert read == []
+        assert _answers(Collection(store, paths, "m")) == first
+        assert read == []
+
+
+def test_a_snapshot_that_moved_on_is_brought_up_to_date_reading_only_what_changed(
+    tmp_path, monkeypatch
+):
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        _save(store, tmp_path, "a.txt")
+        Collection(store, paths, "m").entities()  # kept with a.txt only
+        _save(store, tmp_path, "b.txt")
+        digest = content_hash(article(*TEXTS["b.txt"]).article)
+        store.add_correction(digest, Correction("split", start=4, end=9, name="Ivanka Trump"))
+        read = _reads(monkeypatch)
+        updated = _answers(Collection(store, paths, "m"))
+        assert len(read) == 1  # b.txt, new since the snapshot
+        monkeypatch.undo()
+        fresh = Collection(store, paths, "m")
+        fresh._identity.scope = ""  # no snapshot: everything read and resolved anew
+        assert updated == _answers(fresh)
+        assert {e.key for e in updated[0]} == {
+            "person:donald-trump",
+            "person:ivanka-trump",
+            "org:acme",
+        }
+
+
+def test_a_collection_counts_the_store_as_unchanged_after_keeping_its_snapshot(tmp_path):
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        _save(store, tmp_path, "a.txt")
+        collection = Collection(store, [tmp_path / "a.txt"], "m")
+        collection.entities()  # writes the snapshot
+        assert collection._identity.saves == 1
+        collection.articles()
+        assert "merged" in collection._cache  # nothing read again for the snapshot's write
+        store.add_correction("0" * 64, Correction("kind", key="org:x", kind="PERSON"))
+        collection.articles()
+        assert "merged" not in collection._cache  # any other write is seen
+
+
+def test_a_schema_3_store_is_migrated_with_its_rows(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    for number, migrate in enumerate(MIGRATIONS[:3], start=1):
+        migrate(db)
+        db.execute(f"PRAGMA user_version = {number}")
+    db.close()
+    with Store.open(path) as store:
+        _save(store, tmp_path, "a.txt")
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 3")
+    db.execute("DROP TABLE identity_snapshots")
+    db.execute("DROP INDEX quote_rows_speaker_article")
+    db.execute("CREATE INDEX quote_rows_speaker ON quote_rows (speaker_key)")
+    db.commit()
+    db.close()
+    with Store.open(path) as store:
+        assert store.query("PRAGMA user_version")[0][0] == SCHEMA_VERSION == 4
+        plan = store.query(
+            "EXPLAIN QUERY PLAN SELECT analysis_id FROM quote_rows WHERE speaker_key = ?", ("k",)
+        )
+        assert "COVERING INDEX quote_rows_speaker_article" in plan[0][-1]
+        collection = Collection(store, [tmp_path / "a.txt"], "m")
+        assert [q.quote.text for q in collection.quotes_of("person:donald-trump")] == ["We win,"]
+        assert store.query("SELECT count(*) FROM identity_snapshots")[0][0] == 1
