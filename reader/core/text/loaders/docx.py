@@ -8,8 +8,8 @@ endnotes in Word's default lower-case Roman numerals unless the document sets an
 The title is the paragraph in the Title style, else the core properties' title, else a heading
 or headline-like line that opens the document. Author and creation date come from the core
 properties, only as the document states them (see metadata): a package without core
-properties has none, and python-docx's template values (author "python-docx", created
-2013-12-23) are not the article's.
+properties has none, and python-docx's template values (author "python-docx", created and
+modified 2013-12-23T23:15:00Z) are not the article's.
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ from reader.core.text.loaders.zip_members import DocumentArchive, read_member
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _DC = "http://purl.org/dc/elements/1.1/"
 _DCTERMS = "http://purl.org/dc/terms/"
-_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-_TEMPLATE_AUTHOR = "python-docx"
-_TEMPLATE_CREATED = "2013-12-23"
+# The creation time in python-docx's default template, kept in every document made from it
+# unless the program sets another; to the second, it is no article's date.
+_TEMPLATE_CREATED = "2013-12-23T23:15:00"
 _NOTE_KINDS = ("footnote", "endnote")
 _DEFAULT_NOTE_FORMATS = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
 _NOT_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
@@ -194,9 +194,9 @@ def _core_properties(
     def value(namespace: str, field: str) -> str:
         return " ".join((root.findtext(f"{{{namespace}}}{field}") or "").split())
 
+    # The template's time is dropped whoever the author is: a program that sets only the
+    # author (or the title) leaves the template's creation time in place.
     author, created = value(_DC, "creator"), value(_DCTERMS, "created")
-    if _TEMPLATE_AUTHOR in (author, value(_CP, "lastModifiedBy")) and created.startswith(
-        _TEMPLATE_CREATED
-    ):
+    if created.startswith(_TEMPLATE_CREATED):
         created = ""
     return stated_title(value(_DC, "title")), stated_meta(author=author, date=created[:10])
