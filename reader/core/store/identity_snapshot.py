@@ -15,14 +15,27 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 from reader.core.store.database import Store
 from reader.core.store.entity_facts import EntityFacts
 from reader.core.store.identity import CollectionIdentity
 
 KEPT = 8  # snapshots kept, newest first: one per collection a reader goes back to
+
+
+def _rules_digest() -> str:
+    """12 hex digits of sha256 over the code that reads entity facts and resolves collection
+    keys: a snapshot made by other rules is never used (as ANALYSIS_VERSION for analyses)."""
+    digest = hashlib.sha256()
+    for name in ("entity_facts.py", "identity.py", "library_identity.py", "identity_snapshot.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RULES = _rules_digest()
 _FIELDS = tuple(f.name for f in fields(EntityFacts))
 Corrections = dict[str, tuple[int, int]]  # content hash -> (count, last id)
 
@@ -49,10 +62,11 @@ class Snapshot:
     def covers(self, analyses: Mapping[int, str], corrections: Corrections) -> bool:
         return self.analyses == dict(analyses) and self.corrections == corrections
 
-    def gathered(self) -> dict[str, list]:
-        """Collection key -> [names, kinds, analysis id (a string) -> article keys, mentions,
-        quotes], as `save` was given them."""
-        return json.loads(self.gathered_json)
+    def gathered(self) -> tuple[dict[str, list], Callable[[], dict[str, list]]]:
+        """The summary of each collection key, and a function reading their details, as `save`
+        was given them: listing the entities decodes only the first."""
+        summary, end = json.JSONDecoder().raw_decode(self.gathered_json)
+        return summary, lambda: json.loads(self.gathered_json[end:])
 
     def restore(self, identity: CollectionIdentity) -> None:
         """Add each article's saved entity facts to `identity`."""
@@ -71,7 +85,8 @@ class Snapshot:
 
 
 def load(store: Store, scope: str) -> Snapshot | None:
-    """The snapshot saved for `scope`, or None (none saved, or one no longer readable)."""
+    """The snapshot saved for `scope`, or None (none saved, made by other identity rules, or no
+    longer readable)."""
     rows = store.query(
         "SELECT state, gathered, facts FROM identity_snapshots WHERE scope = ?", (scope,)
     )
@@ -79,14 +94,16 @@ def load(store: Store, scope: str) -> Snapshot | None:
         return None
     state, gathered, facts = rows[0]
     try:
-        analyses, corrections = json.loads(state)
+        analyses, corrections, rules = json.loads(state)
+        if rules != RULES:
+            return None
         return Snapshot(
             {int(i): digest for i, digest in analyses.items()},
             {digest: (count, last) for digest, (count, last) in corrections.items()},
             gathered,
             facts,
         )
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError):  # an older layout: unpacking fails
         return None
 
 
@@ -94,11 +111,12 @@ def save(
     store: Store,
     scope: str,
     state: tuple[Mapping[int, str], Corrections],
-    gathered: Mapping[str, list],
+    gathered: tuple[Mapping[str, list], Mapping[str, list]],
     identity: CollectionIdentity,
 ) -> None:
-    """Keep the identity of `state` for `scope` (replacing its older one), `gathered` as plain
-    lists (see `Snapshot.gathered`); only the KEPT newest snapshots stay."""
+    """Keep the identity of `state` for `scope` (replacing its older one), `gathered` as two
+    mappings of collection keys to plain lists, a summary and details (`Snapshot.gathered`),
+    one JSON document after the other; only the KEPT newest snapshots stay."""
     analyses, corrections = state
     facts = {
         article: [
@@ -118,8 +136,8 @@ def save(
             (
                 scope,
                 time.time_ns(),
-                json.dumps([analyses, corrections]),
-                json.dumps(gathered, ensure_ascii=False),
+                json.dumps([analyses, corrections, RULES]),
+                "\n".join(json.dumps(part, ensure_ascii=False) for part in gathered),
                 json.dumps(facts, ensure_ascii=False),
             ),
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.model import Analysis
@@ -62,16 +62,17 @@ class StoredIdentity:
             return self._gathered[1]
         snapshot = snapshots.load(self.store, self.scope) if self.scope else None
         if snapshot is not None and snapshot.covers(*state):
-            gathered = GatheredMap(snapshot.gathered())
+            gathered = GatheredMap(*snapshot.gathered())
         else:
             if snapshot is not None and not self._hashes:
                 snapshot.restore(self.identity)
                 self._hashes = dict(snapshot.analyses)
                 self._corrections = snapshot.corrections
             made = gather(self._sync(*state), analyses)
-            gathered = GatheredMap(_to_plain(made), made)
+            summary, details = _to_plain(made)
+            gathered = GatheredMap(summary, lambda: details, made)
             if self.scope:
-                snapshots.save(self.store, self.scope, state, gathered.plain, self.identity)
+                snapshots.save(self.store, self.scope, state, (summary, details), self.identity)
                 self.saves += 1
         self._gathered = (state, gathered)
         return gathered
@@ -133,27 +134,33 @@ class Gathered:
 
     @property
     def name(self) -> str:
-        return _name(self.names)
-
-
-def _name(names: Mapping[str, int]) -> str:
-    """The name most used among those of two words or more, else the most used one."""
-    return max(names, key=lambda name: (" " in name.strip(), names[name]))
+        """The name most used among those of two words or more, else the most used one."""
+        return max(self.names, key=lambda name: (" " in name.strip(), self.names[name]))
 
 
 class GatheredMap(Mapping[str, Gathered]):
-    """Collection key -> Gathered, each made from its plain form (as a snapshot keeps it) when
-    first asked for: listing a collection's entities needs only each one's `summary`, not the
-    sets of per-article keys behind it."""
+    """Collection key -> Gathered, from a summary of each (name, kind, articles, mentions,
+    quotes) and details (names, kinds, the per-article keys) read and made into a Gathered
+    when first asked for: listing a collection's entities needs only `summary`."""
 
-    def __init__(self, plain: Mapping[str, list], made: Mapping[str, Gathered] = {}) -> None:
-        self.plain = plain
+    def __init__(
+        self,
+        summary: Mapping[str, list],
+        details: Callable[[], Mapping[str, list]],
+        made: Mapping[str, Gathered] = {},
+    ) -> None:
+        self._summary = summary
+        self._read_details = details
+        self._details: Mapping[str, list] | None = None
         self._made = dict(made)
 
     def __getitem__(self, key: str) -> Gathered:
         group = self._made.get(key)
         if group is None:
-            names, kinds, by_id, mentions, quotes = self.plain[key]
+            _name, _kind, _articles, mentions, quotes = self._summary[key]
+            if self._details is None:
+                self._details = self._read_details()
+            names, kinds, by_id = self._details[key]
             group = self._made[key] = Gathered(
                 Counter(names),
                 Counter(kinds),
@@ -164,15 +171,15 @@ class GatheredMap(Mapping[str, Gathered]):
         return group
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.plain)
+        return iter(self._summary)
 
     def __len__(self) -> int:
-        return len(self.plain)
+        return len(self._summary)
 
     def summary(self, key: str) -> tuple[str, str, int, int, int]:
         """Its name (as `Gathered.name`), most frequent kind, articles, mentions, quotes."""
-        names, kinds, by_id, mentions, quotes = self.plain[key]
-        return _name(names), Counter(kinds).most_common(1)[0][0], len(by_id), mentions, quotes
+        name, kind, articles, mentions, quotes = self._summary[key]
+        return name, kind, articles, mentions, quotes
 
 
 def gather(identity: CollectionIdentity, ids: Iterable[int]) -> dict[str, Gathered]:
@@ -193,8 +200,14 @@ def gather(identity: CollectionIdentity, ids: Iterable[int]) -> dict[str, Gather
     return gathered
 
 
-def _to_plain(gathered: Mapping[str, Gathered]) -> dict[str, list]:
-    return {
-        key: [g.names, g.kinds, {i: sorted(k) for i, k in g.keys.items()}, g.mentions, g.quotes]
+def _to_plain(gathered: Mapping[str, Gathered]) -> tuple[dict[str, list], dict[str, list]]:
+    """The summary and the details of each group, as GatheredMap and a snapshot keep them."""
+    summary = {
+        key: [g.name, g.kinds.most_common(1)[0][0], len(g.keys), g.mentions, g.quotes]
         for key, g in gathered.items()
     }
+    details = {
+        key: [g.names, g.kinds, {i: sorted(keys) for i, keys in g.keys.items()}]
+        for key, g in gathered.items()
+    }
+    return summary, details

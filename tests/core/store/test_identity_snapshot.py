@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from reader.core.store import identity_snapshot
 from reader.core.store.corrections import Correction
 from reader.core.store.database import Store, content_hash
 from reader.core.store.library import Collection
@@ -75,6 +76,18 @@ def test_a_snapshot_that_moved_on_is_brought_up_to_date_reading_only_what_change
             "person:ivanka-trump",
             "org:acme",
         }
+
+
+def test_a_snapshot_made_by_other_identity_rules_is_not_used(tmp_path, monkeypatch):
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        _save(store, tmp_path, "a.txt")
+        _save(store, tmp_path, "b.txt")
+        first = _answers(Collection(store, paths, "m"))
+        monkeypatch.setattr(identity_snapshot, "RULES", "other rules")
+        read = _reads(monkeypatch)
+        assert _answers(Collection(store, paths, "m")) == first
+        assert len(read) == 2
 
 
 def test_a_collection_counts_the_store_as_unchanged_after_keeping_its_snapshot(tmp_path):
