@@ -28,9 +28,37 @@ OFFICE_WORDS = _words(
     " congresswoman mayor judge justice general gen speaker minister chancellor ambassador"
     " sheriff chairman chairwoman director dr prof professor rev"
 )
-TITLE_WORDS = MALE_WORDS | FEMALE_WORDS | OFFICE_WORDS | frozenset({"vice", "former", "the"})
+# A royal title before a name, or a regnal number after it ("King George III", "Pope Francis",
+# "Henry V"), says the name is a monarch's: identity never links it by given name or surname
+# (issue 21, false merges on quotes-dev: "King George III" had joined George Bush). A royal
+# title before a mention is also kept among the entity's `offices`, so the store's snapshots
+# of entity facts carry it.
+ROYAL_WORDS = _words("king queen pope prince princess")
+TITLE_WORDS = (
+    MALE_WORDS | FEMALE_WORDS | OFFICE_WORDS | ROYAL_WORDS | frozenset({"vice", "former", "the"})
+)
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # as written: capitals
 PARTICLES = _words("de da del della der di du la le van von bin al el ibn")
+COMMON_GIVEN_NAMES = _words(
+    "james john robert michael william david richard joseph thomas charles christopher daniel"
+    " matthew anthony mark donald steven paul andrew kenneth kevin brian george edward ronald"
+    " timothy jason jeffrey ryan jacob gary nicholas eric stephen larry justin scott frank"
+    " gregory raymond patrick jack dennis jerry henry walter douglas peter harold carl arthur"
+    " mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa"
+    " margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa"
+    " deborah laura rebecca sharon cynthia kathleen amy shirley anna ruth"
+)
+"""Given names common enough that alone, with no title before them, they are read as given
+names, not surnames: the most given US names of the 20th century (US Social Security
+Administration's top names of the century, by hand), which are also surnames ("James",
+"Thomas", "Scott"). Identity (`reader.core.store.identity`) adds the collection's own: any
+full name's given name."""
+
+COUNTRY_SHORT_FORMS = _words("US USA UK GB UAE USSR PRC DPRK ROK DRC")
+"""Countries' short forms as `org_form` gives them ("U.S." -> "US"): never an organization's
+acronym, whatever article writes "U.S. Senate" or "U.K. Parliament"."""
+
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?\s+$")
 _BEFORE_WINDOW = 30  # characters looked back for the word before a mention
 _INITIALS = re.compile(r"[A-Za-z]\.?|(?:[A-Za-z]\.)+")
@@ -83,6 +111,8 @@ def article_entities(analysis: Analysis) -> tuple[EntityFacts, ...]:
             if entity.kind == Kind.PERSON:
                 written = word_before(text, mention.start)
                 word = written.casefold()
+                if word in ROYAL_WORDS:
+                    offices.add(word)
                 if word in MALE_WORDS or word in FEMALE_WORDS:
                     sexes.add("m" if word in MALE_WORDS else "f")
                 elif word in OFFICE_WORDS:
@@ -146,12 +176,14 @@ def initials(form: str) -> str:
 class PersonName:
     """A person's display name taken apart: case-folded `given` (first word; "" for a one-word
     name), `surname` (particles kept: "de blasio"), `suffix` ("jr"), and `middle`, the capital
-    initials of the words between ("J", "HW", "R" for Rodham)."""
+    initials of the words between ("J", "HW", "R" for Rodham); `royal`: a royal title stood
+    before it or a regnal number ends it (ROYAL_WORDS)."""
 
     given: str
     surname: str
     suffix: str = ""
     middle: str = ""
+    royal: bool = False
 
     @property
     def base(self) -> tuple[str, str, str]:
@@ -165,17 +197,23 @@ class PersonName:
 def person_name(name: str) -> PersonName:
     """Titles before, a suffix after and middle words are taken off (module docstring)."""
     words = name.split()
+    royal = False
     while len(words) > 1 and _bare(words[0]) in TITLE_WORDS:
-        words.pop(0)
-    suffix = _bare(words.pop()) if len(words) > 1 and _bare(words[-1]) in SUFFIXES else ""
+        royal |= _bare(words.pop(0)) in ROYAL_WORDS
+    regnal = len(words) > 1 and _REGNAL.fullmatch(words[-1].strip(".,")) is not None
+    royal |= regnal
+    suffix = (
+        _bare(words.pop()) if len(words) > 1 and (regnal or _bare(words[-1]) in SUFFIXES) else ""
+    )
     if len(words) == 1:
-        return PersonName("", words[0].casefold(), suffix)
+        return PersonName("", words[0].casefold(), suffix, "", royal)
     start = next((i for i in range(1, len(words) - 1) if words[i] in PARTICLES), len(words) - 1)
     middle = "".join(
         w.replace(".", "").upper() if _INITIALS.fullmatch(w) else w[0].upper()
         for w in words[1:start]
     )
-    return PersonName(words[0].casefold(), " ".join(words[start:]).casefold(), suffix, middle)
+    surname = " ".join(words[start:]).casefold()
+    return PersonName(words[0].casefold(), surname, suffix, middle, royal)
 
 
 def _bare(word: str) -> str:

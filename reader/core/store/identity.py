@@ -20,18 +20,34 @@ Persons
   drops the full names called by the other sex somewhere in the collection, then an office
   ("President", "Sen.") or the sex picks the one full name that carries it somewhere. What is
   still ambiguous ("Clinton" alone where Bill and Hillary both appear) keeps its own key.
+- Across articles, one word links only to a person named in full in WELL_ATTESTED other
+  articles, or in all of them when there are fewer (or whose given name the article writes
+  before it); and a word that is a surname in the collection stays apart when its article
+  reads it as a given name: the first word of a full name there, or a common given name
+  (COMMON_GIVEN_NAMES, or the given name of a full name of the collection) with no title
+  before it ("my parents, James and Olive" is not LeBron James; "Mr. James" may be). A
+  monarch's name ("King George III", "Pope Francis": `PersonName.royal`, or a royal title
+  before a mention) never links by given name or surname. These rules stop false merges a new
+  user found on quotes-dev (an author's father "James" had joined LeBron James, "King George
+  III" George Bush).
 Organizations
-- An acronym ("FBI", "U.N.") or a short form links to the full name that an article of the
+- An acronym ("FBI", "U.N.") or a short form links to a full name only on evidence an
+  article gives: first its own article's (a full name written with it, "the Affordable Care
+  Act (ACA)", or both forms with those initials), else the full name that an article of the
   collection writes it for (a mention of the full name's entity spelt that way, as the
-  analysis links "EU" to "European Union" inside an article), else to the one full name
-  whose capitalised words give those initials. "The" before a name is not part of it.
+  analysis links "EU" to "European Union" inside an article). Initials alone never link
+  across articles (on quotes-dev, "NBC" had joined the National Baptist Convention and "ACA"
+  the Arms Control Association), and a country's short form (COUNTRY_SHORT_FORMS: "U.S." of
+  "U.S. Court") never links to an organization ("U.S. Senate"). "The" before a name is not
+  part of it.
 Countries keep their keys (they come from one gazetteer). An entity the reader corrected is
 known by its key, which the correction chose (`EntityFacts.identity_name`).
 
 Cost: adding or removing an article touches only its own entities and dict indexes (by
-surname, given name, initials, alias); a key is resolved with a few look-ups among the
-full names that share its surname or initials, memoized until the next change. Nothing
-compares all pairs, and nothing of another article is read again.
+surname, given name, alias, articles naming a full name; its own initials and aliases); a key
+is resolved with a few look-ups among the full names that share its surname or among its
+article's organizations, memoized until the next change. Nothing compares all pairs, and
+nothing of another article is read again.
 """
 
 from __future__ import annotations
@@ -42,6 +58,9 @@ from dataclasses import dataclass, field
 
 from reader.core.model import Kind
 from reader.core.store.entity_facts import (
+    COMMON_GIVEN_NAMES,
+    COUNTRY_SHORT_FORMS,
+    ROYAL_WORDS,
     EntityFacts,
     PersonName,
     initials,
@@ -56,6 +75,13 @@ EVIDENCE_MAJORITY = 3
 other candidates together: an article-level resolution that went astray once ("President
 Obama" read as "Michelle Obama" where she is the only full name) must not veto the others.
 Chosen by hand (issue 21, on quotes-dev: President Obama 14 articles to 1 and 1)."""
+
+WELL_ATTESTED = 2
+"""A one-word name links across articles only to a person named in full in at least this
+many other articles (or in every other one, in a collection of fewer): one article of 84
+naming "LeBron James" is too little to say that the "James" of another is him (quotes-dev: an
+author's father); two keep "Obama" alone -> Barack Obama, named in full in dozens. Chosen by
+hand (issue 21, fresh-eyes trial)."""
 
 
 def _count(counter: Counter, item: Hashable, delta: int) -> None:
@@ -89,7 +115,9 @@ class CollectionIdentity:
         self._by_surname: dict[str, Counter] = defaultdict(Counter)  # surname -> bases
         self._by_given: dict[str, Counter] = defaultdict(Counter)  # given -> bases
         self._by_alias: dict[str, Counter] = defaultdict(Counter)  # alias -> full org names
-        self._by_initials: dict[str, Counter] = defaultdict(Counter)
+        self._named: Counter = Counter()  # base and (base, middle) -> articles naming it
+        self._own_orgs: dict[Hashable, dict[str, set[str]]] = {}  # initials/alias -> names
+        self._own_givens: dict[Hashable, set[str]] = {}  # given names of its full names
         self._memo: dict[tuple[Hashable, str], str] = {}
 
     def __contains__(self, article: Hashable) -> bool:
@@ -108,13 +136,22 @@ class CollectionIdentity:
         facts = {f.key: f for f in entities}
         self._articles[article] = facts
         own: dict[str, set[PersonName]] = defaultdict(set)
+        orgs: dict[str, set[str]] = defaultdict(set)
         for f in facts.values():
             if f.kind == Kind.PERSON:
                 name = self._names[article, f.key] = person_name(f.identity_name)
                 if not name.single:
                     own[name.surname].add(name)
+            elif (
+                f.kind == Kind.ORG and not f.corrected and not is_acronym(full := org_form(f.name))
+            ):
+                for form in (*f.aliases, initials(full)):
+                    orgs[form].add(full)
             self._index(article, f, +1)
         self._own[article] = own
+        self._own_orgs[article] = orgs
+        self._own_givens[article] = {n.given for names in own.values() for n in names}
+        self._named.update(_named(own))
         self._memo.clear()
 
     def remove(self, article: Hashable) -> None:
@@ -125,7 +162,9 @@ class CollectionIdentity:
         for f in facts.values():
             self._index(article, f, -1)
             self._names.pop((article, f.key), None)
-        del self._own[article]
+        self._named.subtract(_named(self._own.pop(article)))
+        self._named = +self._named
+        del self._own_orgs[article], self._own_givens[article]
         self._memo.clear()
 
     def _index(self, article: Hashable, f: EntityFacts, delta: int) -> None:
@@ -147,8 +186,6 @@ class CollectionIdentity:
                 return
             for alias in f.aliases:
                 _count(self._by_alias[alias], full, delta)
-            if len(acronym := initials(full)) > 1:
-                _count(self._by_initials[acronym], full, delta)
 
     # -- resolving
 
@@ -162,7 +199,7 @@ class CollectionIdentity:
             elif f.kind == Kind.PERSON:
                 found = self._person_key(article, f)
             elif f.kind == Kind.ORG:
-                found = self._org_key(f)
+                found = self._org_key(article, f)
             else:
                 found = key
             self._memo[article, key] = found
@@ -172,13 +209,32 @@ class CollectionIdentity:
         name = self._names[article, f.key]
         if not name.single:
             return self._full_key(name) or _person_key(name.base, "")
+        if name.royal or ROYAL_WORDS & f.offices:
+            return f.key  # a monarch's name
         own = self._own[article].get(name.surname)
         if own:  # the article's own full names with this surname come first
             candidates = dict(c for full in own if (c := self._candidate(full)) is not None)
-        else:
-            bases = self._by_surname.get(name.surname) or self._by_given.get(name.surname, ())
-            candidates = self._candidates(bases)
-        return _narrowed(candidates, f, self._evidence_of) or f.key
+            return _narrowed(candidates, f, self._evidence_of) or f.key
+        bases = self._by_surname.get(name.surname)
+        if bases and self._reads_as_given(article, name.surname, f):
+            return f.key
+        candidates = self._candidates(bases or self._by_given.get(name.surname, ()))
+        found = _narrowed(candidates, f, self._evidence_of)
+        if found is None:
+            return f.key
+        base, middle = candidates[found]
+        named = self._named[base if middle is None else (base, middle)]
+        named -= any(n.base == base for n in self._own[article].get(base[1], ()))
+        attested = named >= min(WELL_ATTESTED, len(self._articles) - 1)
+        return found if attested or base[0] in f.givens else f.key
+
+    def _reads_as_given(self, article: Hashable, word: str, f: EntityFacts) -> bool:
+        """Whether the article reads a one-word name as a given name (module docstring)."""
+        if word in self._own_givens[article]:
+            return True
+        if f.offices or f.sexes:
+            return False
+        return word in COMMON_GIVEN_NAMES or any(b[1] != word for b in self._by_given.get(word, ()))
 
     def _ambiguous(self, base: tuple) -> bool:
         return sum(1 for middle in self._middles.get(base, ()) if middle) > 1
@@ -218,16 +274,22 @@ class CollectionIdentity:
                 total.offices.update(evidence.offices)
         return total
 
-    def _org_key(self, f: EntityFacts) -> str:
+    def _org_key(self, article: Hashable, f: EntityFacts) -> str:
         if f.corrected:
             return f.key
         form = org_form(f.name)
-        full = self._by_alias.get(form) or (
-            self._by_initials.get(form) if is_acronym(form) else None
-        )
+        if form in COUNTRY_SHORT_FORMS:
+            return f.key
+        full = self._own_orgs[article].get(form) or self._by_alias.get(form)
         if full and len(full) == 1:
             return "org:" + slug(next(iter(full)))
         return "org:" + slug(form) if not is_acronym(form) else f.key
+
+
+def _named(own: dict[str, set[PersonName]]) -> Counter:
+    """Each person an article names in full, once by base and once by (base, middle)."""
+    names = {name for names in own.values() for name in names}
+    return Counter({*(n.base for n in names), *((n.base, n.middle) for n in names)})
 
 
 def _person_key(base: tuple[str, str, str], middle: str) -> str:
