@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from reader.core.analysis.quotes.coining import coins
 from reader.core.analysis.quotes.context import SENTENCE_END, Fragment, QuotedDoc, Way, is_mark
 from reader.core.analysis.quotes.cues import calls_on, cue_span, is_cue
 from reader.core.analysis.quotes.layouts import label_before, signature
@@ -86,6 +87,8 @@ def _right_before(qdoc: QuotedDoc, fragment: Fragment) -> tuple[Token, Token] | 
     signed = signed_after(qdoc, fragment)
     if signed is not None:
         return signed, signed
+    if coins(qdoc, fragment, cue):
+        return cue, cue  # `what Clinton called “…”`: the phrase is its coiner's (`coining`)
     if qdoc.word_before(fragment) == cue.i:  # no comma or colon: the words are its object
         return cue, reporting_cue(qdoc, cue) or cue
     return cue, cue
@@ -203,6 +206,8 @@ def governing_cues(qdoc: QuotedDoc, fragment: Fragment) -> tuple[Token, Token] |
                 cues.append(head)
             if head.dep_ in _SEPARATE_CLAUSES and subject_of(qdoc, head, passive=True):
                 break
+        if cues and coins(qdoc, fragment, cues[0]):
+            return cues[0], cues[0]  # `Obama mocked what Clinton called “…”` (`coining`)
         if cues:
             outer = [c for c in cues[1:] if not calls_on(c)] or cues[:1]
             return cues[0], outer[-1]

@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from reader.core.analysis.quotes.context import Fragment, QuotedDoc, is_mark
-from reader.core.analysis.quotes.cues import is_cue
+from reader.core.analysis.quotes.cues import is_cue, is_named_clause
 from reader.core.analysis.quotes.word_lists import words
 
 WORD = re.compile(r"[\w’'-]+")
@@ -151,7 +151,8 @@ def _follows_naming_word(qdoc: QuotedDoc, fragment: Fragment) -> bool:
         return not _reports_wording(word)
     if word.lower_ == "as":  # "known as"
         word = word.head
-    return not _is_clause(word)
+    # `the policy Trump dubbed “…”`, hung from the name: a coiner's phrase (`coining`)
+    return not (_is_clause(word) or is_named_clause(word))
 
 
 def _reports_wording(noun: Token) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from reader.core.analysis.quotes.coining import coined_by
 from reader.core.analysis.quotes.context import (
     PERSONAL_PRONOUNS,
     SENTENCE_END,
@@ -102,7 +103,7 @@ def speaker_of(qdoc: QuotedDoc, cue: Token) -> Token | None:
         return quoted_as_saying
     subject = subject_of(qdoc, cue)
     if subject is not None:
-        if any(c.lower_ == "what" for c in cue.children):
+        if any(c.lower_ == "what" for c in cue.children) and not coined_by(cue, subject):
             return subject_above(qdoc, cue) or subject  # "condemned what he called “…”"
         if _stands_for_a_thing(subject):
             return subject_above(qdoc, cue.head) or subject  # "He released a letter that says"

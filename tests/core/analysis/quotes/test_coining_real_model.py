@@ -1,0 +1,53 @@
+"""Phrases credited to their coiner: the subject of "called", "dubbed" … owns the quoted
+phrase, not whoever speaks in the sentence (`coining`).
+
+The articles are written for these tests.
+"""
+
+from reader.core.model import SpeakerPath
+from tests.core.analysis.quotes.helpers import quotes_of
+
+
+def test_what_x_called_is_xs_phrase_not_the_mockers_real_model(nlp):
+    text = (
+        "Campaign heats up\n\n"
+        "Obama mocked what Clinton called a “basket of deplorables” at a rally in Ohio on "
+        "Friday.\n"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None and quote.cue is not None and quote.evidence is not None
+    assert (quote.text, quote.speaker.text, quote.speaker.key) == (
+        "basket of deplorables",
+        "Clinton",
+        "person:clinton",
+    )
+    assert quote.cue.text == "called"
+    assert quote.evidence.path is SpeakerPath.NAMED
+
+
+def test_the_coiner_wins_over_the_speaker_of_the_sentence_real_model(nlp):
+    text = (
+        "Campaign heats up\n\n"
+        "Dana Holt said on Monday that she rejected what Clinton called a “basket of "
+        "deplorables.”\n"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None and quote.cue is not None
+    assert (quote.speaker.text, quote.cue.text) == ("Clinton", "called")
+
+
+def test_the_policy_x_dubbed_is_xs_phrase_real_model(nlp):
+    text = (
+        "Campaign heats up\n\n"
+        "Senator Mark Hale defended the policy Trump dubbed “extreme vetting” in a speech "
+        "on Monday.\n"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None and quote.cue is not None and quote.evidence is not None
+    assert (quote.text, quote.speaker.text, quote.speaker.key) == (
+        "extreme vetting",
+        "Trump",
+        "person:trump",
+    )
+    assert quote.cue.text == "dubbed"
+    assert quote.evidence.path is SpeakerPath.NAMED
