@@ -15,6 +15,7 @@ from reader.core.analysis.entities.candidates import Candidate, display, doc_tex
 from reader.core.analysis.entities.credits import Credit, credit_index
 from reader.core.analysis.entities.organizations import LEGAL_FORMS, TRADES
 from reader.core.analysis.entities.roles import roles_of
+from reader.core.analysis.entities.titled_surnames import sexes_shown
 from reader.core.analysis.quotes import SPANS_KEY as QUOTES_KEY
 from reader.core.model import Kind, Mention, MentionType, Role
 
@@ -126,6 +127,12 @@ def _person_names(doc: Doc, persons: list[Candidate], quoted: set[int]) -> dict[
             full = full_names[words] = _FullName(words, text, candidate.start)
         full.count += 1
         full.sexes.add(_sex_before(doc, candidate.start))
+    # The article's evidence of each full name's sex (`titled_surnames`), before any key is
+    # chosen: "Mrs. Vance" then never takes the key of a John Vance the article shows male.
+    titles = {c.start: _sex_before(doc, c.start) for c in persons}
+    for words, sexes in sexes_shown(doc, persons, plain_words, titles, quoted).items():
+        if words in full_names:
+            full_names[words].sexes |= sexes
     by_ending: dict[tuple[str, ...], list[_FullName]] = {}
     by_first_word: dict[str, list[_FullName]] = {}
     for words, full in full_names.items():
