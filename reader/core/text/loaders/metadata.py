@@ -4,8 +4,9 @@ Word processors, PDF makers and browsers fill title, author and date fields on t
 application's or template's name ("Word Document", "Microsoft Word - memo.doc", "Saved by
 Blink"), a placeholder ("Untitled", "(anonymous)", "Administrator"), a zero or far-future date.
 None of these says anything about the article, so the loaders of structured formats pass every
-stated value through here and keep only what could be the source's own word. (.txt and .md
-never come here: their reading is fixed.)
+stated value through here and keep only what could be the source's own word.
+(.txt and .md never come here: their reading is fixed; they only read dates with
+`written_date`.)
 """
 
 from __future__ import annotations
@@ -73,6 +74,40 @@ _APPLICATION_AUTHOR = re.compile(
 _YEAR = re.compile(r"^\s*(\d{4})(?!\d)")
 _EARLIEST_YEAR = 1900
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+# Dates as news text writes them, read to ISO like the other loaders' dates: "3 March 2024",
+# "March 3, 2024", "Mar. 3, 2024", "2024-03-03", any of them after a weekday ("Sunday, 3 March
+# 2024"). Day-month order in numbers (03/04/2024) is ambiguous and is not read.
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_WRITTEN_DATES = (
+    re.compile(rf"^{_DAY}\s+{_MONTH},?\s+(?P<year>\d{{4}})$"),  # 3 March 2024
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})$"),  # March 3, 2024
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"),  # 2024-03-03
+)
+_LEADING_WEEKDAY = re.compile(rf"^(?:{'|'.join(d[:3] for d in _WEEKDAYS)})[a-z]*\.?,?\s+", re.I)
 
 
 def _plain(value: str | None) -> str:
@@ -150,3 +185,21 @@ def stated_meta(
         site=site_name if site_name and _folded(site_name) not in _PLACEHOLDER_TITLES else None,
     )
     return meta or None
+
+
+def written_date(value: str) -> str | None:
+    """The ISO day of a date as news text writes it ("3 March 2024", "Mar. 3, 2024", "Sunday,
+    3 March 2024", "2024-03-03"); None for anything else, or a day that does not exist."""
+    text = _LEADING_WEEKDAY.sub("", _plain(value).rstrip("."))
+    for pattern in _WRITTEN_DATES:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        month = match.group("month")
+        number = int(month) if month.isdigit() else _MONTHS.get(month.casefold())
+        try:
+            day = datetime.date(int(match.group("year")), number or 0, int(match.group("day")))
+        except ValueError:
+            return None
+        return stated_date(day)
+    return None

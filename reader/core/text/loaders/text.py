@@ -4,6 +4,9 @@ Which line breaks are paragraph breaks is decided here, once, and recorded in th
 blank lines when the file has them; otherwise an indented first line, or (in hard-wrapped
 text) a line that ends well before the wrap width; otherwise every line is a paragraph.
 A line break inside a block is a hard wrap, which the analysis reads as a space.
+
+The title is the first paragraph when it reads as a headline (`first_line_title`), else a title
+made from the file name; only the title is decided there, never the text or its offsets.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, Block, BlockKind
 from reader.core.text.decoding import decode_text
 from reader.core.text.loaders.blocks import bounded_blocks, looks_like_heading, title_from_path
+from reader.core.text.loaders.metadata import written_date
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE = re.compile(r"[^\n]*")
@@ -28,6 +32,40 @@ _TITLE_CASE_SHARE = 0.7
 _MIN_WRAPPED_LINE = 55
 _LINE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…")
 _MAX_TITLE_WORDS = 25
+# A headline in sentence case ("Trump not walking the walk on his tax claims.") is told from a
+# first sentence by its length: the dev sets' headlines run 2 to 14 words (at most 99
+# characters), their opening sentences 17 words and more (news ledes run 25 to 35).
+_MAX_HEADLINE_WORDS = 16
+_MAX_HEADLINE_CHARS = 150
+_CLOSING = "\"'”’»)]"
+# A line ending in these goes on in the next ("Candidates vie for vets' support;").
+_GOES_ON = ",;:-–—/&"
+# A line ending in an abbreviation that cannot end a sentence ("... seven assists as No." before
+# "11 West Virginia ...") is a sentence broken across lines.
+_ABBREVIATION_END = re.compile(
+    r"\b(?:No|Nos|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|vs|Vol|pp?)\.$"
+)
+# First lines that are never a headline, whatever their case or length:
+# a dateline: "LONDON 1996-08-30", "KHASAVYURT , Russia 1996-08-31" (the Reuters 1996 layout,
+# under its headline), "PARIS (Reuters) -", "BEIJING, Dec 7 (Reuters) -" (a lede opening);
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ /-]+(?:\s*,\s*[A-Z][\w. ]*)?\s+\d{4}-\d{2}-\d{2}$"
+    r"|^[A-Z][A-Z.'’ /,-]*(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?\((?:Reuters|AP|AFP)[^)]*\)"
+)
+# a byline opening ("By Ana Souza", "BY STAFF REPORTERS");
+_BYLINE_START = re.compile(r"^(?:By|BY)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?:[,|]|$)")
+# a URL, or a code (a reference, a file or program line): one token that is no word
+# ("REF-2016/1004-TX"), or mostly not letters;
+_URL = re.compile(r"://|^www\.", re.IGNORECASE)
+_CODE_MARKS = re.compile(r"[{}<>=\\]|^(?:#!|//|/\*|import |def |class )")
+_MIN_LETTER_SHARE = 0.5
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*[.!?]?")  # a one-word line that is a word
+# a photo caption or gallery line ("FILE PHOTO: ...", "Slideshow (5 images)"), a caption being
+# also a line followed by its photo credit ("REUTERS/Mark Makela", ".../Pool via REUTERS");
+# an editor's note wholly in brackets ("(Adds detail, analyst comment)").
+_CAPTION = re.compile(r"^(?:(?:FILE PHOTO|PHOTO|Photo)\b|Slideshow \(\d+ images?\))")
+_PHOTO_CREDIT = re.compile(r"\b(?:REUTERS|AP Photo|AFP|Getty Images)(?:/\S|$)|\bvia REUTERS\b")
+_EDITORS_NOTE = re.compile(r"^[(\[].*[)\]]$")
 
 
 def load_text(path: Path, data: bytes) -> Article:
@@ -39,22 +77,27 @@ def load_text(path: Path, data: bytes) -> Article:
 
 
 def text_article(
-    path: Path, text: str, *, title: str | None = None, meta: ArticleMeta | None = None
+    path: Path,
+    text: str,
+    *,
+    title: str | None = None,
+    meta: ArticleMeta | None = None,
 ) -> Article:
     """Blocks from the paragraph structure; the title is a headline-like first paragraph.
 
     A `title` given by the format (an e-mail's subject, an RTF's info) wins; a first
     paragraph that repeats it is then the title block. Raises ArticleError when there is no text.
     """
+    spans = paragraph_spans(text)
     blocks: list[Block] = []
-    for start, end in paragraph_spans(text):
+    for start, end in spans:
         chunk = text[start:end]
         kind = BlockKind.HEADING if looks_like_heading(chunk) else BlockKind.PARAGRAPH
         if not blocks:
             if title is not None:
                 same = " ".join(chunk.split()) == " ".join(title.split())
                 kind = BlockKind.TITLE if same else kind
-            elif kind is BlockKind.HEADING or _reads_as_headline(chunk):
+            elif first_line_title(text, spans):
                 kind = BlockKind.TITLE
         blocks.append(Block(kind, start, end))
     if not blocks:
@@ -68,6 +111,54 @@ def text_article(
         blocks=bounded_blocks(text, blocks),
         path=path,
         meta=meta or None,
+    )
+
+
+def first_line_title(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the first paragraph is the headline: one line that is no dateline, byline, URL,
+    code, caption or editor's note, and is short and does not end like a sentence that goes on
+    (a heading), or is in title case, or is a short sentence-case headline before more text."""
+    line = text[spans[0][0] : spans[0][1]]
+    following = text[spans[1][0] : spans[1][1]] if len(spans) > 1 else ""
+    if "\n" in line or not _may_be_headline(line, following):
+        return False
+    if looks_like_heading(line) or _reads_as_headline(line):
+        return True
+    return len(spans) > 1 and _sentence_case_headline(line)
+
+
+def _may_be_headline(line: str, following: str) -> bool:
+    """False for first lines that look like headlines by length and case but are furniture a
+    journalist would never call the story's title (see the patterns above)."""
+    stripped = " ".join(line.split())
+    letters = sum(1 for character in stripped if character.isalpha())
+    return not (
+        _DATELINE.match(stripped)
+        or _BYLINE_START.match(stripped)
+        or _URL.search(stripped)
+        or _CODE_MARKS.search(stripped)
+        or (" " not in stripped and not _WORD.fullmatch(stripped))
+        or letters < _MIN_LETTER_SHARE * len(stripped.replace(" ", ""))
+        or written_date(stripped)
+        or _CAPTION.match(stripped)
+        or _PHOTO_CREDIT.search(following.strip().split("\n")[0])
+        or _EDITORS_NOTE.match(stripped)
+    )
+
+
+def _sentence_case_headline(line: str) -> bool:
+    """A short line opening with a capital or a digit that ends a sentence or has no end mark
+    ("Trump not walking the walk on his tax claims.", "Can you imagine if Trump were a woman?")."""
+    stripped = " ".join(line.split())
+    opening = stripped.lstrip(_CLOSING + "‘“«(")[:1]
+    ending = stripped.rstrip(_CLOSING)
+    return (
+        len(stripped.split()) <= _MAX_HEADLINE_WORDS
+        and len(stripped) <= _MAX_HEADLINE_CHARS
+        and (opening.isupper() or opening.isdigit())
+        and bool(ending)
+        and ending[-1] not in _GOES_ON
+        and not _ABBREVIATION_END.search(ending)
     )
 
 
