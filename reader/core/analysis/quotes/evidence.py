@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from reader.core.analysis.quotes.coining import COINING_VERBS
 from reader.core.analysis.quotes.context import (
     PERSONAL_PRONOUNS,
     SPEAKER_ENTITY_TYPES,
@@ -54,7 +55,9 @@ class Clues:
     `gender`: +1 when a pronoun's or title's gender is the one the article settles for the
     name, 0 when nothing settles it; `named`: the speaker, or what it stands for, is a
     person's or organization's name; `cue_noun`: the cue is a noun ("statement", "message"),
-    whose owner may only be talked about; `clauses_between`: clauses with a subject of their
+    whose owner may only be talked about, or a naming verb ("what Clinton called “…”"), whose
+    subject used a label others may have coined and repeat: no report of speech either way;
+    `clauses_between`: clauses with a subject of their
     own between the quote and the cue above it in the parse (`Christie described her as a
     “…” after she blamed it on “…”`); `personal`: the speaker is "he" or "she", whose
     antecedent a gender narrows; `attached`: the speaker hangs from the cue in the parse (its
@@ -169,7 +172,7 @@ def _clues(
     if cue is not None:
         cue_gap = min(_gap(cue, f.tokens) for f in group.fragments)
         speaker_gap = _gap(cue, speaker) if speaker is not None else None
-        cue_noun = cue.root.pos_ == "NOUN"
+        cue_noun = cue.root.pos_ == "NOUN" or cue.root.lemma_.lower() in COINING_VERBS
         between = _clauses_between(qdoc, group, cue.root)
     named_as = ref if ref is not None else speaker
     if speaker is None or named_as is None:
@@ -253,7 +256,7 @@ _PER_SENTENCE_BACK = 0.2  # each sentence between a pronoun and its antecedent
 _UNKEYED = 1.0  # the speaker is no person or organization of the article
 _RELAYED = 1.0  # the words come second-hand
 _GENDER = 1.0  # a pronoun's or title's gender agrees (for) or clashes (against)
-_NOUN_CUE = 2.0  # a noun cue ("Trump's statement about “…”"): its owner may be talked about
+_NOUN_CUE = 2.0  # a noun or naming-verb cue ("Trump's statement", "what X called"): no speech
 _CLAUSE_BETWEEN = 2.0  # each clause with its own subject between quote and cue
 _NOT_PERSONAL = 2.0  # a pronoun other than he or she ("it", "which", "my"): no gender checks it
 _DETACHED = 1.5  # a speaker found by a wider search than the cue's own dependents

@@ -51,3 +51,13 @@ def test_the_policy_x_dubbed_is_xs_phrase_real_model(nlp):
     )
     assert quote.cue.text == "dubbed"
     assert quote.evidence.path is SpeakerPath.NAMED
+
+
+def test_a_coined_label_is_less_sure_than_the_same_words_said_real_model(nlp):
+    """A naming verb reports a label, not speech: its speaker weighs like a noun cue's."""
+    coined = quotes_of(
+        nlp, "Talks\n\nObama mocked what Clinton called a “basket of deplorables.”\n"
+    )
+    said = quotes_of(nlp, "Talks\n\nClinton said they were a “basket of deplorables.”\n")
+    assert coined[0].evidence is not None and said[0].evidence is not None
+    assert coined[0].evidence.confidence < said[0].evidence.confidence
