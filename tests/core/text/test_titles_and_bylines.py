@@ -1,7 +1,7 @@
 """Titles and dates a journalist can trust (issue 23, deliverable 2): a .txt title is its
-headline line when it reads as one, never a dateline, byline, caption or code; python-docx's
-template time is no article's date. Only the title is decided: the text is the file's,
-unchanged."""
+headline line when it reads as one, never a dateline, byline, caption or code; a byline under
+the headline of a .txt or .md file gives author and date; python-docx's template time is no
+article's date. Only the title and metadata are decided: the text is the file's, unchanged."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from reader.core.text.article import BlockKind
 from reader.core.text.loaders import load_article
+from reader.core.text.loaders.metadata import byline_meta, written_date
 
 BODY = (
     "Donald Trump, under fire over his taxes, is casting himself as a champion of the little "
@@ -25,7 +26,7 @@ def write(tmp_path, text: str, name: str = NAME):
     path = tmp_path / name
     path.write_bytes(text.encode("utf-8"))
     article = load_article(path)
-    assert article.text == text  # only the title is decided here
+    assert article.text == text  # only the title and metadata are decided here
     return article
 
 
@@ -120,3 +121,68 @@ def test_a_docx_with_its_own_creation_date_keeps_it(tmp_path):
     meta = load_article(tmp_path / "dated.docx").meta
     assert meta is not None and meta.date == "2024-03-03"
     assert meta.author is None  # "python-docx" is the template's, not an author
+
+
+def test_a_markdown_byline_under_the_headline_gives_author_and_date(tmp_path):
+    text = "# Pilots end strike\nBy Ana Souza, 3 March 2024\n\nThe pilots went back to work.\n"
+    path = tmp_path / "story.md"
+    path.write_text(text, encoding="utf-8")
+    article = load_article(path)
+    assert article.title == "Pilots end strike"
+    assert article.meta is not None
+    assert (article.meta.author, article.meta.date) == ("Ana Souza", "2024-03-03")
+    assert "By Ana Souza, 3 March 2024" in article.text  # the byline stays in the text
+
+
+def test_a_markdown_byline_on_the_headline_paragraph_second_line(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("Pilots end strike\n*By Ana Souza, March 3, 2024*\n\nThe pilots.\n", "utf-8")
+    meta = load_article(path).meta
+    assert meta is not None and (meta.author, meta.date) == ("Ana Souza", "2024-03-03")
+
+
+def test_a_text_byline_gives_author_and_date_and_is_no_title(tmp_path):
+    text = "Pilots end strike\n\nBy Ana Souza | Sunday, 3 March 2024\n\n" + BODY
+    article = write(tmp_path, text, "story.txt")
+    assert article.title == "Pilots end strike"
+    assert article.meta is not None
+    assert (article.meta.author, article.meta.date) == ("Ana Souza", "2024-03-03")
+    only_name = write(tmp_path, "By Ana Souza\n\n" + BODY, "byline.txt")
+    assert only_name.title == "Byline"
+    assert only_name.meta is not None and only_name.meta.author == "Ana Souza"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pilots end strike\n\nBy Tuesday, the unions had agreed to the offer.\n\n" + BODY,
+        "Pilots end strike\n\nBy the end of the year prices rose.\n\n" + BODY,
+        "Pilots end strike\n\nBy Ana Souza, Reuters staff and others\n\n" + BODY,
+        "Pilots end strike\n\nOne.\n\nTwo.\n\nThree.\n\nBy Ana Souza, 3 March 2024\n",
+    ],
+)
+def test_lines_that_are_not_clearly_a_byline_near_the_top_give_no_metadata(tmp_path, text):
+    assert write(tmp_path, text, "story.txt").meta is None
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("3 March 2024", "2024-03-03"),
+        ("March 3, 2024", "2024-03-03"),
+        ("Mar. 3, 2024", "2024-03-03"),
+        ("Sept. 12, 2016", "2016-09-12"),
+        ("Sunday, 3 March 2024", "2024-03-03"),
+        ("2024-03-03", "2024-03-03"),
+        ("31 February 2024", None),
+        ("03/04/2024", None),  # day and month order unknown
+    ],
+)
+def test_byline_dates_are_read_to_iso(written, iso):
+    assert written_date(written) == iso
+
+
+def test_a_byline_of_two_names_and_a_may_name():
+    meta = byline_meta("By May Chen and João da Silva, 3 March 2024")
+    assert meta is not None and meta.author == "May Chen and João da Silva"
+    assert byline_meta("By March 3, 2024") is None

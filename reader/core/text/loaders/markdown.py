@@ -3,6 +3,9 @@
 Links keep their words, images their alt text, code its text. markdown-it stops descending
 past 20 levels of nesting (quotes in quotes, lists in lists) and drops what lies deeper; those
 lines are kept here as paragraphs in their place, so no text is ever lost silently.
+
+A byline among the first paragraphs ("By Ana Souza, 3 March 2024") gives the author and date:
+Markdown has no other place to state them.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from reader.core.errors import ArticleError
 from reader.core.text.article import Article, BlockKind
 from reader.core.text.decoding import decode_text
 from reader.core.text.loaders.blocks import article_from_parts
+from reader.core.text.loaders.metadata import first_byline
 
 _TEXT_TOKENS = frozenset({"paragraph_open", "heading_open"})
 _CODE_TOKENS = frozenset({"fence", "code_block"})
@@ -38,6 +42,7 @@ def markdown_article(path: Path, text: str) -> Article:
     lines = text.split("\n")
     covered = [False] * (len(lines) + 1)
     found: list[tuple[int, BlockKind, str]] = []
+    bylines: list[tuple[int, str]] = []  # each text's lines, where a byline may be one
     for index, token in enumerate(tokens):
         if token.type in _TEXT_TOKENS and index + 1 < len(tokens):
             inline = tokens[index + 1]
@@ -45,7 +50,9 @@ def markdown_article(path: Path, text: str) -> Article:
                 kind = BlockKind.TITLE if token.tag == "h1" else BlockKind.HEADING
             else:
                 kind = BlockKind.PARAGRAPH
-            found.append((_first_line(token), kind, _inline_text(inline.children or [])))
+            shown = _inline_lines(inline.children or [])
+            found.append((_first_line(token), kind, " ".join(shown)))
+            bylines.append((_first_line(token), "\n".join(shown)))
         elif token.type in _CODE_TOKENS:
             found.append((_first_line(token), BlockKind.PARAGRAPH, token.content))
         elif token.type not in _DROPPED_TOKENS:
@@ -55,7 +62,8 @@ def markdown_article(path: Path, text: str) -> Article:
                 covered[line] = True
     found += _uncovered(lines, covered)
     found.sort(key=lambda item: item[0])
-    return article_from_parts(path, [(kind, content) for _, kind, content in found])
+    meta = first_byline(shown for _, shown in sorted(bylines) if shown.strip())
+    return article_from_parts(path, [(kind, content) for _, kind, content in found], meta=meta)
 
 
 def _first_line(token) -> int:
@@ -80,13 +88,14 @@ def _uncovered(lines: list[str], covered: list[bool]) -> list[tuple[int, BlockKi
     return runs
 
 
-def _inline_text(children: list) -> str:
-    words = []
+def _inline_lines(children: list) -> list[str]:
+    """The words of a paragraph or heading, line by line (joined by spaces they are its text)."""
+    lines: list[str] = []
+    words: list[str] = []
     for child in children:
-        if child.type in ("text", "code_inline"):
+        if child.type in ("text", "code_inline", "image"):
             words.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            words.append(" ")
-        elif child.type == "image":
-            words.append(child.content)
-    return "".join(words)
+            lines.append("".join(words))
+            words = []
+    return [*lines, "".join(words)]

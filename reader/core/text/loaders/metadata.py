@@ -5,14 +5,17 @@ application's or template's name ("Word Document", "Microsoft Word - memo.doc", 
 Blink"), a placeholder ("Untitled", "(anonymous)", "Administrator"), a zero or far-future date.
 None of these says anything about the article, so the loaders of structured formats pass every
 stated value through here and keep only what could be the source's own word.
-(.txt and .md never come here: their reading is fixed; they only read dates with
-`written_date`.)
+
+Plain text and Markdown state nothing in fields; what they can state is a byline under the
+headline ("By Ana Souza, 3 March 2024"), read here by `byline_meta` only when the whole line is
+one, so a sentence that opens with "By" ("By Tuesday, the unions had agreed") is never taken.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 
 from reader.core.text.article import ArticleMeta
 
@@ -75,7 +78,7 @@ _YEAR = re.compile(r"^\s*(\d{4})(?!\d)")
 _EARLIEST_YEAR = 1900
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
-# Dates as news text writes them, read to ISO like the other loaders' dates: "3 March 2024",
+# Dates as bylines write them, read to ISO like the other loaders' dates: "3 March 2024",
 # "March 3, 2024", "Mar. 3, 2024", "2024-03-03", any of them after a weekday ("Sunday, 3 March
 # 2024"). Day-month order in numbers (03/04/2024) is ambiguous and is not read.
 _MONTHS = {
@@ -108,6 +111,22 @@ _WRITTEN_DATES = (
     re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"),  # 2024-03-03
 )
 _LEADING_WEEKDAY = re.compile(rf"^(?:{'|'.join(d[:3] for d in _WEEKDAYS)})[a-z]*\.?,?\s+", re.I)
+# A byline is "By" and a name of two to six capitalised words (particles such as "da" or "van"
+# and "and"/"&" between two names allowed), then nothing or a date after a comma, a bar, a dash
+# or a space. A weekday, or a month before a day's number, is never a name word, so "By Tuesday"
+# is no byline and "By Ana Souza March 3, 2024" ends its name before the date (while "May Chen"
+# stays a name).
+_NOT_NAME = rf"(?i:{'|'.join(_WEEKDAYS)})\b|(?i:{'|'.join(_MONTHS)})\.?\s+\d"
+_NAME_WORD = rf"(?!{_NOT_NAME})[A-Z][\w'’.-]*"
+_PARTICLE = r"(?:de|da|do|dos|das|di|du|del|della|van|von|der|den|la|le|al|bin|ibn|and|&)"
+_BYLINE = re.compile(
+    rf"^(?:By|BY|by)\s+(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD})*)"
+    r"(?:\s*[,|·•–—-]\s*|\s+)?(?P<date>[^\n]*?)\.?$"
+)
+_MIN_NAME_WORDS, _MAX_NAME_WORDS = 2, 6
+# A byline sits under the headline, at most after a standfirst: it is looked for among the
+# first paragraphs only, never further into the text.
+BYLINE_PARAGRAPHS = 3
 
 
 def _plain(value: str | None) -> str:
@@ -188,7 +207,7 @@ def stated_meta(
 
 
 def written_date(value: str) -> str | None:
-    """The ISO day of a date as news text writes it ("3 March 2024", "Mar. 3, 2024", "Sunday,
+    """The ISO day of a date as a byline writes it ("3 March 2024", "Mar. 3, 2024", "Sunday,
     3 March 2024", "2024-03-03"); None for anything else, or a day that does not exist."""
     text = _LEADING_WEEKDAY.sub("", _plain(value).rstrip("."))
     for pattern in _WRITTEN_DATES:
@@ -202,4 +221,35 @@ def written_date(value: str) -> str | None:
         except ValueError:
             return None
         return stated_date(day)
+    return None
+
+
+def byline_meta(line: str) -> ArticleMeta | None:
+    """Author and date of a line that is wholly a byline ("By Ana Souza, 3 March 2024", "By
+    Ana Souza"); None when the line is anything else, so prose opening with "By" is never
+    read as one. The date is ISO; a byline whose tail is no date is no byline."""
+    match = _BYLINE.match(_plain(line))
+    if match is None:
+        return None
+    name, tail = match.group("name"), match.group("date")
+    words = [word for word in name.split() if not re.fullmatch(_PARTICLE, word)]
+    if not _MIN_NAME_WORDS <= len(words) <= _MAX_NAME_WORDS or name.split()[-1] in ("and", "&"):
+        return None
+    date = written_date(tail) if tail else None
+    if tail and date is None:
+        return None
+    return stated_meta(author=name, date=date)
+
+
+def first_byline(paragraphs: Iterable[str]) -> ArticleMeta | None:
+    """Author and date of the first byline among the first BYLINE_PARAGRAPHS paragraphs: a
+    paragraph, or one line of it (a headline and its byline written on two lines of one
+    Markdown paragraph)."""
+    for index, paragraph in enumerate(paragraphs):
+        if index >= BYLINE_PARAGRAPHS:
+            break
+        for line in paragraph.split("\n"):
+            meta = byline_meta(line)
+            if meta:
+                return meta
     return None

@@ -6,7 +6,8 @@ text) a line that ends well before the wrap width; otherwise every line is a par
 A line break inside a block is a hard wrap, which the analysis reads as a space.
 
 The title is the first paragraph when it reads as a headline (`first_line_title`), else a title
-made from the file name; only the title is decided there, never the text or its offsets.
+made from the file name; only the title is decided there, never the text or its offsets. A
+byline near the top ("By Ana Souza, 3 March 2024") gives the author and date.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, Block, BlockKind
 from reader.core.text.decoding import decode_text
 from reader.core.text.loaders.blocks import bounded_blocks, looks_like_heading, title_from_path
-from reader.core.text.loaders.metadata import written_date
+from reader.core.text.loaders.metadata import first_byline, written_date
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE = re.compile(r"[^\n]*")
@@ -73,7 +74,7 @@ def load_text(path: Path, data: bytes) -> Article:
     text = decode_text(data, path)
     if not text.strip():
         raise ArticleError(f"{path.name} contains only whitespace.")
-    return text_article(path, text)
+    return text_article(path, text, byline=True)
 
 
 def text_article(
@@ -82,11 +83,14 @@ def text_article(
     *,
     title: str | None = None,
     meta: ArticleMeta | None = None,
+    byline: bool = False,
 ) -> Article:
     """Blocks from the paragraph structure; the title is a headline-like first paragraph.
 
     A `title` given by the format (an e-mail's subject, an RTF's info) wins; a first
-    paragraph that repeats it is then the title block. Raises ArticleError when there is no text.
+    paragraph that repeats it is then the title block. With `byline` (a file that states no
+    metadata of its own), a byline among the first paragraphs gives author and date. Raises
+    ArticleError when there is no text.
     """
     spans = paragraph_spans(text)
     blocks: list[Block] = []
@@ -105,6 +109,8 @@ def text_article(
     first = blocks[0]
     if title is None and first.kind is BlockKind.TITLE:
         title = " ".join(text[first.start : first.end].split())
+    if byline and meta is None:
+        meta = first_byline(text[start:end] for start, end in spans)
     return Article(
         title=title or title_from_path(path),
         text=text,
