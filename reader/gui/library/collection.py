@@ -20,6 +20,7 @@ from reader.gui.library.panel import LibraryPanel
 from reader.gui.library.reveal import Revealer
 from reader.gui.library.view_state import LibraryViewState
 from reader.gui.window import dialogs
+from reader.gui.window.naming import resolved
 from reader.gui.window.open_articles import OpenArticles
 from reader.gui.window.settings import Settings
 from reader.gui.window.stored import StoredAnalyses
@@ -102,7 +103,7 @@ class Collections(QObject):
     def collect(self, paths: Sequence[Path], name: str | None = None) -> None:
         """A new collection of these files: shown in the library, analysed in the background,
         remembered for the next start."""
-        paths = [Path(p).resolve() for p in paths]
+        paths = _real_paths(paths)
         if (shelf := self.shelf) is None or not paths:
             return
         try:
@@ -118,7 +119,7 @@ class Collections(QObject):
         if (shelf := self.shelf) is None:
             return
         try:
-            fresh = shelf.add(collection_id, [Path(p).resolve() for p in paths])
+            fresh = shelf.add(collection_id, _real_paths(paths))
         except StoreError as error:
             dialogs.show_error(self._parent, "Cannot add to the collection", str(error))
             return
@@ -225,3 +226,9 @@ class Collections(QObject):
             self.layout.save_view(self.current.id)
         self.indexer.cancel(wait=True)
         self._refresh_soon.stop()
+
+
+def _real_paths(paths: Sequence[Path]) -> list[Path]:
+    """Each path resolved; one that cannot be (a symlink loop) kept as given, so the analysis
+    of the collection reports it like any file it cannot read, instead of the window failing."""
+    return [resolved(Path(path)) or Path(path) for path in paths]

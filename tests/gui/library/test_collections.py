@@ -127,3 +127,18 @@ def test_the_last_collection_shown_comes_back_and_an_old_one_becomes_named(
     assert second.library.collections.current.name == "week"
     assert names(second) == ["week (3 articles)", "summit (1 article)"]
     assert shown(second) == ["monday.txt", "tuesday.txt", "wednesday.txt"]
+
+
+def test_files_with_a_symlink_loop_among_them_make_a_collection(
+    window, qtbot, folder, fake_indexing, tmp_path
+):
+    """A symlink loop among chosen or dropped files is kept as given (its analysis says it
+    cannot be read) instead of the window failing on resolving it."""
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    wait_model(qtbot, window)
+    files = sorted(folder.glob("*.txt"))
+    with qtbot.wait_signal(window.library.collections.indexer.finished, timeout=WAIT_MS):
+        window.library.collections.collect([*files, loop], "dropped")
+    assert window.library.collections.current.name == "dropped"
+    assert loop in fake_indexing[-1]
