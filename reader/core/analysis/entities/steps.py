@@ -42,6 +42,13 @@ from reader.core.analysis.entities.wire import (
 
 Step = Callable[[Doc, list[Candidate]], list[Candidate] | None]
 
+# Tokens of the longest stretch that can be a name. Real names have a handful of words (the
+# longest on the development sets: 9 tokens, "D.C. Court of Appeals’ Board on Professional
+# Responsibility"; a person's, 7: "Nawaf al-Ahmad al-Sabah"). A longer stretch is a run of
+# capitalised words ("Merkel Merkel ..." 20,000 times, one PERSON to the model), and the steps
+# compare every ending or beginning of a name, so each one would cost its length squared.
+MAX_NAME_TOKENS = 16
+
 
 def sports_teams_or_wire_persons(doc: Doc, candidates: list[Candidate]) -> None:
     """A sports report's places that act are teams; outside sports, agency copy's lone names
@@ -103,9 +110,17 @@ STEPS: tuple[Step, ...] = (
 
 
 def run_steps(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """`candidates` after every step of `STEPS`, in order."""
+    """`candidates` after every step of `STEPS`, in order, none longer than `MAX_NAME_TOKENS`
+    (dropped before each step, so that no step ever sees one)."""
+    candidates = of_name_length(candidates)
     for step in STEPS:
         result = step(doc, candidates)
-        if result is not None:
-            candidates = result
+        candidates = of_name_length(candidates if result is None else result)
     return candidates
+
+
+def of_name_length(candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` without those too long to be names (see `MAX_NAME_TOKENS`)."""
+    if all(c.end - c.start <= MAX_NAME_TOKENS for c in candidates):
+        return candidates
+    return [c for c in candidates if c.end - c.start <= MAX_NAME_TOKENS]
