@@ -33,11 +33,11 @@ def write(tmp_path, text: str, name: str = NAME):
 @pytest.mark.parametrize(
     "headline",
     [
-        "Trump not walking the walk on his tax claims.",
-        "Can you imagine if Trump were a woman?",
-        "Sanders: Clinton needs to 'get away from all of this personality stuff' with Trump.",
-        "De Blasio says Chelsea explosion was an 'intentional act.'",
-        "31 Latinos share their most honest thoughts on Donald Trump.",
+        "Mayor not keeping her word on the bridge repairs.",
+        "Can you imagine a winter without the ferry?",
+        "Lindqvist: the council needs to 'stop hiding behind the budget' on housing.",
+        "Harbour chief says the spill was an 'avoidable failure.'",
+        "12 nurses share their most honest thoughts on the new rota.",
     ],
 )
 def test_a_sentence_case_headline_line_is_the_title(tmp_path, headline):
@@ -79,12 +79,12 @@ def test_a_photo_caption_before_its_credit_is_no_title(tmp_path):
 
 
 def test_reuters_1996_headlines_above_their_datelines_are_titles(tmp_path):
-    slug = "SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN .\nLONDON 1996-08-30\n"
-    sentence = "Canada government cash balances fall in week .\nOTTAWA 1996-08-30\n"
-    story = "The world 's costliest footballer Alan Shearer was named as England captain .\n"
+    slug = "TENNIS - LINDQVIST NAMED AS SWEDEN CAPTAIN .\nSTOCKHOLM 1996-08-30\n"
+    sentence = "Norway krone reserves rise in week .\nOSLO 1996-08-30\n"
+    story = "The country 's top-ranked player Nils Lindqvist was named as Sweden captain .\n"
     assert write(tmp_path, slug + story, "doc003.txt").title == slug.split("\n")[0]
     assert write(tmp_path, sentence + story, "doc031.txt").title == sentence.split("\n")[0]
-    dateline_first = write(tmp_path, "LONDON 1996-08-30\n" + story, "doc999.txt")
+    dateline_first = write(tmp_path, "STOCKHOLM 1996-08-30\n" + story, "doc999.txt")
     assert dateline_first.title == "Doc999"
 
 

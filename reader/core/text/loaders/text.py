@@ -33,7 +33,7 @@ _TITLE_CASE_SHARE = 0.7
 _MIN_WRAPPED_LINE = 55
 _LINE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…")
 _MAX_TITLE_WORDS = 25
-# A headline in sentence case ("Trump not walking the walk on his tax claims.") is told from a
+# A headline in sentence case ("Mayor not keeping her word on the bridge repairs.") is told from a
 # first sentence by its length: the dev sets' headlines run 2 to 14 words (at most 99
 # characters), their opening sentences 17 words and more (news ledes run 25 to 35).
 _MAX_HEADLINE_WORDS = 16
@@ -47,7 +47,7 @@ _ABBREVIATION_END = re.compile(
     r"\b(?:No|Nos|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|vs|Vol|pp?)\.$"
 )
 # First lines that are never a headline, whatever their case or length:
-# a dateline: "LONDON 1996-08-30", "KHASAVYURT , Russia 1996-08-31" (the Reuters 1996 layout,
+# a dateline: "LONDON 1996-08-30", "TROMSO , Norway 1996-08-31" (the Reuters 1996 layout,
 # under its headline), "PARIS (Reuters) -", "BEIJING, Dec 7 (Reuters) -" (a lede opening);
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ /-]+(?:\s*,\s*[A-Z][\w. ]*)?\s+\d{4}-\d{2}-\d{2}$"
@@ -154,7 +154,8 @@ def _may_be_headline(line: str, following: str) -> bool:
 
 def _sentence_case_headline(line: str) -> bool:
     """A short line opening with a capital or a digit that ends a sentence or has no end mark
-    ("Trump not walking the walk on his tax claims.", "Can you imagine if Trump were a woman?")."""
+    ("Mayor not keeping her word on the bridge repairs.", "Can you imagine a winter without the
+    ferry?")."""
     stripped = " ".join(line.split())
     opening = stripped.lstrip(_CLOSING + "‘“«(")[:1]
     ending = stripped.rstrip(_CLOSING)
