@@ -227,6 +227,7 @@ def measure(folder: Path, built: dict) -> int:
     pin_analysis_version(built["version"])
     os.environ["READER_STORE"] = str(folder / "store.sqlite3")
     app = QApplication.instance() or QApplication([])
+    (folder / "settings.ini").unlink(missing_ok=True)  # a kept one would reopen the collection
     settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     settings.set_pipeline_label(None, built["label"])
     window = create_window(settings, PipelineRunner())
