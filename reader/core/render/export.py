@@ -191,8 +191,14 @@ def page_css() -> str:
 
 @functools.cache
 def content_security_policy() -> str:
-    """No scripts, no remote loads, no forms: only the page's own stylesheet (by its hash)."""
-    digest = base64.b64encode(hashlib.sha256(page_css().encode("utf-8")).digest()).decode()
+    """The article page's policy: see `stylesheet_policy`."""
+    return stylesheet_policy(page_css())
+
+
+def stylesheet_policy(css: str) -> str:
+    """No scripts, no remote loads, no forms: only the page's own stylesheet `css` (by its
+    hash), for the article export and the collection report alike."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
     return (
         f"default-src 'none'; script-src 'none'; style-src 'sha256-{digest}';"
         " base-uri 'none'; form-action 'none'"
@@ -200,11 +206,12 @@ def content_security_policy() -> str:
 
 
 @functools.cache
-def _template() -> jinja2.Template:
+def page_template(name: str) -> jinja2.Template:
+    """The Jinja template `name` of reader.resources, autoescaped, read once."""
     environment = jinja2.Environment(
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
     )
-    source = files("reader.resources").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    source = files("reader.resources").joinpath(name).read_text(encoding="utf-8")
     return environment.from_string(source)
 
 
@@ -308,7 +315,7 @@ def render_html(analysis: Analysis, *, exported_at: datetime.datetime | None = N
     groups, anchors = _groups(analysis, _first_drawn(blocks, analysis.mentions))
     drawn_quotes = _drawn_quotes(blocks)
     counts = analysis.kind_counts()
-    page = _template().render(
+    page = page_template(TEMPLATE).render(
         title=article.title,
         file_name=article.display_name,
         model=analysis.model,
@@ -335,18 +342,22 @@ def _reason(error: OSError) -> str:
 
 
 def write_export(analysis: Analysis, path: str | Path) -> None:
-    """Write the page atomically: a temporary file in the same folder, then a rename.
+    """Write the article's page to `path` (see `write_page`); raises ExportError."""
+    write_page(render_html(analysis).encode("utf-8"), Path(path), "export to")
 
-    A failed export never leaves a half-written page and never damages an existing one.
-    A replaced file keeps its permissions; a new one is readable by all (0644).
+
+def write_page(page: bytes, path: Path, doing: str) -> None:
+    """Write a page atomically: a temporary file in the same folder, then a rename.
+
+    A failed write never leaves a half-written page and never damages an existing one.
+    A replaced file keeps its permissions; a new one is readable by all (0644). Raises
+    ExportError saying "Cannot {doing} {path}: …".
     """
-    path = Path(path)
-    page = render_html(analysis).encode("utf-8")
     folder = path.parent
     if path.is_dir():
-        raise ExportError(f"Cannot export to {path}: it is a folder.")
+        raise ExportError(f"Cannot {doing} {path}: it is a folder.")
     if not folder.is_dir():
-        raise ExportError(f"Cannot export to {path}: there is no folder {folder}.")
+        raise ExportError(f"Cannot {doing} {path}: there is no folder {folder}.")
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else NEW_FILE_MODE
         # The name's start only: a 250-byte target name must leave room for the random part.
@@ -354,7 +365,7 @@ def write_export(analysis: Analysis, path: str | Path) -> None:
             dir=folder, prefix=f".{path.name[:40]}.", suffix=".tmp"
         )
     except OSError as error:
-        raise ExportError(f"Cannot export to {path}: {_reason(error)}.") from error
+        raise ExportError(f"Cannot {doing} {path}: {_reason(error)}.") from error
     temporary = Path(temporary_name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -364,6 +375,6 @@ def write_export(analysis: Analysis, path: str | Path) -> None:
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except OSError as error:
-        raise ExportError(f"Cannot export to {path}: {_reason(error)}.") from error
+        raise ExportError(f"Cannot {doing} {path}: {_reason(error)}.") from error
     finally:
         temporary.unlink(missing_ok=True)

@@ -14,24 +14,24 @@ text from the articles is escaped by Jinja2's autoescape.
 
 from __future__ import annotations
 
-import base64
 import datetime
 import functools
-import hashlib
-import os
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 from reader.core.model import Kind
 from reader.core.render.charts import SvgCharts, bar_chart_height, draw_bars, draw_timeline
-from reader.core.render.export import FORBIDDEN_CODE_POINTS, NEW_FILE_MODE, ExportError
+from reader.core.render.export import (
+    FORBIDDEN_CODE_POINTS,
+    page_template,
+    stylesheet_policy,
+    write_page,
+)
 from reader.core.render.palette import PAGE_DARK, PAGE_LIGHT, STYLES
 from reader.core.store.coverage import Coverage
 from reader.core.store.quote_pairing import Change
@@ -284,25 +284,6 @@ def report_css() -> str:
     )
 
 
-def report_csp(css: str) -> str:
-    """No scripts, no remote loads, no forms: only the page's own stylesheet `css` (by its
-    hash; the charts' classes are in it, so no style attribute is needed)."""
-    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
-    return (
-        f"default-src 'none'; script-src 'none'; style-src 'sha256-{digest}';"
-        " base-uri 'none'; form-action 'none'"
-    )
-
-
-@functools.cache
-def _template() -> jinja2.Template:
-    environment = jinja2.Environment(
-        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
-    )
-    source = files("reader.resources").joinpath(TEMPLATE).read_text(encoding="utf-8")
-    return environment.from_string(source)
-
-
 def render_report(
     coverage: Coverage, title: str, *, generated_at: datetime.datetime | None = None
 ) -> str:
@@ -314,9 +295,9 @@ def render_report(
     time = _timeline_views(coverage, charts)
     css = f"{report_css()}\n/* The charts' classes (charts.py) */\n{charts.rules()}\n"
     dated = sorted(a.date for a in coverage.articles.values() if a.date and not a.date_from_file)
-    page = _template().render(
+    page = page_template(TEMPLATE).render(
         title=title,
-        csp=report_csp(css),
+        csp=stylesheet_policy(css),
         css=Markup(css),
         generated_at=(generated_at or datetime.datetime.now(datetime.UTC)).replace(microsecond=0),
         articles=len(coverage.articles),
@@ -334,23 +315,6 @@ def render_report(
 
 
 def write_report(coverage: Coverage, path: Path, title: str) -> None:
-    """Write the page atomically (a temporary file in the same folder, then a rename), as
-    the article export does; raises ExportError with a sentence for the user."""
-    page = render_report(coverage, title).encode("utf-8")
-    if path.is_dir() or not path.parent.is_dir():
-        raise ExportError(f"Cannot write the report to {path}: no such file name in a folder.")
-    try:
-        descriptor, name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise ExportError(f"Cannot write the report to {path}: {error.strerror}.") from error
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(page)
-        os.chmod(temporary, NEW_FILE_MODE)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise ExportError(f"Cannot write the report to {path}: {error.strerror}.") from error
+    """Write the page atomically, as the article export does (`write_page`); raises
+    ExportError with a sentence for the user."""
+    write_page(render_report(coverage, title).encode("utf-8"), path, "write the report to")

@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-from reader.core.render.export import ExportError
-from reader.core.render.report import render_report, report_csp, write_report
+from reader.core.render.export import ExportError, stylesheet_policy
+from reader.core.render.report import render_report, write_report
 from reader.core.store.coverage import Coverage
 from tests.core.library_articles import fake_analysis
 
@@ -72,7 +72,7 @@ def test_the_report_runs_nothing_and_loads_nothing(coverage):
     assert "<script" not in page
     assert "<cite>News &lt;&amp;&gt;</cite>" in page  # the articles' text is escaped
     assert not re.search(r"\s(src|href)=\"(?!#)", page)
-    csp = report_csp("p { color: red; }")
+    csp = stylesheet_policy("p { color: red; }")
     assert "script-src 'none'" in csp and "default-src 'none'" in csp
 
 
