@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -87,14 +87,20 @@ def csv_cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def write_csv(rows: Iterable[dict[str, Any]], stream: TextIO, header: bool = True) -> int:
-    """Write rows as CSV (RFC 4180 quoting, `\\r\\n` line ends); returns how many."""
+def write_csv(
+    rows: Iterable[dict[str, Any]],
+    stream: TextIO,
+    header: bool = True,
+    columns: Sequence[str] = QUOTE_COLUMNS,
+) -> int:
+    """Write rows as CSV (RFC 4180 quoting, `\\r\\n` line ends, cells a spreadsheet would run
+    given an apostrophe), the `columns` in order; returns how many."""
     writer = csv.writer(stream)
     if header:
-        writer.writerow(QUOTE_COLUMNS)
+        writer.writerow(columns)
     count = 0
     for row in rows:
-        writer.writerow([csv_cell(row[column]) for column in QUOTE_COLUMNS])
+        writer.writerow([csv_cell(row[column]) for column in columns])
         count += 1
     return count
 

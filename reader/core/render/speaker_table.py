@@ -7,11 +7,10 @@ speaker, `quote_share` and `word_share` of all quotes and words (0..1, four deci
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from reader.core.render.quote_table import csv_cell
+from reader.core.render.quote_table import write_csv
 from reader.core.store.speaker_stats import SpeakerStats
 
 SPEAKER_COLUMNS = (
@@ -51,12 +50,5 @@ def speaker_rows(
 
 
 def write_speakers_csv(rows: Iterable[dict[str, Any]], stream: TextIO, header: bool = True) -> int:
-    """Write speaker rows as CSV (cells a spreadsheet would run get an apostrophe); how many."""
-    writer = csv.writer(stream)
-    if header:
-        writer.writerow(SPEAKER_COLUMNS)
-    count = 0
-    for row in rows:
-        writer.writerow([csv_cell(row[column]) for column in SPEAKER_COLUMNS])
-        count += 1
-    return count
+    """Write speaker rows as CSV, as the quote table is written; returns how many."""
+    return write_csv(rows, stream, header, SPEAKER_COLUMNS)
