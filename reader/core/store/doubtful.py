@@ -1,7 +1,7 @@
 """How many doubtful quotes each text of a collection still holds (issue 22, review mode), in
 one query per 500 texts over the store's quote rows, which are written with the reader's
-corrections applied (a confirmed or chosen speaker has path `confirmed`, never doubtful). No
-analysis JSON is read and no column added: each quote row's JSON already carries its evidence.
+corrections applied (a confirmed or chosen speaker has path `confirmed`, never doubtful). The
+rows' `confidence` and `path` columns (schema 5) are indexed by article, so no JSON is read.
 
 The threshold is the caller's (`reader.core.render.evidence.DOUBTFUL`, which the store, below
 render, cannot import): `reader.core.render.doubtful_articles` passes it.
@@ -34,8 +34,7 @@ def doubtful_counts(
                 " JOIN quote_rows q ON q.analysis_id = a.id"
                 " WHERE a.model = ? AND a.analysis_version = ?"
                 f" AND a.content_hash IN ({','.join('?' * len(chunk))})"
-                " AND json_extract(q.data, '$.evidence.confidence') < ?"
-                " AND json_extract(q.data, '$.evidence.path') IS NOT ?"
+                " AND q.confidence < ? AND q.path IS NOT ?"
                 " GROUP BY a.content_hash",
                 (model, ANALYSIS_VERSION, *chunk, under, str(SpeakerPath.CONFIRMED)),
             )

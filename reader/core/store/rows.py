@@ -16,7 +16,7 @@ from reader.core.store.corrections import Correction, apply_corrections
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
 from reader.core.text.article import Article
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def storable(text: str) -> str:
@@ -87,8 +87,8 @@ def _schema_2(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX entity_rows_analysis ON entity_rows (analysis_id)")
     db.execute(
         "CREATE TABLE quote_rows (analysis_id INTEGER NOT NULL, start INTEGER NOT NULL,"
-        " speaker_key TEXT, data TEXT NOT NULL)"
-    )
+        " speaker_key TEXT, data TEXT NOT NULL, confidence REAL, path TEXT)"
+    )  # confidence and path are schema 5's, here because the rows below are today's
     db.execute("CREATE INDEX quote_rows_speaker ON quote_rows (speaker_key)")
     db.execute("CREATE INDEX quote_rows_analysis ON quote_rows (analysis_id)")
     old = db.execute("SELECT content_hash, model, analysis_version, data FROM analyses").fetchall()
@@ -130,11 +130,27 @@ def _schema_4(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX quote_rows_speaker_article ON quote_rows (speaker_key, analysis_id)")
 
 
+def _schema_5(db: sqlite3.Connection) -> None:
+    """Review mode at scale (issue 22): each quote row's speaker confidence and path as
+    columns, indexed by article, so a collection's doubtful counts are read from the index
+    instead of every quote's JSON after each write."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(quote_rows)")}
+    for column, kind in (("confidence", "REAL"), ("path", "TEXT")):
+        if column not in columns:  # a schema 1 store has them from `_schema_2`
+            db.execute(f"ALTER TABLE quote_rows ADD COLUMN {column} {kind}")
+    db.execute(
+        "UPDATE quote_rows SET confidence = json_extract(data, '$.evidence.confidence'),"
+        " path = json_extract(data, '$.evidence.path')"
+    )
+    db.execute("CREATE INDEX quote_rows_confidence ON quote_rows (analysis_id, confidence, path)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _schema_1,
     _schema_2,
     _schema_3,
     _schema_4,
+    _schema_5,
 )
 """MIGRATIONS[n - 1] takes a store at schema n - 1 to schema n."""
 
@@ -206,13 +222,16 @@ def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None
         ],
     )
     db.executemany(
-        "INSERT INTO quote_rows (analysis_id, start, speaker_key, data) VALUES (?, ?, ?, ?)",
+        "INSERT INTO quote_rows (analysis_id, start, speaker_key, data, confidence, path)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
         [
             (
                 analysis_id,
                 q.start,
                 storable(q.speaker.key) if q.speaker and q.speaker.key else None,
                 json.dumps(q.to_dict(), ensure_ascii=True),
+                q.evidence.confidence if q.evidence is not None else None,
+                str(q.evidence.path) if q.evidence is not None else None,
             )
             for q in analysis.quotes
         ],

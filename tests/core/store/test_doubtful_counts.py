@@ -4,6 +4,7 @@ store's quote rows with corrections applied, by the window's threshold."""
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 
 import pytest
 
@@ -13,6 +14,7 @@ from reader.core.render.evidence import DOUBTFUL, is_doubtful
 from reader.core.store.corrections import Correction
 from reader.core.store.database import Store, content_hash
 from reader.core.store.library import Collection
+from reader.core.store.rows import SCHEMA_VERSION
 from tests.core.library_articles import MODEL, fake_analysis, write_article
 
 TEXT = (
@@ -109,3 +111,24 @@ def test_the_counts_are_read_again_only_after_a_write(library):
         digest, Correction("confirm_speaker", start=two_doubtful().quotes[0].start)
     )
     assert articles_with_doubtful(collection) is not first
+
+
+def test_a_schema_4_store_gets_its_quotes_confidence_columns_and_the_same_counts(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    text_path = write_article(tmp_path / "articles", "doubts.txt", TEXT)
+    with Store.open(path) as store:
+        store.save_analysis(two_doubtful(text_path))
+    db = sqlite3.connect(path)
+    db.execute("DROP INDEX quote_rows_confidence")
+    db.execute("ALTER TABLE quote_rows DROP COLUMN confidence")
+    db.execute("ALTER TABLE quote_rows DROP COLUMN path")
+    db.execute("PRAGMA user_version = 4")
+    db.commit()
+    db.close()
+    with Store.open(path) as store:
+        assert store.query("PRAGMA user_version")[0][0] == SCHEMA_VERSION
+        rows = store.query("SELECT path, confidence FROM quote_rows")
+        low, lower = ("pronoun", DOUBTFUL - 0.01), ("pronoun", DOUBTFUL - 0.2)
+        assert sorted(rows, key=str) == sorted([low, lower, ("named", 0.93), (None, None)], key=str)
+        collection = Collection(store, [text_path], MODEL)
+        assert doubtful_in(articles_with_doubtful(collection)) == 2
