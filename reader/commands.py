@@ -272,6 +272,9 @@ def run_report(args: argparse.Namespace) -> int:
     from reader.core.render.report import write_report
 
     coverage, status = _coverage(args)
+    if not coverage.articles:  # each file's failure was said; an empty page tells nothing
+        _say(f"no article could be read, so {args.output} was not written.")
+        return EXIT_FILE_FAILED
     title = args.title or f"Coverage of {len(coverage.articles)} articles"
     try:
         write_report(coverage, args.output, title)

@@ -79,3 +79,17 @@ def test_report_writes_one_page_with_the_quote_found_twice_real_model(folder, tm
     missing = run_reader("report", folder, "--no-store", "-o", tmp_path / "no" / "r.html")
     assert missing.returncode == 1
     assert "Cannot write the report" in missing.stderr
+
+
+def test_report_of_no_readable_article_writes_nothing_and_says_so_in_one_line(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.bin").write_bytes(b"\x00\x01")
+    out = tmp_path / "report.html"
+    result = run_reader("report", empty, tmp_path / "gone.txt", "--no-store", "-o", out)
+    assert result.returncode == 1
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
+    said = result.stderr.strip().splitlines()
+    assert said[-1] == f"reader: no article could be read, so {out} was not written."
+    assert len(said) == 3  # the folder, the missing file, then why nothing was written
+    assert "Traceback" not in result.stderr
