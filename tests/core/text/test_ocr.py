@@ -133,6 +133,47 @@ def test_progress_is_reported_and_a_cancel_stops_the_load(tmp_path, monkeypatch)
         load_article(path)
 
 
+def test_pages_are_previewed_in_order_as_they_are_read(tmp_path, monkeypatch):
+    seen: list = []
+    _fake_reader(monkeypatch, seen)
+    path = _scanned_pdf(tmp_path / "mixed.pdf", _picture(), "A page with a text layer.")
+    previews: list[Article] = []
+
+    with ocr.previewing(previews.append):
+        article = load_article(path)
+
+    # The text page before the scan comes with it, in one preview, once the scan is read.
+    assert [preview.text.split("\n") for preview in previews] == [
+        ["A page with a text layer.", "Page read from 1 pictures."]
+    ]
+    assert previews[0].meta.ocr
+    assert article.text.startswith(previews[0].text)
+
+
+def test_each_frame_of_a_picture_is_previewed_with_its_uncertain_words(tmp_path, monkeypatch):
+    unsure, sure = ocr.UNSURE_START, ocr.UNSURE_END
+
+    def read(image):
+        line = Line(f"Frame {unsure}wdth{sure} {image.width}.", 40, 400, image.height - 40, 12)
+        return Page(image.width, image.height, [Box([line], 40, 400, image.height - 40)])
+
+    monkeypatch.setattr(ocr, "read_picture", read)
+    frames = [_picture().resize((700 + 100 * number, 300)) for number in range(3)]
+    frames[0].save(tmp_path / "fax.tiff", save_all=True, append_images=frames[1:])
+    previews: list[Article] = []
+
+    with ocr.previewing(previews.append):
+        article = load_article(tmp_path / "fax.tiff")
+
+    assert [preview.text for preview in previews] == [
+        "Frame wdth 700.",
+        "Frame wdth 800.",
+        "Frame wdth 900.",
+    ]
+    assert all(preview.meta.uncertain == ((6, 10),) for preview in previews)
+    assert [article.text[start:end] for start, end in article.meta.uncertain] == ["wdth"] * 3
+
+
 def test_a_pdf_with_neither_text_nor_pictures_still_says_so(tmp_path):
     from reportlab.pdfgen import canvas
 

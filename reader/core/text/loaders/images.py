@@ -55,6 +55,7 @@ def load_picture(path: Path, data: bytes) -> Article:
     for done, frame in enumerate(frames):
         ocr.report(path.name, done, len(frames))
         pages.append(ocr.read_picture(frame))
+        ocr.preview(path, pages[-1:])
     ocr.report(path.name, len(frames), len(frames))
     if not any(box.lines for page in pages for box in page.boxes):
         raise ArticleError(f"No text found in {path.name}, even with OCR.")
@@ -92,12 +93,19 @@ def _fitting(width: int, height: int) -> tuple[int, int]:
     return int(width * scale), int(height * scale)
 
 
-def read_scanned_pages(path: Path, data: bytes, numbers: list[int]) -> dict[int, Page]:
-    """The pages of the PDF `data` with the given numbers (from 0), rendered and read with OCR,
-    in PDF points (y up) as pdfminer gives them."""
+def read_scanned_pages(
+    path: Path, data: bytes, numbers: list[int], known: list[Page] | None = None
+) -> dict[int, Page]:
+    """The pages of the PDF `data` with the given numbers (from 0, ascending), rendered and
+    read with OCR, in PDF points (y up) as pdfminer gives them.
+
+    `known`, the document's pages as far as they are read (text pages, and a place for each
+    scanned one), gets each page as it is read, and the pages up to it are previewed in order
+    (`ocr.preview`): the text pages before a scan come with it."""
     import pypdfium2
 
     result: dict[int, Page] = {}
+    shown = 0  # pages of `known` previewed
     for done, number in enumerate(numbers):
         ocr.report(path.name, done, len(numbers))
         with _pdfium_lock:
@@ -115,6 +123,10 @@ def read_scanned_pages(path: Path, data: bytes, numbers: list[int]) -> dict[int,
                 document.close()
         read = ocr.read_picture(image)
         result[number] = _in_points(read, read.width / width)
+        if known is not None:
+            known[number] = result[number]
+            ocr.preview(path, known[shown : number + 1])
+            shown = number + 1
     ocr.report(path.name, len(numbers), len(numbers))
     return result
 

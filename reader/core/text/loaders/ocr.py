@@ -12,6 +12,10 @@ and puts their offsets into its meta.
 
 Progress and cancelling: `reporting(callback)` makes every picture read in the block call
 `callback(done, total)`; a callback that returns False cancels the load with an ArticleError.
+Pages as they come: `previewing(callback)` hands `callback` each run of pages read so far, in
+page order, as an Article of its own (marks out, uncertain words in its meta), so that a window
+can show a long scan's first pages while the rest is read; the loader's Article, made once all
+pages are read (running lines, paragraphs across pages), is the one that counts.
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, Block
-from reader.core.text.loaders.page_text import reading_order
+from reader.core.text.loaders.page_text import article_from_pages, reading_order
 from reader.core.text.loaders.pdf_noise import Box, Line, Page
 
 # PP-OCR's line scores on clean print are above 0.95 and on words it misreads mostly below
@@ -51,7 +56,9 @@ _BOX_PER_TYPE_SIZE = 1.27
 _SAME_SIZE = 0.25
 
 Progress = Callable[[int, int], bool]
+Preview = Callable[[Article], None]
 _progress: ContextVar[Progress | None] = ContextVar("ocr_progress", default=None)
+_preview: ContextVar[Preview | None] = ContextVar("ocr_preview", default=None)
 _engine_lock = threading.Lock()
 _engine: Any = None
 
@@ -72,6 +79,30 @@ def report(name: str, done: int, total: int) -> None:
     callback = _progress.get()
     if callback is not None and callback(done, total) is False:
         raise ArticleError(f"Reading {name} with OCR was cancelled.")
+
+
+@contextmanager
+def previewing(callback: Preview) -> Iterator[None]:
+    """Pages read inside the block are handed to `callback` as they come (see `preview`)."""
+    token = _preview.set(callback)
+    try:
+        yield
+    finally:
+        _preview.reset(token)
+
+
+def preview(path: Path, pages: list[Page]) -> None:
+    """Hands the caller's preview callback, if any, the article of `pages` alone (the next
+    pages of the document in order, read since the last call): paragraphs and headings as on
+    their own, OCR marks taken out into `meta.uncertain`. Pages with no text give nothing."""
+    callback = _preview.get()
+    if callback is None or not any(box.lines for page in pages for box in page.boxes):
+        return
+    try:
+        article = article_from_pages(path, pages, title=None, meta=ArticleMeta(ocr=True))
+    except ArticleError:  # nothing left once running lines are out: nothing to show yet
+        return
+    callback(with_uncertain_spans(article))
 
 
 def _ocr_engine() -> Any:

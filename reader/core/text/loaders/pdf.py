@@ -60,8 +60,7 @@ def load_pdf(path: Path, data: bytes) -> Article:
     if scanned:
         from reader.core.text.loaders.images import read_scanned_pages
 
-        for number, page in read_scanned_pages(path, data, scanned).items():
-            pages[number] = page
+        read_scanned_pages(path, data, scanned, known=pages)  # fills in `pages`
     if not any(box.lines for page in pages for box in page.boxes):
         what = "and OCR found none in its pictures" if scanned else "run OCR first"
         raise ArticleError(f"{path.name} is scanned: there is no text to read; {what}.")
