@@ -147,8 +147,8 @@ def _follows_naming_word(qdoc: QuotedDoc, fragment: Fragment) -> bool:
     word = qdoc.doc[index]
     if word.text in (",", ":") and index > 0:
         word = qdoc.doc[index - 1]
-    if word.lemma_.lower() in _WORDING_NOUNS:
-        return not _reports_wording(word)
+    if word.pos_ == "NOUN" and word.lemma_.lower() in _WORDING_NOUNS:
+        return not _reports_wording(word)  # the noun: `the term “…”`, not `Vance termed “…”`
     if word.lower_ == "as":  # "known as"
         word = word.head
     # `the policy Trump dubbed “…”`, hung from the name: a coiner's phrase (`coining`)

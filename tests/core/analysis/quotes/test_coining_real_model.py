@@ -61,3 +61,44 @@ def test_a_coined_label_is_less_sure_than_the_same_words_said_real_model(nlp):
     said = quotes_of(nlp, "Talks\n\nClinton said they were a “basket of deplorables.”\n")
     assert coined[0].evidence is not None and said[0].evidence is not None
     assert coined[0].evidence.confidence < said[0].evidence.confidence
+
+
+def test_what_x_termed_is_xs_phrase_and_stays_a_quote_real_model(nlp):
+    """The verb "termed", not the noun of `the term “…”`: the phrase is a quote, its
+    coiner's."""
+    text = "Budget fight\n\nThe plan was what Senator Mark Vance termed “a reckless gamble.”\n"
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None and quote.cue is not None
+    assert (quote.text, quote.speaker.key, quote.cue.text) == (
+        "a reckless gamble.",
+        "person:mark-vance",
+        "termed",
+    )
+
+
+def test_what_x_termed_inside_another_clause_is_still_xs_real_model(nlp):
+    text = "Budget fight\n\nMayor Ruth Alder opposed what Paul Reyes termed “a reckless gamble.”\n"
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None and quote.cue is not None
+    assert (quote.speaker.key, quote.cue.text) == ("person:paul-reyes", "termed")
+
+
+def test_labelled_labeled_dubbed_branded_credit_their_subject_real_model(nlp):
+    """`Critics labelled the plan “a giveaway”`: the labellers' words, in either spelling,
+    and the same for "dubbed" and "branded"; a named labeller keeps the name's key."""
+    for verb in ("labelled", "labeled", "dubbed", "branded"):
+        text = f"Harbor plan\n\nSenator Mark Vance {verb} the plan “a giveaway” to developers.\n"
+        (quote,) = quotes_of(nlp, text)
+        assert quote.speaker is not None and quote.cue is not None, verb
+        assert (quote.text, quote.speaker.key, quote.cue.text) == (
+            "a giveaway",
+            "person:mark-vance",
+            verb,
+        )
+    (quote,) = quotes_of(nlp, "Harbor plan\n\nCritics labelled the plan “a giveaway.”\n")
+    assert quote.speaker is not None and quote.cue is not None
+    assert (quote.speaker.text, quote.speaker.key, quote.cue.text) == (
+        "Critics",
+        None,
+        "labelled",
+    )
