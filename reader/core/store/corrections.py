@@ -44,7 +44,9 @@ class Correction:
       evidence becomes `confirmed` (confidence 1.0).
     - `confirm_speaker`: the speaker of the quote starting at `start` is right as found: its
       evidence keeps its antecedent and relay, with path `confirmed` and confidence 1.0.
-    Offsets are characters into the article text.
+    Offsets are characters into the article text. `rule` is the id of the library's alias rule
+    this correction was made from (`reader.core.store.alias_rules`), None for the reader's own
+    correction of this article: removing the rule removes the corrections it made.
     """
 
     action: str
@@ -55,6 +57,7 @@ class Correction:
     start: int | None = None
     end: int | None = None
     speaker_key: str | None = None
+    rule: int | None = None
 
     def __post_init__(self) -> None:
         needs = {

@@ -19,16 +19,18 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import platformdirs
 
 from reader.core.model import Analysis
-from reader.core.store.corrections import Correction, apply_corrections
+from reader.core.store import alias_rules
+from reader.core.store.alias_rules import AliasRule, StoredRule
+from reader.core.store.corrections import Correction
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
 from reader.core.store.rows import (
     MIGRATIONS,
@@ -70,6 +72,7 @@ ANALYSIS_VERSION = f"{ANALYSIS_RULES}.{_analysis_code_digest()}"
 STORE_ENV = "READER_STORE"
 STORE_FILE_NAME = "reader.sqlite3"
 BUSY_TIMEOUT_S = 30.0
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -223,9 +226,9 @@ class Store:
 
     def _with_corrections(self, analysis: Analysis, digest: str) -> Analysis:
         """The one place where the reader's changes meet the pipeline's analysis, for a stored
-        analysis and a new one alike: the corrections of this text. The alias rules a reader
-        keeps for a whole collection (issue 21) belong here too, after the corrections."""
-        return apply_corrections(analysis, self.corrections(digest))
+        analysis and a new one alike: the corrections of this text (those the library's alias
+        rules made in it among them), then what the rules change in a text not yet saved."""
+        return alias_rules.with_rules(analysis, self.corrections(digest), self.alias_rules())
 
     def save_analysis(self, analysis: Analysis) -> None:
         """Keep the analysis as the pipeline made it (one transaction); replaces an older one.
@@ -246,6 +249,7 @@ class Store:
                 )
                 if analysis.article.path is not None:
                     write_file_row(db, analysis.article.path, digest)
+            alias_rules.settle_new(db, [(content_hash(a.article), a) for a in analyses])
 
     def clear(self) -> None:
         """Drop every analysis, text and file record; the reader's corrections are kept."""
@@ -280,15 +284,43 @@ class Store:
             return insert_correction(db, content_hash, correction)
 
     def undo_last_correction(self, content_hash: str) -> Correction | None:
-        """Remove and return the latest correction of this text; None when it has none."""
+        """Remove and return the latest correction of this text; None when it has none. One
+        made by a library alias rule takes back the whole rule, in every text."""
         with self._transaction() as db:
-            return delete_last_correction(db, content_hash)
+            undone = delete_last_correction(db, content_hash)
+            if undone is not None and undone.rule is not None:
+                alias_rules.remove_rule(db, undone.rule)
+            return undone
 
     def corrections(self, content_hash: str) -> tuple[Correction, ...]:
         """The corrections of this text, oldest first."""
         with self._lock:
             try:
                 return stored_corrections(self._db, content_hash)
+            except sqlite3.Error as error:
+                raise _store_error(self.path, error) from error
+
+    # -- the library's alias rules (reader.core.store.alias_rules)
+
+    def alias_rules(self) -> tuple[StoredRule, ...]:
+        """The library's alias rules with their ids, oldest first."""
+        return self._read(alias_rules.stored_rules)
+
+    def add_alias_rules(self, rules: Sequence[AliasRule]) -> list[int]:
+        """Keep the rules and apply them to every stored text they match (one transaction);
+        the ids of those added (a rule already kept is not added again)."""
+        with self._transaction() as db:
+            return alias_rules.add_rules(db, rules)
+
+    def remove_alias_rule(self, rule_id: int) -> AliasRule | None:
+        """Forget the rule and what it changed (one transaction); None when there is none."""
+        with self._transaction() as db:
+            return alias_rules.remove_rule(db, rule_id)
+
+    def _read(self, read: Callable[[sqlite3.Connection], T]) -> T:
+        with self._lock:
+            try:
+                return read(self._db)
             except sqlite3.Error as error:
                 raise _store_error(self.path, error) from error
 

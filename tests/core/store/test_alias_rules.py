@@ -1,0 +1,194 @@
+"""The library's alias rules: kept in the store, applied to stored texts and to texts analysed
+later, in the query rows and the collection as in the analysis read, and removed exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.model import Kind
+from reader.core.store.alias_rules import (
+    RULE_SCOPE,
+    AliasRule,
+    AliasRuleError,
+    derive,
+    with_rules,
+)
+from reader.core.store.corrections import Correction
+from reader.core.store.database import Store, content_hash
+from reader.core.store.library import Collection
+from tests.core.library_articles import MODEL, fake_analysis, write_article
+
+MONDAY = "Tom Baker visited Acme.\n“Gears turn,” Baker said.\n"
+TUESDAY = "Acme met Ada Lovelace in France.\n“Engines first,” Lovelace said.\n"
+WEDNESDAY = "Baker and Acme argued in Jordan.\n"
+BAKER_SAID = {"Gears turn,": "person:tom-baker"}
+
+# "always treat Acme as the Acme Engine Company" and "Tom Baker is Thomas Baker"
+ACME = AliasRule(("Acme",), "org:acme-engine-company", "Acme Engine Company", "ORG")
+BAKER = AliasRule(("person:tom-baker",), "person:tom-baker", "Thomas Baker")
+
+
+def _rows(store: Store, digest: str) -> set[tuple[str, str, str]]:
+    return set(
+        store.query(
+            "SELECT e.key, e.name, e.kind FROM entity_rows e JOIN analyses a"
+            " ON a.id = e.analysis_id WHERE a.content_hash = ?",
+            (digest,),
+        )
+    )
+
+
+def _keys(analysis) -> set[tuple[str, str]]:
+    return {(m.key, m.name) for m in analysis.mentions}
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        yield store
+
+
+def test_a_rule_is_applied_to_an_article_analysed_later(store):
+    store.add_alias_rules([ACME])
+    later = fake_analysis(TUESDAY, speakers={"Engines first,": "person:ada-lovelace"})
+    store.save_analysis(later)
+
+    read = store.cached_analysis(later.article, MODEL)
+    assert _keys(read) == {
+        ("org:acme-engine-company", "Acme Engine Company"),
+        ("person:ada-lovelace", "Ada Lovelace"),
+        ("country:fr", "France"),
+    }
+    assert next(m for m in read.mentions if m.text == "Acme").corrected
+    assert _rows(store, content_hash(later.article)) == {
+        ("org:acme-engine-company", "Acme Engine Company", "ORG"),
+        ("person:ada-lovelace", "Ada Lovelace", "PERSON"),
+        ("country:fr", "France", "COUNTRY"),
+    }
+
+
+def test_a_rule_added_later_reindexes_the_stored_texts_it_names_and_only_those(store):
+    monday, tuesday = fake_analysis(MONDAY, speakers=BAKER_SAID), fake_analysis(TUESDAY)
+    store.save_analyses([monday, tuesday])
+    store.add_alias_rules([BAKER])
+
+    assert _rows(store, content_hash(monday.article)) == {
+        ("person:tom-baker", "Thomas Baker", "PERSON"),
+        ("org:acme", "Acme", "ORG"),
+    }
+    read = store.cached_analysis(monday.article, MODEL)
+    assert read.quotes[0].speaker.name == "Thomas Baker"
+    assert store.corrections(content_hash(tuesday.article)) == ()  # Baker is not there
+
+
+def test_removing_a_rule_restores_every_text_and_its_rows(store):
+    monday, wednesday = fake_analysis(MONDAY, speakers=BAKER_SAID), fake_analysis(WEDNESDAY)
+    store.save_analyses([monday, wednesday])
+    before = {a.article.text: _rows(store, content_hash(a.article)) for a in (monday, wednesday)}
+    [acme_id, baker_id] = store.add_alias_rules([ACME, BAKER])
+    assert ("org:acme-engine-company", "Acme Engine Company", "ORG") in _rows(
+        store, content_hash(wednesday.article)
+    )
+
+    assert store.remove_alias_rule(acme_id) == ACME
+    assert store.remove_alias_rule(baker_id) == BAKER
+    assert store.remove_alias_rule(baker_id) is None
+    assert store.alias_rules() == ()
+    for analysis in (monday, wednesday):
+        assert store.cached_analysis(analysis.article, MODEL) == analysis
+        assert _rows(store, content_hash(analysis.article)) == before[analysis.article.text]
+        assert store.corrections(content_hash(analysis.article)) == ()
+
+
+def test_undo_right_after_a_rule_takes_the_whole_rule_back(store):
+    monday, wednesday = fake_analysis(MONDAY), fake_analysis(WEDNESDAY)
+    store.save_analyses([monday, wednesday])
+    store.add_alias_rules([ACME])
+
+    undone = store.undo_last_correction(content_hash(monday.article))
+    assert undone.rule is not None
+    assert store.alias_rules() == ()
+    assert store.cached_analysis(wednesday.article, MODEL) == wednesday
+
+
+def test_an_article_correction_made_after_the_rule_outlives_its_removal(store):
+    monday = fake_analysis(MONDAY)
+    store.save_analysis(monday)
+    [rule_id] = store.add_alias_rules([ACME])
+    digest = content_hash(monday.article)
+    store.add_correction(digest, Correction("kind", key="person:tom-baker", kind="ORG"))
+    store.remove_alias_rule(rule_id)
+
+    read = store.cached_analysis(monday.article, MODEL)
+    assert {(m.key, m.kind) for m in read.mentions} == {
+        ("person:tom-baker", Kind.ORG),
+        ("org:acme", Kind.ORG),
+    }
+
+
+def test_a_rule_is_applied_where_an_unsaved_analysis_is_read(store):
+    store.add_alias_rules([ACME])
+    fresh = fake_analysis(WEDNESDAY)  # just made: not in the store yet
+    shown = store.corrected(fresh)
+    assert ("org:acme-engine-company", "Acme Engine Company") in _keys(shown)
+    store.save_analysis(fresh)
+    assert store.cached_analysis(fresh.article, MODEL) == shown
+
+
+def test_a_name_alias_matches_without_case_or_spacing_and_a_kind_is_set():
+    rule = AliasRule(("  tom   BAKER ",), "person:thomas-baker", "Thomas Baker", "ORG")
+    analysis = fake_analysis(MONDAY, speakers=BAKER_SAID)
+    derived = derive([(7, rule)], analysis)
+    assert {(c.action, c.rule) for c in derived} == {("merge", 7), ("rename", 7), ("kind", 7)}
+    fixed = with_rules(analysis, (), [(7, rule)])
+    baker = [m for m in fixed.mentions if m.text in ("Tom Baker", "Baker")]
+    assert {(m.key, m.name, m.kind) for m in baker} == {
+        ("person:thomas-baker", "Thomas Baker", Kind.ORG)
+    }
+    assert fixed.quotes[0].speaker.key == "person:thomas-baker"
+    assert derive([(7, rule)], fixed) == []  # applied once, nothing left to do
+
+
+def test_rules_naming_each_other_end():
+    one = AliasRule(("Acme",), "org:b", "B")
+    two = AliasRule(("B",), "org:acme", "Acme")
+    fixed = with_rules(fake_analysis(WEDNESDAY), (), [(1, one), (2, two)])
+    assert len({m.key for m in fixed.mentions if m.kind == Kind.ORG}) == 1
+
+
+def test_the_collection_shows_the_rule_across_articles(tmp_path, store):
+    paths = []
+    for name, text in (("mon.txt", MONDAY), ("wed.txt", WEDNESDAY)):
+        path = write_article(tmp_path / "articles", name, text)
+        store.save_analysis(fake_analysis(text, path))
+        paths.append(path)
+    collection = Collection(store, paths, MODEL)
+    assert {e.key for e in collection.entities()} >= {"org:acme"}
+
+    [rule_id] = store.add_alias_rules([ACME])
+    entity = next(e for e in collection.entities() if e.key == "org:acme-engine-company")
+    assert (entity.name, entity.articles, entity.mentions) == ("Acme Engine Company", 2, 2)
+    assert "org:acme" not in {e.key for e in collection.entities()}
+
+    store.remove_alias_rule(rule_id)
+    assert "org:acme-engine-company" not in {e.key for e in collection.entities()}
+
+
+def test_the_rules_are_kept_apart_from_any_text(store):
+    store.add_alias_rules([ACME, ACME, BAKER])  # the same rule twice is kept once
+    assert [rule for _id, rule in store.alias_rules()] == [ACME, BAKER]
+    assert store.corrections(RULE_SCOPE) == ()  # not read as a text's corrections
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"aliases": (" ",), "key": "org:x", "name": "X"},
+        {"aliases": ("X",), "key": "x", "name": "X"},
+        {"aliases": ("X",), "key": "org:x", "name": " "},
+        {"aliases": ("X",), "key": "org:x", "name": "X", "kind": "PLANET"},
+    ],
+)
+def test_a_rule_that_cannot_be_kept_is_refused(fields):
+    with pytest.raises(AliasRuleError):
+        AliasRule(**fields)
