@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from reader.core.analysis.quotes.context import Fragment, QuotedDoc, is_mark
 from reader.core.analysis.quotes.cues import is_cue, is_named_clause
+from reader.core.analysis.quotes.terms import is_rejected_term
 from reader.core.analysis.quotes.word_lists import words
 
 WORD = re.compile(r"[\w’'-]+")
@@ -112,6 +113,8 @@ def is_not_a_quote(qdoc: QuotedDoc, fragment: Fragment, whole_run: bool) -> bool
         return False  # a name or a term is never two sentences
     if len(words) <= _LONGEST_TERM and _follows_naming_word(qdoc, fragment):
         return True
+    if is_rejected_term(qdoc, fragment):
+        return True  # `denied any “quid pro quo”`: the word turned down, not said (`terms`)
     title = looks_like_title(fragment.tokens.text)
     cue = fragment.cue.root if fragment.cue is not None else None
     names_an_audience = cue is not None and cue.lemma_ not in _CALLING
