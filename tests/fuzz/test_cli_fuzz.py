@@ -32,12 +32,7 @@ from tests.fuzz.runner import NetworkGuard, examine
 PROFILE = current_profile()
 REAL_MODEL_SCALE = 0.01
 # Kinds that fail in other engineers' files, each with what fails and where (see the report).
-KNOWN_FAILURES: dict[str, str] = {
-    "utf-8 then utf-16": (
-        "reader/core/text/mixed_encodings.py: a UTF-8 part shorter than one 4 KB window, then "
-        "UTF-16, is read whole as UTF-16 (the UTF-8 part as CJK), exit 0, no message"
-    ),
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
