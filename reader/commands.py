@@ -17,6 +17,7 @@ from reader.core.text.article import Article
 from reader.core.text.sources import display_path
 
 if TYPE_CHECKING:
+    from reader.core.render.report_pages import ReportPages
     from reader.core.store.coverage import Coverage
 
 EXIT_OK, EXIT_FILE_FAILED = 0, 1
@@ -151,7 +152,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     from reader.core.store.run_quote_groups import RunQuoteGroups
 
     status = EXIT_OK
-    groups = RunQuoteGroups()
+    groups = RunQuoteGroups(args.store, not args.no_store)
     with RunCollection() as run:
         try:
             for result in _results(args):
@@ -192,7 +193,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     status = EXIT_OK
     header = True
     stopped = False
-    groups = RunQuoteGroups()
+    groups = RunQuoteGroups(args.store, not args.no_store)
     with RunCollection() as run:
         try:
             for result in _results(args):
@@ -220,9 +221,10 @@ def run_quotes(args: argparse.Namespace) -> int:
     return status
 
 
-def _coverage(args: argparse.Namespace) -> tuple[Coverage, int]:
+def _coverage(args: argparse.Namespace, pages: ReportPages | None = None) -> tuple[Coverage, int]:
     """The run's analyses as one `Coverage` (issue 24), and the exit status so far (failed
-    files and a pipeline that cannot run said on stderr). Raises nothing else."""
+    files and a pipeline that cannot run said on stderr); each article's page written into
+    `pages` as it comes. Raises ExportError when a page cannot be written, nothing else."""
     from reader.core.analysis.pipeline import ModelError
     from reader.core.store.coverage import Coverage
 
@@ -235,6 +237,8 @@ def _coverage(args: argparse.Namespace) -> tuple[Coverage, int]:
                 status = EXIT_FILE_FAILED
             else:
                 coverage.add(number, result.analysis)
+                if pages is not None:
+                    pages.add(number, result.analysis)
     except (ModelError, RuntimeError) as error:
         _say(str(error))
         status = EXIT_FILE_FAILED
@@ -267,17 +271,26 @@ def run_speakers(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """`reader report PATH... -o REPORT.html`: the collection report of the run's files, one
-    self-contained page (issue 24), written once all are analysed."""
+    self-contained page (issue 24), written once all are analysed; with `--with-articles`,
+    each article's page too (REPORT_files/NN-slug.html, written as it is analysed), which
+    the report's quotes link to."""
     from reader.core.render.export import ExportError
     from reader.core.render.report import write_report
+    from reader.core.render.report_pages import ReportPages
 
-    coverage, status = _coverage(args)
-    if not coverage.articles:  # each file's failure was said; an empty page tells nothing
-        _say(f"no article could be read, so {args.output} was not written.")
-        return EXIT_FILE_FAILED
-    title = args.title or f"Coverage of {len(coverage.articles)} articles"
+    pages = None
+    if args.with_articles:  # never a page over one of the run's articles
+        from reader.core.store.library import supported_files
+
+        given = [supported_files(f) if os.path.isdir(f) else [f] for f in args.files]
+        pages = ReportPages(args.output, [path for paths in given for path in paths])
     try:
-        write_report(coverage, args.output, title)
+        coverage, status = _coverage(args, pages)
+        if not coverage.articles:  # each file's failure was said; an empty page tells nothing
+            _say(f"no article could be read, so {args.output} was not written.")
+            return EXIT_FILE_FAILED
+        title = args.title or f"Coverage of {len(coverage.articles)} articles"
+        write_report(coverage, args.output, title, pages)
     except ExportError as error:
         _say(str(error))
         return EXIT_FILE_FAILED
@@ -303,4 +316,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     report.add_argument("files", nargs="+", type=Path, metavar="PATH")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="REPORT.html")
     report.add_argument("--title", help="the report's title (default: Coverage of N articles)")
+    report.add_argument(
+        "--with-articles",
+        action="store_true",
+        help="also write each article's page into REPORT_files/ and link the quotes to them",
+    )
     add_batch_options(report)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -93,3 +94,15 @@ def test_report_of_no_readable_article_writes_nothing_and_says_so_in_one_line(tm
     assert said[-1] == f"reader: no article could be read, so {out} was not written."
     assert len(said) == 3  # the folder, the missing file, then why nothing was written
     assert "Traceback" not in result.stderr
+
+
+def test_report_with_articles_links_each_quote_to_its_page_real_model(folder, tmp_path):
+    out = tmp_path / "out" / "cov.html"
+    out.parent.mkdir()
+    result = run_reader("report", folder, "--no-store", "--jobs", "1", "-o", out, "--with-articles")
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p.name for p in (tmp_path / "out" / "cov_files").iterdir())
+    assert pages == ["01-bridge-plan.html", "02-bridge-news.html"]
+    page = out.read_text("utf-8")
+    links = set(re.findall(r'<a href="(cov_files/[^"]+)">', page))
+    assert links == {"cov_files/01-bridge-plan.html#q0", "cov_files/02-bridge-news.html#q0"}

@@ -309,6 +309,14 @@ def _meta_fields(meta: ArticleMeta | None) -> list[_MetaField]:
 
 def render_html(analysis: Analysis, *, exported_at: datetime.datetime | None = None) -> str:
     """The export page of an analysis; `exported_at` (default now) is printed in the footer."""
+    return rendered_page(analysis, exported_at=exported_at)[0]
+
+
+def rendered_page(
+    analysis: Analysis, *, exported_at: datetime.datetime | None = None
+) -> tuple[str, dict[int, str]]:
+    """The export page, and the element id ("q3") at each quote drawn in its text by the
+    quote's `start` (characters into the article's text): what a link into the page aims at."""
     article = analysis.article
     text = article.text
     blocks = article_runs(article, analysis.mentions, analysis.quotes)
@@ -334,7 +342,8 @@ def render_html(analysis: Analysis, *, exported_at: datetime.datetime | None = N
             _quote_view(n, q, text, drawn_quotes, anchors) for n, q in enumerate(analysis.quotes)
         ],
     )
-    return FORBIDDEN_CODE_POINTS.sub("\ufffd", page)
+    quote_ids = {q.start: f"q{n}" for n, q in enumerate(analysis.quotes) if n in drawn_quotes}
+    return FORBIDDEN_CODE_POINTS.sub("\ufffd", page), quote_ids
 
 
 def _reason(error: OSError) -> str:

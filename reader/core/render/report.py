@@ -10,6 +10,10 @@ dark schemes and a print style. Each chart is drawn by matplotlib
 it (a screen reader reads the table; the SVG is an image with a title); its presentation is
 in classes of the page's own stylesheet, so the CSP stays as the article export's. Every
 text from the articles is escaped by Jinja2's autoescape.
+
+With the articles' own pages exported beside it (`reader.core.render.report_pages`), every
+quote of the page (a group's, each wording, each article it appears in) links to its
+article's page at the quote, by a relative URL.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from reader.core.render.export import (
     write_page,
 )
 from reader.core.render.palette import PAGE_DARK, PAGE_LIGHT, STYLES
+from reader.core.render.report_pages import ReportPages
 from reader.core.store.coverage import Coverage
 from reader.core.store.quote_pairing import Change
 from reader.core.store.quote_provenance import QuoteGroup, Sighting, Variant
@@ -72,6 +77,7 @@ class _SightingView:
     site: str | None
     when: _When | None
     speaker: str | None
+    href: str | None  # the quote in its article's page, when the pages are exported too
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +114,13 @@ def _when(day: datetime.date | None, from_file: bool) -> _When | None:
     return _When(f"{day.day} {day:%B %Y}", day.isoformat(), from_file)
 
 
-def _sighting_view(sighting: Sighting) -> _SightingView:
+def _sighting_view(sighting: Sighting, pages: ReportPages | None = None) -> _SightingView:
     return _SightingView(
         sighting.title,
         sighting.site,
         _when(sighting.date, sighting.date_from_file),
         sighting.speaker,
+        pages.href(sighting.article, sighting.start) if pages else None,
     )
 
 
@@ -127,9 +134,10 @@ def _wording(variant: Variant, start: int, end: int) -> str:
     return sighting.text[first : last + 1]
 
 
-def variant_view(variant: Variant, base: Variant) -> VariantView:
+def variant_view(variant: Variant, base: Variant, pages: ReportPages | None = None) -> VariantView:
     """The variant's text with its changed and added words marked, and a note for each
-    difference from the first wording `base` (which words, for which)."""
+    difference from the first wording `base` (which words, for which); each sighting with
+    its link into `pages` when the articles' pages are exported."""
     sighting = variant.sightings[0]
     marked: list[tuple[int, int]] = []
     notes: list[str] = []
@@ -151,7 +159,7 @@ def variant_view(variant: Variant, base: Variant) -> VariantView:
         _runs(sighting.text, marked),
         tuple(notes),
         variant.misquote,
-        tuple(_sighting_view(s) for s in variant.sightings),
+        tuple(_sighting_view(s, pages) for s in variant.sightings),
     )
 
 
@@ -175,17 +183,17 @@ def _runs(text: str, marked: Iterable[tuple[int, int]]) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-def _group_view(group: QuoteGroup) -> _GroupView:
+def _group_view(group: QuoteGroup, pages: ReportPages | None) -> _GroupView:
     base = group.variants[0]
     return _GroupView(
         group.id,
         group.articles,
         group.outlets,
-        _sighting_view(group.first) if group.first else None,
+        _sighting_view(group.first, pages) if group.first else None,
         group.disputed,
         tuple(f"{name} ({count})" for name, count in group.speakers.values()),
         group.misquoted,
-        tuple(variant_view(v, base) for v in group.variants),
+        tuple(variant_view(v, base, pages) for v in group.variants),
     )
 
 
@@ -285,10 +293,15 @@ def report_css() -> str:
 
 
 def render_report(
-    coverage: Coverage, title: str, *, generated_at: datetime.datetime | None = None
+    coverage: Coverage,
+    title: str,
+    *,
+    generated_at: datetime.datetime | None = None,
+    pages: ReportPages | None = None,
 ) -> str:
     """The report page of the coverage's articles; `generated_at` (default now) in the
-    footer."""
+    footer. With `pages` (the articles' pages written beside it), each quote links to its
+    article's page at the quote."""
     groups = coverage.quote_groups()
     charts = SvgCharts()
     speakers = _speakers(speaker_stats(coverage.spoken()), charts)
@@ -303,7 +316,7 @@ def render_report(
         articles=len(coverage.articles),
         first=_when(dated[0], False) if dated else None,
         last=_when(dated[-1], False) if dated else None,
-        groups=[_group_view(g) for g in groups],
+        groups=[_group_view(g, pages) for g in groups],
         variants=sum(1 for g in groups if g.misquoted),
         disputed=sum(1 for g in groups if g.disputed),
         speakers=speakers,
@@ -314,7 +327,10 @@ def render_report(
     return unicodedata.normalize("NFC", FORBIDDEN_CODE_POINTS.sub("\ufffd", page))
 
 
-def write_report(coverage: Coverage, path: Path, title: str) -> None:
-    """Write the page atomically, as the article export does (`write_page`); raises
-    ExportError with a sentence for the user."""
-    write_page(render_report(coverage, title).encode("utf-8"), path, "write the report to")
+def write_report(
+    coverage: Coverage, path: Path, title: str, pages: ReportPages | None = None
+) -> None:
+    """Write the page atomically, as the article export does (`write_page`), its quotes
+    linked into `pages` when given; raises ExportError with a sentence for the user."""
+    page = render_report(coverage, title, pages=pages)
+    write_page(page.encode("utf-8"), path, "write the report to")
