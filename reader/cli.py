@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.alias_commands import add_alias_command, run_aliases
 from reader.commands import (
     add_batch_options,
     add_commands,
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.html")
     export.add_argument("--model", help="spaCy pipeline to use (default: best installed)")
     add_store_options(export)
+    add_alias_command(sub)
     return parser
 
 
@@ -72,7 +74,7 @@ def run_export(
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = ("analyze", "quotes", "speakers", "report", "export", "-h", "--help")
+    commands = ("analyze", "quotes", "speakers", "report", "export", "aliases", "-h", "--help")
     if not argv or argv[0] not in commands:
         from reader.gui.app import run_app
 
@@ -91,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_speakers(args)
         if args.command == "report":
             return run_report(args)
+        if args.command == "aliases":
+            return run_aliases(args)
         return run_export(args.file, args.output, args.model, args.store, args.no_store)
     except BrokenPipeError:  # `reader analyze … | head -c1`: the reader has gone, so be quiet
         _silence_stdout()
