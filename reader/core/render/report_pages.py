@@ -96,7 +96,8 @@ def write_stored_pages(coverage: Coverage, store: Store, model: str, report: Pat
     """The pages of a Library collection's articles: each file read again and its analysis by
     pipeline `model` taken from the store (the reader's corrections applied), so the page
     shows what the Library counted. A file no longer readable, or changed since it was
-    analysed, gets no page (its quotes in the report are not linked). Raises ExportError."""
+    analysed, gets no page (its quotes in the report are not linked). Raises ExportError,
+    or StoreError from the store."""
     pages = ReportPages(report, (Path(kept.path) for kept in coverage.articles.values()))
     for article, kept in coverage.articles.items():
         try:

@@ -24,6 +24,7 @@ from reader.core.model import Analysis
 from reader.core.store.entity_facts import EntityFacts, article_entities
 from reader.core.store.identity import CollectionIdentity
 from reader.core.store.library_identity import Gathered, gather
+from reader.core.store.quote_group_reads import StoredQuoteGroups
 from reader.core.store.quote_groups import QuoteId, QuoteIndex, analysis_quote_words
 from reader.core.store.quote_provenance import (
     GroupLabels,
@@ -76,8 +77,10 @@ class CoverageArticle:
 class Coverage:
     """Articles by id (any hashable), in the order added."""
 
-    def __init__(self) -> None:
-        self.index = QuoteIndex()
+    def __init__(self, index: QuoteIndex | StoredQuoteGroups | None = None) -> None:
+        """`index`: where the quotes are grouped, a `QuoteIndex` of the articles added (by
+        default) or the store's groups (`StoredQuoteGroups`, read by its owner)."""
+        self.index = index if index is not None else QuoteIndex()
         self.identity = CollectionIdentity()
         self.articles: dict[Hashable, CoverageArticle] = {}
 

@@ -31,6 +31,7 @@ from reader.core.model import Analysis
 from reader.core.store import alias_rules
 from reader.core.store.alias_rules import AliasRule, StoredRule
 from reader.core.store.corrections import Correction
+from reader.core.store.quote_group_rows import TABLES
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
 from reader.core.store.rows import (
     MIGRATIONS,
@@ -254,7 +255,7 @@ class Store:
     def clear(self) -> None:
         """Drop every analysis, text and file record; the reader's corrections are kept."""
         with self._transaction() as db:
-            for table in ("entity_rows", "quote_rows", "analyses", "files", "texts"):
+            for table in ("entity_rows", "quote_rows", "analyses", "files", "texts", *TABLES):
                 db.execute(f"DELETE FROM {table}")
             db.execute("INSERT INTO texts_fts (texts_fts) VALUES ('delete-all')")
 

@@ -100,20 +100,14 @@ class QuoteIndex:
             holders = self._postings.get(key)
             if holders and len(holders) <= COMMON_PAIR:
                 shared.update(other for other in holders if other[0] != article)
-        best: dict[Hashable, tuple[int, set[QuoteId]]] = {}
-        for other, count in shared.most_common(CANDIDATES):
-            if count < SHARED_SHARE * min(len(keys), self._keys[other]):
-                continue
-            comparison = pairing(words, self._words[other])
-            if comparison is None:
-                continue
-            least, found = best.get(other[0], (comparison.differing, set()))
-            if comparison.differing < least:
-                least, found = comparison.differing, set()
-            if comparison.differing == least:
-                found.add(other)
-            best[other[0]] = (least, found)
-        return {quote for _least, found in best.values() for quote in found}
+        return closest_quotes(
+            words,
+            len(keys),
+            [
+                (other, count, other[0], self._words[other], self._keys[other])
+                for other, count in shared.most_common(CANDIDATES)
+            ],
+        )
 
     def _join(self, quote: QuoteId, groups: set[int]) -> None:
         """Put `quote` in one group with every quote of `groups` (the largest one kept)."""
@@ -190,6 +184,33 @@ class QuoteIndex:
         """Every quote of the group `quote` is in (itself alone when it pairs with none)."""
         group = self._group.get(quote)
         return frozenset(self._members[group]) if group is not None else frozenset()
+
+
+def closest_quotes(
+    words: QuoteWords,
+    keys: int,
+    ranked: Iterable[tuple[Hashable, int, Hashable, QuoteWords, int]],
+) -> set[Hashable]:
+    """The candidates `words` is the same quote as, in each article those it differs from
+    the least. `keys` is the number of distinct word pairs of `words`; `ranked` the
+    candidates sharing the most pairs with it first (at most `CANDIDATES`), each as (its id,
+    pairs shared, its article, its words, its number of distinct pairs). One shared by less
+    than `SHARED_SHARE` of the fewer pairs is not aligned. The rule of `QuoteIndex` and of
+    the store's groups (`reader.core.store.quote_group_rows`) alike."""
+    best: dict[Hashable, tuple[int, set[Hashable]]] = {}
+    for other, count, article, other_words, other_keys in ranked:
+        if count < SHARED_SHARE * min(keys, other_keys):
+            continue
+        comparison = pairing(words, other_words)
+        if comparison is None:
+            continue
+        least, found = best.get(article, (comparison.differing, set()))
+        if comparison.differing < least:
+            least, found = comparison.differing, set()
+        if comparison.differing == least:
+            found.add(other)
+        best[article] = (least, found)
+    return {quote for _least, found in best.values() for quote in found}
 
 
 def analysis_quote_words(analysis: Analysis) -> list[tuple[int, QuoteWords]]:

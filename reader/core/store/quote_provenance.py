@@ -13,8 +13,9 @@ import datetime
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
-from reader.core.store.quote_groups import QuoteId, QuoteIndex
+from reader.core.store.quote_groups import QuoteId
 from reader.core.store.quote_pairing import Comparison, QuoteWords, compare, quote_layout
 from reader.core.store.timelines import day_of
 
@@ -146,19 +147,24 @@ def describe(
     )
 
 
+class GroupIndex(Protocol):
+    def group_of(self, quote: QuoteId) -> Hashable | None: ...
+
+
 class GroupLabels:
     """Group ids for printing: "g1", "g2"… in the order quotes are asked for, the same for
-    every quote of one group (over the QuoteIndex as it stands)."""
+    every quote of one group (over the QuoteIndex as it stands); an index whose groups have
+    ids of their own (str, the store's: `reader.core.store.quote_group_reads`) keeps them."""
 
-    def __init__(self, index: QuoteIndex) -> None:
+    def __init__(self, index: GroupIndex) -> None:
         self._index = index
-        self._labels: dict[int, str] = {}
+        self._labels: dict[Hashable, str] = {}
 
     def label(self, article: Hashable, start: int) -> str | None:
         """The id of the group of the quote at `start` of `article`; None when not indexed."""
         group = self._index.group_of((article, start))
-        if group is None:
-            return None
+        if group is None or isinstance(group, str):
+            return group
         if group not in self._labels:
             self._labels[group] = f"g{len(self._labels) + 1}"
         return self._labels[group]

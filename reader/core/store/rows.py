@@ -13,10 +13,11 @@ from pathlib import Path
 
 from reader.core.model import Analysis, Kind
 from reader.core.store.corrections import Correction, apply_corrections
+from reader.core.store.quote_group_rows import create_quote_groups, index_analysis, unindex_analysis
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
 from reader.core.text.article import Article
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def storable(text: str) -> str:
@@ -145,12 +146,20 @@ def _schema_5(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX quote_rows_confidence ON quote_rows (analysis_id, confidence, path)")
 
 
+def _schema_6(db: sqlite3.Connection) -> None:
+    """Quote provenance (issue 24): the same quote across articles grouped in the store
+    (`reader.core.store.quote_group_rows`), every stored analysis grouped once here, each
+    one written later as it arrives."""
+    create_quote_groups(db)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _schema_1,
     _schema_2,
     _schema_3,
     _schema_4,
     _schema_5,
+    _schema_6,
 )
 """MIGRATIONS[n - 1] takes a store at schema n - 1 to schema n."""
 
@@ -195,6 +204,7 @@ def insert_analysis(
 
 
 def _delete_rows(db: sqlite3.Connection, analysis_id: int) -> None:
+    unindex_analysis(db, analysis_id)
     db.execute("DELETE FROM entity_rows WHERE analysis_id = ?", (analysis_id,))
     db.execute("DELETE FROM quote_rows WHERE analysis_id = ?", (analysis_id,))
 
@@ -236,6 +246,7 @@ def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None
             for q in analysis.quotes
         ],
     )
+    index_analysis(db, analysis_id, analysis)
     people = sum(1 for e in entities if e.kind == Kind.PERSON)
     db.execute(
         "UPDATE analyses SET people = ?, quotes = ? WHERE id = ?",

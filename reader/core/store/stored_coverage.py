@@ -8,7 +8,9 @@ computes them for a run.
 once (its entities and quotes, its text, its date and site, the reader's corrections applied)
 and added to the quote index; one that left the collection, or whose text's corrections
 changed, is taken out (and added again when still there). No other article is read again and
-no quote is compared with every other (`reader.core.store.quote_groups`).
+no quote is paired here: the quotes' groups are the store's, kept by
+`reader.core.store.quote_group_rows` as analyses are written and read back
+(`reader.core.store.quote_group_reads.StoredQuoteGroups`) when the store has changed.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from reader.core.store.corrections import apply_corrections
 from reader.core.store.coverage import Coverage
 from reader.core.store.database import ANALYSIS_VERSION, Store
 from reader.core.store.library import ArticleSummary, Collection
+from reader.core.store.quote_group_reads import StoredQuoteGroups
 from reader.core.store.quote_provenance import GroupLabels
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
 from reader.core.text.article import Article, ArticleMeta
@@ -34,7 +37,9 @@ class StoredCoverage:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.coverage = Coverage()
+        self.groups = StoredQuoteGroups()
+        self.coverage = Coverage(self.groups)
+        self._read: tuple[int, int] | None = None  # the store's version the groups were read at
         self._hashes: dict[int, str] = {}  # analysis id -> content hash, of those added
         self._ids: dict[str, int] = {}  # content hash -> analysis id, of those added
         self._corrections: dict[str, tuple[int, int]] = {}  # hash -> (count, last id)
@@ -49,10 +54,12 @@ class StoredCoverage:
                 "SELECT content_hash, count(*), max(id) FROM corrections GROUP BY content_hash"
             )
         }
+        removed = False
         for analysis_id, digest in list(self._hashes.items()):
             if wanted.get(analysis_id) != digest or corrections.get(
                 digest
             ) != self._corrections.get(digest):
+                removed = True
                 self.coverage.remove(analysis_id)
                 del self._hashes[analysis_id]
                 self._ids.pop(digest, None)
@@ -60,6 +67,10 @@ class StoredCoverage:
         for chunk in (new[i : i + _IN_CHUNK] for i in range(0, len(new), _IN_CHUNK)):
             self._add(chunk, summaries, corrections)
         self._corrections = corrections
+        version = self.store.version()
+        if new or removed or version != self._read:
+            self.groups.read(self.store)  # the store's groups: an arrival may join old ones
+            self._read = version
         return self.coverage
 
     def _analysis_ids(self, model: str, hashes: Sequence[str]) -> dict[int, str]:
@@ -105,7 +116,7 @@ class StoredCoverage:
             self._ids[digest] = analysis_id
 
     def labels(self) -> GroupLabels:
-        """Group ids over the synced coverage ("g1"… in the order the articles were added)."""
+        """Group ids over the synced coverage (the store's: "g" and the group's number)."""
         return self.coverage.labels()
 
     def analysis_id(self, content_hash: str | None) -> int | None:

@@ -69,7 +69,12 @@ class CoverageController(QObject):
         self.timeline.open_requested.connect(lambda path: articles.open_paths([path]))
         articles.tab_added.connect(self._attach)
         self.report_action = menus.add_action(
-            Place.EXPORT, "Export Collection &Report…", self.export_report
+            Place.EXPORT, "Export Collection &Report…", lambda: self.export_report(False)
+        )
+        self.report_pages_action = menus.add_action(
+            Place.EXPORT,
+            "Export Collection Report with Article &Pages…",
+            lambda: self.export_report(True),
         )
 
     def sync(self) -> None:
@@ -115,8 +120,10 @@ class CoverageController(QObject):
         self.dialog.open_at_requested.connect(self._collections.revealer.open_at)
         self.dialog.show()
 
-    def export_report(self) -> None:
-        """File ▸ Export Collection Report: the page of `reader report` over the collection."""
+    def export_report(self, with_articles: bool = False) -> None:
+        """File ▸ Export Collection Report: the page of `reader report` over the collection;
+        `with_articles`: each article's page too, beside it, its quotes linked there (the
+        page of `reader report --with-articles`)."""
         collection, current = self._collections.collection, self._collections.current
         if collection is None or current is None:
             self._status("Open a collection to export its report", STATUS_MS)
@@ -137,7 +144,7 @@ class CoverageController(QObject):
             )
             return
         self._settings.set_last_folder(path.parent)
-        self.coverage.write_report(collection, path, f"Coverage of {current.name}")
+        self.coverage.write_report(collection, path, f"Coverage of {current.name}", with_articles)
 
     def shutdown(self) -> None:
         self.coverage.wait_idle()

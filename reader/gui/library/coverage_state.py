@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.render.report import write_report
+from reader.core.render.report_pages import write_stored_pages
 from reader.core.store.library import Collection
 from reader.core.store.quote_provenance import QuoteGroup
 from reader.core.store.speaker_stats import SpeakerStats, speaker_stats
@@ -136,11 +137,18 @@ class CollectionCoverage(QObject):
             self.snapshot = snapshot
             self.changed.emit(snapshot)
 
-    def write_report(self, collection: Collection, path: Path, title: str) -> None:
-        """Write the collection's report (`reader report`'s page) in the background."""
+    def write_report(
+        self, collection: Collection, path: Path, title: str, with_articles: bool = False
+    ) -> None:
+        """Write the collection's report (`reader report`'s page) in the background, with
+        its articles' pages beside it when `with_articles`."""
 
         def write(_control: JobControl, stored: StoredCoverage, own: Collection) -> Path:
-            write_report(stored.sync(own), path, title)
+            coverage = stored.sync(own)
+            pages = None
+            if with_articles:
+                pages = write_stored_pages(coverage, own.store, own.model, path)
+            write_report(coverage, path, title, pages)
             return path
 
         job = self._lane.submit(write, *self._stored(collection))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,24 @@ def test_export_collection_report_writes_the_report_page(library, qtbot, tmp_pat
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<title>Coverage of coverage</title>" in page
     assert 'aria-labelledby="speakers-title"' in page and "<mark>Vienna</mark>" in page
+
+
+def test_export_collection_report_with_article_pages_links_the_quotes(
+    library, qtbot, tmp_path, monkeypatch
+):
+    target = tmp_path / "out" / "cov.html"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    coverage = library.library.coverage
+    with qtbot.wait_signal(coverage.coverage.report_written, timeout=WAIT_MS):
+        coverage.report_pages_action.trigger()
+    folder = tmp_path / "out" / "cov_files"
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 4 and all(re.fullmatch(r"0[1-4]-[a-z-]+\.html", n) for n in names)
+    page = target.read_text(encoding="utf-8")
+    links = re.findall(r'<a href="(cov_files/[^"#]+)#(q\d+)">', page)
+    assert {name for name, _anchor in links} == {
+        f"cov_files/{n}" for n in names if "talks" in n or "lavrov" in n or "congress" in n
+    }
+    for name, anchor in links:
+        assert f'id="{anchor}"' in (tmp_path / "out" / name).read_text(encoding="utf-8")
