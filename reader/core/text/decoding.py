@@ -1,19 +1,20 @@
 """Turning an article file's bytes into text: Unicode first, then legacy code pages by language.
 
 Order: bytes that change encoding midway (UTF-8 then UTF-16, or back) are refused; a byte-order
-mark (UTF-8/16/32) decides; then UTF-16/32 without a mark, told by where the NUL bytes fall;
-then strict UTF-8 (or UTF-8 with a few broken sequences, such as a file cut in the middle of a
-character); then the legacy code pages. For those, every candidate's reading of the non-ASCII
-characters is scored against the alphabets of the languages it serves: a letter of the
-language scores; a symbol in the middle of a word ("Z³rich"), a sign that never touches a word
-glued to a letter ("¶θήνα": ISO-8859-7's Ά is Windows-1253's pilcrow), a capital after a small
-letter ("σΆ": ISO-8859-7's apostrophe is Windows-1253's Ά), a letter of another script inside
-a word, a control or a letter foreign to every language of the code page counts against.
-Code pages that differ in a few bytes (ISO-8859-7 and Windows-1253, ISO-8859-2 and 1250,
-ISO-8859-15 and 1252) are thus told apart by which reading is valid and fits the language;
+mark (UTF-8/16/32) decides, unless what follows it is not text in that encoding (refused: more
+than one character in a hundred broken or unassigned); then UTF-16/32 without a mark, told by
+where the NUL bytes fall; then strict UTF-8 (or UTF-8 with a few broken sequences, such as a
+file cut in the middle of a character); then the legacy code pages. For those, every candidate's
+reading of the non-ASCII characters is scored against the alphabets of the languages it serves:
+a letter of the language scores; a symbol in the middle of a word ("Z³rich"), a sign that never
+touches a word glued to a letter ("¶θήνα": ISO-8859-7's Ά is Windows-1253's pilcrow), a capital
+after a small letter ("σΆ": ISO-8859-7's apostrophe is Windows-1253's Ά), a letter of another
+script inside a word, a control or a letter foreign to every language of the code page counts
+against. Code pages that differ in a few bytes (ISO-8859-7 and Windows-1253, ISO-8859-2 and
+1250, ISO-8859-15 and 1252) are thus told apart by which reading is valid and fits the language;
 Greek and Cyrillic code pages overlap letter for letter, so there the language's most frequent
-letters score more. When no reading is plausible, ArticleError says that the encoding cannot
-be told, instead of showing mojibake.
+letters score more. When no reading is plausible, ArticleError says that the encoding cannot be
+told, instead of showing mojibake.
 """
 
 from __future__ import annotations
@@ -167,8 +168,7 @@ def _decode(data: bytes, path: Path) -> str:
     refuse_encoding_change(data, path)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            # The mark is strong evidence: a broken unit becomes U+FFFD, the rest survives.
-            return data[len(bom) :].decode(encoding, errors="replace")
+            return _marked(data[len(bom) :], encoding, path)
     wide = _wide_unicode(data)  # before UTF-8: UTF-16 of ASCII or Cyrillic is valid UTF-8
     if wide is not None:
         return wide
@@ -181,6 +181,23 @@ def _decode(data: bytes, path: Path) -> str:
     if b"\x00" in data[:SAMPLE_BYTES]:
         raise ArticleError(f"{path.name} looks like a binary file, not a text article.")
     return _legacy(data, path)
+
+
+def _marked(data: bytes, encoding: str, path: Path) -> str:
+    """The bytes after a byte-order mark in its encoding: a few broken units become U+FFFD and
+    the rest survives; more than one character in a hundred broken, or unassigned or private
+    (in the first SAMPLED_CHARACTERS), and the mark lies: ArticleError, one line."""
+    text = data.decode(encoding, errors="replace")
+    broken = len(text) - len(data.decode(encoding, errors="ignore"))  # one U+FFFD per error
+    sample = text[:SAMPLED_CHARACTERS]
+    unassigned = sum(unicodedata.category(char) in ("Cn", "Co") for char in sample)
+    if broken > max(2, len(text) // 100) or unassigned > max(2, len(sample) // 100):
+        label = encoding.removesuffix("-le").removesuffix("-be").upper()
+        raise ArticleError(
+            f"{path.name} starts with a {label} byte-order mark but is not {label} text"
+            f" ({broken + unassigned:,} characters cannot be read); it may be damaged."
+        )
+    return text
 
 
 def _looks_binary(text: str) -> bool:
