@@ -311,5 +311,8 @@ class Collection:
         match = fts_query(query)
         if not match or limit <= 0:
             return ()
-        articles = {s.content_hash: (i, s.path, s.title) for i, s in self._analysed()[1].items()}
+        by_id = self._analysed()[1]
+        articles = self._cached(
+            "by_hash", lambda: {s.content_hash: (i, s.path, s.title) for i, s in by_id.items()}
+        )
         return search_texts(self.store, match, articles, limit, quotes_only)

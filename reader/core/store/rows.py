@@ -13,11 +13,12 @@ from pathlib import Path
 
 from reader.core.model import Analysis, Kind
 from reader.core.store.corrections import Correction, apply_corrections
+from reader.core.store.passages import create_quote_passages
 from reader.core.store.quote_group_rows import create_quote_groups, index_analysis, unindex_analysis
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
 from reader.core.text.article import Article
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def storable(text: str) -> str:
@@ -153,6 +154,13 @@ def _schema_6(db: sqlite3.Connection) -> None:
     create_quote_groups(db)
 
 
+def _schema_7(db: sqlite3.Connection) -> None:
+    """Search inside quotes at scale (issue 25): each quote fragment's text with its offsets
+    and an FTS5 index over them, kept in step with `quote_rows` by triggers
+    (`reader.core.store.passages`)."""
+    create_quote_passages(db)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _schema_1,
     _schema_2,
@@ -160,6 +168,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _schema_4,
     _schema_5,
     _schema_6,
+    _schema_7,
 )
 """MIGRATIONS[n - 1] takes a store at schema n - 1 to schema n."""
 

@@ -1,12 +1,12 @@
-"""Full-text search in a collection's texts (SQLite FTS5 over the store's `texts`): where the
-reader's words occur, with a snippet around each hit and whether it lies inside a quote."""
+"""Full-text search in a collection's texts (SQLite FTS5 over the store's `texts`, and over its
+quoted passages for a search inside quotes only): where the reader's words occur, with a
+snippet around each hit and whether it lies inside a quote."""
 
 from __future__ import annotations
 
 import bisect
-import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from reader.core.store.database import Store
 
 _SNIPPET_CHARS = 60
 _MARK_OPEN, _MARK_CLOSE = "\x01", "\x02"
-_PAGE = 16  # texts marked at a time, in rank order, until the hits reach the limit
+_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 
 
 @dataclass(frozen=True)
@@ -53,55 +53,104 @@ def search_texts(
     quotes_only: bool,
 ) -> tuple[SearchHit, ...]:
     """The hits of the FTS5 query `match` (see `fts_query`) in the texts of `articles` (content
-    hash -> (analysis id, path, title)), best-ranked texts first, at most `limit`;
-    `quotes_only` keeps the hits inside quotes. Raises StoreError when the store fails."""
-    ranked = [
-        (rowid, digest)
-        for rowid, digest in store.query(
-            "SELECT texts_fts.rowid, t.content_hash FROM texts_fts"
-            " JOIN texts t ON t.id = texts_fts.rowid WHERE texts_fts MATCH ? ORDER BY rank",
-            (match,),
-        )
-        if digest in articles
-    ]
+    hash -> (analysis id, path, title)), at most `limit`: best-ranked texts first, each text's
+    hits in text order. `quotes_only` keeps the hits inside quotes: read from the index of the
+    quoted passages (`reader.core.store.passages`), best-ranked passages first, each passage's
+    hits in text order. Raises StoreError when the store fails."""
+    if quotes_only:
+        return _search_quotes(store, match, articles, limit)
     hits: list[SearchHit] = []
-    for page in range(0, len(ranked), _PAGE):
-        texts = _marked_texts(store, match, [rowid for rowid, _ in ranked[page : page + _PAGE]])
-        for rowid, digest in ranked[page : page + _PAGE]:
-            analysis_id, path, title = articles[digest]
-            text, spans = _unmark(texts[rowid])
-            quoted = _quote_spans(store, analysis_id)
-            starts = [s for s, _ in quoted]
-            for start, end in spans:
-                index = bisect.bisect_right(starts, start) - 1
-                in_quote = index >= 0 and end <= quoted[index][1]
-                if quotes_only and not in_quote:
-                    continue
-                hits.append(
-                    SearchHit(path, title, start, end, _snippet(text, start, end), in_quote)
-                )
-                if len(hits) >= limit:
-                    return tuple(hits)
+    rows = _ranked(
+        store,
+        "SELECT t.content_hash, highlight(texts_fts, 0, char(1), char(2)) FROM texts_fts f"
+        " JOIN texts t ON t.id = f.rowid WHERE texts_fts MATCH ? ORDER BY rank LIMIT ?",
+        match,
+        limit,  # each text has a hit: `limit` texts are enough when all are the collection's
+    )
+    for digest, marked in rows:
+        if digest not in articles:
+            continue
+        analysis_id, path, title = articles[digest]
+        text, spans = _unmark(marked)
+        quoted = _quote_spans(store, analysis_id)
+        starts = [s for s, _ in quoted]
+        for start, end in spans:
+            index = bisect.bisect_right(starts, start) - 1
+            in_quote = index >= 0 and end <= quoted[index][1]
+            hits.append(SearchHit(path, title, start, end, _snippet(text, start, end), in_quote))
+            if len(hits) >= limit:
+                return tuple(hits)
     return tuple(hits)
 
 
-def _marked_texts(store: Store, match: str, rowids: list[int]) -> dict[int, str]:
-    """The texts of `rowids` with the matches of `match` marked: highlight() costs a pass
-    over a whole text, so it runs only on the ranked texts a page of hits needs."""
-    return dict(
-        store.query(
-            "SELECT rowid, highlight(texts_fts, 0, char(1), char(2)) FROM texts_fts"
-            f" WHERE texts_fts MATCH ? AND rowid IN ({','.join('?' * len(rowids))})",
-            (match, *rowids),
-        )
+def _search_quotes(
+    store: Store, match: str, articles: Mapping[str, tuple[int, Path, str]], limit: int
+) -> tuple[SearchHit, ...]:
+    """`search_texts` inside quotes: the matching passages by rank (each has a hit, so
+    `limit` passages are enough when they are all the collection's)."""
+    found: list[tuple[str, int, int]] = []  # (content hash, start, end), passages by rank
+    rows = _ranked(
+        store,
+        "SELECT a.id, a.content_hash, p.start,"
+        " highlight(quote_passages_fts, 0, char(1), char(2)) FROM quote_passages_fts f"
+        " JOIN quote_passages p ON p.id = f.rowid JOIN analyses a ON a.id = p.analysis_id"
+        " WHERE quote_passages_fts MATCH ? ORDER BY rank LIMIT ?",
+        match,
+        limit,
     )
+    for analysis_id, digest, offset, marked in rows:
+        if digest in articles and articles[digest][0] == analysis_id:
+            found.extend((digest, offset + s, offset + e) for s, e in _unmark(marked)[1])
+            if len(found) >= limit:
+                break
+    found = list(dict.fromkeys(found))[:limit]  # quotes sharing a fragment mark it once
+    texts = _texts(store, sorted({digest for digest, _start, _end in found}))
+    hits = []
+    for digest, start, end in found:
+        _analysis_id, path, title = articles[digest]
+        hits.append(SearchHit(path, title, start, end, _snippet(texts[digest], start, end), True))
+    return tuple(hits)
+
+
+def _ranked(store: Store, sql: str, match: str, first: int) -> Iterator[tuple]:
+    """The rows of `sql` (a MATCH ordered by rank, its two parameters the match and a LIMIT)
+    in rank order, read in windows growing fourfold from `first` rows. FTS5 marks (highlight)
+    only the rows a window returns, after ranking every match: one ranking and `first` rows
+    marked for a collection that is most of the store, a few more windows for a collection
+    the best-ranked matches mostly lie outside of."""
+    seen, window = 0, max(1, first)
+    while True:
+        rows = store.query(sql, (match, window))
+        yield from rows[seen:]
+        if len(rows) < window:
+            return
+        seen, window = len(rows), window * 4
+
+
+def _texts(store: Store, digests: list[str]) -> dict[str, str]:
+    """Content hash -> text, for the texts of `digests`."""
+    texts: dict[str, str] = {}
+    for i in range(0, len(digests), _IN_CHUNK):
+        chunk = digests[i : i + _IN_CHUNK]
+        texts.update(
+            store.query(
+                "SELECT content_hash, text FROM texts"
+                f" WHERE content_hash IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return texts
 
 
 def _quote_spans(store: Store, analysis_id: int) -> list[tuple[int, int]]:
-    spans = []
-    for (data,) in store.query("SELECT data FROM quote_rows WHERE analysis_id = ?", (analysis_id,)):
-        spans.extend(tuple(f) for f in json.loads(data)["fragments"])
-    return sorted(spans)
+    """The [start, end) of every fragment of the article's quotes, in text order."""
+    return [
+        (start, end)
+        for start, end in store.query(
+            "SELECT start, end FROM quote_passages WHERE analysis_id = ? ORDER BY start, end",
+            (analysis_id,),
+        )
+    ]
 
 
 def _unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
