@@ -55,6 +55,28 @@ Administration's top names of the century, by hand), which are also surnames ("J
 "Thomas", "Scott"). Identity (`reader.core.store.identity`) adds the collection's own: any
 full name's given name."""
 
+_SHORT_GIVEN_NAMES = (
+    "joseph: joe joey; william: bill billy will willie; robert: bob bobby rob; michael: mike;"
+    " james: jim jimmy jamie; thomas: tom tommy; timothy: tim; daniel: dan danny;"
+    " david: dave; christopher: chris; matthew: matt; nicholas: nick; benjamin: ben;"
+    " samuel: sam; anthony: tony; lawrence: larry; richard: rick dick; edward: ed eddie;"
+    " andrew: andy; alexander: alex; peter: pete; jeffrey: jeff; gregory: greg;"
+    " kenneth: ken; ronald: ron; donald: don; douglas: doug; frederick: fred;"
+    " bernard: bernie; mitchell: mitch; elizabeth: liz beth betsy; katherine: kathy kate;"
+    " margaret: peggy maggie; patricia: patty; susan: sue; deborah: debbie deb"
+)
+GIVEN_FORMS = {
+    short: full
+    for entry in _SHORT_GIVEN_NAMES.split(";")
+    for full, _, shorts in [entry.partition(":")]
+    for short in shorts.split()
+    for full in [full.strip()]
+}
+"""A short given name -> the full one it stands for ("joe" -> "joseph"): a person's name is
+compared by the full form, so "Joe Biden" and "Joseph R. Biden" are one person. Only short
+forms of one full name each (not "ted", Edward's or Theodore's; "steve", Stephen's or
+Steven's), by hand."""
+
 COUNTRY_SHORT_FORMS = _words("US USA UK GB UAE USSR PRC DPRK ROK DRC")
 """Countries' short forms as `org_form` gives them ("U.S." -> "US"): never an organization's
 acronym, whatever article writes "U.S. Senate" or "U.K. Parliament"."""
@@ -177,13 +199,15 @@ class PersonName:
     """A person's display name taken apart: case-folded `given` (first word; "" for a one-word
     name), `surname` (particles kept: "de blasio"), `suffix` ("jr"), and `middle`, the capital
     initials of the words between ("J", "HW", "R" for Rodham); `royal`: a royal title stood
-    before it or a regnal number ends it (ROYAL_WORDS)."""
+    before it or a regnal number ends it (ROYAL_WORDS). `given` is the full form of a short
+    given name (GIVEN_FORMS: "joe" -> "joseph"); `written`, the given name as written."""
 
     given: str
     surname: str
     suffix: str = ""
     middle: str = ""
     royal: bool = False
+    written: str = ""
 
     @property
     def base(self) -> tuple[str, str, str]:
@@ -213,7 +237,8 @@ def person_name(name: str) -> PersonName:
         for w in words[1:start]
     )
     surname = " ".join(words[start:]).casefold()
-    return PersonName(words[0].casefold(), surname, suffix, middle, royal)
+    written = words[0].casefold()
+    return PersonName(GIVEN_FORMS.get(written, written), surname, suffix, middle, royal, written)
 
 
 def _bare(word: str) -> str:

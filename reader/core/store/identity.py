@@ -60,6 +60,7 @@ from reader.core.model import Kind
 from reader.core.store.entity_facts import (
     COMMON_GIVEN_NAMES,
     COUNTRY_SHORT_FORMS,
+    GIVEN_FORMS,
     ROYAL_WORDS,
     EntityFacts,
     PersonName,
@@ -113,7 +114,10 @@ class CollectionIdentity:
         self._middles: dict[tuple, Counter] = defaultdict(Counter)  # base -> middles
         self._evidence: dict[tuple, _Evidence] = defaultdict(_Evidence)  # (base, middle)
         self._by_surname: dict[str, Counter] = defaultdict(Counter)  # surname -> bases
-        self._by_given: dict[str, Counter] = defaultdict(Counter)  # given -> bases
+        self._by_given: dict[str, Counter] = defaultdict(Counter)  # given as written -> bases
+        self._written: dict[tuple, Counter] = defaultdict(Counter)  # base -> givens as written
+        self._together: Counter = Counter()  # base with Jr./Sr. -> articles naming both forms
+        self._kinds_of: dict[str, Counter] = defaultdict(Counter)  # folded name -> kinds
         self._by_alias: dict[str, Counter] = defaultdict(Counter)  # alias -> full org names
         self._named: Counter = Counter()  # base and (base, middle) -> articles naming it
         self._own_orgs: dict[Hashable, dict[str, set[str]]] = {}  # initials/alias -> names
@@ -138,20 +142,19 @@ class CollectionIdentity:
         own: dict[str, set[PersonName]] = defaultdict(set)
         orgs: dict[str, set[str]] = defaultdict(set)
         for f in facts.values():
-            if f.kind == Kind.PERSON:
+            if f.kind in (Kind.PERSON, Kind.ORG):  # an ORG may be read as a person's name
                 name = self._names[article, f.key] = person_name(f.identity_name)
-                if not name.single:
+                if not name.single and f.kind == Kind.PERSON:
                     own[name.surname].add(name)
-            elif (
-                f.kind == Kind.ORG and not f.corrected and not is_acronym(full := org_form(f.name))
-            ):
+            if f.kind == Kind.ORG and not f.corrected and not is_acronym(full := org_form(f.name)):
                 for form in (*f.aliases, initials(full)):
                     orgs[form].add(full)
             self._index(article, f, +1)
         self._own[article] = own
         self._own_orgs[article] = orgs
-        self._own_givens[article] = {n.given for names in own.values() for n in names}
+        self._own_givens[article] = {n.written for names in own.values() for n in names}
         self._named.update(_named(own))
+        self._together.update(_together(own))
         self._memo.clear()
 
     def remove(self, article: Hashable) -> None:
@@ -162,19 +165,26 @@ class CollectionIdentity:
         for f in facts.values():
             self._index(article, f, -1)
             self._names.pop((article, f.key), None)
-        self._named.subtract(_named(self._own.pop(article)))
+        own = self._own.pop(article)
+        self._named.subtract(_named(own))
         self._named = +self._named
+        self._together.subtract(_together(own))
+        self._together = +self._together
         del self._own_orgs[article], self._own_givens[article]
         self._memo.clear()
 
     def _index(self, article: Hashable, f: EntityFacts, delta: int) -> None:
+        if f.kind in (Kind.PERSON, Kind.ORG) and not f.corrected:
+            for form in _kind_forms(self._names[article, f.key], f):
+                _count(self._kinds_of[form], f.kind, delta)
         if f.kind == Kind.PERSON:
             name = self._names[article, f.key]
             if name.single:
                 return
             _count(self._middles[name.base], name.middle, delta)
             _count(self._by_surname[name.surname], name.base, delta)
-            _count(self._by_given[name.given], name.base, delta)
+            _count(self._by_given[name.written], name.base, delta)
+            _count(self._written[name.base], name.written, delta)
             evidence = self._evidence[name.base, name.middle]
             for sex in f.sexes:
                 _count(evidence.sexes, sex, delta)
@@ -198,6 +208,9 @@ class CollectionIdentity:
                 found = key
             elif f.kind == Kind.PERSON:
                 found = self._person_key(article, f)
+            elif f.kind == Kind.ORG and self._reads_as_person(article, f):
+                found = self._person_key(article, f)
+                found = found if found != f.key else self._org_key(article, f)
             elif f.kind == Kind.ORG:
                 found = self._org_key(article, f)
             else:
@@ -208,7 +221,7 @@ class CollectionIdentity:
     def _person_key(self, article: Hashable, f: EntityFacts) -> str:
         name = self._names[article, f.key]
         if not name.single:
-            return self._full_key(name) or _person_key(name.base, "")
+            return self._full_key(name) or self._key_of(self._plain(name.base), "")
         if name.royal or ROYAL_WORDS & f.offices:
             return f.key  # a monarch's name
         own = self._own[article].get(name.surname)
@@ -226,7 +239,28 @@ class CollectionIdentity:
         named = self._named[base if middle is None else (base, middle)]
         named -= any(n.base == base for n in self._own[article].get(base[1], ()))
         attested = named >= min(WELL_ATTESTED, len(self._articles) - 1)
-        return found if attested or base[0] in f.givens else f.key
+        givens = {GIVEN_FORMS.get(g, g) for g in f.givens}
+        return found if attested or base[0] in givens else f.key
+
+    def _reads_as_person(self, article: Hashable, f: EntityFacts) -> bool:
+        """Whether an organization's name is a person's by the collection's kinds: the
+        collection calls the name (or, for one word, the surname) a person's in at least
+        EVIDENCE_MAJORITY times as many articles as an organization's ("Trump" tagged ORG
+        once, "Bernie Sanders" after "the Democratic Party's"; not "Ford" in car news)."""
+        if f.corrected:
+            return False
+        form = _kind_forms(self._names[article, f.key], f)[0]
+        kinds = self._kinds_of.get(form, Counter())
+        return kinds[Kind.PERSON] >= EVIDENCE_MAJORITY * max(1, kinds[Kind.ORG])
+
+    def _plain(self, base: tuple) -> tuple:
+        """A base with "Jr." or "Sr." as the same person's base without it, when the collection
+        names the name without it and no article names both ("Joseph R. Biden Jr." and
+        "Joseph R. Biden"; never "Donald Trump Jr.", whose articles name his father too)."""
+        given, surname, suffix = base
+        if suffix not in ("jr", "sr") or self._together[base]:
+            return base
+        return (given, surname, "") if self._named[given, surname, ""] else base
 
     def _reads_as_given(self, article: Hashable, word: str, f: EntityFacts) -> bool:
         """Whether the article reads a one-word name as a given name (module docstring)."""
@@ -247,23 +281,31 @@ class CollectionIdentity:
     def _candidate(self, name: PersonName) -> tuple[str, tuple[tuple, str | None]] | None:
         """(key, (base, middle)) of a full name's person, middle None when the base names one
         person whatever its middles; None for the bare form of two people."""
-        if not self._ambiguous(name.base):
-            return _person_key(name.base, ""), (name.base, None)
+        base = self._plain(name.base)
+        if not self._ambiguous(base):
+            return self._key_of(base, ""), (base, None)
         if not name.middle:
             return None
-        return _person_key(name.base, name.middle), (name.base, name.middle)
+        return self._key_of(base, name.middle), (base, name.middle)
 
     def _candidates(self, bases: Iterable[tuple]) -> dict[str, tuple[tuple, str | None]]:
         """Key -> (base, middle) of the people of these full names (as `_candidate`)."""
         candidates: dict[str, tuple[tuple, str | None]] = {}
-        for base in bases:
+        for base in {self._plain(b) for b in bases}:
             if self._ambiguous(base):
                 for middle in self._middles[base]:
                     if middle:
-                        candidates[_person_key(base, middle)] = (base, middle)
+                        candidates[self._key_of(base, middle)] = (base, middle)
             else:
-                candidates[_person_key(base, "")] = (base, None)
+                candidates[self._key_of(base, "")] = (base, None)
         return candidates
+
+    def _key_of(self, base: tuple[str, str, str], middle: str) -> str:
+        """A person's collection key, with the given name as the collection writes it most
+        (then the first in alphabetical order): "Joe Biden" and "Joseph Biden" share one."""
+        written = self._written.get(base) or Counter({base[0]: 1})
+        given = max(written, key=lambda w: (written[w], w))
+        return _person_key((given, *base[1:]), middle)
 
     def _evidence_of(self, base: tuple, middle: str | None) -> _Evidence:
         total = _Evidence()
@@ -292,6 +334,19 @@ def _named(own: dict[str, set[PersonName]]) -> Counter:
     return Counter({*(n.base for n in names), *((n.base, n.middle) for n in names)})
 
 
+def _together(own: dict[str, set[PersonName]]) -> Counter:
+    """The bases with "Jr." or "Sr." of the full names an article names also without it."""
+    names = {name.base for names in own.values() for name in names}
+    return Counter(b for b in names if b[2] in ("jr", "sr") and (*b[:2], "") in names)
+
+
+def _kind_forms(name: PersonName, f: EntityFacts) -> tuple[str, ...]:
+    """The folded names an entity votes a kind for: its name without titles and middles
+    (and, a person's full name, its surname too)."""
+    full = " ".join(w for w in (name.given, name.surname) if w)
+    return (full, name.surname) if f.kind == Kind.PERSON and not name.single else (full,)
+
+
 def _person_key(base: tuple[str, str, str], middle: str) -> str:
     given, surname, suffix = base
     return "person:" + slug(" ".join(w for w in (given, *middle, surname, suffix) if w))
@@ -306,7 +361,8 @@ def _narrowed(
     keys = sorted(candidates)
     if len(keys) <= 1:
         return keys[0] if keys else None
-    written = [k for k in keys if candidates[k][0][0] in f.givens]  # "Hillary" before it
+    givens = {GIVEN_FORMS.get(g, g) for g in f.givens}
+    written = [k for k in keys if candidates[k][0][0] in givens]  # "Hillary" before it
     if len(written) == 1:
         return written[0]
     evidence = {k: evidence_of(*candidates[k]) for k in keys}

@@ -88,7 +88,8 @@ def test_two_middles_are_two_people_and_the_bare_name_stays_apart():
 
 def test_titles_and_middle_names_are_taken_off_a_name():
     assert person_name("Sen. Ted Cruz").base == ("ted", "cruz", "")
-    assert person_name("former President Bill Clinton").base == ("bill", "clinton", "")
+    bill = person_name("former President Bill Clinton")
+    assert (bill.base, bill.written) == (("william", "clinton", ""), "bill")  # a short form
     assert person_name("Hillary Rodham Clinton").middle == "R"
     assert person_name("Joseph R. Biden Jr.").base == ("joseph", "biden", "jr")
     assert person_name("Bill de Blasio").surname == "de blasio"
