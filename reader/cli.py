@@ -1,5 +1,5 @@
-"""Command line: `reader [FILE...]` starts the app; `analyze`, `quotes`, `speakers`, `report`,
-`export` run headless."""
+"""Command line: `reader [FILE|FOLDER...]` starts the window; `analyze`, `quotes`, `speakers`,
+`report`, `export` and `aliases` run headless."""
 
 from __future__ import annotations
 
@@ -27,10 +27,27 @@ from reader.core.text.sources import display_path
 
 EXIT_OK, EXIT_FILE_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 _ESCAPE_SURROGATES = "reader-escape-surrogates"
+# The window's arguments (reader.gui.app's parser, not imported here: it would load Qt for
+# --help), listed in `reader --help` with the commands.
+WINDOW_HELP = """\
+the window (no COMMAND):
+  FILE                  an article to open in a tab (none: the articles open
+                        when Reader last closed, else the bundled sample)
+  FOLDER                a folder of articles to open as a collection in the
+                        Library, as File > Open Folder does
+  --screenshot PATH     save a PNG of the window once the articles are
+                        analysed, then exit
+"""
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reader", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        usage="reader [FILE|FOLDER ...] [--screenshot PATH]\n       reader COMMAND ...",
+        description=__doc__,
+        epilog=WINDOW_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command")
     analyze = sub.add_parser("analyze", help="print the analysis of article files and folders")
     analyze.add_argument("files", nargs="+", type=Path, metavar="PATH")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from reader.core.store.coverage import Coverage
 
 EXIT_OK, EXIT_FILE_FAILED = 0, 1
+_NAME_ENDS = ("", " ", ":", ",", ";")  # what may follow a file name that starts a message
 
 
 def add_store_options(parser: argparse.ArgumentParser) -> None:
@@ -136,8 +138,20 @@ def _results(args: argparse.Namespace) -> Iterator:
 
 
 def _fail(path: Path, message: str) -> dict:
-    _say(f"{path}: {message}")
+    _say(about_file(path, message))
     return {"path": str(path), "error": message}
+
+
+def about_file(path: Path, message: str) -> str:
+    """A failure of one file as one line that names it once: its path in place of the name the
+    message starts with ("a.pdf cannot be read…" -> "docs/a.pdf cannot be read…"), the message
+    alone when it names the file elsewhere, else "path: message"."""
+    name = path.name
+    if name and message.startswith(name) and message[len(name) : len(name) + 1] in _NAME_ENDS:
+        return f"{path}{message[len(name) :]}"
+    if name and re.search(rf"(?<![\w.]){re.escape(name)}(?!\w|\.\w)", message):
+        return message
+    return f"{path}: {message}"
 
 
 def run_analyze(args: argparse.Namespace) -> int:
@@ -198,7 +212,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         try:
             for result in _results(args):
                 if result.analysis is None:
-                    _say(f"{result.path}: {result.error}")
+                    _say(about_file(result.path, result.error))
                     status = EXIT_FILE_FAILED
                     continue
                 run.add(result.analysis, list(quote_rows(analysis_quotes(result.analysis))))
@@ -233,7 +247,7 @@ def _coverage(args: argparse.Namespace, pages: ReportPages | None = None) -> tup
     try:
         for number, result in enumerate(_results(args)):
             if result.analysis is None:
-                _say(f"{result.path}: {result.error}")
+                _say(about_file(result.path, result.error))
                 status = EXIT_FILE_FAILED
             else:
                 coverage.add(number, result.analysis)

@@ -1,4 +1,4 @@
-"""Starting the window: `reader [FILE...] [--screenshot PATH]`."""
+"""Starting the window: `reader [FILE|FOLDER...] [--screenshot PATH]`."""
 
 from __future__ import annotations
 
@@ -52,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="FILE",
-        help="articles to open (default: the bundled sample article)",
+        help="articles to open, and folders to open as collections (default: the articles open"
+        " when Reader last closed, else the bundled sample article)",
     )
     parser.add_argument(
         "--screenshot",
@@ -84,6 +85,17 @@ def start_paths(window: MainWindow, files: list[Path]) -> list[Path]:
     return files or window.reading.session_paths() or [SEED]
 
 
+def open_start(window: MainWindow, paths: list[Path]) -> None:
+    """Open what a start names: files in tabs, each folder as a collection in the Library (as
+    File ▸ Open Folder and a dropped folder do)."""
+    folders = [path for path in paths if path.is_dir()]
+    files = [path for path in paths if path not in folders]
+    if files:
+        window.open_paths(files)
+    for folder in folders:
+        window.library.collections.collect_folder(folder)
+
+
 def run_app(argv: list[str]) -> int:
     """Run the GUI; returns the process exit code."""
     try:
@@ -106,7 +118,7 @@ def run_app(argv: list[str]) -> int:
     window = create_window(Settings())
     window.show()
     first = start_paths(window, args.files)
-    QTimer.singleShot(0, lambda: window.open_paths(first))
+    QTimer.singleShot(0, lambda: open_start(window, first))
     try:
         return app.exec()
     finally:

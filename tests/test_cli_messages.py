@@ -1,0 +1,58 @@
+"""What the command line says for new users: each failed file named once in its line, and
+`reader --help` listing the window's arguments (FILE, FOLDER, --screenshot) with the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader import cli
+from reader.commands import about_file
+
+
+@pytest.mark.parametrize(
+    ("path", "message", "line"),
+    [
+        ("docs/a.pdf", "a.pdf is damaged: no PDF.", "docs/a.pdf is damaged: no PDF."),
+        ("a.pdf", "a.pdf: no text found.", "a.pdf: no text found."),
+        ("docs/empty", "contains no article files.", "docs/empty: contains no article files."),
+        ("x/notes.txt", "the text of notes.txt is too long.", "the text of notes.txt is too long."),
+        ("x/a", "another thing went wrong.", "x/a: another thing went wrong."),  # not "a"
+        ("x/a", "a.pdf is damaged.", "x/a: a.pdf is damaged."),  # another file's name
+    ],
+)  # fmt: skip
+def test_a_failure_names_its_file_once(path, message, line):
+    assert about_file(Path(path), message) == line
+
+
+def test_analyze_names_a_damaged_file_once_by_its_path(tmp_path, capsys):
+    damaged = tmp_path / "inbox" / "a.pdf"
+    damaged.parent.mkdir()
+    damaged.write_bytes(b"%PDF-1.4 not really")
+    code = cli.main(["analyze", str(damaged), "--no-store", "--jobs", "1"])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert len(err) == 1
+    assert err[0].startswith(f"reader: {damaged} ")
+    assert err[0].count("a.pdf") == 1
+
+
+def test_help_lists_the_window_arguments_with_the_commands(capsys):
+    assert cli.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "usage: reader [FILE|FOLDER ...] [--screenshot PATH]" in out
+    for part in ("--screenshot PATH", "FOLDER", "collection", "analyze", "export"):
+        assert part in out
+
+
+def test_the_window_help_names_every_option_of_the_window_parser():
+    from reader.gui.app import _parser as window_parser
+
+    options = {
+        option
+        for action in window_parser()._actions
+        for option in action.option_strings
+        if option not in ("-h", "--help")
+    }
+    assert options and all(option in cli.WINDOW_HELP for option in options)
