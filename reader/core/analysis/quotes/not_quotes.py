@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from reader.core.analysis.quotes.context import Fragment, QuotedDoc, is_mark
 from reader.core.analysis.quotes.cues import is_cue, is_named_clause
-from reader.core.analysis.quotes.terms import is_rejected_term
+from reader.core.analysis.quotes.terms import head_in_noun_phrase, is_rejected_term
 from reader.core.analysis.quotes.word_lists import words
 
 WORD = re.compile(r"[\w’'-]+")
@@ -56,7 +56,6 @@ _ALWAYS_NAMING = re.compile(
 # report what someone said.
 _WORDING_NOUNS = frozenset({"word", "term", "phrase", "expression"})
 _CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "agent"})
-_NOUN_PHRASE_PARTS = frozenset({"det", "poss", "amod", "nummod", "compound", "case"})
 # `described him as a “…”`, `likened them to a “…”`, `is a “…”`: a characterization, which
 # gives someone's words.
 _CHARACTERIZING_WORDS = frozenset({"as", "like", "to"})
@@ -128,7 +127,7 @@ def is_not_a_quote(qdoc: QuotedDoc, fragment: Fragment, whole_run: bool) -> bool
         return False
     if len(words) > _LONGEST_SCARE_QUOTE:
         return title
-    noun = _head_of_noun_phrase(qdoc, fragment)
+    noun = head_in_noun_phrase(qdoc, fragment, joined=True)
     if noun is not None:
         return not _characterizes(noun)
     return title or _modifies_noun_after(qdoc, fragment)
@@ -177,26 +176,11 @@ def _is_clause(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in _CLAUSE_PARTS for c in verb.children)
 
 
-def _head_of_noun_phrase(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
-    """`a “walk-in”`, `the party's “super PACs”`: the noun inside the marks whose determiner,
-    possessive or adjective stands right before the opening mark, or None."""
-    if fragment.ends_with_full_stop or fragment.tokens.text.rstrip().endswith(("?", "!")):
-        return None
-    index = qdoc.word_before(fragment)
-    if index < 0:
-        return None
-    word = qdoc.doc[index]
-    tokens = fragment.tokens
-    if word.dep_ not in _NOUN_PHRASE_PARTS or not tokens.start <= word.head.i < tokens.end:
-        return None
-    return word.head
-
-
 def _names_a_thing(qdoc: QuotedDoc, fragment: Fragment) -> bool:
     """A title inside a noun phrase (`a “Town Hall Forum”`, `his “Straight Talk” show`) or
     after a noun for a work (`a new memoir, “The Cloakroom Years,” in which he …`) names a
     thing even when a cue stands above it in the parse; not `hailed him as a “…”`."""
-    noun = _head_of_noun_phrase(qdoc, fragment)
+    noun = head_in_noun_phrase(qdoc, fragment)
     if noun is not None:
         return not _characterizes(noun)
     return _after_a_work(qdoc, fragment) or _modifies_noun_after(qdoc, fragment)
@@ -230,7 +214,9 @@ def _modifies_noun_after(qdoc: QuotedDoc, fragment: Fragment, noun: Token | None
 def _characterizes(noun: Token) -> bool:
     """`described him as a “…”`, `is a “…”`: a noun phrase that gives someone's words (also
     when the parser, thrown by a dash after the marks, hangs the phrase elsewhere but "as"
-    or "like" still stands before it)."""
+    or "like" still stands before it); a conjunct too (`as a “…” and a “spoiled brat”`)."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
     if noun.dep_ in ("attr", "oprd") or (
         noun.dep_ == "pobj" and noun.head.lower_ in _CHARACTERIZING_WORDS
     ):

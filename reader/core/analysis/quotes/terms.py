@@ -65,7 +65,7 @@ def noun_phrase_around(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
         and root.head.i >= fragment.tokens.end
     ):
         head = root.head
-    elif root.pos_ in _NOUNS and _modified_before(qdoc, fragment, root):
+    elif root.pos_ in _NOUNS and head_in_noun_phrase(qdoc, fragment, joined=True) == root:
         head = root
     else:
         return None
@@ -74,14 +74,35 @@ def noun_phrase_around(qdoc: QuotedDoc, fragment: Fragment) -> Token | None:
     return head
 
 
-def _modified_before(qdoc: QuotedDoc, fragment: Fragment, noun: Token) -> bool:
-    """A determiner, possessive or modifier of `noun` right before the opening mark."""
+def head_in_noun_phrase(
+    qdoc: QuotedDoc, fragment: Fragment, *, joined: bool = False
+) -> Token | None:
+    """`a “walk-in”`, `the party's “super PACs”`: the noun in marks whose determiner,
+    possessive or modifier stands right before the opening mark; None for words that end
+    a sentence or ask. With `joined`, a term (`is_term`) may also end its sentence
+    (`placed in a separate “holding fund.”`) or complete the noun before it through "of"
+    (`a strategy of “quiet resistance”`): read only where no cue reports the words, since
+    under one a goal or a plan in marks is the speaker's (`proclaimed a goal of “…”`)."""
+    text = fragment.tokens.text.rstrip()
+    term = joined and is_term(fragment)
+    if text.endswith(("?", "!")) or (fragment.ends_with_full_stop and not term):
+        return None
     index = qdoc.word_before(fragment)
-    return (
-        index >= 0
-        and qdoc.doc[index].dep_ in _NOUN_PHRASE_PARTS
-        and (qdoc.doc[index].head.i == noun.i)
-    )
+    if index < 0:
+        return None
+    word, tokens = qdoc.doc[index], fragment.tokens
+    if word.dep_ in _NOUN_PHRASE_PARTS and tokens.start <= word.head.i < tokens.end:
+        return word.head
+    if term and word.lower_ == "of" and word.head.pos_ in _NOUNS:
+        return next(
+            (
+                root
+                for root in qdoc.quote_roots(fragment)
+                if root.head.i == word.i and root.dep_ == "pobj" and root.pos_ in _NOUNS
+            ),
+            None,
+        )
+    return None
 
 
 def is_rejected_term(qdoc: QuotedDoc, fragment: Fragment) -> bool:

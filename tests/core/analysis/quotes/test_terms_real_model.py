@@ -60,3 +60,30 @@ def test_the_rejected_term_leaves_the_quote_next_to_it_real_model(nlp):
         "before the vote,” he said on Tuesday.\n"
     )
     assert said(nlp, text) == {"I never met them before the vote,": "he"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A term ending its sentence inside a noun phrase, with no cue.
+        "The weaker plants would be placed in a separate “holding fund.” The fund would "
+        "sell them within a year.",
+        # A term completing the noun before it through "of".
+        "Ironically, the mayor's strategy of “quiet resistance” to the ruling lasted for years.",
+    ],
+)
+def test_a_term_in_a_noun_phrase_with_no_cue_is_no_quote_real_model(nlp, sentence):
+    """Without these rules the clause's subject ("The weaker plants", "the mayor's
+    strategy") was listed as the term's speaker."""
+    assert said(nlp, f"Harbor deal\n\n{sentence}\n") == {}
+
+
+def test_a_characterization_and_its_conjunct_stay_one_quote_real_model(nlp):
+    text = (
+        "Harbor deal\n\n"
+        "In recent weeks, Senator Ruth Alder has gone after the mayor as a “tax vampire "
+        "who will drain the city” and a “pampered prince.”\n"
+    )
+    assert said(nlp, text) == {
+        "tax vampire who will drain the city … pampered prince.": "Ruth Alder"
+    }
