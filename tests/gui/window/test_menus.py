@@ -67,6 +67,7 @@ def test_the_windows_menus_read_as_before(window):
         "&Export as HTML…",
         "Export &Quotes as CSV…",
         "Export Collection &Report…",
+        "Export Collection Report with Article &Pages…",
         "-",
         "&Close Tab",
         "&Quit",
@@ -77,6 +78,7 @@ def test_the_windows_menus_read_as_before(window):
         "&Undo Correction",
         "&Confirm Speaker",
         "Change &Speaker…",
+        "Alias &Rules…",
         "Clear Analysis &Store…",
     ]
     assert texts(menus.menu(MenuRole.FOLLOW)) == [
