@@ -113,6 +113,11 @@ def _unchanged_hashes(store: Store, keys: Sequence[bytes]) -> dict[bytes, str]:
     return hashes
 
 
+def _by_hash(by_id: dict[int, ArticleSummary]) -> dict[str | None, tuple[int, Path, str]]:
+    """Content hash -> (analysis id, path, title), as `search_texts` takes the articles."""
+    return {s.content_hash: (i, s.path, s.title) for i, s in by_id.items()}
+
+
 class Collection:
     """A view over the store for a list of article paths analysed by pipeline `model` (its
     `model_label`). Paths that are listed twice, or files with the same text, count as one
@@ -311,8 +316,5 @@ class Collection:
         match = fts_query(query)
         if not match or limit <= 0:
             return ()
-        by_id = self._analysed()[1]
-        articles = self._cached(
-            "by_hash", lambda: {s.content_hash: (i, s.path, s.title) for i, s in by_id.items()}
-        )
+        articles = self._cached("by_hash", lambda: _by_hash(self._analysed()[1]))
         return search_texts(self.store, match, articles, limit, quotes_only)
