@@ -51,22 +51,23 @@ def run_aliases(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, store: Store) -> int:
     from reader.core.store.alias_file import read_rules_file, write_rules_file
+    from reader.core.store.alias_rules import drop_rule, keep_rules, read_rules
 
     if args.action == "list":
-        for rule_id, rule in store.alias_rules():
+        for rule_id, rule in read_rules(store):
             print(f"{rule_id}\t{rule.describe()}")
         return EXIT_OK
     if args.action == "export":
-        rules = [rule for _id, rule in store.alias_rules()]
+        rules = [rule for _id, rule in read_rules(store)]
         write_rules_file(args.file, rules)
         _say(f"wrote {len(rules)} alias rules to {display_path(args.file)}")
         return EXIT_OK
     if args.action == "import":
         rules = read_rules_file(args.file)
-        added = store.add_alias_rules(rules)
+        added = keep_rules(store, rules)
         _say(f"imported {len(added)} alias rules ({len(rules) - len(added)} already kept)")
         return EXIT_OK
-    removed = store.remove_alias_rule(args.id)
+    removed = drop_rule(store, args.id)
     if removed is None:
         return _fail(f"there is no alias rule {args.id} (`reader aliases list` shows them).")
     _say(f"removed {removed.describe()}")

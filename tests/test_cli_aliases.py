@@ -9,7 +9,7 @@ import pytest
 
 from reader.cli import main
 from reader.core.store.alias_file import read_rules_file, write_rules_file
-from reader.core.store.alias_rules import AliasRule
+from reader.core.store.alias_rules import AliasRule, read_rules
 from reader.core.store.database import Store
 from tests.core.library_articles import save_tiny_pipeline, write_article
 from tests.test_cli import run_reader
@@ -46,7 +46,7 @@ def test_import_list_export_and_remove(tmp_path, shared, capsys):
     first_id = lines[0].split("\t")[0]
     assert main(["aliases", "remove", first_id, "--store", str(store)]) == 0
     with Store.open(store) as opened:
-        assert [rule for _id, rule in opened.alias_rules()] == [BAKER]
+        assert [rule for _id, rule in read_rules(opened)] == [BAKER]
     assert main(["aliases", "remove", first_id, "--store", str(store)]) == 1
     assert f"there is no alias rule {first_id}" in capsys.readouterr().err
 
@@ -62,7 +62,7 @@ def test_a_bad_file_is_refused_in_one_line_and_nothing_is_imported(tmp_path, cap
         " list of names or keys.\n"
     )
     with Store.open(store) as opened:
-        assert opened.alias_rules() == ()
+        assert read_rules(opened) == ()
 
 
 def test_no_store_is_refused(shared, capsys):

@@ -26,12 +26,14 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from reader.core.model import Analysis, Kind
 from reader.core.store.corrections import Correction, apply_corrections
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
-from reader.core.store.rows import reindex, stored_corrections
+from reader.core.store.rows import delete_last_correction, reindex, stored_corrections
 from reader.core.text.article import Article
 
 RULE_SCOPE = "*"  # the content hash under which the corrections table keeps the rules
@@ -169,17 +171,60 @@ def with_rules(
 # --- the rules in the store (each function works in the caller's transaction) ---------------
 
 
-def stored_rules(db: sqlite3.Connection) -> tuple[StoredRule, ...]:
-    """The library's rules, oldest first; a row that no longer reads as one is skipped."""
+class _Store(Protocol):
+    """What `read_rules`, `keep_rules` and `drop_rule` need of `database.Store` (which imports
+    this module): a read query and one write transaction, each raising StoreError."""
+
+    def writing(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple]: ...
+
+
+def read_rules(store: _Store) -> tuple[StoredRule, ...]:
+    """The library's rules with their ids, oldest first. Raises StoreError."""
+    return parse_rules(store.query(RULES_SQL, (RULE_SCOPE,)))
+
+
+def keep_rules(store: _Store, rules: Sequence[AliasRule]) -> list[int]:
+    """Keep the rules and apply them to every stored text they name (one transaction); the
+    ids of those added (a rule kept already is not added again). Raises StoreError."""
+    with store.writing() as db:
+        return add_rules(db, rules)
+
+
+def drop_rule(store: _Store, rule_id: int) -> AliasRule | None:
+    """Forget the rule and what it changed (one transaction); None when there is no such rule.
+    Raises StoreError."""
+    with store.writing() as db:
+        return remove_rule(db, rule_id)
+
+
+def undo_last(db: sqlite3.Connection, digest: str) -> Correction | None:
+    """Remove the text's latest correction and return it (None when it has none); one an alias
+    rule made takes the whole rule back, in every text, so Undo right after a rule undoes it."""
+    undone = delete_last_correction(db, digest)
+    if undone is not None and undone.rule is not None:
+        remove_rule(db, undone.rule)
+    return undone
+
+
+RULES_SQL = "SELECT id, data FROM corrections WHERE content_hash = ? ORDER BY id"
+
+
+def parse_rules(rows: Iterable[tuple[int, str]]) -> tuple[StoredRule, ...]:
+    """The rules of `RULES_SQL`'s rows; a row that no longer reads as a rule is skipped."""
     rules = []
-    for rule_id, data in db.execute(
-        "SELECT id, data FROM corrections WHERE content_hash = ? ORDER BY id", (RULE_SCOPE,)
-    ):
+    for rule_id, data in rows:
         try:
             rules.append((rule_id, AliasRule.from_dict(json.loads(data))))
         except ValueError:  # AliasRuleError is one, as is bad JSON
             continue
     return tuple(rules)
+
+
+def stored_rules(db: sqlite3.Connection) -> tuple[StoredRule, ...]:
+    """The library's rules, oldest first."""
+    return parse_rules(db.execute(RULES_SQL, (RULE_SCOPE,)))
 
 
 def add_rules(db: sqlite3.Connection, rules: Iterable[AliasRule]) -> list[int]:

@@ -19,17 +19,16 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import platformdirs
 
 from reader.core.model import Analysis
-from reader.core.store import alias_rules
-from reader.core.store.alias_rules import AliasRule, StoredRule
+from reader.core.store.alias_rules import read_rules, settle_new, undo_last, with_rules
 from reader.core.store.corrections import Correction
 from reader.core.store.quote_group_rows import TABLES
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
@@ -37,7 +36,6 @@ from reader.core.store.rows import (
     MIGRATIONS,
     SCHEMA_VERSION,
     article_meta,
-    delete_last_correction,
     file_stat,
     insert_analysis,
     insert_correction,
@@ -73,7 +71,6 @@ ANALYSIS_VERSION = f"{ANALYSIS_RULES}.{_analysis_code_digest()}"
 STORE_ENV = "READER_STORE"
 STORE_FILE_NAME = "reader.sqlite3"
 BUSY_TIMEOUT_S = 30.0
-T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -229,7 +226,7 @@ class Store:
         """The one place where the reader's changes meet the pipeline's analysis, for a stored
         analysis and a new one alike: the corrections of this text (those the library's alias
         rules made in it among them), then what the rules change in a text not yet saved."""
-        return alias_rules.with_rules(analysis, self.corrections(digest), self.alias_rules())
+        return with_rules(analysis, self.corrections(digest), read_rules(self))
 
     def save_analysis(self, analysis: Analysis) -> None:
         """Keep the analysis as the pipeline made it (one transaction); replaces an older one.
@@ -250,7 +247,7 @@ class Store:
                 )
                 if analysis.article.path is not None:
                     write_file_row(db, analysis.article.path, digest)
-            alias_rules.settle_new(db, [(content_hash(a.article), a) for a in analyses])
+            settle_new(db, [(content_hash(a.article), a) for a in analyses])
 
     def clear(self) -> None:
         """Drop every analysis, text and file record; the reader's corrections are kept."""
@@ -285,43 +282,15 @@ class Store:
             return insert_correction(db, content_hash, correction)
 
     def undo_last_correction(self, content_hash: str) -> Correction | None:
-        """Remove and return the latest correction of this text; None when it has none. One
-        made by a library alias rule takes back the whole rule, in every text."""
+        """Remove and return the latest correction of this text (or alias rule); None if none."""
         with self._transaction() as db:
-            undone = delete_last_correction(db, content_hash)
-            if undone is not None and undone.rule is not None:
-                alias_rules.remove_rule(db, undone.rule)
-            return undone
+            return undo_last(db, content_hash)
 
     def corrections(self, content_hash: str) -> tuple[Correction, ...]:
         """The corrections of this text, oldest first."""
         with self._lock:
             try:
                 return stored_corrections(self._db, content_hash)
-            except sqlite3.Error as error:
-                raise _store_error(self.path, error) from error
-
-    # -- the library's alias rules (reader.core.store.alias_rules)
-
-    def alias_rules(self) -> tuple[StoredRule, ...]:
-        """The library's alias rules with their ids, oldest first."""
-        return self._read(alias_rules.stored_rules)
-
-    def add_alias_rules(self, rules: Sequence[AliasRule]) -> list[int]:
-        """Keep the rules and apply them to every stored text they match (one transaction);
-        the ids of those added (a rule already kept is not added again)."""
-        with self._transaction() as db:
-            return alias_rules.add_rules(db, rules)
-
-    def remove_alias_rule(self, rule_id: int) -> AliasRule | None:
-        """Forget the rule and what it changed (one transaction); None when there is none."""
-        with self._transaction() as db:
-            return alias_rules.remove_rule(db, rule_id)
-
-    def _read(self, read: Callable[[sqlite3.Connection], T]) -> T:
-        with self._lock:
-            try:
-                return read(self._db)
             except sqlite3.Error as error:
                 raise _store_error(self.path, error) from error
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from reader.core.render.quote_table import export_analysis_quotes, export_collection_quotes
 from reader.core.store.database import StoreError
 from reader.gui.article.article_tab import ArticleTab
+from reader.gui.library.alias_actions import AliasRules
 from reader.gui.library.collection import Collections
 from reader.gui.library.commands import CollectionCommands
 from reader.gui.library.corrections import Corrections
@@ -54,8 +55,10 @@ class LibraryController(QObject):
         self.commands = CollectionCommands(self.collections, settings, parent)
         self.corrections = Corrections(stored, articles.current_tab, status, parent=self)
         self.corrections.changed.connect(self.collections.refresh)
+        self.alias_rules = AliasRules(stored, articles, self.corrections, status, parent)
+        self.alias_rules.changed.connect(self.collections.refresh)
         self.entity_menu = CollectionEntityMenu(
-            self.collections, self.corrections, stored, articles
+            self.collections, self.corrections, stored, articles, self.alias_rules
         )
         articles.tab_added.connect(self._attach)
         self._build_actions(menus)
@@ -72,6 +75,7 @@ class LibraryController(QObject):
             Place.CORRECTIONS, "&Undo Correction", self.corrections.undo_current, ["Ctrl+Z"]
         )
         self.corrections.add_review_commands(menus)
+        self.alias_rules.add_menu_command(menus)
         self.clear_action = menus.add_action(
             Place.CORRECTIONS, "Clear Analysis &Store…", self.clear_store
         )

@@ -44,6 +44,9 @@ class Corrections(QObject):
         self._stored = stored
         self._current_tab = current_tab
         self._status = status
+        # Adds "… in the Whole Library" to an entity's menu (reader.gui.library.alias_actions).
+        self.library_actions: Callable[[QMenu, ArticleTab, Entity, tuple[Entity, ...]], None]
+        self.library_actions = lambda *_: None
 
     @property
     def possible(self) -> bool:
@@ -182,6 +185,7 @@ class CorrectionMenus(QObject):
             action.setEnabled(self.corrections.possible and kind != entity.kind)
             action.triggered.connect(lambda _=False, k=kind: self.change_kind(entity, k))
         self._add(menu, f"Merge Another Entity into “{entity.name}”…", lambda: self.merge(entity))
+        self.corrections.library_actions(menu, self.tab, entity, self._entities())
 
     def _entity_menu(self, point: QPoint) -> None:
         view = self.tab.entities.list

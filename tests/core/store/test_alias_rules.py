@@ -11,6 +11,9 @@ from reader.core.store.alias_rules import (
     AliasRule,
     AliasRuleError,
     derive,
+    drop_rule,
+    keep_rules,
+    read_rules,
     with_rules,
 )
 from reader.core.store.corrections import Correction
@@ -49,7 +52,7 @@ def store(tmp_path):
 
 
 def test_a_rule_is_applied_to_an_article_analysed_later(store):
-    store.add_alias_rules([ACME])
+    keep_rules(store, [ACME])
     later = fake_analysis(TUESDAY, speakers={"Engines first,": "person:ada-lovelace"})
     store.save_analysis(later)
 
@@ -70,7 +73,7 @@ def test_a_rule_is_applied_to_an_article_analysed_later(store):
 def test_a_rule_added_later_reindexes_the_stored_texts_it_names_and_only_those(store):
     monday, tuesday = fake_analysis(MONDAY, speakers=BAKER_SAID), fake_analysis(TUESDAY)
     store.save_analyses([monday, tuesday])
-    store.add_alias_rules([BAKER])
+    keep_rules(store, [BAKER])
 
     assert _rows(store, content_hash(monday.article)) == {
         ("person:tom-baker", "Thomas Baker", "PERSON"),
@@ -85,15 +88,15 @@ def test_removing_a_rule_restores_every_text_and_its_rows(store):
     monday, wednesday = fake_analysis(MONDAY, speakers=BAKER_SAID), fake_analysis(WEDNESDAY)
     store.save_analyses([monday, wednesday])
     before = {a.article.text: _rows(store, content_hash(a.article)) for a in (monday, wednesday)}
-    [acme_id, baker_id] = store.add_alias_rules([ACME, BAKER])
+    [acme_id, baker_id] = keep_rules(store, [ACME, BAKER])
     assert ("org:acme-engine-company", "Acme Engine Company", "ORG") in _rows(
         store, content_hash(wednesday.article)
     )
 
-    assert store.remove_alias_rule(acme_id) == ACME
-    assert store.remove_alias_rule(baker_id) == BAKER
-    assert store.remove_alias_rule(baker_id) is None
-    assert store.alias_rules() == ()
+    assert drop_rule(store, acme_id) == ACME
+    assert drop_rule(store, baker_id) == BAKER
+    assert drop_rule(store, baker_id) is None
+    assert read_rules(store) == ()
     for analysis in (monday, wednesday):
         assert store.cached_analysis(analysis.article, MODEL) == analysis
         assert _rows(store, content_hash(analysis.article)) == before[analysis.article.text]
@@ -103,21 +106,21 @@ def test_removing_a_rule_restores_every_text_and_its_rows(store):
 def test_undo_right_after_a_rule_takes_the_whole_rule_back(store):
     monday, wednesday = fake_analysis(MONDAY), fake_analysis(WEDNESDAY)
     store.save_analyses([monday, wednesday])
-    store.add_alias_rules([ACME])
+    keep_rules(store, [ACME])
 
     undone = store.undo_last_correction(content_hash(monday.article))
     assert undone.rule is not None
-    assert store.alias_rules() == ()
+    assert read_rules(store) == ()
     assert store.cached_analysis(wednesday.article, MODEL) == wednesday
 
 
 def test_an_article_correction_made_after_the_rule_outlives_its_removal(store):
     monday = fake_analysis(MONDAY)
     store.save_analysis(monday)
-    [rule_id] = store.add_alias_rules([ACME])
+    [rule_id] = keep_rules(store, [ACME])
     digest = content_hash(monday.article)
     store.add_correction(digest, Correction("kind", key="person:tom-baker", kind="ORG"))
-    store.remove_alias_rule(rule_id)
+    drop_rule(store, rule_id)
 
     read = store.cached_analysis(monday.article, MODEL)
     assert {(m.key, m.kind) for m in read.mentions} == {
@@ -127,7 +130,7 @@ def test_an_article_correction_made_after_the_rule_outlives_its_removal(store):
 
 
 def test_a_rule_is_applied_where_an_unsaved_analysis_is_read(store):
-    store.add_alias_rules([ACME])
+    keep_rules(store, [ACME])
     fresh = fake_analysis(WEDNESDAY)  # just made: not in the store yet
     shown = store.corrected(fresh)
     assert ("org:acme-engine-company", "Acme Engine Company") in _keys(shown)
@@ -165,18 +168,18 @@ def test_the_collection_shows_the_rule_across_articles(tmp_path, store):
     collection = Collection(store, paths, MODEL)
     assert {e.key for e in collection.entities()} >= {"org:acme"}
 
-    [rule_id] = store.add_alias_rules([ACME])
+    [rule_id] = keep_rules(store, [ACME])
     entity = next(e for e in collection.entities() if e.key == "org:acme-engine-company")
     assert (entity.name, entity.articles, entity.mentions) == ("Acme Engine Company", 2, 2)
     assert "org:acme" not in {e.key for e in collection.entities()}
 
-    store.remove_alias_rule(rule_id)
+    drop_rule(store, rule_id)
     assert "org:acme-engine-company" not in {e.key for e in collection.entities()}
 
 
 def test_the_rules_are_kept_apart_from_any_text(store):
-    store.add_alias_rules([ACME, ACME, BAKER])  # the same rule twice is kept once
-    assert [rule for _id, rule in store.alias_rules()] == [ACME, BAKER]
+    keep_rules(store, [ACME, ACME, BAKER])  # the same rule twice is kept once
+    assert [rule for _id, rule in read_rules(store)] == [ACME, BAKER]
     assert store.corrections(RULE_SCOPE) == ()  # not read as a text's corrections
 
 
