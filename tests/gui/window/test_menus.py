@@ -67,6 +67,7 @@ def test_the_windows_menus_read_as_before(window):
         "&Export as HTML…",
         "Export &Quotes as CSV…",
         "Export Collection &Report…",
+        "Export Collection Report with Article &Pages…",
         "-",
         "&Close Tab",
         "&Quit",
