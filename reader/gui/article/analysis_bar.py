@@ -1,5 +1,6 @@
-"""The strip above an article that says how its analysis is going: opening, queued, how far
-(determinate, with Cancel), failed or cancelled (with Retry). Hidden once the analysis is shown."""
+"""The strip above an article that says how its analysis is going: opening, reading a scan with
+OCR or queued, how far (determinate, with Cancel), failed or cancelled (with Retry). Hidden once
+the analysis is shown."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ class AnalysisBar(QWidget):
         self.progress.setMaximumWidth(220)
         self.progress.setFormat("%p %")
         self.cancel = QPushButton("Cancel", self)
-        self.cancel.setToolTip("Stop analysing this article (the text stays open)")
         self.retry = QPushButton("Retry", self)
         self.retry.setToolTip("Analyse this article again")
         layout = QHBoxLayout(self)
@@ -32,8 +32,17 @@ class AnalysisBar(QWidget):
         self.retry.clicked.connect(self.retry_requested)
         self.hide()
 
-    def _show(self, message: str, *, progress: bool, cancel: bool, retry: bool) -> None:
+    def _show(
+        self,
+        message: str,
+        *,
+        progress: bool,
+        cancel: bool,
+        retry: bool,
+        stops: str = "Stop analysing this article (the text stays open)",
+    ) -> None:
         self.message.setText(message)
+        self.cancel.setToolTip(stops)
         self.progress.setVisible(progress)
         self.cancel.setVisible(cancel)
         self.retry.setVisible(retry)
@@ -41,6 +50,13 @@ class AnalysisBar(QWidget):
 
     def show_opening(self) -> None:
         self._show("Opening…", progress=False, cancel=False, retry=False)
+
+    def show_reading(self, message: str, done: int, total: int) -> None:
+        """The file is being read with OCR: `done` of `total` pages, with Cancel."""
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        stops = "Stop reading this file with OCR and close its tab"
+        self._show(message, progress=True, cancel=True, retry=False, stops=stops)
 
     def show_queued(self, behind: str | None) -> None:
         message = f"Waiting: “{behind}” is being analysed first" if behind else "Waiting…"

@@ -28,6 +28,7 @@ from reader.gui.article.reading_view import MetaLine, mention_fractions
 from reader.gui.article.scroll_marks import MarkedScrollBar
 from reader.gui.article.text_column import MAX_FIND_MATCHES, TextColumn
 from reader.gui.article.text_document import PreparedText, body_font, build_document, prepare_text
+from reader.gui.article.uncertain_marks import UNCERTAIN_TIP, is_uncertain_at
 
 __all__ = [  # what callers import from here, wherever it is made
     "MAX_FIND_MATCHES",
@@ -157,10 +158,14 @@ class ArticleView(TextColumn):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             mention = self.mention_at(event.pos())
             quote = self.quote_at(event.pos()) if mention is None else None
+            unsure = UNCERTAIN_TIP if is_uncertain_at(self, event.pos()) else ""
             if mention is not None:
-                QToolTip.showText(event.globalPos(), mention_tooltip(mention), self.viewport())
+                tip = "\n".join(filter(None, (mention_tooltip(mention), unsure)))
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
             elif quote is not None:
                 QToolTip.showText(event.globalPos(), quote_tooltip(quote), self.viewport())
+            elif unsure:
+                QToolTip.showText(event.globalPos(), unsure, self.viewport())
             else:
                 QToolTip.hideText()
             return True

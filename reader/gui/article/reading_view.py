@@ -11,14 +11,19 @@ from reader.core.text.article import Article
 from reader.gui.theme import quiet
 
 MIN_MARGIN = 28  # pixels beside the text, room for the quote bars
+OCR_BADGE = "Read by OCR"
+OCR_UNSURE_NOTE = " (words it was unsure of are underlined in waves)"
 
 
 def meta_text(article: Article) -> str:
-    """ "By Author · 2024-05-01 · Site" from what the source names; "" when it names nothing."""
+    """ "By Author · 2024-05-01 · Site" from what the source names, then "Read by OCR" for a
+    text read from pictures (and how its unsure words are marked); "" when there is none."""
     meta = getattr(article, "meta", None)
     if not meta:
         return ""
     parts = [f"By {meta.author}" if meta.author else "", meta.date or "", meta.site or ""]
+    if meta.ocr:
+        parts.append(OCR_BADGE + (OCR_UNSURE_NOTE if meta.uncertain else ""))
     return " · ".join(part for part in parts if part)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from reader.core.text.article import Article, BlockKind
 from reader.gui.article.offsets import OffsetMap, display_blocks, display_text
 from reader.gui.article.text_direction import paragraph_direction
+from reader.gui.article.uncertain_marks import mark_uncertain
 
 SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
 
@@ -36,7 +37,10 @@ class PreparedText:
 def prepare_text(article: Article, base: QFont) -> PreparedText:
     """Build what the view shows; safe off the GUI thread (the document has no layout yet).
     The caller moves the document to the GUI thread before handing it over."""
-    return PreparedText(OffsetMap(article), build_document(article, base))
+    offsets = OffsetMap(article)
+    document = build_document(article, base)
+    mark_uncertain(document, offsets, article)  # words OCR was unsure of
+    return PreparedText(offsets, document)
 
 
 def build_document(article: Article, base: QFont) -> QTextDocument:

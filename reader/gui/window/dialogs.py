@@ -16,14 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.text.loaders import SUPPORTED_SUFFIXES
+from reader.core.text.loaders import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES
 from reader.gui.window.settings import Settings
 
 
 def open_filter() -> str:
-    """The file dialog filter: the formats the loaders read, then everything."""
-    patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-    return f"Articles ({patterns});;All files (*)"
+    """The file dialog filter: the formats the loaders read (pictures, read with OCR, too),
+    pictures alone, then everything."""
+    patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES + IMAGE_SUFFIXES)
+    pictures = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
+    return f"Articles and scans ({patterns});;Scans and photos ({pictures});;All files (*)"
 
 
 def ask_open_paths(parent: QWidget, directory: str) -> list[Path]:

@@ -6,6 +6,11 @@ thread, nor does telling what a file is (its real path, a special file, too big,
 touches the file system and can stall on a slow mount. The files are read on a lane without a
 thread limit, a few jobs per open (see ArticleLoader), and each is handed back with its
 prepared document, or with one sentence saying why it could not be opened.
+
+A scan is read with OCR, a page every few seconds: while it is read the loader says how far it
+is (`reading`) and hands over the pages read so far, in order, each run with a document of its
+own (`pages_read`), so that the window shows the first pages long before the last; a file
+cancelled meanwhile stops at its next page.
 """
 
 from __future__ import annotations
@@ -13,15 +18,15 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 
 from reader.core.errors import ArticleError
-from reader.core.text.article import Article
-from reader.core.text.loaders import load_article
+from reader.core.text.article import Article, Block, BlockKind
+from reader.core.text.loaders import load_article, ocr
 from reader.gui.article.text_document import PreparedText, prepare_text
 from reader.gui.work.background import JobControl, Lane
 
@@ -41,6 +46,26 @@ class Loaded:
     article: Article | None = None
     prepared: PreparedText | None = None
     error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How far the OCR of a file is: `done` of its `total` pictures (pages) read."""
+
+    token: int
+    done: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class PagesRead:
+    """The next pages of a file being read with OCR, as an article of their own and its
+    document (the file's Article, once every page is read, replaces them)."""
+
+    token: int
+    path: Path
+    article: Article
+    prepared: PreparedText
 
 
 def read_article(path: Path) -> Article:
@@ -68,6 +93,8 @@ class ArticleLoader(QObject):
     """
 
     loaded = Signal(object)  # Loaded
+    reading = Signal(object)  # Reading: how far a file's OCR is
+    pages_read = Signal(object)  # PagesRead: the next pages of a scan, before it is all read
 
     def __init__(self, reader: ArticleReader = read_article, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +120,11 @@ class ArticleLoader(QObject):
         self._dropped.add(token)
 
     @Slot(object)
-    def _arrive(self, loaded: Loaded) -> None:
+    def _arrive(self, loaded: Loaded | PagesRead | Reading) -> None:
+        if isinstance(loaded, Reading):
+            if loaded.token not in self._dropped:
+                self.reading.emit(loaded)
+            return
         self._arrived.append(loaded)
         self._pacer.start()
 
@@ -104,6 +135,11 @@ class ArticleLoader(QObject):
         otherwise be shown in one long pause)."""
         while self._arrived:
             loaded = self._arrived.popleft()
+            if isinstance(loaded, PagesRead):
+                if loaded.token not in self._dropped:
+                    self.pages_read.emit(loaded)
+                    break
+                continue
             if loaded.token in self._dropped:
                 self._dropped.discard(loaded.token)
                 continue
@@ -123,21 +159,45 @@ class ArticleLoader(QObject):
             if token in self._dropped:  # closed before its turn: not read at all
                 control.report(Loaded(token, path, error="closed"))
             else:
-                control.report(self._read(token, path, font))
+                control.report(self._read(control, token, path, font))
 
-    def _read(self, token: int, path: Path, font: QFont) -> Loaded:
+    def _prepared(self, article: Article, font: QFont) -> PreparedText:
+        prepared = prepare_text(article, font)
+        prepared.document.moveToThread(self._gui_thread)
+        return prepared
+
+    def _read(self, control: JobControl, token: int, path: Path, font: QFont) -> Loaded:
         """The article and its document, or why it cannot be shown."""
         real_path = _real_path(path)
+
+        runs = itertools.count()
+
+        def pages_read(article: Article) -> None:
+            if next(runs):  # pages after the first: a title of theirs is only a heading
+                article = _without_title(article)
+            control.report(PagesRead(token, path, article, self._prepared(article, font)))
+
+        def read_so_far(done: int, total: int) -> bool:
+            control.report(Reading(token, done, total))
+            return token not in self._dropped  # False: cancelled, the OCR stops
+
         try:
-            article = self._reader(path)
-            prepared = prepare_text(article, font)
-            prepared.document.moveToThread(self._gui_thread)
-            return Loaded(token, path, real_path, article, prepared)
+            with ocr.reporting(read_so_far), ocr.previewing(pages_read):
+                article = self._reader(path)
+            return Loaded(token, path, real_path, article, self._prepared(article, font))
         except ArticleError as error:
             return Loaded(token, path, real_path, error=str(error))
         except Exception as error:  # building the document failed: report it, keep the others
             detail = str(error) or type(error).__name__
             return Loaded(token, path, real_path, error=f"{path} cannot be shown ({detail}).")
+
+
+def _without_title(article: Article) -> Article:
+    blocks = tuple(
+        Block(BlockKind.HEADING, block.start, block.end) if block.kind is BlockKind.TITLE else block
+        for block in article.blocks
+    )
+    return replace(article, blocks=blocks)
 
 
 def _real_path(path: Path) -> Path | None:

@@ -1,6 +1,7 @@
 """The open articles: one tab each, its file read off the GUI thread, then analysed (through
 `TabAnalyses`). Other parts of the window join each new tab through `tab_added`, and reach the
-tabs through `current_tab`, `article_tabs` and `open_paths`, never through the window."""
+tabs through `current_tab`, `article_tabs` and `open_paths`, never through the window. A scan's
+pages are shown in its tab as OCR reads them, with how far it is and Cancel (`scan_pages`)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from reader.gui.article.article_tab import ArticleTab
-from reader.gui.window import dialogs
+from reader.gui.window import dialogs, scan_pages
 from reader.gui.window.collector import freeze_survivors
-from reader.gui.window.loading import ArticleLoader, Loaded
+from reader.gui.window.loading import ArticleLoader, Loaded, PagesRead, Reading
 from reader.gui.window.naming import middle_elided
 from reader.gui.window.open_batch import OpenBatch
 from reader.gui.window.settings import Settings
@@ -64,6 +65,8 @@ class OpenArticles(QObject):
         self.widget.tabCloseRequested.connect(self.close_tab)
         self.loader = ArticleLoader(parent=self)
         self.loader.loaded.connect(self._on_loaded)
+        self.loader.reading.connect(self._on_reading)
+        self.loader.pages_read.connect(self._on_pages_read)
         self.analyses = TabAnalyses(service, stored, self.current_tab, status, parent=self)
         self.analyses.analysis_shown.connect(self.changed)
         self.analyses.request_ended.connect(self._check_settled)
@@ -108,21 +111,6 @@ class OpenArticles(QObject):
             self._settings.set_model(name)
             self.analyses.reanalyse(name, self.article_tabs())
 
-    def _tab_showing(
-        self, path: Path, real_path: Path | None, besides: ArticleTab | None
-    ) -> ArticleTab | None:
-        """The tab (other than `besides`) showing this file already: by the name given (no
-        file system call on the GUI thread), or by the real path the lane found."""
-        wanted = path.absolute()
-        for tab in self.article_tabs():
-            if tab is besides:
-                continue
-            if tab.path is not None and tab.path.absolute() == wanted:
-                return tab
-            if real_path is not None and self._real_paths.get(id(tab)) == real_path:
-                return tab
-        return None
-
     def _add_tab(self, path: Path, index: int = -1, current: bool = True) -> ArticleTab:
         """A tab for a file being read (at `index`; -1: last): it says so until the text
         arrives."""
@@ -131,6 +119,7 @@ class OpenArticles(QObject):
         tab.analysis_shown.connect(self._check_settled)
         tab.analysis_shown.connect(freeze_survivors)  # the final spans, drawn
         tab.analysis_bar.cancel_requested.connect(lambda: self.analyses.cancel(tab))
+        tab.analysis_bar.cancel_requested.connect(lambda: self._stop_reading(tab))
         tab.analysis_bar.retry_requested.connect(lambda: self.analyses.analyse(tab))
         index = self.widget.insertTab(index, tab, middle_elided(tab.title, TAB_TITLE_CHARS))
         self.widget.setTabToolTip(index, str(path))
@@ -146,7 +135,7 @@ class OpenArticles(QObject):
         """A file has been read: show its text and queue its analysis, or note why not."""
         load = self._loads.pop(loaded.token)
         load.batch.waiting -= 1
-        shown = self._tab_showing(loaded.path, loaded.real_path, besides=load.tab)
+        shown = _tab_showing(self, loaded.path, loaded.real_path, besides=load.tab)
         if loaded.article is None:
             load.batch.errors.append(loaded.error or f"{loaded.path} cannot be opened.")
             if loaded.real_path in self._settings.recent_files():
@@ -158,20 +147,16 @@ class OpenArticles(QObject):
         elif load.tab is not None:  # open already under another name: only switch to it
             self._remove_tab(load.tab)
             self.widget.setCurrentWidget(shown)
-        self._report_batch(load.batch)
+        _report_batch(self._parent, load.batch)
         self._check_settled()
 
     def _show(self, loaded: Loaded, load: _Load) -> None:
         """The text of a file read, in its tab (made now, in its place, for a batch's file)."""
         assert loaded.article is not None
-        tab = load.tab
-        if tab is None:
-            index, current = load.batch.place(load.position, self.widget)
-            tab = self._add_tab(loaded.path, index, current)
-            load.batch.made[load.position] = tab
+        tab = load.tab or self._placed_tab(load, loaded.path)
         if loaded.real_path is not None:
             self._real_paths[id(tab)] = loaded.real_path
-        tab.set_article(loaded.article, loaded.prepared)
+        scan_pages.set_read_article(tab, loaded.article, loaded.prepared)
         freeze_survivors()  # the article, its blocks and their offsets
         index = self.widget.indexOf(tab)
         self.widget.setTabText(index, middle_elided(tab.title, TAB_TITLE_CHARS))
@@ -181,11 +166,33 @@ class OpenArticles(QObject):
         self.analyses.analyse(tab)
         self.changed.emit()
 
-    def _report_batch(self, batch: OpenBatch) -> None:
-        """Once every file of an open is read, one dialog for all that could not be."""
-        if errors := batch.take_errors():
-            title = "Cannot open the article" if len(errors) == 1 else "Cannot open some articles"
-            dialogs.show_error(self._parent, title, "\n\n".join(errors))
+    def _placed_tab(self, load: _Load, path: Path) -> ArticleTab:
+        """A tab for a batch's file, made now in its place among the batch's tabs."""
+        index, current = load.batch.place(load.position, self.widget)
+        tab = self._add_tab(path, index, current)
+        load.batch.made[load.position] = tab
+        return tab
+
+    @Slot(object)
+    def _on_reading(self, reading: Reading) -> None:
+        """How far a scan's OCR is, in its tab (a batch's file has one once a page is read)."""
+        if (load := self._loads.get(reading.token)) is not None and load.tab is not None:
+            scan_pages.show_reading(load.tab, reading)
+
+    @Slot(object)
+    def _on_pages_read(self, pages: PagesRead) -> None:
+        """The next pages of a scan, shown in its tab (made now for a batch's file)."""
+        load = self._loads[pages.token]
+        if load.tab is None:
+            tab = self._placed_tab(load, pages.path)
+            load = self._loads[pages.token] = _Load(load.batch, load.position, tab)
+        scan_pages.show_pages(load.tab, pages)
+
+    def _stop_reading(self, tab: ArticleTab) -> None:
+        """Cancel on a tab whose file is still read (OCR): stop and close it, no error."""
+        if tab.loading and any(load.tab is tab for load in self._loads.values()):
+            self._status(f"Stopped reading {tab.title} with OCR.")
+            self.close_tab(self.widget.indexOf(tab))
 
     @Slot(int)
     def close_tab(self, index: int) -> None:
@@ -207,7 +214,7 @@ class OpenArticles(QObject):
                 self.loader.cancel(token)
                 del self._loads[token]
                 load.batch.waiting -= 1
-                self._report_batch(load.batch)
+                _report_batch(self._parent, load.batch)
         index = self.widget.indexOf(tab)
         if index >= 0:
             self.widget.removeTab(index)
@@ -226,3 +233,26 @@ class OpenArticles(QObject):
             )
         ):
             self.all_settled.emit()
+
+
+def _tab_showing(
+    articles: OpenArticles, path: Path, real_path: Path | None, besides: ArticleTab | None
+) -> ArticleTab | None:
+    """The tab (other than `besides`) showing this file already: by the name given (no file
+    system call on the GUI thread), or by the real path the lane found."""
+    wanted = path.absolute()
+    for tab in articles.article_tabs():
+        if tab is besides:
+            continue
+        if tab.path is not None and tab.path.absolute() == wanted:
+            return tab
+        if real_path is not None and articles._real_paths.get(id(tab)) == real_path:
+            return tab
+    return None
+
+
+def _report_batch(parent: QWidget, batch: OpenBatch) -> None:
+    """Once every file of an open is read, one dialog for all that could not be."""
+    if errors := batch.take_errors():
+        title = "Cannot open the article" if len(errors) == 1 else "Cannot open some articles"
+        dialogs.show_error(parent, title, "\n\n".join(errors))
