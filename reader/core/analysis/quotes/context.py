@@ -150,7 +150,11 @@ class QuotedDoc:
 
 
 def expanded_name(token: Token) -> Span:
-    """The whole name a token belongs to: its entity, else the token with its compounds."""
+    """The whole name a token belongs to: its entity, else the token with its compounds. An
+    entity of a kind that never speaks run over a clause (`Vance accused Holt of being a`,
+    which the model reads as a title after a quote) is no name: the token with its
+    compounds then too (a person or group with a verb in its name, `Black Lives Matter`,
+    stays whole)."""
     doc = token.doc
     if token.ent_iob_ != "O":
         start = token.i
@@ -159,7 +163,11 @@ def expanded_name(token: Token) -> Span:
         end = token.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        return doc[start:end]
+        name = doc[start:end]
+        if token.ent_type_ in SPEAKER_ENTITY_TYPES or not any(
+            word.pos_ in ("VERB", "AUX") for word in name
+        ):
+            return name
     start = token.i
     for child in reversed(list(token.lefts)):
         if child.dep_ in ("compound", "flat") and child.i == start - 1:

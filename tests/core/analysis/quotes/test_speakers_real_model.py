@@ -180,3 +180,16 @@ def test_a_spokeswomans_name_apposed_to_the_one_she_speaks_for_is_hers_real_mode
         "Lindgren, said it would be reviewed “in due course.”\n"
     )
     assert said(nlp, text) == {"in due course.": "Tara Lindgren"}
+
+
+def test_an_entity_run_over_a_clause_is_not_the_speakers_name_real_model(nlp):
+    """The small model reads `Vance accused Holt of being a` after a quote as one title;
+    the speaker is Vance, with the key of the full name before."""
+    text = (
+        "Harbor deal\n\n"
+        "Senator Mark Vance spoke in Dayton on Monday. Bemoaning the “rigged economy,” "
+        "Vance accused Holt of being a puppet of the banks.\n"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.key) == ("Vance", "person:mark-vance")
