@@ -142,6 +142,15 @@ def _fail(path: Path, message: str) -> dict:
     return {"path": str(path), "error": message}
 
 
+def _notices(path: Path, article: Article, record: dict | None = None) -> None:
+    """What the loader left out of an article that was read: one line each on stderr
+    ("reader: note: PATH: ..."), and the record's "notices" list."""
+    for notice in article.notices:
+        _say(f"note: {path}: {notice}")
+    if record is not None and article.notices:
+        record["notices"] = list(article.notices)
+
+
 def about_file(path: Path, message: str) -> str:
     """A failure of one file as one line that names it once: its path in place of the name the
     message starts with ("a.pdf cannot be read…" -> "docs/a.pdf cannot be read…"), the message
@@ -176,6 +185,7 @@ def run_analyze(args: argparse.Namespace) -> int:
                 else:
                     record = result.analysis.to_dict()
                     record["path"] = str(result.path)
+                    _notices(result.path, result.analysis.article, record)
                 run.add(result.analysis, record)
                 groups.add(result.analysis)
         except (ModelError, RuntimeError) as error:
@@ -215,6 +225,7 @@ def run_quotes(args: argparse.Namespace) -> int:
                     _say(about_file(result.path, result.error))
                     status = EXIT_FILE_FAILED
                     continue
+                _notices(result.path, result.analysis.article)
                 run.add(result.analysis, list(quote_rows(analysis_quotes(result.analysis))))
                 groups.add(result.analysis)
         except (ModelError, RuntimeError) as error:

@@ -56,3 +56,22 @@ def test_the_window_help_names_every_option_of_the_window_parser():
         if option not in ("-h", "--help")
     }
     assert options and all(option in cli.WINDOW_HELP for option in options)
+
+
+def test_analyze_notes_what_a_loader_left_out_once_and_in_the_record(tmp_path, capsys):
+    import json
+
+    import docx
+
+    from reader.core.text.loaders.docx import HEADERS_LEFT_OUT
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Harbour Gazette, Monday edition"
+    document.add_paragraph("The council agreed the harbour budget on Monday.")
+    path = tmp_path / "budget.docx"
+    document.save(path)
+    code = cli.main(["analyze", str(path), "--no-store", "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert err.splitlines() == [f"reader: note: {path}: {HEADERS_LEFT_OUT}"]
+    assert json.loads(out)["notices"] == [HEADERS_LEFT_OUT]

@@ -64,6 +64,9 @@ class Article:
     blocks: tuple[Block, ...]
     path: Path | None = None
     meta: ArticleMeta | None = None
+    # What the loader left out of `text` or could not read, one sentence each for the reader
+    # ("Its headers and footers are not shown."): said beside the article, never part of it.
+    notices: tuple[str, ...] = ()
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]

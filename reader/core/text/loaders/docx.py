@@ -5,6 +5,10 @@ endnotes and embedded HTML chunks (`w:altChunk`); wordml reads the body. Footnot
 follow the text under a "Notes" heading, one paragraph each, marked as in the text ("[1] …";
 endnotes in Word's default lower-case Roman numerals unless the document sets another format).
 
+Equations are read as their linear text and charts leave a line "[chart: title]" (wordml).
+Headers and footers are page furniture, not the article: left out, and the Article's notices
+say so once when they hold text.
+
 The title is the paragraph in the Title style, else the core properties' title, else a heading
 or headline-like line that opens the document. Author and creation date come from the core
 properties, only as the document states them (see metadata): a package without core
@@ -15,6 +19,7 @@ modified 2013-12-23T23:15:00Z) are not the article's.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -30,6 +35,7 @@ from reader.core.text.loaders.blocks import (
 )
 from reader.core.text.loaders.metadata import stated_meta, stated_title
 from reader.core.text.loaders.wordml import (
+    CHART_NAMESPACES,
     NoteMarks,
     local_name,
     style_names,
@@ -48,6 +54,9 @@ _NOTE_KINDS = ("footnote", "endnote")
 _DEFAULT_NOTE_FORMATS = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
 _NOT_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 NOTES_HEADING = "Notes"
+HEADERS_LEFT_OUT = "Its page headers and footers are not shown (they are not the article's text)."
+_CHART_RELATIONS = frozenset({"chart", "chartEx"})
+_Relations = list[tuple[str, str, str]]  # (type's last word, id, target part), see _relations
 _PICTURES = frozenset({"drawing", "pict", "object"})
 
 
@@ -62,15 +71,20 @@ def load_docx(path: Path, archive: DocumentArchive) -> Article:
     styles = style_names(_xml(path, archive, related.get("styles")))
     body = next((child for child in document if local_name(child) == "body"), None)
     notes = NoteMarks(_note_formats(_xml(path, archive, related.get("settings")), body))
-    chunks = _chunks(path, archive, main)
-    parts = word_parts(body, styles, notes, chunks) if body is not None else []
+    relations = _relations(path, archive, main)
+    chunks = _chunks(path, relations, archive)
+    charts = _chart_titles(path, relations, archive)
+    parts = word_parts(body, styles, notes, chunks, charts) if body is not None else []
     parts += _notes(path, archive, related, styles, notes)
     title, meta = _core_properties(path, archive, package.get("core-properties"))
     if not any(kind is BlockKind.TITLE for kind, _ in parts):
         parts = with_title_first(parts, title) if title else headline_first(parts)
     if _only_pictures(parts, body):
         raise only_pictures(path)
-    return article_from_parts(path, parts, meta=meta)
+    article = article_from_parts(path, parts, meta=meta)
+    if _has_page_furniture(path, relations, archive, styles):
+        article = replace(article, notices=(HEADERS_LEFT_OUT,))
+    return article
 
 
 def _only_pictures(parts: list[Part], body: etree._Element | None) -> bool:
@@ -165,13 +179,60 @@ def _notes(
     return [(BlockKind.HEADING, NOTES_HEADING), *parts] if parts else []
 
 
-def _chunks(path: Path, archive: DocumentArchive, main: str) -> dict[str, list[Part]]:
+def _chunks(path: Path, relations: _Relations, archive: DocumentArchive) -> dict[str, list[Part]]:
     """Blocks of the HTML or saved pages embedded whole (`w:altChunk`), by relationship id."""
     return {
         relation_id: _chunk_parts(path, read_member(path, archive, target))
-        for kind, relation_id, target in _relations(path, archive, main)
+        for kind, relation_id, target in relations
         if kind == "aFChunk"
     }
+
+
+def _chart_titles(path: Path, relations: _Relations, archive: DocumentArchive) -> dict[str, str]:
+    """The title of each chart part (classic and chartEx) by relationship id; "" when the chart
+    has none (its drawing's alternative text is used then, see wordml)."""
+    titles = {}
+    for kind, relation_id, target in relations:
+        if kind in _CHART_RELATIONS:
+            root = _xml(path, archive, target)
+            titles[relation_id] = _chart_title(root) if root is not None else ""
+    return titles
+
+
+def _chart_title(root: etree._Element) -> str:
+    """The text of the chart's own title (rich text or a cached cell; not an axis's title), ""
+    without one."""
+    for chart in root:
+        for title in chart if _chart_element(chart, "chart") else ():
+            if _chart_element(title, "title"):
+                texts = (
+                    node.text or ""
+                    for node in title.iter()
+                    if isinstance(node.tag, str) and node.tag.endswith(("}t", "}v"))
+                )
+                return " ".join("".join(texts).split())
+    return ""
+
+
+def _chart_element(element: etree._Element, name: str) -> bool:
+    tag = element.tag
+    return (
+        isinstance(tag, str)
+        and tag.endswith(f"}}{name}")
+        and tag[1:].split("}")[0] in (CHART_NAMESPACES)
+    )
+
+
+def _has_page_furniture(
+    path: Path, relations: _Relations, archive: DocumentArchive, styles: dict[str, str]
+) -> bool:
+    """Whether a header or footer part holds text (left out of the article: page furniture)."""
+    for kind, _, target in relations:
+        if kind in ("header", "footer"):
+            root = _xml(path, archive, target)
+            if root is not None and any(text.strip() for _, text in word_parts(root, styles)):
+                return True
+    return False
 
 
 def _chunk_parts(path: Path, data: bytes) -> list[Part]:

@@ -7,18 +7,22 @@ phonetic guides' base text. Not shown, as Word does not show them: tracked delet
 moved-away text, hidden runs (`w:vanish`), field instructions, the fallback copy of content
 given twice (`mc:Fallback`), comment marks. Transitional and Strict Open XML differ only in the
 namespace, so both are read alike. A footnote or endnote reference leaves its mark (" [1]") and
-is listed in `NoteMarks` for the notes after the text.
+is listed in `NoteMarks` for the notes after the text. An equation (Office Math) is its linear
+text where it stands ("x^2+1", see omml); a chart is a line "[chart: its title]" after the
+paragraph it is anchored in, so the reader knows what the page holds there.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
 
 from reader.core.text.article import BlockKind
 from reader.core.text.loaders.blocks import Part
 from reader.core.text.loaders.markup import CELL_SEPARATOR
+from reader.core.text.loaders.omml import linear_math, math_name
 
 WORD_NAMESPACES = frozenset(
     {
@@ -50,6 +54,21 @@ _HIDDEN = frozenset(
 )
 _OFF = frozenset({"0", "false", "off"})
 OBJECT_PLACEHOLDER = "[An embedded object is not shown here.]"
+EQUATION_PLACEHOLDER = "[equation]"  # an equation without text
+CHART_NAMESPACES = frozenset(
+    {
+        "http://schemas.openxmlformats.org/drawingml/2006/chart",
+        "http://purl.oclc.org/ooxml/drawingml/chart",
+        "http://schemas.microsoft.com/office/drawing/2014/chartex",
+    }
+)
+_DRAWING_DEPTH = 4  # c:chart in a:graphicData in a:graphic in wp:inline, beside wp:docPr
+_DOC_PROPERTIES = frozenset(
+    {
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr",
+        "{http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing}docPr",
+    }
+)
 
 
 def local_name(element: etree._Element) -> str:
@@ -124,11 +143,13 @@ def word_parts(
     styles: dict[str, str],
     notes: NoteMarks | None = None,
     chunks: dict[str, list[Part]] | None = None,
+    charts: dict[str, str] | None = None,
 ) -> list[Part]:
     """Blocks of a body, a note or a header in document order (iterative: no recursion).
 
     `styles` maps style ids to names (for titles and headings); `chunks` gives the blocks of
-    documents embedded whole (`w:altChunk`) by relationship id.
+    documents embedded whole (`w:altChunk`) by relationship id; `charts` the titles of the
+    chart parts by relationship id ("" for a chart without one).
     """
     parts: list[Part] = []
     frames: list[_Frame] = []
@@ -147,6 +168,10 @@ def word_parts(
         if event == "start":
             if skipping or name in _HIDDEN or element.tag == _FALLBACK or _is_hidden_run(element):
                 skipping += 1
+                continue
+            if _is_figure(element):  # read whole here: an equation or a chart
+                skipping += 1
+                _add_figure(element, frames, parts, charts or {})
                 continue
             if name in ("p", "tr", "tc"):
                 frames.append(_Frame(name))
@@ -173,6 +198,48 @@ def word_parts(
         else:
             emit([(BlockKind.PARAGRAPH, CELL_SEPARATOR.join(p for p in frame.pieces if p))])
     return parts
+
+
+def _is_figure(element: etree._Element) -> bool:
+    """An equation (`m:oMathPara`, or `m:oMath` outside one) or a chart reference."""
+    if math_name(element) in ("oMath", "oMathPara"):
+        return True
+    tag = element.tag
+    return (
+        isinstance(tag, str)
+        and tag.endswith("}chart")
+        and tag[1:].split("}")[0] in (CHART_NAMESPACES)
+    )
+
+
+def _add_figure(
+    element: etree._Element, frames: list[_Frame], parts: list[Part], charts: dict[str, str]
+) -> None:
+    """An equation's linear text where it stands; a chart's line after its paragraph."""
+    if math_name(element):
+        text = linear_math(element) or EQUATION_PLACEHOLDER
+        if frames and frames[-1].tag in ("p", "tc"):
+            frames[-1].pieces.append(text)
+        else:
+            parts.append((BlockKind.PARAGRAPH, text))
+        return
+    title = charts.get(_relationship_id(element) or "") or _alternative_text(element)
+    line = (BlockKind.PARAGRAPH, f"[chart: {title}]" if title else "[chart]")
+    if frames and frames[-1].tag == "p":
+        frames[-1].after.append(line)
+    elif frames:
+        frames[-1].pieces.append(line[1])
+    else:
+        parts.append(line)
+
+
+def _alternative_text(element: etree._Element) -> str:
+    """The title or description the author gave the drawing holding a chart ("" if none)."""
+    for ancestor in islice(element.iterancestors(), _DRAWING_DEPTH):
+        for child in ancestor:
+            if child.tag in _DOC_PROPERTIES:
+                return " ".join((child.get("title") or child.get("descr") or "").split())
+    return ""
 
 
 def _run_text(element: etree._Element, name: str, notes: NoteMarks | None) -> str:
