@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from reader.core.analysis.quotes.coining import coins
+from reader.core.analysis.quotes.coining import coiner_by, coins
 from reader.core.analysis.quotes.context import SENTENCE_END, Fragment, QuotedDoc, Way, is_mark
 from reader.core.analysis.quotes.cues import calls_on, cue_span, is_cue
 from reader.core.analysis.quotes.layouts import label_before, signature
@@ -65,7 +65,7 @@ def attribute(qdoc: QuotedDoc, fragment: Fragment) -> None:
     fragment.way = way
     fragment.local_cue = nearest
     fragment.cue = cue_span(cue)
-    speaker = speaker_of(qdoc, cue)
+    speaker = coiner_by(qdoc, fragment, cue) or speaker_of(qdoc, cue)  # `labelled “…” by X`
     if speaker is None and cue.i >= fragment.tokens.end:
         speaker = name_between(qdoc, fragment.tokens.end, cue.i) or noun_after(cue)
     answer = qdoc.word_before(fragment) == cue.i  # `said “yes”`: the words are its object

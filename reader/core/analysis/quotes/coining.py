@@ -9,6 +9,10 @@ the naming verb. Split out of that climb, which otherwise credits whoever speaks
 sentence; the speaker is then the naming verb's subject (`speakers.speaker_of`), a named one
 in `what X called`, or the name the parser hangs the verb from (`the policy Trump dubbed`).
 
+A passive naming verb credits the phrase to its "by" (`the plan, labelled “a giveaway” by
+critics`), which the parser often hangs from the quoted noun rather than the verb
+(`coiner_by`).
+
 Serves news prose of any era (issue 22, "a phrase one person coined, repeated by another").
 """
 
@@ -16,8 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from reader.core.analysis.quotes.context import Fragment, QuotedDoc
-from reader.core.analysis.quotes.cues import calls_on, is_named_clause
+from reader.core.analysis.quotes.context import Fragment, QuotedDoc, is_mark
+from reader.core.analysis.quotes.cues import calls_on, is_named_clause, object_of
 
 COINING_VERBS = frozenset({"call", "dub", "term", "label", "brand", "coin"})
 # How the parse hangs the quoted phrase from the naming verb: its object or object
@@ -47,3 +51,24 @@ def coined_by(verb: Token, subject: Token) -> bool:
     phrase. A pronoun (`condemned what he called “…”`) stands for the subject above, which
     `speakers.speaker_of` takes as the name it resolves to."""
     return verb.lemma_.lower() in COINING_VERBS and subject.pos_ != "PRON"
+
+
+def coiner_by(qdoc: QuotedDoc, fragment: Fragment, verb: Token) -> Token | None:
+    """`labelled “a giveaway” by critics`, `was dubbed “…” by Vance`: the object of the "by"
+    of a naming verb with no active subject whose object predicate is the fragment, hung
+    from the verb as its agent or, misparsed, from the quoted phrase right after the
+    closing mark; or None."""
+    if verb.lemma_.lower() not in COINING_VERBS or any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # an active subject coined it (`coins`)
+    roots = [r for r in qdoc.quote_roots(fragment) if r.head == verb and r.dep_ in _OBJECT_LINKS]
+    if not roots:
+        return None
+    after = fragment.tokens.end
+    while after < len(qdoc.doc) and (is_mark(qdoc.doc[after]) or qdoc.doc[after].text == ","):
+        after += 1
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if by is None and after < len(qdoc.doc):
+        word = qdoc.doc[after]
+        if word.lower_ == "by" and word.dep_ == "prep" and word.head in roots:
+            by = word
+    return object_of(by) if by is not None else None

@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from reader.core.analysis.quotes.coining import coiner_by
 from reader.core.analysis.quotes.context import Fragment, QuotedDoc, is_mark
 from reader.core.analysis.quotes.cues import is_cue, is_named_clause
 from reader.core.analysis.quotes.terms import head_in_noun_phrase, is_rejected_term
@@ -153,8 +154,11 @@ def _follows_naming_word(qdoc: QuotedDoc, fragment: Fragment) -> bool:
         return not _reports_wording(word)  # the noun: `the term “…”`, not `Vance termed “…”`
     if word.lower_ == "as":  # "known as"
         word = word.head
-    # `the policy Trump dubbed “…”`, hung from the name: a coiner's phrase (`coining`)
-    return not (_is_clause(word) or is_named_clause(word))
+    # `the policy Trump dubbed “…”`, hung from the name, or `labelled “…” by critics`: a
+    # coiner's phrase (`coining`)
+    return not (
+        _is_clause(word) or is_named_clause(word) or coiner_by(qdoc, fragment, word) is not None
+    )
 
 
 def _reports_wording(noun: Token) -> bool:

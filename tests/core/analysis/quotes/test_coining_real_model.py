@@ -102,3 +102,24 @@ def test_labelled_labeled_dubbed_branded_credit_their_subject_real_model(nlp):
         None,
         "labelled",
     )
+
+
+def test_a_passive_naming_verb_credits_its_by_real_model(nlp):
+    """`labelled “…” by critics`: the phrase is the labellers', whether the parser hangs
+    the "by" from the verb or from the quoted phrase."""
+    for text, speaker, key in (
+        (
+            "The plan was labelled “a giveaway” by Senator Mark Vance.",
+            "Mark Vance",
+            "person:mark-vance",
+        ),
+        ("The plan, labelled “a giveaway” by critics, passed on Monday.", "critics", None),
+    ):
+        (quote,) = quotes_of(nlp, f"Harbor plan\n\n{text}\n")
+        assert quote.speaker is not None and quote.cue is not None, text
+        assert (quote.text, quote.speaker.text, quote.speaker.key, quote.cue.text) == (
+            "a giveaway",
+            speaker,
+            key,
+            "labelled",
+        )
