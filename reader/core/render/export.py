@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from reader.core.model import Analysis, Kind, Mention, Quote
 from reader.core.render.evidence import is_confirmed
+from reader.core.render.ocr_marks import ocr_label, text_pieces
 from reader.core.render.palette import PAGE_DARK, PAGE_LIGHT, STYLES, KindStyle, Scheme
 from reader.core.render.roles import role_text
 from reader.core.render.segments import BlockRuns, article_runs
@@ -304,6 +305,8 @@ def _meta_fields(meta: ArticleMeta | None) -> list[_MetaField]:
             fields.append(_MetaField(f"{day.day} {day:%B %Y}", day.isoformat()))
     if meta.site:
         fields.append(_MetaField(meta.site))
+    if label := ocr_label(meta):  # read from pictures: the reader should know
+        fields.append(_MetaField(label))
     return fields
 
 
@@ -335,6 +338,7 @@ def rendered_page(
         title_index=next((i for i, b in enumerate(blocks) if b.kind == BlockKind.TITLE), -1),
         meta=_meta_fields(article.meta),
         text=text,
+        piece=text_pieces(text, article.meta),  # the text, OCR's unsure words marked
         blocks=[_block_view(block) for block in blocks],
         marks=[_mark_view(m) for m in analysis.mentions],
         groups=groups,

@@ -7,12 +7,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
+from reader.core.render.ocr_marks import ocr_label
 from reader.core.text.article import Article
 from reader.gui.theme import quiet
 
 MIN_MARGIN = 28  # pixels beside the text, room for the quote bars
-OCR_BADGE = "Read by OCR"
-OCR_UNSURE_NOTE = " (words it was unsure of are underlined in waves)"
 
 
 def meta_text(article: Article) -> str:
@@ -22,8 +21,7 @@ def meta_text(article: Article) -> str:
     if not meta:
         return ""
     parts = [f"By {meta.author}" if meta.author else "", meta.date or "", meta.site or ""]
-    if meta.ocr:
-        parts.append(OCR_BADGE + (OCR_UNSURE_NOTE if meta.uncertain else ""))
+    parts.append(ocr_label(meta) or "")  # the export's words
     return " · ".join(part for part in parts if part)
 
 

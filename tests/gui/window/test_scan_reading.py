@@ -14,9 +14,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
+from reader.core.render.ocr_marks import OCR_LABEL as OCR_BADGE
 from reader.core.text.loaders import ocr
 from reader.core.text.loaders.pdf_noise import Box, Line, Page
-from reader.gui.article.reading_view import OCR_BADGE
 from reader.gui.article.uncertain_marks import UNCERTAIN_PROPERTY
 from reader.gui.window import dialogs, scan_pages
 from reader.gui.window.loading import Reading
