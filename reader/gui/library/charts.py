@@ -1,20 +1,23 @@
-"""A chart in the Library: the core's matplotlib drawing (`reader.core.render.charts`) on a Qt
-canvas, in the theme's colours, with a click on a bar reported by its index.
+"""A chart in the Library: the core's matplotlib drawing (`reader.core.render.charts`) in the
+theme's colours, with a click on a bar reported by its index.
 
-matplotlib (about a second to import) is never imported on the GUI thread: the first chart
-given (shown or not) asks the `MatplotlibLoader` to import it, with a first drawing to load
-its fonts, on a background lane, and every chart waiting is drawn when it says `ready`; a chart
-given while hidden is drawn when it comes into view. Nothing is imported at start. A `Figure`
-of its own per chart, never pyplot's global state.
+matplotlib (about a second to import, a tenth of a second or more to draw a chart) never runs
+on the GUI thread: each chart is drawn on the "charts" lane into an image (`render_chart`,
+matplotlib's Agg canvas, at the widget's size and pixel ratio) with its bars' boxes, and shown
+when it arrives (`drawn`); the first such job imports matplotlib there. A chart given while
+hidden is drawn when it comes into view, again when its width or the theme changes; an image
+older than the latest asked for is dropped. A `Figure` of its own per job, never pyplot's
+global state. Nothing is imported at start.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reader.core.render.charts import DARK, LIGHT, ChartColours
@@ -26,145 +29,192 @@ if TYPE_CHECKING:
     from matplotlib.patches import Rectangle
 
 Draw = Callable[["Figure", ChartColours], "list[Rectangle]"]
+DPI = 100  # matplotlib's figure.dpi, as its Qt canvas uses it: points to logical pixels
+RESIZE_MS = 80  # a width change is drawn again once the resizing pauses this long
+MIN_WIDTH = 40  # narrower (a widget not laid out yet): drawn when it is given a width
 
 
-def _import_matplotlib(_control: JobControl) -> None:
-    """On the loader's lane: import the Qt canvas and what the drawings use, then draw a
-    figure with text off screen, which reads the font list (built on a first run) and a font."""
-    import matplotlib.dates  # noqa: F401 (the timelines' axis)
+@dataclass(frozen=True, slots=True)
+class ChartImage:
+    """A chart drawn off the GUI thread: the `image` (device pixels, its pixel ratio set) and
+    each bar's box in logical pixels from the image's top left, for the `request` it
+    answers."""
+
+    request: int
+    image: QImage
+    boxes: tuple[QRectF, ...]
+
+
+def render_chart(
+    _control: JobControl,
+    request: int,
+    draw: Draw | None,
+    colours: ChartColours,
+    background: str,
+    size: tuple[int, int],
+    ratio: float,
+) -> ChartImage:
+    """On the charts lane: what `draw` draws (None: nothing) on a figure of `size` logical
+    pixels (width, height) at `ratio` device pixels each, on `background`."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: F401
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(1, 1))
-    figure.add_subplot().barh([0], [1])
-    FigureCanvasAgg(figure).draw()
+    width, height = size
+    figure = Figure(figsize=(width / DPI, height / DPI), dpi=DPI * ratio)
+    canvas = FigureCanvasAgg(figure)
+    figure.set_facecolor(background)
+    bars = draw(figure, colours) if draw is not None else []
+    figure.patch.set_alpha(1)
+    canvas.draw()
+    pixels = canvas.buffer_rgba()
+    rows, columns = pixels.shape[0], pixels.shape[1]
+    image = QImage(bytes(pixels), columns, rows, columns * 4, QImage.Format.Format_RGBA8888)
+    image = image.copy()  # its own pixels, not the bytes' (freed with this frame)
+    image.setDevicePixelRatio(ratio)
+    boxes = []
+    for bar in bars:  # matplotlib's display box: device pixels from the bottom left
+        box = bar.get_window_extent()
+        top = (rows - box.y1) / ratio
+        boxes.append(QRectF(box.x0 / ratio, top, box.width / ratio, box.height / ratio))
+    return ChartImage(request, image, tuple(boxes))
 
 
-class MatplotlibLoader(QObject):
-    """Imports matplotlib once, off the GUI thread; `ready` when done (`loaded` is then
-    True), `failed` with a sentence when it cannot be imported."""
+_lane: Lane | None = None
 
-    ready = Signal()
-    failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+def chart_lane() -> Lane:
+    """The lane every chart is drawn on (one thread; made on first use, on the GUI thread)."""
+    global _lane
+    if _lane is None:
+        _lane = Lane("charts", threads=1)
+    return _lane
+
+
+class _Canvas(QWidget):
+    """Paints the chart's image; a press is passed on with its position."""
+
+    pressed = Signal(QPointF)
+
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.loaded = False
-        self._lane = Lane("charts", threads=1, parent=self)
-        self._asked = False
+        self.image: QImage | None = None
 
-    def request(self) -> bool:
-        """True when matplotlib is loaded; else start loading it (once) and say False."""
-        if not self.loaded and not self._asked:
-            self._asked = True
-            job = self._lane.submit(_import_matplotlib)
-            job.result.connect(self._done)
-            job.error.connect(lambda error: self.failed.emit(f"Charts cannot be drawn: {error}"))
-        return self.loaded
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.image is not None:
+            QPainter(self).drawImage(0, 0, self.image)
 
-    def _done(self, _result: None) -> None:
-        self.loaded = True
-        self.ready.emit()
-
-
-_shared: MatplotlibLoader | None = None
-
-
-def shared_loader() -> MatplotlibLoader:
-    """The window's one loader (made on first use, on the GUI thread, kept for the process)."""
-    global _shared
-    if _shared is None:
-        _shared = MatplotlibLoader()
-    return _shared
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.pressed.emit(event.position())
+        super().mousePressEvent(event)
 
 
 class ChartView(QWidget):
     """Shows what a `Draw` draws; `bar_clicked` gives the index of the bar clicked, `drawn`
-    follows each drawing. `loader` (default: the shared one) brings matplotlib in."""
+    follows each image shown."""
 
     bar_clicked = Signal(int)
     drawn = Signal()
 
-    def __init__(
-        self, name: str, parent: QWidget | None = None, loader: MatplotlibLoader | None = None
-    ) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._loader = loader or shared_loader()
-        self._loader.ready.connect(self._loaded)
-        self._loader.failed.connect(self._cannot)
         self.setAccessibleName(name)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self.canvas = _Canvas(self)
+        self.canvas.pressed.connect(self._pressed)
+        self._layout.addWidget(self.canvas)
         self._draw: Draw | None = None
         self._height = 0
         self._pending = False
-        self.canvas = None  # FigureCanvasQTAgg, made when first shown
-        self.bars: list[Rectangle] = []
+        self._asked = 0  # the latest request: an image for an older one is dropped
+        self._drawn_width = 0
+        self.bars: tuple[QRectF, ...] = ()  # each bar's box on the canvas
+        # Requests wait for the event loop: the layout has then given the widget its width,
+        # and several in one turn (a new snapshot, a new sort) make one drawing.
+        self._soon = QTimer(self, singleShot=True, interval=0)
+        self._soon.timeout.connect(self._request)
+        self._resized = QTimer(self, singleShot=True, interval=RESIZE_MS)
+        self._resized.timeout.connect(self._request)
+
+    @property
+    def image(self) -> QImage | None:
+        """The image shown; None until the first arrives."""
+        return self.canvas.image
 
     def show_chart(self, draw: Draw | None, height: int) -> None:
         """Draw with `draw` (None: an empty chart) at `height` pixels, now or when shown."""
         self._draw = draw
         self._height = height  # set when drawn: a hidden dock's layout is left alone
         self._pending = True
-        if self._loader.request() and self.isVisible():
-            self._render()
-
-    def _loaded(self) -> None:
-        if self._pending and self.isVisible():
-            self._render()
-
-    def _cannot(self, message: str) -> None:
-        """matplotlib cannot be imported: the chart's place says so (its table still shows
-        the figures)."""
-        if self.findChild(QLabel) is None:
-            label = QLabel(message, self)
-            label.setWordWrap(True)
-            self._layout.addWidget(label)
+        if self.isVisible():
+            self._soon.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._pending and self._loader.loaded:
-            self._render()
+        if self._pending:
+            self._soon.start()
 
     def changeEvent(self, event: QEvent) -> None:
         """A new theme: drawn again in its colours."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.canvas is not None:
+        if event.type() == QEvent.Type.PaletteChange and self._asked:
             self._pending = True
             if self.isVisible():
-                self._render()
+                self._soon.start()
 
-    def _render(self) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._asked and event.size().width() != self._drawn_width:
+            self._pending = True
+        if self._pending and self.isVisible():
+            self._resized.start()
+
+    def _request(self) -> None:
+        """Ask the charts lane for the chart at the widget's width, in the theme's colours
+        (shown and laid out: else it waits)."""
+        if not self._pending or not self.isVisible() or self.width() < MIN_WIDTH:
+            return
         self._pending = False
         self.setFixedHeight(self._height)
-        if self.canvas is None:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-            from matplotlib.figure import Figure
+        self._asked += 1
+        self._drawn_width = self.width()
+        palette = self.palette()
+        job = chart_lane().submit(
+            render_chart,
+            self._asked,
+            self._draw,
+            DARK if is_dark(palette) else LIGHT,
+            palette.color(self.backgroundRole()).name(),
+            (max(self.width(), 1), max(self._height, 1)),
+            self.devicePixelRatioF(),
+        )
+        job.result.connect(self._arrived)
+        job.error.connect(self._failed)
 
-            self.canvas = FigureCanvasQTAgg(Figure())
-            self.canvas.mpl_connect("button_press_event", self._pressed)
-            self._layout.addWidget(self.canvas)
-        figure = self.canvas.figure
-        figure.clear()
-        colours = DARK if is_dark(self.palette()) else LIGHT
-        figure.set_facecolor(self.palette().color(self.backgroundRole()).name())
-        self.bars = self._draw(figure, colours) if self._draw is not None else []
-        figure.patch.set_alpha(1)
-        self.canvas.draw_idle()
+    def _arrived(self, chart: ChartImage) -> None:
+        if chart.request != self._asked:
+            return
+        self.canvas.image = chart.image
+        self.bars = chart.boxes
+        self.canvas.update()
         self.drawn.emit()
 
-    def _pressed(self, event) -> None:
-        for number, bar in enumerate(self.bars):
-            if bar.contains(event)[0]:
+    def _failed(self, error: BaseException) -> None:
+        """The chart cannot be drawn (matplotlib missing or failing): its place says so, once
+        (the table beside it still gives the figures)."""
+        if self.findChild(QLabel) is None:
+            label = QLabel(f"The chart cannot be drawn: {error}", self)
+            label.setWordWrap(True)
+            self._layout.addWidget(label)
+
+    def _pressed(self, position: QPointF) -> None:
+        for number, box in enumerate(self.bars):
+            if box.contains(position):
                 self.bar_clicked.emit(number)
                 return
 
     def bar_centre(self, number: int) -> tuple[int, int]:
         """Where bar `number` is on the canvas, in the canvas's widget coordinates."""
-        assert self.canvas is not None
-        self.canvas.draw()
-        extent = self.bars[number].get_window_extent()
-        ratio = self.canvas.device_pixel_ratio
-        x, y = (extent.x0 + extent.x1) / 2 / ratio, (extent.y0 + extent.y1) / 2 / ratio
-        return round(x), round(self.canvas.height() - y)
+        centre = self.bars[number].center()
+        return round(centre.x()), round(centre.y())

@@ -1,5 +1,6 @@
-"""The Library's charts bring matplotlib in off the GUI thread: a chart given before it is
-loaded is drawn when the loader says it is ready, never at once on the GUI thread."""
+"""The Library's charts are drawn off the GUI thread: a chart given is drawn on the charts
+lane into an image and shown when it arrives (`drawn`), never at once on the GUI thread; a
+click on a bar gives its index; a newer request wins over an older one."""
 
 from __future__ import annotations
 
@@ -9,39 +10,72 @@ import sys
 import textwrap
 from pathlib import Path
 
-from reader.core.render.charts import draw_bars
-from reader.gui.library.charts import ChartView, MatplotlibLoader
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from reader.core.render.charts import LIGHT, draw_bars
+from reader.gui.library.charts import ChartView
 
 ROOT = Path(__file__).resolve().parents[3]
 WAIT_MS = 30_000
 BARS = [("Ada Lovelace", 3), ("Tom Baker", 1)]
 
 
-def test_a_chart_waits_for_the_loader_and_appears_by_signal(qtbot):
-    loader = MatplotlibLoader()
-    view = ChartView("Who gets quoted", loader=loader)
+def bars_of(items):
+    return lambda figure, colours: draw_bars(figure, items, colours)
+
+
+def shown_view(qtbot) -> ChartView:
+    view = ChartView("Who gets quoted")
     qtbot.addWidget(view)
     view.resize(400, 200)
     view.show()
+    return view
+
+
+def test_a_chart_is_drawn_off_the_gui_thread_and_appears_by_signal(qtbot):
+    view = shown_view(qtbot)
     with qtbot.wait_signal(view.drawn, timeout=WAIT_MS):
-        view.show_chart(lambda figure, colours: draw_bars(figure, BARS, colours), 120)
-        assert view.canvas is None and not loader.loaded  # nothing drawn before `ready`
-    assert loader.loaded and view.canvas is not None
-    assert len(view.bars) == 2
-    drawn: list[bool] = []
-    view.drawn.connect(lambda: drawn.append(True))
-    with qtbot.assert_not_emitted(loader.ready):  # loaded once: the next chart draws at once
-        view.show_chart(lambda figure, colours: draw_bars(figure, BARS[:1], colours), 120)
-    assert drawn == [True] and len(view.bars) == 1
+        view.show_chart(bars_of(BARS), 120)
+        assert view.image is None and view.bars == ()  # nothing drawn on the GUI thread
+    assert view.image is not None and len(view.bars) == 2
+    assert view.image.deviceIndependentSize().toSize() == view.size()
+    first, second = view.bars
+    assert first.top() < second.top() and first.width() > second.width()  # 3 above 1
+    x, y = view.bar_centre(0)
+    assert view.image.pixelColor(
+        round(x * view.image.devicePixelRatio()), round(y * view.image.devicePixelRatio())
+    ) == QColor(LIGHT.bar)
 
 
-def test_a_hidden_chart_is_drawn_when_shown_after_the_loader_is_ready(qtbot):
-    loader = MatplotlibLoader()
-    view = ChartView("Over time", loader=loader)
+def test_a_click_on_a_bar_gives_its_index(qtbot):
+    view = shown_view(qtbot)
+    with qtbot.wait_signal(view.drawn, timeout=WAIT_MS):
+        view.show_chart(bars_of(BARS), 120)
+    x, y = view.bar_centre(1)
+    with qtbot.wait_signal(view.bar_clicked, timeout=WAIT_MS) as clicked:
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=QPoint(x, y))
+    assert clicked.args == [1]
+    with qtbot.assert_not_emitted(view.bar_clicked):
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+
+
+def test_only_the_latest_chart_asked_for_is_shown(qtbot):
+    view = shown_view(qtbot)
+    with qtbot.wait_signal(view.drawn, timeout=WAIT_MS):
+        view.show_chart(bars_of(BARS), 120)
+        view.show_chart(bars_of(BARS[:1]), 120)
+    qtbot.wait(50)  # an older image arriving late would show now; none does
+    assert len(view.bars) == 1
+
+
+def test_a_hidden_chart_is_drawn_when_shown(qtbot):
+    view = ChartView("Over time")
     qtbot.addWidget(view)
-    with qtbot.wait_signal(loader.ready, timeout=WAIT_MS):
-        view.show_chart(lambda figure, colours: draw_bars(figure, BARS, colours), 120)
-    assert view.canvas is None  # hidden: loaded, not drawn
+    view.resize(400, 200)
+    view.show_chart(bars_of(BARS), 120)
+    qtbot.wait(50)  # the event loop runs: a hidden chart is not drawn
+    assert view.image is None
     with qtbot.wait_signal(view.drawn, timeout=WAIT_MS):
         view.show()
     assert len(view.bars) == 2
@@ -60,6 +94,7 @@ SCRIPT = textwrap.dedent(
     from reader.gui.library.charts import ChartView
     app = QApplication([])
     view = ChartView("chart")
+    view.resize(300, 150)
     view.show()
     view.drawn.connect(app.quit)
     view.show_chart(lambda figure, colours: draw_bars(figure, [("A", 2)], colours), 100)
@@ -72,7 +107,7 @@ SCRIPT = textwrap.dedent(
 
 def test_matplotlib_is_never_imported_on_the_gui_thread_real_thread():
     """In a fresh process (matplotlib not imported yet): every matplotlib module is loaded
-    on the loader's thread, none on the GUI thread, and the chart is drawn."""
+    on the charts lane's thread, none on the GUI thread, and the chart is drawn."""
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT],
