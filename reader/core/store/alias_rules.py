@@ -13,11 +13,16 @@ content hash `RULE_SCOPE` ('*', never a sha256 hex digest), its JSON the rule's.
 to one text is kept as that text's own corrections, each tagged with the rule's id
 (`Correction.rule`), so every reader of corrections (the analysis read, the library's query rows,
 its identity and coverage) sees the rule with no other change. Adding a rule writes those
-corrections for the stored texts it matches (found through the `entity_rows` index), a text
-analysed later gets them when it is saved (`settle_new`), removing a rule deletes them; each
-touched text's query rows are rebuilt in the same transaction, so the cost is linear in the
-texts the rule touches. Until a text is saved (an analysis just made in the window) the rules
-are applied where it is read (`with_rules`).
+corrections for the stored texts it matches (found through `entity_rows`: keys by their index,
+names compared casefolded in Python over the distinct names, so "Łukasz Nowak" finds "łukasz
+nowak"), a text analysed later gets them when it is saved (`settle_new`), removing a rule
+deletes them; each touched text's query rows are rebuilt in the same transaction, `BATCH` texts
+at a time (`reader.core.store.alias_rows`), so the cost is linear in the texts the rule touches.
+Until a text is saved (an analysis just made in the window) the rules are applied where it is
+read (`with_rules`).
+
+Undo in one article (`undo_last`) takes back only the reader's own latest correction of that
+text: a rule's correction there is the rule's, removed with the rule (`drop_rule`).
 """
 
 from __future__ import annotations
@@ -25,16 +30,15 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reader.core.model import Analysis, Kind
+from reader.core.store.alias_rows import BATCH, read_texts, write_rows
 from reader.core.store.corrections import Correction, apply_corrections
-from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
-from reader.core.store.rows import delete_last_correction, reindex, stored_corrections
-from reader.core.text.article import Article
+from reader.core.store.rows import reindex, stored_corrections
 
 RULE_SCOPE = "*"  # the content hash under which the corrections table keeps the rules
 _KEY = re.compile(r"^(person|country|org):\S+$")
@@ -108,6 +112,7 @@ class AliasRule:
 
 
 StoredRule = tuple[int, AliasRule]  # (its id, the rule)
+Progress = Callable[[int, int], None]  # (texts done, texts to do), after each batch
 
 
 # --- applying rules to one analysis -----------------------------------------------------------
@@ -185,27 +190,38 @@ def read_rules(store: _Store) -> tuple[StoredRule, ...]:
     return parse_rules(store.query(RULES_SQL, (RULE_SCOPE,)))
 
 
-def keep_rules(store: _Store, rules: Sequence[AliasRule]) -> list[int]:
+def keep_rules(
+    store: _Store, rules: Sequence[AliasRule], progress: Progress | None = None
+) -> list[int]:
     """Keep the rules and apply them to every stored text they name (one transaction); the
-    ids of those added (a rule kept already is not added again). Raises StoreError."""
+    ids of those added (a rule kept already is not added again). `progress` is called after
+    each batch of texts. Raises StoreError."""
     with store.writing() as db:
-        return add_rules(db, rules)
+        return add_rules(db, rules, progress)
 
 
-def drop_rule(store: _Store, rule_id: int) -> AliasRule | None:
+def drop_rule(store: _Store, rule_id: int, progress: Progress | None = None) -> AliasRule | None:
     """Forget the rule and what it changed (one transaction); None when there is no such rule.
     Raises StoreError."""
     with store.writing() as db:
-        return remove_rule(db, rule_id)
+        return remove_rule(db, rule_id, progress)
 
 
 def undo_last(db: sqlite3.Connection, digest: str) -> Correction | None:
-    """Remove the text's latest correction and return it (None when it has none); one an alias
-    rule made takes the whole rule back, in every text, so Undo right after a rule undoes it."""
-    undone = delete_last_correction(db, digest)
-    if undone is not None and undone.rule is not None:
-        remove_rule(db, undone.rule)
-    return undone
+    """Remove the text's latest own correction (one no alias rule made) and return it; None
+    when it has none. A rule's corrections stay: they go with the rule (`drop_rule`)."""
+    for correction_id, data in db.execute(
+        "SELECT id, data FROM corrections WHERE content_hash = ? ORDER BY id DESC", (digest,)
+    ).fetchall():
+        try:
+            correction: Correction | None = Correction.from_json(data)
+        except (ValueError, TypeError):  # unreadable (and so never applied): dropped as own
+            correction = None
+        if correction is None or correction.rule is None:
+            db.execute("DELETE FROM corrections WHERE id = ?", (correction_id,))
+            reindex(db, digest)
+            return correction
+    return None
 
 
 RULES_SQL = "SELECT id, data FROM corrections WHERE content_hash = ? ORDER BY id"
@@ -227,7 +243,9 @@ def stored_rules(db: sqlite3.Connection) -> tuple[StoredRule, ...]:
     return parse_rules(db.execute(RULES_SQL, (RULE_SCOPE,)))
 
 
-def add_rules(db: sqlite3.Connection, rules: Iterable[AliasRule]) -> list[int]:
+def add_rules(
+    db: sqlite3.Connection, rules: Iterable[AliasRule], progress: Progress | None = None
+) -> list[int]:
     """Keep the rules (one already kept, alike in every field, is not added twice) and make
     their corrections in every stored text they match; the ids of the rules added."""
     kept = {rule for _id, rule in stored_rules(db)}
@@ -244,11 +262,13 @@ def add_rules(db: sqlite3.Connection, rules: Iterable[AliasRule]) -> list[int]:
         added.append(cursor.lastrowid)
         aliases.update(rule.aliases)
     if added:
-        _settle(db, _texts_naming(db, aliases), stored_rules(db))
+        _settle(db, _texts_naming(db, aliases), stored_rules(db), progress=progress)
     return added
 
 
-def remove_rule(db: sqlite3.Connection, rule_id: int) -> AliasRule | None:
+def remove_rule(
+    db: sqlite3.Connection, rule_id: int, progress: Progress | None = None
+) -> AliasRule | None:
     """Forget the rule and every correction it made (the texts it touched read as before it,
     other rules applied); the rule, None when there is no such rule."""
     row = db.execute(
@@ -269,7 +289,7 @@ def remove_rule(db: sqlite3.Connection, rule_id: int) -> AliasRule | None:
         "DELETE FROM corrections WHERE content_hash != ? AND json_extract(data, '$.rule') = ?",
         (RULE_SCOPE, rule_id),
     )
-    _settle(db, touched, stored_rules(db), always=True)
+    _settle(db, touched, stored_rules(db), always=True, progress=progress)
     try:
         return AliasRule.from_dict(json.loads(row[0]))
     except ValueError:
@@ -291,12 +311,21 @@ def settle_new(db: sqlite3.Connection, saved: Sequence[tuple[str, Analysis]]) ->
 
 
 def _texts_naming(db: sqlite3.Connection, aliases: set[str]) -> list[str]:
-    """The hashes of the stored texts with an entity keyed or named as one of the aliases
-    (names compared without ASCII case; `derive` checks each exactly)."""
+    """The hashes of the stored texts with an entity keyed or named as one of the aliases.
+    Names are compared as `fold` makes them (Unicode case, runs of spaces): SQLite's NOCASE
+    knows only ASCII, so the distinct names of `entity_rows` are folded here and the texts
+    found by the names that match."""
     keys = sorted(a for a in aliases if is_key(a))
-    names = sorted({n for a in aliases if not is_key(a) for n in (a, fold(a))})
+    folded = {fold(a) for a in aliases if not is_key(a)}
+    names = []
+    if folded:
+        names = sorted(
+            name
+            for (name,) in db.execute("SELECT DISTINCT name FROM entity_rows")
+            if fold(name) in folded
+        )
     found: set[str] = set()
-    for column, values in (("e.key", keys), ("e.name COLLATE NOCASE", names)):
+    for column, values in (("e.key", keys), ("e.name", names)):
         for i in range(0, len(values), _IN_CHUNK):
             chunk = values[i : i + _IN_CHUNK]
             found.update(
@@ -313,22 +342,37 @@ def _texts_naming(db: sqlite3.Connection, aliases: set[str]) -> list[str]:
 
 def _settle(
     db: sqlite3.Connection,
-    digests: Iterable[str],
+    digests: Sequence[str],
     rules: Sequence[StoredRule],
     always: bool = False,
+    progress: Progress | None = None,
 ) -> None:
     """For each text: keep what the rules change in each of its stored analyses (every pipeline
-    and version), and rebuild its query rows when that, or `always`, says so."""
-    for digest in digests:
-        corrections = stored_corrections(db, digest)
-        derived: dict[str, Correction] = {}
-        for analysis in _stored_analyses(db, digest):
-            for c in derive(rules, apply_corrections(analysis, corrections)):
-                derived.setdefault(c.to_json(), c)
-        if derived:
-            _insert(db, digest, list(derived.values()))
-        if derived or always:
-            reindex(db, digest)
+    and version), and rebuild its query rows when that, or `always`, says so; `BATCH` texts
+    read, and their rows written, at a time."""
+    for start in range(0, len(digests), BATCH):
+        new: list[tuple[str, str]] = []
+        rewritten = []
+        for text in read_texts(db, digests[start : start + BATCH]):
+            derived: dict[str, Correction] = {}
+            corrected = []
+            for analysis_id, analysis in text.analyses:
+                now = apply_corrections(analysis, text.corrections)
+                corrected.append((analysis_id, analysis, now))
+                for c in derive(rules, now):
+                    derived.setdefault(c.to_json(), c)
+            if derived:
+                new.extend((text.digest, data) for data in derived)
+                every = [*text.corrections, *derived.values()]
+                rewritten += [
+                    (text.digest, i, apply_corrections(a, every)) for i, a, _n in corrected
+                ]
+            elif always:
+                rewritten += [(text.digest, i, now) for i, _a, now in corrected]
+        db.executemany("INSERT INTO corrections (content_hash, data) VALUES (?, ?)", new)
+        write_rows(db, rewritten)
+        if progress is not None:
+            progress(min(start + BATCH, len(digests)), len(digests))
 
 
 def _insert(db: sqlite3.Connection, digest: str, corrections: Sequence[Correction]) -> None:
@@ -336,26 +380,3 @@ def _insert(db: sqlite3.Connection, digest: str, corrections: Sequence[Correctio
         "INSERT INTO corrections (content_hash, data) VALUES (?, ?)",
         [(digest, c.to_json()) for c in corrections],
     )
-
-
-def _stored_analyses(db: sqlite3.Connection, digest: str) -> list[Analysis]:
-    """Every stored analysis of the text, as the pipeline made it; unreadable rows skipped."""
-    analyses = []
-    for model, title, data, text in db.execute(
-        "SELECT a.model, a.title, a.data, t.text FROM analyses a"
-        " JOIN texts t ON t.content_hash = a.content_hash WHERE a.content_hash = ?",
-        (digest,),
-    ).fetchall():
-        try:
-            record = json.loads(data)
-            analyses.append(
-                Analysis(
-                    Article(title=title, text=text, blocks=()),
-                    model,
-                    mentions_from_dicts(record["entities"]),
-                    quotes_from_dicts(record["quotes"]),
-                )
-            )
-        except (ValueError, KeyError, TypeError):
-            continue
-    return analyses

@@ -282,7 +282,7 @@ class Store:
             return insert_correction(db, content_hash, correction)
 
     def undo_last_correction(self, content_hash: str) -> Correction | None:
-        """Remove and return the latest correction of this text (or alias rule); None if none."""
+        """Remove and return the latest own correction of this text (an alias rule's stay)."""
         with self._transaction() as db:
             return undo_last(db, content_hash)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.model import Kind
+from reader.core.model import Analysis, Kind, Mention, Quote, Speaker
 from reader.core.store.alias_rules import (
     RULE_SCOPE,
     AliasRule,
@@ -19,6 +19,8 @@ from reader.core.store.alias_rules import (
 from reader.core.store.corrections import Correction
 from reader.core.store.database import Store, content_hash
 from reader.core.store.library import Collection
+from reader.core.store.rows import reindex
+from reader.core.text.article import Article
 from tests.core.library_articles import MODEL, fake_analysis, write_article
 
 MONDAY = "Tom Baker visited Acme.\n“Gears turn,” Baker said.\n"
@@ -103,15 +105,83 @@ def test_removing_a_rule_restores_every_text_and_its_rows(store):
         assert store.corrections(content_hash(analysis.article)) == ()
 
 
-def test_undo_right_after_a_rule_takes_the_whole_rule_back(store):
+def test_undo_in_one_article_takes_back_only_its_own_latest_correction(store):
     monday, wednesday = fake_analysis(MONDAY), fake_analysis(WEDNESDAY)
     store.save_analyses([monday, wednesday])
-    keep_rules(store, [ACME])
+    digest = content_hash(monday.article)
+    own = Correction("kind", key="person:tom-baker", kind="ORG")
+    store.add_correction(digest, own)
+    keep_rules(store, [ACME])  # its correction in Monday is now the latest there
 
-    undone = store.undo_last_correction(content_hash(monday.article))
-    assert undone.rule is not None
-    assert read_rules(store) == ()
-    assert store.cached_analysis(wednesday.article, MODEL) == wednesday
+    assert store.undo_last_correction(digest) == own  # the reader's own, not the rule's
+    assert store.undo_last_correction(digest) is None  # only the rule's is left
+    assert [rule for _id, rule in read_rules(store)] == [ACME]  # kept, for every article
+    assert [c.rule is not None for c in store.corrections(digest)] == [True, True]
+    read = store.cached_analysis(monday.article, MODEL)
+    assert ("org:acme-engine-company", "Acme Engine Company") in _keys(read)
+    assert ("person:tom-baker", Kind.PERSON) in {(m.key, m.kind) for m in read.mentions}
+    assert ("person:tom-baker", "Tom Baker", "PERSON") in _rows(store, digest)
+
+
+def test_a_rules_rows_are_those_a_full_reindex_writes(store):
+    """The batched rewrite (entity rows, quote rows in place, counts) leaves the same rows as
+    rows.reindex rebuilding each text, quote groups and passages included."""
+    monday = fake_analysis(MONDAY, speakers=BAKER_SAID)
+    tuesday = fake_analysis(TUESDAY, speakers={"Engines first,": "person:ada-lovelace"})
+    store.save_analyses([monday, tuesday, fake_analysis(WEDNESDAY)])
+    keep_rules(store, [ACME, BAKER])
+    tables = {
+        "entity_rows": "analysis_id, key, name, kind, mentions, quotes",
+        "quote_rows": "analysis_id, start, speaker_key, data, confidence, path",
+        "analyses": "id, people, quotes",
+        "quote_passages": "analysis_id, quote_start, start, end, text",
+        "provenance_quotes": "analysis_id, start, words, group_id",
+    }
+
+    def everything() -> dict[str, list[tuple]]:
+        return {t: sorted(store.query(f"SELECT {c} FROM {t}")) for t, c in tables.items()}
+
+    batched = everything()
+    assert ("person:tom-baker", "Thomas Baker") in {r[1:3] for r in batched["entity_rows"]}
+    assert any('"name": "Thomas Baker"' in r[3] for r in batched["quote_rows"])
+    with store.writing() as db:
+        for digest in {a for (a,) in db.execute("SELECT content_hash FROM analyses")}:
+            reindex(db, digest)
+    assert everything() == batched
+
+
+def test_a_name_rule_finds_its_texts_whatever_the_case_of_a_non_ascii_name(store):
+    text = "Łukasz Nowak spoke in Gdańsk.\n“We stay,” said Nowak.\n"
+    key, at, start = "person:łukasz-nowak", text.index("Nowak."), text.index("We")
+    name = Mention(0, 12, "Łukasz Nowak", Kind.PERSON, key, "Łukasz Nowak")
+    said = Mention(at, at + 5, "Nowak", Kind.PERSON, key, "Łukasz Nowak")
+    speaker = Speaker(at, at + 5, "Nowak", "Łukasz Nowak", key)
+    quote = Quote(start, start + 8, "We stay,", ((start, start + 8),), speaker)
+    article = Article(title="Gdańsk", text=text, blocks=())
+    analysis = Analysis(article, MODEL, (name, said), (quote,))
+    store.save_analysis(analysis)
+    rule = AliasRule(("łukasz  nowak",), "person:lukasz-nowak", "Łukasz Nowak (MP)")
+    keep_rules(store, [rule])
+
+    digest = content_hash(analysis.article)
+    assert _rows(store, digest) == {("person:lukasz-nowak", "Łukasz Nowak (MP)", "PERSON")}
+    assert store.corrections(digest)  # kept in the store, not only applied where read
+    read = store.cached_analysis(analysis.article, MODEL)
+    assert read.quotes[0].speaker.key == "person:lukasz-nowak"
+
+
+def test_progress_is_said_for_each_batch_of_texts(store, monkeypatch):
+    from reader.core.store import alias_rules
+
+    monkeypatch.setattr(alias_rules, "BATCH", 2)
+    texts = [f"Acme hired {n} people in Jordan.\n" for n in ("two", "six", "ten", "nine", "one")]
+    store.save_analyses([fake_analysis(text) for text in texts])
+    said: list[tuple[int, int]] = []
+    [rule_id] = keep_rules(store, [ACME], progress=lambda done, total: said.append((done, total)))
+    assert said == [(2, 5), (4, 5), (5, 5)]
+    said.clear()
+    drop_rule(store, rule_id, progress=lambda done, total: said.append((done, total)))
+    assert said == [(2, 5), (4, 5), (5, 5)]
 
 
 def test_an_article_correction_made_after_the_rule_outlives_its_removal(store):
