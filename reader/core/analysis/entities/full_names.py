@@ -23,7 +23,8 @@ from reader.core.analysis.entities.candidates import (
 )
 from reader.core.analysis.entities.countries import country_named, country_of_demonym
 from reader.core.analysis.entities.from_model import TITLES
-from reader.core.analysis.entities.headlines import headline_flags
+from reader.core.analysis.entities.headlines import headline_flags, title_line_end
+from reader.core.analysis.entities.kinds import GIVEN_NAMES
 from reader.core.model import Kind
 
 _OPENING_QUOTES = frozenset({"“", '"', "‘"})
@@ -95,7 +96,8 @@ def _before_nickname(doc: Doc, start: int) -> int:
 
 def _with_missed_first_name(doc: Doc, start: int, taken: bytearray) -> int:
     """ "Rex" before "Tillerson": a proper noun right before a lone surname, in no other name,
-    that is no title, country or nationality, nor a word the article writes in lower case."""
+    that is no title, country or nationality, nor a word the article writes in lower case;
+    on the article's title line, only a common given name (GIVEN_NAMES)."""
     if start == 0:
         return start
     before = doc[start - 1]
@@ -107,6 +109,8 @@ def _with_missed_first_name(doc: Doc, start: int, taken: bytearray) -> int:
         return start  # "Injecting Clinton's marital troubles": a verb opening the sentence
     if country_named(before.text) or country_of_demonym(before.text):
         return start
+    if before.i < title_line_end(doc) and before.lower_ not in GIVEN_NAMES:
+        return start  # "Derelict Obama and Clinton" atop the article: a title's adjective
     return start - 1
 
 

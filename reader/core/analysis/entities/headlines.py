@@ -22,6 +22,7 @@ body rule: issue 21, quotes-dev person names and the entity figures in its commi
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
@@ -36,11 +37,15 @@ from reader.core.analysis.entities.candidates import (
     words_of,
 )
 from reader.core.analysis.entities.from_model import TITLES
+from reader.core.analysis.entities.kinds import GIVEN_NAMES
 from reader.core.model import Kind
 
 # Words of the shortest title-case headline line: shorter capitalized lines are names,
 # bylines and labels (2b8a898).
 _MIN_HEADLINE_WORDS = 4
+# Words of the longest title line (a first line that is longer opens the text).
+_MAX_TITLE_WORDS = 20
+_SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"', "’", "'"})
 # Small words that title case leaves in lower case ("Plan to Fight", "Tell of 'Suffering'").
 _MINOR_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by"}
@@ -58,6 +63,8 @@ def without_headline_words(doc: Doc, candidates: list[Candidate]) -> list[Candid
     }
     headline = headline_flags(doc)
     body = _BodyNames(doc, [c for c in candidates if not headline[c.start]])
+    forms = Counter(form_of(doc, c) for c in candidates)
+    first_line = title_line_end(doc)
     result = []
     for candidate in candidates:
         if candidate.kind not in (Kind.PERSON, Kind.ORG) or candidate.end - candidate.start < 2:
@@ -68,8 +75,32 @@ def without_headline_words(doc: Doc, candidates: list[Candidate]) -> list[Candid
                 pieces = _split_at_common_words(doc, candidate, common)
             result.extend(pieces)
         else:
-            result.append(_without_opening_verb(doc, candidate, common, person_forms))
+            candidate = _without_opening_verb(doc, candidate, common, person_forms)
+            alone = candidate.start < first_line and forms[form_of(doc, candidate)] == 1
+            result.append(_without_glued_word(doc, candidate, person_forms, alone))
     return result
+
+
+def _without_glued_word(
+    doc: Doc, candidate: Candidate, person_forms: set[str], title_only: bool
+) -> Candidate:
+    """A person's name the article writes on its own, after a word that is no given name:
+    the word is cut when the name opens with a given name ("Miss Universe Alicia Machado",
+    where the article writes "Alicia Machado") or when the longer form is written once, on
+    the first line (`title_only`: "Derelict Obama and Clinton" atop an article that writes
+    "Obama"). Not a name that opens a sentence in the body: wire copy introduces people
+    there by given names of every language ("Nolan Henke fired a 67")."""
+    if candidate.kind is not Kind.PERSON or candidate.end - candidate.start < 2:
+        return candidate
+    first = doc[candidate.start]
+    if first.lower_ in GIVEN_NAMES or not first.is_alpha or len(first) < 2:
+        return candidate
+    rest = Candidate(candidate.start + 1, candidate.end, candidate.kind, label=candidate.label)
+    if form_of(doc, rest) not in person_forms:
+        return candidate
+    if doc[rest.start].lower_ in GIVEN_NAMES and rest.end - rest.start > 1:
+        return rest
+    return rest if title_only else candidate
 
 
 class _BodyNames:
@@ -124,6 +155,20 @@ class _BodyNames:
         left = " ".join(t.lower_ for t in before)
         right = token.lower_
         return left in self.kinds and right in self.kinds and self.kinds[left] != self.kinds[right]
+
+
+def title_line_end(doc: Doc) -> int:
+    """The end token of the article's title: its first line when another follows, it is at
+    most _MAX_TITLE_WORDS words long and ends in no full stop, question or exclamation mark
+    or closing quote ("Derelict Obama and Clinton;"); else 0: the text opens with a sentence
+    ("Ilse Marwick said the port would reopen.") or a paragraph (the Reuters copy: "NEW YORK
+    (Reuters) - ...")."""
+    bounds = lines(doc)
+    start, end = bounds[0]
+    words = [t for t in doc[start:end] if not t.is_space]
+    if len(bounds) < 2 or not words or sum(t.is_alpha for t in words) > _MAX_TITLE_WORDS:
+        return 0
+    return 0 if words[-1].text in _SENTENCE_ENDS else end
 
 
 def _is_glued_hyphen(token: Token) -> bool:
