@@ -3,9 +3,15 @@ the Library's entity menu (`reader.gui.library.entity_menu`) and Edit ▸ Alias 
 (`reader.gui.window.alias_rules_dialog`).
 
 A rule is kept by the store and applied there to every stored article it names
-(`reader.core.store.alias_rules`); the open tabs then show their text's analysis again, and the
-Library reads its lists again (`changed`). Edit ▸ Undo Correction right after takes the whole
-rule back (the store removes a rule with the correction it made in that article).
+(`reader.core.store.alias_rules`), on the store's lane (`reader.gui.window.alias_rule_work`):
+the status bar says how far it is, the "… in the Whole Library" commands wait (greyed) and so
+do an article's own corrections (their write would wait for the rule's); when it is done the
+open tabs show their text's analysis again and the Library reads its lists again (`changed`).
+
+Undo Correction in an article takes back that article's own latest correction only. When the
+latest change there is a rule's, Undo leaves it (the rule is the library's, not the article's):
+the status bar says which rule it is and the Alias Rules dialog opens with it selected, where
+Remove takes it back in every article and Close keeps it.
 """
 
 from __future__ import annotations
@@ -17,11 +23,12 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from reader.core.model import Entity
 from reader.core.render.palette import STYLES
-from reader.core.store.alias_rules import AliasRule, keep_rules, read_rules
+from reader.core.store.alias_rules import AliasRule, read_rules
 from reader.core.store.database import StoreError
 from reader.gui.article.article_tab import ArticleTab
 from reader.gui.library.corrections import Corrections, ask_choice, ask_text
 from reader.gui.window import dialogs
+from reader.gui.window.alias_rule_work import AliasRuleWork, RuleOutcome
 from reader.gui.window.alias_rules_dialog import AliasRulesDialog
 from reader.gui.window.menus import MenuRegistry, Place
 from reader.gui.window.open_articles import OpenArticles
@@ -55,13 +62,16 @@ class AliasRules(QObject):
     ) -> None:
         super().__init__(parent)
         self._stored = stored
-        self._articles = articles
         self._status = status
         self._window = parent
         self.dialog: AliasRulesDialog | None = None
-        self._count = self._rule_count()
+        self.work = AliasRuleWork(stored, articles, self)
+        self.work.progress.connect(lambda text: status(text, STATUS_MS))
+        self.work.done.connect(self._on_done)
+        self.work.changed.connect(self.changed)
         corrections.library_actions = self.entity_actions
-        corrections.changed.connect(self._after_correction)
+        corrections.blocked = self._blocked
+        corrections.rule_undo = self.offer_removal
 
     def add_menu_command(self, menus: MenuRegistry) -> None:
         """Edit ▸ Alias Rules…"""
@@ -69,22 +79,50 @@ class AliasRules(QObject):
         action.setEnabled(self._stored.store is not None)
 
     def show_dialog(self) -> AliasRulesDialog | None:
-        """The rules' dialog (window-modal, not blocking); None without a store."""
+        """The rules' dialog (window-modal, not blocking; one, shown again); None without a
+        store."""
         store = self._stored.store
         if store is None:
             return None
-        self.dialog = AliasRulesDialog(store, self._window)
-        self.dialog.changed.connect(self._after_change)
+        if self.dialog is None or self.dialog.store is not store:
+            self.dialog = AliasRulesDialog(store, self.work, self._window)
+        else:
+            self.dialog.note.clear()
+            self.dialog.reload()
         self.dialog.open()
         return self.dialog
+
+    def _blocked(self) -> str | None:
+        """Why an article's correction must wait (a rule is being applied), None when not."""
+        if self.work.busy:
+            return "Wait a moment: an alias rule is being applied to the library"
+        return None
+
+    def offer_removal(self, tab: ArticleTab, rule_id: int) -> None:
+        """Undo reached a rule's change in `tab`: say so, and open the dialog on that rule."""
+        rules = dict(self._rules())
+        shown = rules[rule_id].describe() if rule_id in rules else f"rule {rule_id}"
+        self._status(
+            f"Undo leaves library rules alone: the latest change in {tab.title} comes from"
+            f" the alias rule {shown} (Alias Rules… removes it from every article)",
+            STATUS_MS,
+        )
+        dialog = self.show_dialog()
+        if dialog is not None:
+            dialog.select_rule(
+                rule_id,
+                f"The latest change in “{tab.title}” comes from this rule. Remove takes it back"
+                " in every article; Close keeps it.",
+            )
 
     # -- an article's entity menu
 
     def entity_actions(
         self, menu: QMenu, tab: ArticleTab, entity: Entity, entities: Sequence[Entity]
     ) -> None:
-        """Rename and Merge "in the Whole Library", after the article's own."""
-        possible = self._stored.store is not None
+        """Rename and Merge "in the Whole Library", after the article's own (greyed while a
+        rule is being applied)."""
+        possible = self._stored.store is not None and not self.work.busy
         rename = menu.addAction(f"Rename “{entity.name}” in the Whole Library…")
         rename.setEnabled(possible)
         rename.triggered.connect(lambda: self.rename_everywhere(tab, entity))
@@ -108,56 +146,21 @@ class AliasRules(QObject):
     # -- keeping a rule
 
     def add_rule(self, rule: AliasRule) -> bool:
-        """Keep `rule` (applied at once to every stored article) and show it; False when it
-        could not be kept (said) or there is no store."""
-        store = self._stored.store
-        if store is None:
-            return False
-        for tab in self._articles.article_tabs():  # so the rule reaches the open articles too
-            if tab.article is not None and tab.analysis is not None:
-                self._stored.wait_saved(tab.article)
-        try:
-            added = keep_rules(store, [rule])
-        except StoreError as error:
-            dialogs.show_error(self._window, "Cannot keep the rule", str(error))
-            return False
-        self._status(
-            f"Rule kept for the whole library: {rule.describe()}"
-            + (" (Edit ▸ Undo Correction takes it back)" if added else " (already kept)"),
-            STATUS_MS,
-        )
-        self._after_change()
-        return True
+        """Keep `rule`, applied to every stored article on the store's lane (`work.done` says
+        when); False when there is no store."""
+        return self.work.add([rule]) is not None
 
-    def _after_correction(self) -> None:
-        """An undo may have taken a rule back: then show every open article again."""
-        if self._rule_count() != self._count:
-            self._after_change()
+    def _on_done(self, outcome: RuleOutcome) -> None:
+        if outcome.failed and (self.dialog is None or not self.dialog.isVisible()):
+            dialogs.show_error(self._window, "Cannot change the alias rules", outcome.message)
+        elif outcome.added:
+            self._status(f"{outcome.message} (Edit ▸ Alias Rules… removes it)", STATUS_MS)
+        else:
+            self._status(outcome.message, STATUS_MS)
 
-    def _after_change(self) -> None:
-        self._count = self._rule_count()
-        self.refresh_tabs()
-        self.changed.emit()
-
-    def _rule_count(self) -> int:
+    def _rules(self) -> tuple[tuple[int, AliasRule], ...]:
         store = self._stored.store
         try:
-            return len(read_rules(store)) if store is not None else 0
+            return read_rules(store) if store is not None else ()
         except StoreError:
-            return 0
-
-    def refresh_tabs(self) -> None:
-        """Show each open article's stored analysis again where the rules changed it."""
-        store = self._stored.store
-        if store is None:
-            return
-        for tab in self._articles.article_tabs():
-            if tab.article is None or tab.analysis is None:
-                continue
-            try:
-                fresh = store.cached_analysis(tab.article, tab.analysis.model)
-            except StoreError as error:
-                self._status(str(error), STATUS_MS)
-                return
-            if fresh is not None and fresh != tab.analysis:
-                tab.show_analysis(fresh)
+            return ()

@@ -2,7 +2,10 @@
 quotes, each a `Correction` kept in the store with the article's text and shown at once.
 
 The tab always shows the store's analysis of its text with every correction applied, so the
-view, the panels, the export and the JSON agree; undo removes the latest correction.
+view, the panels, the export and the JSON agree; undo removes the article's latest own
+correction. One a library alias rule made is the rule's: Undo leaves it and hands it to
+`rule_undo` (reader.gui.library.alias_actions offers the rule's removal in its dialog), and while
+a rule is being applied corrections wait (`blocked` says why).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from reader.core.model import Entity, Kind, Mention, Quote
 from reader.core.render.palette import STYLES
 from reader.core.render.quote_table import analysis_quotes, quote_citation
 from reader.core.store.corrections import Correction, CorrectionError
-from reader.core.store.database import StoreError
+from reader.core.store.database import StoreError, content_hash
 from reader.gui.article.article_tab import ArticleTab
 from reader.gui.article.models import ITEM_ROLE, KEY_ROLE
 from reader.gui.window import dialogs
@@ -47,6 +50,10 @@ class Corrections(QObject):
         # Adds "… in the Whole Library" to an entity's menu (reader.gui.library.alias_actions).
         self.library_actions: Callable[[QMenu, ArticleTab, Entity, tuple[Entity, ...]], None]
         self.library_actions = lambda *_: None
+        # Alias rules (reader.gui.library.alias_actions): why a correction must wait now (None:
+        # it need not), and what Undo does when the article's latest change is rule `id`'s.
+        self.blocked: Callable[[], str | None] = lambda: None
+        self.rule_undo: Callable[[ArticleTab, int], None] = lambda _tab, _id: None
 
     @property
     def possible(self) -> bool:
@@ -62,6 +69,9 @@ class Corrections(QObject):
         analysis = tab.analysis
         if not self.possible or analysis is None or tab.article is None:
             return
+        if (why := self.blocked()) is not None:
+            self._status(why, STATUS_MS)
+            return
         try:
             corrected = self._stored.correct(tab.article, analysis.model, correction)
         except (StoreError, CorrectionError) as error:
@@ -76,11 +86,19 @@ class Corrections(QObject):
         return tab is not None and tab.article is not None and self._stored.can_undo(tab.article)
 
     def undo(self, tab: ArticleTab) -> None:
-        """Take back the tab's latest correction and show the analysis without it."""
+        """Take back the tab's latest correction and show the analysis without it; when that
+        correction is an alias rule's, leave it to `rule_undo`."""
         if not self.can_undo(tab) or tab.analysis is None or tab.article is None:
             self._status("No correction to undo in this article", STATUS_MS)
             return
+        if (why := self.blocked()) is not None:
+            self._status(why, STATUS_MS)
+            return
         try:
+            latest = self._stored.store.corrections(content_hash(tab.article))[-1:]
+            if latest and latest[0].rule is not None:
+                self.rule_undo(tab, latest[0].rule)
+                return
             analysis = self._stored.undo(tab.article, tab.analysis.model)
         except StoreError as error:
             dialogs.show_error(tab, "Cannot undo the correction", str(error))

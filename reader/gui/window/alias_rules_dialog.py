@@ -2,16 +2,19 @@
 removable, imported from and exported to the small JSON file colleagues share
 (`reader.core.store.alias_file`).
 
-Removing a rule takes back everything it changed in every article. A file that cannot be read,
-or is not an alias rule file, is refused whole and said in one line under the list; so is a
-store that fails. The file dialogs are module functions so tests can patch them.
+Removing a rule takes back everything it changed in every article. Removing and importing run
+on the store's lane (`reader.gui.window.alias_rule_work`): meanwhile a progress bar and a line
+under the list say how far it is, Remove and Import… wait, and the window works on; the list is
+read again when it is done. A file that cannot be read, or is not an alias rule file, is
+refused whole and said in one line under the list; so is a store that fails. The file dialogs
+are module functions so tests can patch them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,19 +23,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core.store.alias_file import (
-    SUFFIX,
-    AliasFileError,
-    read_rules_file,
-    write_rules_file,
-)
-from reader.core.store.alias_rules import drop_rule, keep_rules, read_rules
+from reader.core.store.alias_file import SUFFIX, AliasFileError, write_rules_file
+from reader.core.store.alias_rules import read_rules
 from reader.core.store.database import Store, StoreError
+from reader.gui.window.alias_rule_work import AliasRuleWork, RuleOutcome
 
 FILE_FILTER = f"Alias rules (*{SUFFIX});;All files (*)"
 RULE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -57,13 +57,12 @@ def ask_export_path(parent: QWidget) -> Path | None:
 
 class AliasRulesDialog(QDialog):
     """The rules of `store`, one a line (“the Donald” → Donald Trump (person:donald-trump)),
-    with Remove, Import… and Export…; `changed` after rules were added or removed."""
+    with Remove, Import… and Export…; the changes run through `work`."""
 
-    changed = Signal()
-
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, work: AliasRuleWork, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.work = work
         self.setWindowTitle("Alias Rules")
         self.resize(620, 360)
         intro = QLabel(
@@ -73,6 +72,10 @@ class AliasRulesDialog(QDialog):
         intro.setWordWrap(True)
         self.rules = QListWidget()
         self.rules.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy until the first count comes
+        self.progress.setTextVisible(False)
+        self.progress.hide()
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -82,10 +85,14 @@ class AliasRulesDialog(QDialog):
         self.export_button = self._button(buttons, "&Export…", self.export_file)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.rules, self.note, buttons):
+        for widget in (intro, self.rules, self.progress, self.note, buttons):
             layout.addWidget(widget)
         self.rules.itemSelectionChanged.connect(self._update_buttons)
+        work.progress.connect(self._on_progress)
+        work.busy_changed.connect(self._on_busy)
+        work.done.connect(self._on_done)
         self.reload()
+        self._on_busy(work.busy)
 
     @staticmethod
     def _button(buttons: QDialogButtonBox, text: str, slot: object) -> QPushButton:
@@ -111,43 +118,45 @@ class AliasRulesDialog(QDialog):
             )
         self._update_buttons()
 
+    def select_rule(self, rule_id: int, note: str) -> None:
+        """Select the rule `rule_id` (for Remove) and say `note` under the list."""
+        for row in range(self.rules.count()):
+            item = self.rules.item(row)
+            item.setSelected(item.data(RULE_ID_ROLE) == rule_id)
+            if item.isSelected():
+                self.rules.scrollToItem(item)
+        self.note.setText(note)
+
     def _update_buttons(self) -> None:
-        self.remove_button.setEnabled(bool(self.rules.selectedItems()))
+        busy = self.work.busy
+        self.remove_button.setEnabled(not busy and bool(self.rules.selectedItems()))
+        self.import_button.setEnabled(not busy)
         self.export_button.setEnabled(self.rules.count() > 0)
 
-    def remove_selected(self) -> None:
-        """Forget the selected rules and what they changed."""
-        ids = [item.data(RULE_ID_ROLE) for item in self.rules.selectedItems()]
-        removed = 0
-        try:
-            for rule_id in ids:
-                removed += drop_rule(self.store, rule_id) is not None
-        except StoreError as error:
-            self.note.setText(str(error))
-        else:
-            self.note.setText(f"Removed {removed} rule{'s' if removed != 1 else ''}.")
+    def _on_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+        self._update_buttons()
+
+    def _on_progress(self, text: str) -> None:
+        self.note.setText(text)
+
+    def _on_done(self, outcome: RuleOutcome) -> None:
+        self.note.setText(outcome.message)
         self.reload()
-        if removed:
-            self.changed.emit()
+
+    def remove_selected(self) -> None:
+        """Forget the selected rules and what they changed (on the store's lane)."""
+        ids = [item.data(RULE_ID_ROLE) for item in self.rules.selectedItems()]
+        if ids and not self.work.busy:
+            self.work.remove(ids)
 
     def import_file(self) -> None:
         """Add the rules of a shared file (all of them, or none when it is refused)."""
         path = ask_import_path(self)
-        if path is None:
-            return
-        try:
-            rules = read_rules_file(path)
-            added = keep_rules(self.store, rules)
-        except (AliasFileError, StoreError) as error:
-            self.note.setText(str(error))
-            return
-        self.note.setText(
-            f"Imported {len(added)} rule{'s' if len(added) != 1 else ''} from {path.name}"
-            f" ({len(rules) - len(added)} already kept)."
-        )
-        self.reload()
-        if added:
-            self.changed.emit()
+        if path is not None and not self.work.busy:
+            self.work.import_file(path)
 
     def export_file(self) -> None:
         """Write every rule to a file to share."""

@@ -163,6 +163,11 @@ class StoredAnalyses(QObject):
         if problem is not None:
             self._status(problem, STATUS_MS)
 
+    def submit(self, function: Callable[..., object], *args: object) -> Job:
+        """Run `function(control, *args)` on the store's lane, after what is queued there (the
+        alias rules' changes: reader.gui.window.alias_rule_work)."""
+        return self._lane.submit(function, *args)
+
     def wait_saved(self, article: Article) -> None:
         """Block until the article's analysis is written (a correction needs it stored)."""
         self.write_unsaved()
