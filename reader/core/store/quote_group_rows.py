@@ -144,7 +144,8 @@ def index_quotes(
         kept.setdefault(start, words)  # one quote per start, as QuoteIndex keeps them
     # Every candidate is looked up before any of the article's quotes is written: quotes of
     # one article never pair.
-    found = {start: _paired_with(db, scope, words) for start, words in kept.items()}
+    postings = _postings(db, scope, kept.values())
+    found = {start: _paired_with(db, scope, words, postings) for start, words in kept.items()}
     for start, words in kept.items():
         keys = pair_keys(words)
         quote_id = db.execute(
@@ -208,17 +209,39 @@ def _released(db: sqlite3.Connection, scope: int, digest: str, start: int) -> in
     return row[0]
 
 
-def _paired_with(db: sqlite3.Connection, scope: int, words: QuoteWords) -> set[int]:
-    """The ids of the stored quotes `words` is the same quote as (`closest_quotes`)."""
+_HOLDERS = (
+    "SELECT k.value, (SELECT group_concat(quote_id) FROM (SELECT quote_id FROM provenance_keys"
+    " WHERE scope = ? AND key = k.value LIMIT ?)) FROM json_each(?) k"
+)
+"""Each word pair of a JSON list with the ids of at most `COMMON_PAIR` + 1 quotes holding it
+(one statement for an article's pairs, each read from the postings' primary key)."""
+
+
+def _postings(
+    db: sqlite3.Connection, scope: int, quotes: Iterable[QuoteWords]
+) -> dict[str, list[int]]:
+    """Word pair "w1 w2" -> the quotes holding it, for every pair of `quotes` held by at
+    most `COMMON_PAIR` quotes (a commoner pair is not looked up, as in `QuoteIndex`)."""
+    keys = sorted({f"{a} {b}" for words in quotes for a, b in pair_keys(words)})
+    found: dict[str, list[int]] = {}
+    for i in range(0, len(keys), 2000):
+        for key, holders in db.execute(
+            _HOLDERS, (scope, COMMON_PAIR + 1, json.dumps(keys[i : i + 2000]))
+        ):
+            if holders and holders.count(",") < COMMON_PAIR:  # at most COMMON_PAIR ids
+                found[key] = [int(h) for h in holders.split(",")]
+    return found
+
+
+def _paired_with(
+    db: sqlite3.Connection, scope: int, words: QuoteWords, postings: dict[str, list[int]]
+) -> set[int]:
+    """The ids of the stored quotes `words` is the same quote as (`closest_quotes`), its
+    pairs' holders looked up in `postings` (`_postings`)."""
     keys = pair_keys(words)
     shared: Counter[int] = Counter()
     for a, b in keys:
-        holders = db.execute(
-            "SELECT quote_id FROM provenance_keys WHERE scope = ? AND key = ? LIMIT ?",
-            (scope, f"{a} {b}", COMMON_PAIR + 1),
-        ).fetchall()
-        if len(holders) <= COMMON_PAIR:
-            shared.update(quote_id for (quote_id,) in holders)
+        shared.update(postings.get(f"{a} {b}", ()))
     ranked = shared.most_common(CANDIDATES)
     if not ranked:
         return set()
@@ -230,21 +253,14 @@ def _paired_with(db: sqlite3.Connection, scope: int, words: QuoteWords) -> set[i
             [quote_id for quote_id, _count in ranked],
         )
     }
-    return closest_quotes(
-        words,
-        len(keys),
-        [
-            (
-                quote_id,
-                count,
-                rows[quote_id][0],
-                stored_words(*rows[quote_id][1:3]),
-                rows[quote_id][3],
+    candidates = []
+    for quote_id, count in ranked:
+        if quote_id in rows:
+            article, other_words, gaps, other_keys = rows[quote_id]
+            candidates.append(
+                (quote_id, count, article, stored_words(other_words, gaps), other_keys)
             )
-            for quote_id, count in ranked
-            if quote_id in rows
-        ],
-    )  # type: ignore[return-value]  # the ids given are ints
+    return closest_quotes(words, len(keys), candidates)  # type: ignore[return-value]  # ints
 
 
 def stored_words(words: str, gaps: str) -> QuoteWords:
