@@ -36,6 +36,10 @@ _COMPANY_NOUNS = words("company_nouns.txt")
 TRADES = words("trades.txt")
 _APPOSED_COMPANY_NOUNS = words("apposed_company_nouns.txt")
 _ROLES = words("company_roles.txt")
+# The head noun an institution's name ends with ("John Birch Society", "Congressional Black
+# Caucus"): a name the model called a person's that ends in one is the institution's (issue 21).
+# Not "court" nor "church", which end persons' names too ("Margaret Court").
+INSTITUTION_HEADS = words("institution_heads.txt") - {"court", "church"} | {"caucus", "center"}
 # Words of a role between a company and a person: "Chief Executive Officer" (d0318d9).
 _MAX_ROLE_WORDS = 3
 
@@ -53,7 +57,8 @@ def organizations_by_evidence(doc: Doc, candidates: list[Candidate]) -> None:
             forms.add(" ".join(words))
             forms.add(" ".join(words[:-1]))
         elif (
-            _after_company_noun(doc, candidate.start)
+            (candidate.kind is Kind.PERSON and len(words) > 1 and words[-1] in INSTITUTION_HEADS)
+            or _after_company_noun(doc, candidate.start)
             or _before_role(doc, candidate.end, person_starts)
             or _company_in_apposition(doc, candidate.end)
         ):

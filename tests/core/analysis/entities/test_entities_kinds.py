@@ -62,3 +62,22 @@ def test_the_shape_is_a_given_name_then_capitalized_words_or_initials():
         for start, end in [(0, 2), (3, 6), (7, 9), (10, 14)]
     }
     assert shapes == {(0, 2): False, (3, 6): True, (7, 9): False, (10, 14): False}
+
+
+def test_a_person_tag_on_a_name_ending_in_an_institution_or_a_trade_is_an_organization():
+    doc = labelled(
+        "The Harlan Birch Society met. Harlan Coal cut jobs, and Harlan Coal lost money.",
+        ("Harlan Birch Society", "PERSON"),
+        ("Harlan Coal", "PERSON"),
+        ("Harlan Coal", "PERSON"),
+    )
+    assert [(m.text, m.key) for m in mentions_from_doc(doc)] == [
+        ("Harlan Birch Society", "org:harlan-birch-society"),
+        ("Harlan Coal", "org:harlan-coal"),
+        ("Harlan Coal", "org:harlan-coal"),
+    ]
+
+
+def test_a_person_whose_surname_is_court_stays_a_person():
+    doc = labelled("Margo Court won the final.", ("Margo Court", "PERSON"))
+    assert found(mentions_from_doc(doc)) == [("Margo Court", "PERSON")]
