@@ -145,7 +145,7 @@ def index_quotes(
     # Every candidate is looked up before any of the article's quotes is written: quotes of
     # one article never pair.
     postings = _postings(db, scope, kept.values())
-    found = {start: _paired_with(db, scope, words, postings) for start, words in kept.items()}
+    found = _paired_with(db, kept, postings)
     for start, words in kept.items():
         keys = pair_keys(words)
         quote_id = db.execute(
@@ -234,33 +234,35 @@ def _postings(
 
 
 def _paired_with(
-    db: sqlite3.Connection, scope: int, words: QuoteWords, postings: dict[str, list[int]]
-) -> set[int]:
-    """The ids of the stored quotes `words` is the same quote as (`closest_quotes`), its
-    pairs' holders looked up in `postings` (`_postings`)."""
-    keys = pair_keys(words)
-    shared: Counter[int] = Counter()
-    for a, b in keys:
-        shared.update(postings.get(f"{a} {b}", ()))
-    ranked = shared.most_common(CANDIDATES)
-    if not ranked:
-        return set()
-    rows = {
-        row[0]: row[1:]
-        for row in db.execute(
+    db: sqlite3.Connection, quotes: dict[int, QuoteWords], postings: dict[str, list[int]]
+) -> dict[int, set[int]]:
+    """Start -> the ids of the stored quotes that quote is the same quote as
+    (`closest_quotes`), for an article's `quotes` by start, their pairs' holders looked up in
+    `postings` (`_postings`) and the candidates read in one statement."""
+    ranked: dict[int, list[tuple[int, int]]] = {}
+    for start, words in quotes.items():
+        shared: Counter[int] = Counter()
+        for a, b in pair_keys(words):
+            shared.update(postings.get(f"{a} {b}", ()))
+        ranked[start] = shared.most_common(CANDIDATES)
+    wanted = sorted({quote_id for found in ranked.values() for quote_id, _count in found})
+    rows: dict[int, tuple[int, QuoteWords, int]] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        for quote_id, article, words, gaps, keys in db.execute(
             "SELECT id, analysis_id, words, gaps, keys FROM provenance_quotes"
-            f" WHERE id IN ({','.join('?' * len(ranked))})",
-            [quote_id for quote_id, _count in ranked],
+            f" WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            rows[quote_id] = (article, stored_words(words, gaps), keys)
+    return {
+        start: closest_quotes(  # type: ignore[misc]  # the ids given are ints
+            words,
+            len(pair_keys(words)),
+            [(q, count, *rows[q]) for q, count in ranked[start] if q in rows],
         )
+        for start, words in quotes.items()
     }
-    candidates = []
-    for quote_id, count in ranked:
-        if quote_id in rows:
-            article, other_words, gaps, other_keys = rows[quote_id]
-            candidates.append(
-                (quote_id, count, article, stored_words(other_words, gaps), other_keys)
-            )
-    return closest_quotes(words, len(keys), candidates)  # type: ignore[return-value]  # ints
 
 
 def stored_words(words: str, gaps: str) -> QuoteWords:
