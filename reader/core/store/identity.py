@@ -117,7 +117,7 @@ class CollectionIdentity:
         self._by_given: dict[str, Counter] = defaultdict(Counter)  # given as written -> bases
         self._written: dict[tuple, Counter] = defaultdict(Counter)  # base -> givens as written
         self._together: Counter = Counter()  # base with Jr./Sr. -> articles naming both forms
-        self._kinds_of: dict[str, Counter] = defaultdict(Counter)  # folded name -> kinds
+        self._kinds: dict[str, Counter] = defaultdict(Counter)  # folded name -> kinds
         self._by_alias: dict[str, Counter] = defaultdict(Counter)  # alias -> full org names
         self._named: Counter = Counter()  # base and (base, middle) -> articles naming it
         self._own_orgs: dict[Hashable, dict[str, set[str]]] = {}  # initials/alias -> names
@@ -176,7 +176,7 @@ class CollectionIdentity:
     def _index(self, article: Hashable, f: EntityFacts, delta: int) -> None:
         if f.kind in (Kind.PERSON, Kind.ORG) and not f.corrected:
             for form in _kind_forms(self._names[article, f.key], f):
-                _count(self._kinds_of[form], f.kind, delta)
+                _count(self._kinds[form], f.kind, delta)
         if f.kind == Kind.PERSON:
             name = self._names[article, f.key]
             if name.single:
@@ -204,24 +204,22 @@ class CollectionIdentity:
         found = self._memo.get((article, key))
         if found is None:
             f = self._articles.get(article, {}).get(key)
-            if f is None:
-                found = key
-            elif f.kind == Kind.PERSON:
+            found = key if f is None or f.kind not in (Kind.PERSON, Kind.ORG) else None
+            if found is None and f.kind == Kind.PERSON:
                 found = self._person_key(article, f)
-            elif f.kind == Kind.ORG and self._reads_as_person(article, f):
-                found = self._person_key(article, f)
-                found = found if found != f.key else self._org_key(article, f)
-            elif f.kind == Kind.ORG:
+            elif found is None and _reads_as_person(self._kinds, self._names[article, key], f):
+                found = self._person_key(article, f)  # an ORG the collection calls a person
+            if found in (None, key) and f is not None and f.kind == Kind.ORG:
                 found = self._org_key(article, f)
-            else:
-                found = key
             self._memo[article, key] = found
         return found
 
     def _person_key(self, article: Hashable, f: EntityFacts) -> str:
         name = self._names[article, f.key]
         if not name.single:
-            return self._full_key(name) or self._key_of(self._plain(name.base), "")
+            return self._full_key(name) or _key_of(
+                self._written, _plain(self._together, self._named, name.base), ""
+            )
         if name.royal or ROYAL_WORDS & f.offices:
             return f.key  # a monarch's name
         own = self._own[article].get(name.surname)
@@ -242,26 +240,6 @@ class CollectionIdentity:
         givens = {GIVEN_FORMS.get(g, g) for g in f.givens}
         return found if attested or base[0] in givens else f.key
 
-    def _reads_as_person(self, article: Hashable, f: EntityFacts) -> bool:
-        """Whether an organization's name is a person's by the collection's kinds: the
-        collection calls the name (or, for one word, the surname) a person's in at least
-        EVIDENCE_MAJORITY times as many articles as an organization's ("Trump" tagged ORG
-        once, "Bernie Sanders" after "the Democratic Party's"; not "Ford" in car news)."""
-        if f.corrected:
-            return False
-        form = _kind_forms(self._names[article, f.key], f)[0]
-        kinds = self._kinds_of.get(form, Counter())
-        return kinds[Kind.PERSON] >= EVIDENCE_MAJORITY * max(1, kinds[Kind.ORG])
-
-    def _plain(self, base: tuple) -> tuple:
-        """A base with "Jr." or "Sr." as the same person's base without it, when the collection
-        names the name without it and no article names both ("Joseph R. Biden Jr." and
-        "Joseph R. Biden"; never "Donald Trump Jr.", whose articles name his father too)."""
-        given, surname, suffix = base
-        if suffix not in ("jr", "sr") or self._together[base]:
-            return base
-        return (given, surname, "") if self._named[given, surname, ""] else base
-
     def _reads_as_given(self, article: Hashable, word: str, f: EntityFacts) -> bool:
         """Whether the article reads a one-word name as a given name (module docstring)."""
         if word in self._own_givens[article]:
@@ -281,31 +259,24 @@ class CollectionIdentity:
     def _candidate(self, name: PersonName) -> tuple[str, tuple[tuple, str | None]] | None:
         """(key, (base, middle)) of a full name's person, middle None when the base names one
         person whatever its middles; None for the bare form of two people."""
-        base = self._plain(name.base)
+        base = _plain(self._together, self._named, name.base)
         if not self._ambiguous(base):
-            return self._key_of(base, ""), (base, None)
+            return _key_of(self._written, base, ""), (base, None)
         if not name.middle:
             return None
-        return self._key_of(base, name.middle), (base, name.middle)
+        return _key_of(self._written, base, name.middle), (base, name.middle)
 
     def _candidates(self, bases: Iterable[tuple]) -> dict[str, tuple[tuple, str | None]]:
         """Key -> (base, middle) of the people of these full names (as `_candidate`)."""
         candidates: dict[str, tuple[tuple, str | None]] = {}
-        for base in {self._plain(b) for b in bases}:
+        for base in {_plain(self._together, self._named, b) for b in bases}:
             if self._ambiguous(base):
                 for middle in self._middles[base]:
                     if middle:
-                        candidates[self._key_of(base, middle)] = (base, middle)
+                        candidates[_key_of(self._written, base, middle)] = (base, middle)
             else:
-                candidates[self._key_of(base, "")] = (base, None)
+                candidates[_key_of(self._written, base, "")] = (base, None)
         return candidates
-
-    def _key_of(self, base: tuple[str, str, str], middle: str) -> str:
-        """A person's collection key, with the given name as the collection writes it most
-        (then the first in alphabetical order): "Joe Biden" and "Joseph Biden" share one."""
-        written = self._written.get(base) or Counter({base[0]: 1})
-        given = max(written, key=lambda w: (written[w], w))
-        return _person_key((given, *base[1:]), middle)
 
     def _evidence_of(self, base: tuple, middle: str | None) -> _Evidence:
         total = _Evidence()
@@ -332,6 +303,36 @@ def _named(own: dict[str, set[PersonName]]) -> Counter:
     """Each person an article names in full, once by base and once by (base, middle)."""
     names = {name for names in own.values() for name in names}
     return Counter({*(n.base for n in names), *((n.base, n.middle) for n in names)})
+
+
+def _reads_as_person(kinds_of: dict[str, Counter], name: PersonName, f: EntityFacts) -> bool:
+    """Whether an organization's name is a person's by the collection's kinds: the
+    collection calls the name (or, for one word, the surname) a person's in at least
+    EVIDENCE_MAJORITY times as many articles as an organization's ("Trump" tagged ORG
+    once, "Bernie Sanders" after "the Democratic Party's"; not "Ford" in car news)."""
+    if f.corrected:
+        return False
+    kinds = kinds_of.get(_kind_forms(name, f)[0], Counter())
+    return kinds[Kind.PERSON] >= EVIDENCE_MAJORITY * max(1, kinds[Kind.ORG])
+
+
+def _key_of(written: dict[tuple, Counter], base: tuple[str, str, str], middle: str) -> str:
+    """A person's collection key, with the given name as the collection writes it most
+    (then the first in alphabetical order): "Joe Biden" and "Joseph Biden" share one."""
+    counts = written.get(base) or Counter({base[0]: 1})
+    given = max(counts, key=lambda w: (counts[w], w))
+    return _person_key((given, *base[1:]), middle)
+
+
+def _plain(together: Counter, named: Counter, base: tuple) -> tuple:
+    """A base with "Jr." or "Sr." as the same person's base without it, when the collection
+    names the name without it (`named`) and no article names both (`together`): "Joseph R.
+    Biden Jr." and "Joseph R. Biden"; never "Donald Trump Jr.", whose articles name his
+    father too."""
+    given, surname, suffix = base
+    if suffix not in ("jr", "sr") or together[base]:
+        return base
+    return (given, surname, "") if named[given, surname, ""] else base
 
 
 def _together(own: dict[str, set[PersonName]]) -> Counter:
