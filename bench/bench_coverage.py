@@ -18,9 +18,13 @@ CREDITED, a speaker that is an entity, named by a proper name):
   LATER       the text unchanged
   REWRITTEN   every other word replaced (must NOT pair: not the same quote)
 
-Every copy is dated three days after its original. All are analysed (no store; `--jobs`
-processes); the originals are indexed as one collection, and each copy in turn is added to
-it, judged and taken out again (so that copies of one original do not meet).
+Every copy is dated three days after its original and ends with a line its original lacks (so
+that no copy is its original's text: the store keeps one analysis per text). All are analysed
+(no store; `--jobs` processes); the originals are written to a store in a temporary folder,
+which groups their quotes as each is written (`reader.core.store.quote_group_rows`), and
+each copy in turn is written to it, judged on the groups read back from the store's tables
+and taken out again (written again with no quotes), so that copies of one original do not
+meet.
 
 THE FIGURES. Built-in pairs are (original quote, its altered copy) for every kind but
 REWRITTEN. Pairing is judged on the quotes of an original and of its copy that touch the
@@ -33,8 +37,11 @@ copy. Targets: precision and recall >= 0.95.
 
 THE COST: 1,000 articles made from the real analyses (each real article's quotes, with a
 fifth of their words replaced by words of the coverage for the copies, so they share word
-pairs without being the same quotes) fill a provenance index; then each real analysis is
-added and removed again, timed (its analysis excluded). Target: <= 50 ms per article.
+pairs without being the same quotes) are written to a store, which groups them; then each
+real analysis is written to it (`Store.save_analysis`: its text, full-text index, entity
+and quote rows and its quotes grouped, one transaction) and taken out again, timed (its
+analysis excluded): the whole write, and the grouping inside it. Target: <= 50 ms per
+article beyond its analysis.
 """
 
 from __future__ import annotations
@@ -56,8 +63,10 @@ sys.path.insert(0, str(ROOT))
 
 from reader.core.model import Analysis, Quote  # noqa: E402
 from reader.core.service.batch import analyze_files  # noqa: E402
+from reader.core.store import rows  # noqa: E402
 from reader.core.store.coverage import Coverage  # noqa: E402
-from reader.core.store.quote_groups import QuoteIndex, analysis_quote_words  # noqa: E402
+from reader.core.store.database import Store, content_hash  # noqa: E402
+from reader.core.store.quote_group_reads import StoredQuoteGroups, stored_analysis_ids  # noqa: E402
 from reader.core.store.quote_pairing import compare, quote_pieces, quote_words  # noqa: E402
 from reader.core.text.article import ArticleMeta  # noqa: E402
 
@@ -65,6 +74,7 @@ TEXTS = ROOT.parent / "shared" / "data" / "quotes-dev" / "texts"
 KINDS = ("SHORTENED", "CHANGED", "PUNCTUATION", "ELIDED", "CREDITED", "LATER", "REWRITTEN")
 LONG = 9
 OTHER_NAME = "Gary Johnson"
+TRAILER = "\n\nThis story was filed again from the archive.\n"
 _NAME = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z.]+)*$")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -133,7 +143,8 @@ def make_copy(analysis: Analysis, index: int, kind: str, rng: random.Random):
     else:
         start, end = quote.fragments[0]
         new = altered(kind, text[start:end].split(), rng)
-    return text[:start] + new + text[end:], Copy(kind, index, quote, (start, end, len(new)))
+    copy = Copy(kind, index, quote, (start, end, len(new)))
+    return text[:start] + new + text[end:] + TRAILER, copy
 
 
 def to_original(offset: int, edit: tuple[int, int, int]) -> int:
@@ -154,11 +165,36 @@ def analyse(paths: list[Path], jobs: int, model: str | None) -> list[Analysis]:
     return found
 
 
+class StoredCollection:
+    """A store in a temporary folder and a Coverage over the groups it keeps, its articles
+    by the number the bench gives them (their analysis ids in the store)."""
+
+    def __init__(self, folder: str) -> None:
+        self.store = Store.open(Path(folder, "bench.sqlite3"))
+        self.coverage = Coverage(StoredQuoteGroups())
+        self.ids: dict[int, int] = {}  # bench number -> analysis id
+
+    def add(self, number: int, analysis: Analysis) -> None:
+        """Write the analysis (grouped as it is written) and read the groups back."""
+        self.store.save_analysis(analysis)
+        digest = content_hash(analysis.article)
+        self.ids[number] = stored_analysis_ids(self.store, analysis.model, [digest])[digest]
+        self.coverage.add(self.ids[number], analysis)
+        self.coverage.index.read(self.store)
+
+    def take_out(self, number: int, analysis: Analysis) -> None:
+        """Write the analysis again with no quotes: its quotes leave the groups."""
+        self.store.save_analysis(dataclasses.replace(analysis, quotes=()))
+        self.coverage.remove(self.ids.pop(number))
+        self.coverage.index.read(self.store)
+
+
 def judge(
-    coverage: Coverage, originals: list[Analysis], copies: dict[int, tuple[Copy, Analysis]]
+    stored: StoredCollection, originals: list[Analysis], copies: dict[int, tuple[Copy, Analysis]]
 ) -> None:
     """Pairing precision and recall, variants, disputes, first appearances (docstring): each
-    copy is added to the originals' coverage, judged, and taken out again."""
+    copy is written to the originals' store, judged, and taken out again."""
+    coverage, ids = stored.coverage, stored.ids
     n = len(originals)
     found = correct = built = hits = 0
     by_kind: dict[str, list[int]] = {kind: [0, 0] for kind in KINDS}
@@ -167,20 +203,20 @@ def judge(
     for number, (copy, analysis) in copies.items():
         meta = originals[copy.original].article.meta
         later = datetime.date.fromisoformat(meta.date) + datetime.timedelta(days=3)
-        coverage.add(number, with_meta(analysis, ArticleMeta(date=later.isoformat(), site="copy")))
+        stored.add(number, with_meta(analysis, ArticleMeta(date=later.isoformat(), site="copy")))
         original = originals[copy.original]
-        mine = [(copy.original, q.start) for q in original.quotes]
-        theirs = [(number, q.start) for q in analysis.quotes]
-        target_id = (copy.original, copy.quote.start)
+        mine = [(ids[copy.original], q.start) for q in original.quotes]
+        theirs = [(ids[number], q.start) for q in analysis.quotes]
+        target_id = (ids[copy.original], copy.quote.start)
         copied = [
-            (number, q.start)
+            (ids[number], q.start)
             for q in analysis.quotes
             if to_original(q.start, copy.edit) < copy.quote.end
             and to_original(q.end, copy.edit) > copy.quote.start
         ]
         if copy.kind == "CREDITED":  # the quote itself is untouched; its offsets moved
             copied = [
-                (number, q.start)
+                (ids[number], q.start)
                 for q in analysis.quotes
                 if to_original(q.start, copy.edit) == copy.quote.start
             ]
@@ -206,7 +242,7 @@ def judge(
             key = "misquote" if copy.kind == "CHANGED" else "false misquote"
             flags[key][0] += misquote.misquote
             flags[key][1] += 1
-            pair = (copy.original, number)
+            pair = (ids[copy.original], ids[number])
             speakers = {s.speaker_key for s in group.sightings if s.article in pair}
             if copy.kind == "CREDITED" and None not in speakers and len(speakers) > 1:
                 flags["disputed"][0] += group.disputed
@@ -214,8 +250,8 @@ def judge(
             elif copy.kind in ("LATER", "PUNCTUATION") and group.disputed:
                 show(f"{copy.kind}: disputed", group, (target_id, theirs_id))
                 false_disputes += 1
-            earliest_wrong += group.first is not None and group.first.article == number
-        coverage.remove(number)
+            earliest_wrong += group.first is not None and group.first.article == ids[number]
+        stored.take_out(number, analysis)
     print(f"altered copies: {len(copies)} of {n} originals")
     print(f"  the altered quote not found by the quote finder in the copy: {missed_by_finder}")
     print(f"pairing precision {correct / found if found else 1:.3f} ({correct}/{found} pairs)")
@@ -247,32 +283,71 @@ def timed(add: Callable[[], None]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def cost(analyses: list[Analysis], size: int, rng: random.Random) -> None:
-    """Fill an index with `size` articles made from the real ones, then time adding each."""
+def made_article(source: Analysis, number: int, words_of: Callable) -> Analysis:
+    """An article of its own text (the source's and a line with its number) whose quotes
+    are the source's at their places with the words `words_of` gives."""
+    quotes = []
+    for quote in source.quotes:
+        text = " ".join(words_of(quote))
+        fragments = ((quote.start, quote.start + len(text)),)
+        quotes.append(dataclasses.replace(quote, text=text, fragments=fragments))
+    article = dataclasses.replace(
+        source.article, text=f"{source.article.text}\n\nMade article {number}.\n", path=None
+    )
+    return dataclasses.replace(source, article=article, quotes=tuple(quotes))
+
+
+def figures(times: list[float]) -> str:
+    times = sorted(times)
+    return (
+        f"median {statistics.median(times):.2f} ms, 95th percentile"
+        f" {times[int(0.95 * len(times))]:.2f} ms, max {times[-1]:.2f} ms"
+    )
+
+
+def cost(analyses: list[Analysis], size: int, rng: random.Random, folder: str) -> None:
+    """Fill a store with `size` articles made from the real ones, then time writing each."""
     vocabulary = sorted({w for a in analyses for q in a.quotes for w in _WORD.findall(q.text)})
-    index = QuoteIndex()
-    start = time.perf_counter()
-    for number in range(size):
-        source = analyses[number % len(analyses)]
-        quotes = []
-        for quote in source.quotes:
-            words = quote_words(quote_pieces(quote.text, quote.start, quote.fragments)).words
-            if number >= len(analyses):
-                words = tuple(rng.choice(vocabulary) if rng.random() < 0.2 else w for w in words)
-            quotes.append((quote.start, quote_words([(" ".join(words), quote.start)])))
-        index.add(("made", number), quotes)
-    print(f"\n{size} made articles indexed in {time.perf_counter() - start:.2f} s")
-    times = []
-    for number, analysis in enumerate(analyses):
-        times.append(timed(lambda a=analysis, n=number: index.add(n, analysis_quote_words(a))))
-        index.remove(number)
-    times.sort()
+
+    def words_of(number: int) -> Callable:
+        def words(quote) -> tuple[str, ...]:
+            found = quote_words(quote_pieces(quote.text, quote.start, quote.fragments)).words
+            if number < len(analyses):
+                return found
+            return tuple(rng.choice(vocabulary) if rng.random() < 0.2 else w for w in found)
+
+        return words
+
+    with Store.open(Path(folder, "cost.sqlite3")) as store:
+        start = time.perf_counter()
+        for first in range(0, size, 100):
+            store.save_analyses(
+                [
+                    made_article(analyses[n % len(analyses)], n, words_of(n))
+                    for n in range(first, min(size, first + 100))
+                ]
+            )
+        print(f"\n{size} made articles written and grouped in {time.perf_counter() - start:.2f} s")
+        grouping: list[float] = []
+        index = rows.index_analysis
+
+        def index_timed(*args) -> None:
+            grouping.append(timed(lambda: index(*args)))
+
+        rows.index_analysis = index_timed  # the grouping inside each write, timed alone
+        try:
+            times = []
+            for analysis in analyses:
+                times.append(timed(lambda a=analysis: store.save_analysis(a)))
+                store.save_analysis(dataclasses.replace(analysis, quotes=()))
+                del grouping[-1]  # the taking out's
+        finally:
+            rows.index_analysis = index
     print(
-        f"adding one real article to the {size}-article index:"
-        f" median {statistics.median(times):.2f} ms,"
-        f" 95th percentile {times[int(0.95 * len(times))]:.2f} ms, max {times[-1]:.2f} ms"
+        f"writing one real article to the {size}-article store: {figures(times)}"
         f" ({len(times)} articles; target <= 50 ms)"
     )
+    print(f"  of which grouping its quotes (rows.index_analysis): {figures(grouping)}")
 
 
 def main() -> None:
@@ -303,31 +378,36 @@ def main() -> None:
     print(
         f"analysed {len(originals) + len(written)} articles in {time.perf_counter() - start:.0f} s"
     )
-    coverage = Coverage()
-    for index, analysis in enumerate(originals):
-        coverage.add(index, analysis)
-    print(
-        "groups among the 84 originals alone (the same quote in two outlets):",
-        len(coverage.quote_groups()),
-    )
-    copies: dict[int, tuple[Copy, Analysis]] = {
-        len(originals) + number: (copy, analysis)
-        for number, ((_path, copy), analysis) in enumerate(
-            zip(written, altered_analyses, strict=True)
+    with tempfile.TemporaryDirectory(prefix="bench-coverage-store-") as folder:
+        stored = StoredCollection(folder)
+        start = time.perf_counter()
+        for index, analysis in enumerate(originals):
+            stored.add(index, analysis)
+        print(
+            f"84 originals written to a store and grouped in {time.perf_counter() - start:.1f} s;"
+            " groups among them alone (the same quote in two outlets):",
+            len(stored.coverage.quote_groups()),
         )
-    }
-    judge(coverage, originals, copies)
-    if args.show:
-        print("\n".join(SHOWN))
-    cost(originals + altered_analyses, 1000, rng)
-    for number, (_copy, analysis) in copies.items():
-        coverage.add(number, analysis)
-    start = time.perf_counter()
-    groups = coverage.quote_groups()
-    print(
-        f"describing the {len(groups)} groups of the {len(coverage.articles)}-article"
-        f" collection (originals and all copies): {(time.perf_counter() - start) * 1000:.1f} ms"
-    )
+        copies: dict[int, tuple[Copy, Analysis]] = {
+            len(originals) + number: (copy, analysis)
+            for number, ((_path, copy), analysis) in enumerate(
+                zip(written, altered_analyses, strict=True)
+            )
+        }
+        judge(stored, originals, copies)
+        if args.show:
+            print("\n".join(SHOWN))
+        for number, (_copy, analysis) in copies.items():
+            stored.add(number, analysis)
+        start = time.perf_counter()
+        groups = stored.coverage.quote_groups()
+        print(
+            f"describing the {len(groups)} groups of the {len(stored.coverage.articles)}-article"
+            " collection (originals and all copies, groups read from the store):"
+            f" {(time.perf_counter() - start) * 1000:.1f} ms"
+        )
+        stored.store.close()
+        cost(originals + altered_analyses, 1000, rng, folder)
 
 
 if __name__ == "__main__":
