@@ -83,3 +83,30 @@ def test_a_long_report_with_a_results_table_keeps_every_line(tmp_path):
     article = load_article(path)
 
     assert len(article.blocks) == 1200
+
+
+def test_a_page_of_many_elements_is_extracted_without_the_quadratic_fallbacks(
+    tmp_path, monkeypatch
+):
+    import trafilatura
+
+    from reader.core.text.loaders.html import MAX_FALLBACK_ELEMENTS
+
+    extract = trafilatura.extract
+    seen: list[bool] = []
+
+    def recording_extract(*args, **kwargs):
+        seen.append(kwargs["fast"])
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "extract", recording_extract)
+    items = "<li>a</li>" * (MAX_FALLBACK_ELEMENTS + 1)
+    planted = "The harbour master said the ferry will sail at noon."
+    many = tmp_path / "many.html"
+    many.write_text(f"<html><body><ul>{items}</ul><p>{planted}</p></body></html>", "utf-8")
+    few = tmp_path / "few.html"
+    few.write_text(f"<html><body><h1>Ferry</h1><p>{planted}</p></body></html>", "utf-8")
+
+    assert planted in load_article(many).text
+    assert planted in load_article(few).text
+    assert seen == [True, False]

@@ -107,6 +107,11 @@ _CONTAINER_TAG = re.compile(
 # Above this many characters of text, trafilatura's extraction costs more than linear time
 # (1 MB: 1.4 s, 4 MB: 4.7 s, 20 MB: 50 s of CPU), so such pages are read by _large_page_parts.
 MAX_EXTRACTED_CHARS = 2_000_000
+# Above this many elements, trafilatura runs without its fallback extractors: jusText's
+# paragraph revision (justext/core.py, _get_neighbour) is quadratic in the paragraphs, 616 CPU s
+# on a page of 100,000 one-word items (bench/bench_fuzz.py, "many paragraphs or items"). News
+# pages hold a few thousand elements; their text comes from trafilatura's own extractor.
+MAX_FALLBACK_ELEMENTS = 10_000
 _FURNITURE_TAGS = ("nav", "header", "footer", "aside", "menu", "dialog")
 _FURNITURE_ROLES = (
     "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary']"
@@ -151,11 +156,12 @@ def html_article(
     whole instead, so text is never dropped for being too little. `favor_recall` by default: an
     e-mail's HTML body is all message, without a site's furniture (web pages: see load_html).
     """
-    tree, text_chars = _trimmed_tree(path, page)
+    tree, text_chars, elements = _trimmed_tree(path, page)
     if text_chars > MAX_EXTRACTED_CHARS:
         parts, page_title, page_meta = _large_page_parts(tree)
     else:
-        parts, page_title, page_meta = _extracted_parts(path, tree, favor_recall)
+        fast = elements > MAX_FALLBACK_ELEMENTS
+        parts, page_title, page_meta = _extracted_parts(path, tree, favor_recall, fast)
     if not parts:
         parts, _ = _whole_parts(tree)
     title = title or page_title
@@ -165,7 +171,7 @@ def html_article(
 def document_parts(path: Path, page: str) -> tuple[list[Part], str | None]:
     """All the text of markup that is all content (an e-book chapter), block by block, and the
     page's <title>. Headings h1-h6 are HEADING parts, the rest paragraphs."""
-    tree, _ = _trimmed_tree(path, page)
+    tree, _, _ = _trimmed_tree(path, page)
     return _whole_parts(tree)
 
 
@@ -177,9 +183,10 @@ def _whole_parts(tree: html.HtmlElement | None) -> tuple[list[Part], str | None]
 
 
 def _extracted_parts(
-    path: Path, tree: html.HtmlElement | None, favor_recall: bool
+    path: Path, tree: html.HtmlElement | None, favor_recall: bool, fast: bool
 ) -> tuple[list[Part], str | None, ArticleMeta | None]:
-    """The blocks, title and metadata trafilatura finds in a page (no blocks: an empty list)."""
+    """The blocks, title and metadata trafilatura finds in a page (no blocks: an empty list);
+    `fast`: without trafilatura's fallback extractors (see MAX_FALLBACK_ELEMENTS)."""
     import trafilatura
 
     if tree is None:
@@ -190,6 +197,7 @@ def _extracted_parts(
             output_format="xml",
             with_metadata=True,
             favor_recall=favor_recall,
+            fast=fast,
             include_comments=False,
             include_tables=True,
             include_images=False,
@@ -247,9 +255,9 @@ def _attribute(root: etree._Element, name: str) -> str | None:
     return " ".join((root.get(name) or "").split()) or None
 
 
-def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int]:
-    """The page parsed once, without scripts, styles, comments or unused attributes, and the
-    number of text characters left in it."""
+def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int, int]:
+    """The page parsed once, without scripts, styles, comments or unused attributes, the
+    number of text characters left in it and the number of its elements."""
     parser = html.HTMLParser(
         encoding="utf-8",
         remove_comments=True,
@@ -264,11 +272,11 @@ def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int]:
     try:
         tree = html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):
-        return None, 0
+        return None, 0, 0
     read_noscript(tree)
     etree.strip_elements(tree, *_DROPPED_TAGS, etree.Comment, with_tail=False)
     drop_hidden(tree)
-    text_chars = 0
+    text_chars = count = 0
     for count, element in enumerate(tree.iter(), 1):
         if count > _MAX_ELEMENTS:
             raise ArticleError(
@@ -290,7 +298,7 @@ def _trimmed_tree(path: Path, page: str) -> tuple[html.HtmlElement | None, int]:
                 attributes.update(kept)
         if element.tag == "br":
             _mark_paragraph_break(element)
-    return tree, text_chars
+    return tree, text_chars, count
 
 
 def _deepest_nesting(page: str) -> int:
