@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from reader.core.model import Analysis, Kind
 from reader.core.store.corrections import Correction
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
+from reader.core.store.role_rows import first_role
 from reader.core.store.rows import reindex, storable
 from reader.core.text.article import Article
 
@@ -104,6 +105,7 @@ def write_rows(db: sqlite3.Connection, corrected: Sequence[tuple[str, int, Analy
                 str(e.kind),
                 e.count,
                 spoken.get(e.key, 0),
+                storable(role) if (role := first_role(e)) is not None else None,
             )
             for e in entities
         )
@@ -120,8 +122,8 @@ def write_rows(db: sqlite3.Connection, corrected: Sequence[tuple[str, int, Analy
         counts.append((people, len(analysis.quotes), analysis_id))
     db.execute(f"DELETE FROM entity_rows WHERE analysis_id IN ({marks})", ids)
     db.executemany(
-        "INSERT INTO entity_rows (analysis_id, key, name, kind, mentions, quotes)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entity_rows (analysis_id, key, name, kind, mentions, quotes, role)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         entity_rows,
     )
     db.executemany(

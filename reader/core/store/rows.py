@@ -16,9 +16,10 @@ from reader.core.store.corrections import Correction, apply_corrections
 from reader.core.store.passages import create_quote_passages
 from reader.core.store.quote_group_rows import create_quote_groups, index_analysis, unindex_analysis
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
+from reader.core.store.role_rows import add_role_column, first_role
 from reader.core.text.article import Article
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def storable(text: str) -> str:
@@ -83,8 +84,8 @@ def _schema_2(db: sqlite3.Connection) -> None:
     db.execute(
         "CREATE TABLE entity_rows (analysis_id INTEGER NOT NULL, key TEXT NOT NULL,"
         " name TEXT NOT NULL, kind TEXT NOT NULL, mentions INTEGER NOT NULL,"
-        " quotes INTEGER NOT NULL)"
-    )
+        " quotes INTEGER NOT NULL, role TEXT)"
+    )  # role is schema 8's, here because the rows below are today's
     db.execute("CREATE INDEX entity_rows_key ON entity_rows (key)")
     db.execute("CREATE INDEX entity_rows_analysis ON entity_rows (analysis_id)")
     db.execute(
@@ -161,6 +162,12 @@ def _schema_7(db: sqlite3.Connection) -> None:
     create_quote_passages(db)
 
 
+def _schema_8(db: sqlite3.Connection) -> None:
+    """Roles across a collection (issue 21): each entity row's first stated role
+    (`reader.core.store.role_rows`), filled once from the stored analyses."""
+    add_role_column(db, storable)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _schema_1,
     _schema_2,
@@ -169,6 +176,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _schema_5,
     _schema_6,
     _schema_7,
+    _schema_8,
 )
 """MIGRATIONS[n - 1] takes a store at schema n - 1 to schema n."""
 
@@ -226,8 +234,8 @@ def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None
             spoken[q.speaker.key] = spoken.get(q.speaker.key, 0) + 1
     entities = analysis.entities
     db.executemany(
-        "INSERT INTO entity_rows (analysis_id, key, name, kind, mentions, quotes)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entity_rows (analysis_id, key, name, kind, mentions, quotes, role)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 analysis_id,
@@ -236,6 +244,7 @@ def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None
                 str(e.kind),
                 e.count,
                 spoken.get(e.key, 0),
+                storable(role) if (role := first_role(e)) is not None else None,
             )
             for e in entities
         ],
