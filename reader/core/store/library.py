@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from reader.core.model import Quote
 from reader.core.store.database import ANALYSIS_VERSION, Store, path_key
+from reader.core.store.entity_roles import StatedRole, collection_roles, latest_role
 from reader.core.store.identity_snapshot import scope_of
 from reader.core.store.library_identity import GatheredMap, StoredIdentity
 from reader.core.store.records import quote_from_dict
@@ -52,7 +53,8 @@ class ArticleSummary:
 @dataclass(frozen=True)
 class CollectionEntity:
     """One entity across the collection: in how many articles, with how many mentions and
-    quotes (quotes it is the speaker of); `name` and `kind` are its most frequent ones."""
+    quotes (quotes it is the speaker of); `name` and `kind` are its most frequent ones; `roles`
+    the distinct roles its articles state, in date order (`entity_roles.roles_across`)."""
 
     key: str
     name: str
@@ -60,6 +62,12 @@ class CollectionEntity:
     articles: int
     mentions: int
     quotes: int
+    roles: tuple[StatedRole, ...] = ()
+
+    @property
+    def role(self) -> str:
+        """Its most recent stated role ("" for none: `entity_roles.latest_role`)."""
+        return latest_role(self.roles)
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,15 @@ def _unchanged_hashes(store: Store, keys: Sequence[bytes]) -> dict[bytes, str]:
             if (stat.st_mtime_ns, stat.st_size) == (mtime_ns, size):
                 hashes[path] = digest
     return hashes
+
+
+def _merged(
+    gathered: GatheredMap, roles: Mapping[str, tuple[StatedRole, ...]]
+) -> dict[str, CollectionEntity]:
+    """Collection key -> its CollectionEntity, with its stated roles among `roles`."""
+    return {
+        key: CollectionEntity(key, *gathered.summary(key), roles.get(key, ())) for key in gathered
+    }
 
 
 def _by_hash(by_id: dict[int, ArticleSummary]) -> dict[str | None, tuple[int, Path, str]]:
@@ -210,10 +227,9 @@ class Collection:
         return self._cached("keys", read)
 
     def _all_merged(self) -> dict[str, CollectionEntity]:
-        gathered = self._gathered()
+        gathered, by_id = self._gathered(), self._analysed()[1]
         return self._cached(
-            "merged",
-            lambda: {key: CollectionEntity(key, *gathered.summary(key)) for key in gathered},
+            "merged", lambda: _merged(gathered, collection_roles(self.store, by_id, self._keys))
         )
 
     def entities(self) -> tuple[CollectionEntity, ...]:
