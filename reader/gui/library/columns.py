@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.core.render.collection_roles import roles_text
 from reader.core.render.evidence import DOUBTFUL
 from reader.core.render.palette import STYLES
 from reader.core.store.library import ArticleSummary
@@ -60,6 +61,13 @@ ENTITY_COLUMNS = (
     Column("Articles", lambda e: _count(e.articles), lambda e: e.articles, numeric=True),
     Column("Mentions", lambda e: _count(e.mentions), lambda e: e.mentions, numeric=True),
     Column("Quotes", lambda e: _count(e.quotes), lambda e: e.quotes, numeric=True),
+    # Last, so that the sorting and widths the reader left for the columns above still hold.
+    Column(
+        "Role",
+        lambda e: e.role,
+        lambda e: e.role or None,  # entities with no role after the others
+        tooltip=lambda e: roles_text(e.roles, "\n") or "No article states a role",
+    ),
 )
 QUOTE_COLUMNS = (
     Column("Quote", lambda q: shown_quote(q.quote.text), lambda q: q.quote.text),

@@ -88,7 +88,8 @@ class CoverageController(QObject):
 
     def _show_followed(self) -> None:
         followed = self._collections.panel.followed
-        self.timeline.show_entity(self.coverage.snapshot, followed.key if followed else None)
+        key, roles = (followed.key, followed.roles) if followed else (None, ())
+        self.timeline.show_entity(self.coverage.snapshot, key, roles)
 
     def _attach(self, tab: ArticleTab) -> None:
         QuoteCoverageLine(tab, self.coverage).group_requested.connect(self.open_group)

@@ -1,16 +1,20 @@
 """The followed entity over time (issue 24, deliverable 3): its mentions or quotes per day or
 week across the collection, by the dates the articles state; the undated articles are counted
 apart, never put on a day. A click on a bar lists that period's articles (a double-click on
-one opens it)."""
+one opens it). Above the chart, the roles its articles state, in date order with their dates
+(issue 21: "Secretary of State" turning into "former Secretary of State")."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from reader.core.render.charts import draw_timeline
+from reader.core.render.collection_roles import role_line
+from reader.core.store.entity_roles import StatedRole
 from reader.core.store.timelines import Period
 from reader.gui.library.charts import ChartView
 from reader.gui.library.coverage_state import CoverageSnapshot, DatedArticle
@@ -18,6 +22,7 @@ from reader.gui.library.quote_group_dialog import day_text
 from reader.gui.library.tables import Column, record_at, record_table
 
 CHART_PX = 180
+ROLE_ROWS = 4  # roles shown without scrolling
 
 PERIOD_ARTICLE_COLUMNS = (
     Column("Article", lambda pair: pair[0].title, tooltip=lambda p: f"{p[0].title}\n{p[0].path}"),
@@ -41,6 +46,14 @@ class EntityTimeline(QWidget):
         self.period.addItem("Per day", Period.DAY)
         self.period.addItem("Per week", Period.WEEK)
         self.period.setAccessibleName("Per day or per week")
+        self.roles_label = QLabel(self)
+        self.roles_label.setWordWrap(True)
+        self.roles = QListWidget(self)
+        self.roles.setAccessibleName("Roles of the followed entity, by date")
+        self.roles.setMaximumHeight(
+            ROLE_ROWS * self.roles.fontMetrics().lineSpacing() + 2 * self.roles.frameWidth() + 4
+        )
+        self.roles.hide()
         self.chart = ChartView("The followed entity over time (click a bar for its articles)")
         self.undated = QLabel(self)
         self.undated.setWordWrap(True)
@@ -51,6 +64,8 @@ class EntityTimeline(QWidget):
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.roles_label)
+        layout.addWidget(self.roles)
         layout.addLayout(row)
         layout.addWidget(self.chart)
         layout.addWidget(self.undated)
@@ -65,9 +80,29 @@ class EntityTimeline(QWidget):
         self.periods: tuple[str, ...] = ()
         self._counts: tuple[tuple[str, int], ...] = ()
 
-    def show_entity(self, snapshot: CoverageSnapshot | None, key: str | None) -> None:
+    def show_entity(
+        self,
+        snapshot: CoverageSnapshot | None,
+        key: str | None,
+        roles: Sequence[StatedRole] = (),
+    ) -> None:
+        """Chart collection key `key` (None: nothing followed) over `snapshot` (None: not read
+        yet), and list `roles`, its stated roles in date order (`CollectionEntity.roles`)."""
         self.snapshot, self.key = snapshot, key
+        self.show_roles(roles if key is not None else ())
         self.refresh()
+
+    def show_roles(self, roles: Sequence[StatedRole]) -> None:
+        """One line per role: "Secretary of State — 2 articles, 12 Jan–2 Feb 2017"."""
+        self.roles.clear()
+        self.roles.addItems([role_line(role) for role in roles])
+        self.roles.setVisible(bool(roles))
+        self.roles_label.setText(
+            "Roles its articles state, by date:"
+            if roles
+            else ("No article states its role." if self.key is not None else "")
+        )
+        self.roles_label.setVisible(self.key is not None)
 
     def _counting(self) -> tuple[Period, bool]:
         return self.period.currentData(), self.what.currentIndex() == 1
