@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from reader.core.analysis.entities.candidates import Candidate, has_letters
 from reader.core.analysis.entities.countries import country_named, country_of_demonym
+from reader.core.analysis.entities.offices import is_time_zone, without_offices
 from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
 
@@ -44,6 +45,11 @@ _FEWEST_COORDINATED_TOKENS = 3
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her", "their"})
 # Letters and a number joined by a hyphen: "COVID-19", "IR-2m", a disease or a product.
 _CODE = re.compile(r"[A-Za-z]+-\d+[a-z]?")
+# Nouns after a people's name ("the Rohingya minority"), which no organization's takes.
+_PEOPLE_NOUNS = frozenset(
+    {"minority", "minorities", "tribe", "tribes", "tribesmen", "muslim"}
+    | {"muslims", "christians", "ethnic", "refugees"}
+)
 # Head nouns of institutions, which "and" inside a name does not split.
 _INSTITUTIONS = words("institution_heads.txt")
 
@@ -70,10 +76,13 @@ def model_candidates(doc: Doc) -> list[Candidate]:
                     continue
             entity_label = "PERSON" if person else ent.label_
             for piece_start, piece_end, label in _owner_and_owned(doc, start, end, entity_label):
-                candidate = _classify(doc, piece_start, piece_end, label)
-                if candidate is not None:
-                    candidate.label = label
-                    candidates.append(candidate)
+                for name_start, name_end, name_label in without_offices(
+                    doc, piece_start, piece_end, label
+                ):
+                    candidate = _classify(doc, name_start, name_end, name_label)
+                    if candidate is not None:
+                        candidate.label = name_label
+                        candidates.append(candidate)
     return candidates
 
 
@@ -239,7 +248,7 @@ def _with_hyphenated_ending(doc: Doc, end: int) -> int:
 def _is_leading_noise(token: Token, strip_titles: bool) -> bool:
     """Words before a name that are not part of it ("the", "ex", and with `strip_titles`,
     titles and nationalities: "President", "Russian")."""
-    if not has_letters(token) or token.lower_ in _ARTICLES:
+    if not has_letters(token) or token.lower_ in _ARTICLES or is_time_zone(token):
         return True
     if token.is_lower and token.text not in PARTICLES:
         return True  # "ex" in "ex-England"
@@ -253,6 +262,8 @@ def _is_trailing_noise(token: Token) -> bool:
     """Scores, possessives and common nouns after a name ("Interfax news agency")."""
     if not has_letters(token) or token.text[0].isdigit() or token.text in POSSESSIVES:
         return True
+    if is_time_zone(token):
+        return True
     return token.is_lower
 
 
@@ -264,6 +275,19 @@ def _is_acronym(doc: Doc, start: int, end: int) -> bool:
     if not (token.is_upper and token.is_alpha and len(token) in _ACRONYM_LENGTHS):
         return False
     return any(t.is_lower for t in token.sent) if doc.has_annotation("SENT_START") else True
+
+
+def _names_a_people(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name that is a people's: after "ethnic", or before a nationality or
+    religion ("Rohingya Muslim", labelled NORP) or a noun for a people ("Houthi tribesmen")."""
+    if end - start != 1 or not doc[start].is_title:
+        return False
+    if start > 0 and doc[start - 1].lower_ == "ethnic":
+        return True
+    after = doc[end] if end < len(doc) else None
+    if after is None:
+        return False
+    return after.ent_type_ == "NORP" or (after.is_lower and after.lower_ in _PEOPLE_NOUNS)
 
 
 def _classify(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
@@ -287,6 +311,8 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
         return None  # "Secretary of State": a title, not a name
     if end - start == 1 and (doc[start].pos_ == "PRON" or doc[start].lower_ in _PRONOUNS):
         return None  # "He was the first director": a pronoun opening a paragraph
+    if _names_a_people(doc, start, end):
+        return None  # "the Rohingya Muslim minority": a people (NORP), not an organization
     if label == "PERSON":
         if end - start == 1 and doc[start].pos_ == "NOUN":
             return None  # "Extras ( lb-3 )", "Scorer :": a common noun the model took for a name

@@ -1,0 +1,85 @@
+"""Words of an office inside a name the model found: the role, not the person or the body.
+
+News puts a place or an institution before an office and the office before its holder:
+"Charlotte Mayor Jennifer Roberts", "State Department Spokesperson Ned Price". The model runs
+such a stretch into one name, or stops after the office ("Charlotte Mayor" as a person, then
+"Jennifer Roberts"), or ends an organization on it ("State Department Spokesperson"). An office
+word (`office_words.txt`, the titles no surname takes: "mayor", not "king") says where the
+role ends: a person's name is what follows it; a person's stretch that ends on one, right
+before a capitalized name, is the role alone and names no one; an organization's name is what
+stands before it ("State Department"). Time zones after a clock time ("0725 GMT") name nothing.
+
+Serves news of any era (issue 21: "Charlotte Mayor" named every "Charlotte" of its article a
+person; "GMT" an organization in both Reuters sets).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from reader.core.analysis.entities.word_lists import words
+
+OFFICE_WORDS = words("office_words.txt")
+TIME_ZONES = words("time_zones.txt")
+# Words that open an office's compound before the office word: "Press Secretary".
+_OFFICE_MODIFIERS = frozenset({"press", "deputy", "assistant", "vice", "executive", "police"})
+# Words an institution's name ends with, which then names a body of its own: "State Department".
+_BODY_ENDS = words("institution_heads.txt") | {"house", "ministry", "office", "council"}
+_LINKS = frozenset({"of", "the", "and", "for", "&"})
+
+
+def is_time_zone(token: Token) -> bool:
+    """ "GMT", "EDT": a time zone's abbreviation in capitals."""
+    return token.is_upper and token.lower_ in TIME_ZONES
+
+
+def without_offices(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """The names in a trimmed stretch of the model's label: a person's after the last office
+    word ("Jennifer Roberts" of "Charlotte Mayor Jennifer Roberts", with "State Department" of
+    "State Department Spokesperson Ned Price" as an organization); none for a person's stretch
+    ending on an office before a capitalized name; an organization's before its office words."""
+    if label == "PERSON":
+        return _person_pieces(doc, start, end)
+    if label == "ORG":
+        cut = _before_office(doc, start, end)
+        return [(start, cut, label)] if cut > start else []
+    return [(start, end, label)]
+
+
+def _is_office(token: Token) -> bool:
+    return token.is_title and token.lower_.rstrip(".") in OFFICE_WORDS
+
+
+def _person_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    office = next((k for k in range(end - 1, start, -1) if _is_office(doc[k])), None)
+    if office is None:
+        return [(start, end, "PERSON")]
+    body = _before_office(doc, start, office + 1)
+    pieces = []
+    if body > start and doc[body - 1].lower_ in _BODY_ENDS:
+        pieces.append((start, body, "ORG"))  # "State Department" of its spokesperson
+    if office < end - 1:
+        pieces.append((office + 1, end, "PERSON"))
+    elif not _name_follows(doc, end):
+        return [(start, end, "PERSON")]  # no holder named: "Ann Mayor said" may be a name
+    return pieces
+
+
+def _before_office(doc: Doc, start: int, end: int) -> int:
+    """The end of the name before the office words that close [start, end) ("State
+    Department" of "State Department Press Spokesperson"); `end` when none does, or when a
+    link word stands before them ("Office of the Secretary")."""
+    cut = end
+    while cut > start and _is_office(doc[cut - 1]):
+        cut -= 1
+    if cut == end:
+        return end
+    while cut > start and doc[cut - 1].is_title and doc[cut - 1].lower_ in _OFFICE_MODIFIERS:
+        cut -= 1
+    if cut == start or doc[cut - 1].lower_ in _LINKS or not doc[cut - 1].text[:1].isupper():
+        return end  # a title alone ("Vice President"), or the office's own body
+    return cut
+
+
+def _name_follows(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].is_title and doc[end].is_alpha
