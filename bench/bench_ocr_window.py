@@ -41,6 +41,7 @@ def largest_gap(ticks: list[tuple[float, float]], until: float) -> tuple[float, 
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["READER_OCR_CACHE"] = ""  # a cold read: no page from the OCR cache
     from bench_ocr import scanned_pdf
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication

@@ -1,5 +1,5 @@
-"""For every test: its own analysis store, so no test reads or fills the user's, and a hard
-limit that ends a hanging run with every thread's traceback."""
+"""For every test: its own analysis store and OCR cache, so no test reads or fills the user's,
+and a hard limit that ends a hanging run with every thread's traceback."""
 
 from __future__ import annotations
 
@@ -38,4 +38,12 @@ def private_store(tmp_path_factory, monkeypatch):
     """$READER_STORE points into a fresh folder (inherited by the commands tests start)."""
     path = tmp_path_factory.mktemp("store") / "reader.sqlite3"
     monkeypatch.setenv("READER_STORE", str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def private_ocr_cache(tmp_path_factory, monkeypatch):
+    """$READER_OCR_CACHE points into a fresh folder, so no test reads pages OCR'd by another."""
+    path = tmp_path_factory.mktemp("ocr_cache")
+    monkeypatch.setenv("READER_OCR_CACHE", str(path))
     return path

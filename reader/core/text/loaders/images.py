@@ -4,18 +4,24 @@ no text layer (scans), rendered with PDFium (pypdfium2: Apache-2.0 and BSD-3-Cla
 Pictures are bounded before they are decoded: an image or a rendered page may hold at most
 `MAX_PIXELS` (a 600 dpi A3 scan is 70 million), so that a small file claiming a huge picture
 (a pixel-flood bomb) is refused with one line instead of filling memory.
+
+The pages read are kept by the file's bytes (`reader.core.text.loaders.ocr_cache`): the same
+file read again gives the same article without decoding or OCR, and a read cancelled half-way
+goes on from the first page it had not read.
 """
 
 from __future__ import annotations
 
 import io
 import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta
-from reader.core.text.loaders import ocr
+from reader.core.text.loaders import ocr, ocr_cache
 from reader.core.text.loaders.page_text import article_from_pages
 from reader.core.text.loaders.pdf_noise import Page
 from reader.core.text.loaders.pdf_streams import DOCUMENT_BOUND
@@ -50,13 +56,16 @@ def picture_kind(data: bytes) -> str | None:
 def load_picture(path: Path, data: bytes) -> Article:
     """An image file's article, read with OCR; ArticleError when it is not an image Pillow can
     read, is too large, or holds no text."""
-    pages = []
-    frames = _frames(path, data)
-    for done, frame in enumerate(frames):
-        ocr.report(path.name, done, len(frames))
-        pages.append(ocr.read_picture(frame))
-        ocr.preview(path, pages[-1:])
-    ocr.report(path.name, len(frames), len(frames))
+    key, made_by = ocr_cache.file_key(data), ocr_cache.settings("picture")
+    entry = ocr_cache.load(key, made_by)
+    if entry is not None and entry.complete:
+        pages = [entry.pages[number] for number in entry.wanted]
+    else:
+        frames = _frames(path, data)
+        kept = entry.pages if entry is not None and len(entry.wanted) == len(frames) else {}
+        reads = {number: partial(ocr.read_picture, frame) for number, frame in enumerate(frames)}
+        read = _read_kept(path, key, made_by, reads, kept, known=None)
+        pages = [read[number] for number in range(len(frames))]
     if not any(box.lines for page in pages for box in page.boxes):
         raise ArticleError(f"No text found in {path.name}, even with OCR.")
     article = article_from_pages(path, pages, title=None, meta=ArticleMeta(ocr=True))
@@ -97,38 +106,75 @@ def read_scanned_pages(
     path: Path, data: bytes, numbers: list[int], known: list[Page] | None = None
 ) -> dict[int, Page]:
     """The pages of the PDF `data` with the given numbers (from 0, ascending), rendered and
-    read with OCR, in PDF points (y up) as pdfminer gives them.
+    read with OCR, in PDF points (y up) as pdfminer gives them; those the cache holds for
+    these bytes are not read again.
 
     `known`, the document's pages as far as they are read (text pages, and a place for each
     scanned one), gets each page as it is read, and the pages up to it are previewed in order
-    (`ocr.preview`): the text pages before a scan come with it."""
-    import pypdfium2
+    (`ocr.preview`): the text pages before a scan come with it. Pages all kept are handed
+    over at once, without progress or previews."""
+    key, made_by = ocr_cache.file_key(data), ocr_cache.settings("pdf")
+    entry = ocr_cache.load(key, made_by)
+    kept = entry.pages if entry is not None and entry.wanted == tuple(numbers) else {}
+    reads = {number: partial(_read_scanned_page, path, data, number) for number in numbers}
+    return _read_kept(path, key, made_by, reads, kept, known)
 
+
+def _read_kept(
+    path: Path,
+    key: str,
+    made_by: str,
+    reads: dict[int, Callable[[], Page]],
+    kept: dict[int, Page],
+    known: list[Page] | None,
+) -> dict[int, Page]:
+    """Each page of `reads` (page number -> what reads it with OCR) read, in order, unless
+    `kept` has it; the pages read are kept in the cache when the reading ends, cancelled or
+    not. With `known` (a PDF's pages), each page read goes into it and the pages
+    up to it are previewed; without, each page is previewed alone."""
     result: dict[int, Page] = {}
-    shown = 0  # pages of `known` previewed
-    for done, number in enumerate(numbers):
-        ocr.report(path.name, done, len(numbers))
-        with _pdfium_lock:
-            try:
-                document = pypdfium2.PdfDocument(data)
-            except pypdfium2.PdfiumError as error:
-                raise ArticleError(
-                    f"{path.name} is damaged: it cannot be read as a PDF."
-                ) from error
-            try:
-                page = document[number]
-                width, height = page.get_size()
-                image = page.render(scale=_render_scale(width, height)).to_pil()
-            finally:
-                document.close()
-        read = ocr.read_picture(image)
-        result[number] = _in_points(read, read.width / width)
+    if all(number in kept for number in reads):
+        result = {number: kept[number] for number in reads}
         if known is not None:
-            known[number] = result[number]
+            for number, page in result.items():
+                known[number] = page
+        return result
+    shown = 0  # pages of `known` previewed
+    try:
+        for done, (number, read) in enumerate(reads.items()):
+            ocr.report(path.name, done, len(reads))
+            page = kept[number] if number in kept else read()
+            result[number] = page
+            if known is None:
+                ocr.preview(path, [page])
+                continue
+            known[number] = page
             ocr.preview(path, known[shown : number + 1])
             shown = number + 1
-    ocr.report(path.name, len(numbers), len(numbers))
+        ocr.report(path.name, len(reads), len(reads))
+    finally:
+        if any(number not in kept for number in result):
+            ocr_cache.save(key, made_by, reads, result)
     return result
+
+
+def _read_scanned_page(path: Path, data: bytes, number: int) -> Page:
+    """Page `number` of the PDF `data` rendered and read with OCR, in PDF points."""
+    import pypdfium2
+
+    with _pdfium_lock:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as error:
+            raise ArticleError(f"{path.name} is damaged: it cannot be read as a PDF.") from error
+        try:
+            page = document[number]
+            width, height = page.get_size()
+            image = page.render(scale=_render_scale(width, height)).to_pil()
+        finally:
+            document.close()
+    read = ocr.read_picture(image)
+    return _in_points(read, read.width / width)
 
 
 def _render_scale(width: float, height: float) -> float:
