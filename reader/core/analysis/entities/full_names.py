@@ -23,7 +23,11 @@ from reader.core.analysis.entities.candidates import (
 )
 from reader.core.analysis.entities.countries import country_named, country_of_demonym
 from reader.core.analysis.entities.from_model import TITLES
-from reader.core.analysis.entities.headlines import headline_flags, title_line_end
+from reader.core.analysis.entities.headlines import (
+    OPENING_PREPOSITIONS,
+    headline_flags,
+    title_line_end,
+)
 from reader.core.analysis.entities.kinds import GIVEN_NAMES
 from reader.core.model import Kind
 
@@ -105,6 +109,8 @@ def _with_missed_first_name(doc: Doc, start: int, taken: bytearray) -> int:
         return start
     if before.lower_.rstrip(".") in TITLES or before.is_upper:
         return start
+    if before.lower_ in OPENING_PREPOSITIONS:
+        return start  # "Beyond Trump's finances"
     if _written_in_lower_case(doc, before):
         return start  # "Injecting Clinton's marital troubles": a verb opening the sentence
     if country_named(before.text) or country_of_demonym(before.text):

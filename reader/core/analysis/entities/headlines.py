@@ -52,6 +52,16 @@ _MINOR_WORDS = frozenset(
     | {"with", "from", "as", "vs", "via", "per", "into", "over", "up", "off"}
 )
 
+# Prepositions and conjunctions that open a sentence before a name, never part of one
+# ("Beyond Trump's finances"; not "Van" nor "De", which are).
+OPENING_PREPOSITIONS = frozenset(
+    {"beyond", "before", "after", "about", "above", "across", "against", "along", "among"}
+    | {"amid", "around", "behind", "below", "beneath", "beside", "besides", "between"}
+    | {"despite", "during", "except", "inside", "into", "near", "since", "through"}
+    | {"throughout", "toward", "towards", "under", "unlike", "until", "upon", "within"}
+    | {"without", "although", "though", "unless", "whereas", "while", "because", "whether"}
+)
+
 
 def without_headline_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Persons and organizations on title-case headline lines cut to the words the body names
@@ -258,11 +268,13 @@ def _split_at_common_words(
 def _without_opening_verb(
     doc: Doc, candidate: Candidate, common: frozenset[str], person_forms: set[str]
 ) -> Candidate:
-    """ "Hammering Hillary Clinton" opening a sentence: the verb is cut when it is a common word
-    or the rest is a person the article names elsewhere."""
+    """ "Hammering Hillary Clinton", "Beyond Trump's finances" opening a sentence: the verb or
+    preposition is cut when it is a common word or the rest is a person the article names
+    elsewhere."""
     first = doc[candidate.start]
     opens = candidate.start == 0 or bool(first.is_sent_start) or "\n" in doc[first.i - 1].text
     rest = Candidate(candidate.start + 1, candidate.end, candidate.kind, label=candidate.label)
-    verb = first.pos_ in ("VERB", "AUX") or first.lower_.endswith(("ing", "ed"))
-    evidence = _is_common(first, common) or form_of(doc, rest) in person_forms
+    preposition = first.lower_ in OPENING_PREPOSITIONS  # tagged PROPN inside the name
+    verb = first.pos_ in ("VERB", "AUX") or first.lower_.endswith(("ing", "ed")) or preposition
+    evidence = preposition or _is_common(first, common) or form_of(doc, rest) in person_forms
     return rest if opens and verb and evidence else candidate

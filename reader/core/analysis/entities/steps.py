@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from reader.core.analysis.entities.candidates import Candidate
 from reader.core.analysis.entities.credits import drop_credit_lines
+from reader.core.analysis.entities.described import names_by_description
 from reader.core.analysis.entities.full_names import completed_names
 from reader.core.analysis.entities.furniture import (
     drop_common_words,
@@ -97,6 +98,10 @@ STEPS: tuple[Step, ...] = (
     with_speaking_names,
     # One kind per name for the whole document, from all the candidates found so far.
     settle_kinds,
+    # "her book, Living History", "a group known as Fancy Bear": the noun a name is given to
+    # overrides the votes (a work is no entity, a group an organization), before the company
+    # evidence, which may still make a person a company.
+    names_by_description,
     # A company's evidence (legal form, trade, company noun, role) overrides the vote above,
     # but not for a name the article shows to be a person's ("Clinton spokesman Brian Fallon").
     organizations_by_evidence,
