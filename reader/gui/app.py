@@ -16,6 +16,7 @@ from reader.gui.main_window import MainWindow
 from reader.gui.window import dialogs
 from reader.gui.window.platform_check import window_problem
 from reader.gui.window.settings import Settings
+from reader.gui.window.store_upgrade import upgrade_store_first
 from reader.gui.work.worker import PipelineRunner
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "tillerson-lavrov.txt"
@@ -115,6 +116,7 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName("Reader")
     if args.screenshot is not None:
         return _screenshot(args.files or [SEED], args.screenshot)
+    upgrade_store_first()  # a store from an older Reader: migrated with a dialog saying so
     window = create_window(Settings())
     window.show()
     first = start_paths(window, args.files)

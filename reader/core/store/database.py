@@ -85,6 +85,25 @@ def default_store_path() -> Path:
     return Path(platformdirs.user_data_dir("reader", appauthor=False)) / STORE_FILE_NAME
 
 
+def schema_behind(path: Path | None = None) -> bool:
+    """Whether the store file at `path` (default `default_store_path()`) exists at an older
+    schema, so that `Store.open` will migrate it first: seconds to a minute for a large store
+    (grouping every quote of a schema-5 store's 10,000 articles takes about 20 s). False when
+    there is no file or it cannot be read (opening it then says why)."""
+    path = Path(path) if path is not None else default_store_path()
+    try:
+        if not path.is_file():
+            return False
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            db.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return 0 < version < SCHEMA_VERSION
+
+
 def content_hash(article: Article) -> str:
     """sha256 hex digest of the article text as UTF-8 (lone surrogates passed through)."""
     return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
