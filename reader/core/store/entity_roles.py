@@ -4,19 +4,21 @@ reader sees "Secretary of State" turn into "former Secretary of State".
 The roles come from the store's entity rows (`entity_rows.role`, the first role each article
 states for each of its entities: `reader.core.store.role_rows`), read through the rows that
 have one (`read_roles`: one indexed query per 500 articles); `roles_across` gathers them under
-the collection's keys with the articles' own stated dates, in one pass. Two roles are the same
-when they differ only in case, spacing and a leading "the", "a" or "an" ("the Secretary of
-State" is "Secretary of State"); "former Secretary of State" is another role. Articles without
-a date are counted apart, never put on a day.
+the collection's keys with the articles' own stated dates, in one pass. A collection's
+identity (`reader.core.store.library_identity`) does so whenever it gathers its entities and
+keeps them, plain (`gathered_roles`, `from_plain`), with its snapshot: a collection opens
+without reading them again. Two roles are the same when they differ only in case, spacing and
+a leading "the", "a" or "an" ("the Secretary of State" is "Secretary of State"); "former
+Secretary of State" is another role. Articles without a date are counted apart, never put on
+a day.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any
 
 from reader.core.store.database import Store
 from reader.core.store.timelines import day_of
@@ -58,24 +60,44 @@ def read_roles(store: Store, analysis_ids: Sequence[int]) -> list[RoleRow]:
     return found
 
 
-class Dated(Protocol):
-    """An article as the Library lists it (`library.ArticleSummary`): its stated date."""
+def gathered_roles(
+    store: Store, keys: Mapping[int, Mapping[str, str]]
+) -> dict[str, list[list[object]]]:
+    """`roles_across` for the analyses of `keys` (analysis id -> its own keys -> collection
+    keys), their dates read from the store, in the plain form a collection's identity keeps
+    (`reader.core.store.library_identity`, saved with its snapshot): collection key -> one
+    [text, articles, first, last, undated] per role, dates as ISO text or None."""
+    ids = sorted(keys)
+    rows = read_roles(store, ids)
+    if not rows:
+        return {}
+    dates: dict[int, str | None] = {}
+    for i in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[i : i + _IN_CHUNK]
+        dates.update(
+            store.query(
+                f"SELECT id, date FROM analyses WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return {
+        key: [_plain(role) for role in roles]
+        for key, roles in roles_across(rows, keys, dates).items()
+    }
 
-    @property
-    def date(self) -> str | None: ...
+
+def _plain(role: StatedRole) -> list[object]:
+    first, last = (d.isoformat() if d else None for d in (role.first, role.last))
+    return [role.text, role.articles, first, last, role.undated]
 
 
-def collection_roles(
-    store: Store,
-    articles: Mapping[int, Dated],
-    keys: Callable[[], Mapping[int, Mapping[str, str]]],
-) -> dict[str, tuple[StatedRole, ...]]:
-    """`roles_across` for a collection's analysed `articles` (analysis id -> its summary),
-    `keys()` giving each analysis's own keys -> collection keys, asked for only when some
-    article states a role."""
-    rows = read_roles(store, sorted(articles))
-    dates = {analysis_id: article.date for analysis_id, article in articles.items()}
-    return roles_across(rows, keys() if rows else {}, dates)
+def from_plain(plain: Sequence[Sequence[Any]]) -> tuple[StatedRole, ...]:
+    """The roles `gathered_roles` gave one collection key, as StatedRoles (same order)."""
+    day = datetime.date.fromisoformat
+    return tuple(
+        StatedRole(text, articles, first and day(first), last and day(last), undated)
+        for text, articles, first, last, undated in plain
+    )
 
 
 def role_wording(role: str) -> str:
@@ -98,29 +120,43 @@ def roles_across(
     collection key) and each analysis's stated date (`dates`, ISO 8601; an analysis not
     there is left out)."""
     # collection key -> role (folded) -> (wordings, analysis ids)
-    found: dict[str, dict[str, tuple[Counter, set[int]]]] = {}
+    found: dict[str, dict[str, tuple[dict[str, int], set[int]]]] = {}
+    worded: dict[str, tuple[str, str]] = {}  # role as stored -> (its wording, folded)
     for analysis_id, own_key, role in rows:
         if analysis_id not in dates:
             continue
-        key = keys.get(analysis_id, {}).get(own_key, own_key)
-        wording = role_wording(role)
-        wordings, articles = found.setdefault(key, {}).setdefault(
-            wording.casefold(), (Counter(), set())
-        )
-        wordings[wording] += 1
-        articles.add(analysis_id)
+        mapped = keys.get(analysis_id)
+        key = mapped.get(own_key, own_key) if mapped else own_key
+        wording, folded = worded.get(role) or worded.setdefault(role, _worded(role))
+        by_role = found.get(key)
+        if by_role is None:
+            by_role = found[key] = {}
+        group = by_role.get(folded)
+        if group is None:
+            group = by_role[folded] = ({}, set())
+        group[0][wording] = group[0].get(wording, 0) + 1
+        group[1].add(analysis_id)
     days = {analysis_id: day_of(date) for analysis_id, date in dates.items()}
     return {key: _ordered(by_role, days) for key, by_role in found.items()}
 
 
+def _worded(role: str) -> tuple[str, str]:
+    wording = role_wording(role)
+    return wording, wording.casefold()
+
+
 def _ordered(
-    by_role: Mapping[str, tuple[Counter, set[int]]], days: Mapping[int, datetime.date | None]
+    by_role: Mapping[str, tuple[dict[str, int], set[int]]], days: Mapping[int, datetime.date | None]
 ) -> tuple[StatedRole, ...]:
     roles = []
     for wordings, articles in by_role.values():
-        dated = sorted(d for i in articles if (d := days[i]) is not None)
-        text = min(wordings, key=lambda w: (-wordings[w], w))
-        first, last = (dated[0], dated[-1]) if dated else (None, None)
+        dated = [d for i in articles if (d := days[i]) is not None]
+        text = (
+            min(wordings, key=lambda w: (-wordings[w], w))
+            if len(wordings) > 1
+            else next(iter(wordings))
+        )
+        first, last = (min(dated), max(dated)) if dated else (None, None)
         roles.append(StatedRole(text, len(articles), first, last, len(articles) - len(dated)))
     return tuple(
         sorted(

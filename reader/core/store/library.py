@@ -15,14 +15,14 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from reader.core.model import Quote
 from reader.core.store.database import ANALYSIS_VERSION, Store, path_key
-from reader.core.store.entity_roles import StatedRole, collection_roles, latest_role
+from reader.core.store.entity_roles import StatedRole, latest_role
 from reader.core.store.identity_snapshot import scope_of
 from reader.core.store.library_identity import GatheredMap, StoredIdentity
 from reader.core.store.records import quote_from_dict
@@ -121,12 +121,10 @@ def _unchanged_hashes(store: Store, keys: Sequence[bytes]) -> dict[bytes, str]:
     return hashes
 
 
-def _merged(
-    gathered: GatheredMap, roles: Mapping[str, tuple[StatedRole, ...]]
-) -> dict[str, CollectionEntity]:
-    """Collection key -> its CollectionEntity, with its stated roles among `roles`."""
+def _merged(gathered: GatheredMap) -> dict[str, CollectionEntity]:
+    """Collection key -> its CollectionEntity, with its stated roles."""
     return {
-        key: CollectionEntity(key, *gathered.summary(key), roles.get(key, ())) for key in gathered
+        key: CollectionEntity(key, *gathered.summary(key), gathered.roles(key)) for key in gathered
     }
 
 
@@ -227,10 +225,8 @@ class Collection:
         return self._cached("keys", read)
 
     def _all_merged(self) -> dict[str, CollectionEntity]:
-        gathered, by_id = self._gathered(), self._analysed()[1]
-        return self._cached(
-            "merged", lambda: _merged(gathered, collection_roles(self.store, by_id, self._keys))
-        )
+        gathered = self._gathered()
+        return self._cached("merged", lambda: _merged(gathered))
 
     def entities(self) -> tuple[CollectionEntity, ...]:
         """Entities merged across the analysed articles by collection key; most articles

@@ -21,6 +21,7 @@ from reader.core.store import identity_snapshot as snapshots
 from reader.core.store.corrections import apply_corrections
 from reader.core.store.database import Store
 from reader.core.store.entity_facts import article_entities
+from reader.core.store.entity_roles import StatedRole, from_plain, gathered_roles
 from reader.core.store.identity import CollectionIdentity
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
 from reader.core.text.article import Article
@@ -69,7 +70,7 @@ class StoredIdentity:
                 self._hashes = dict(snapshot.analyses)
                 self._corrections = snapshot.corrections
             made = gather(self._sync(*state), analyses)
-            summary, details = _to_plain(made)
+            summary, details = _to_plain(made, gathered_roles(self.store, _own_keys(made)))
             gathered = GatheredMap(summary, lambda: details, made)
             if self.scope:
                 snapshots.save(self.store, self.scope, state, (summary, details), self.identity)
@@ -157,7 +158,7 @@ class GatheredMap(Mapping[str, Gathered]):
     def __getitem__(self, key: str) -> Gathered:
         group = self._made.get(key)
         if group is None:
-            _name, _kind, _articles, mentions, quotes = self._summary[key]
+            _name, _kind, _articles, mentions, quotes = self._summary[key][:5]
             if self._details is None:
                 self._details = self._read_details()
             names, kinds, by_id = self._details[key]
@@ -178,8 +179,12 @@ class GatheredMap(Mapping[str, Gathered]):
 
     def summary(self, key: str) -> tuple[str, str, int, int, int]:
         """Its name (as `Gathered.name`), most frequent kind, articles, mentions, quotes."""
-        name, kind, articles, mentions, quotes = self._summary[key]
+        name, kind, articles, mentions, quotes = self._summary[key][:5]
         return name, kind, articles, mentions, quotes
+
+    def roles(self, key: str) -> tuple[StatedRole, ...]:
+        """The roles its articles state, in date order (`entity_roles.roles_across`)."""
+        return from_plain(self._summary[key][5]) if len(self._summary[key]) > 5 else ()
 
 
 def gather(identity: CollectionIdentity, ids: Iterable[int]) -> dict[str, Gathered]:
@@ -200,10 +205,23 @@ def gather(identity: CollectionIdentity, ids: Iterable[int]) -> dict[str, Gather
     return gathered
 
 
-def _to_plain(gathered: Mapping[str, Gathered]) -> tuple[dict[str, list], dict[str, list]]:
-    """The summary and the details of each group, as GatheredMap and a snapshot keep them."""
+def _own_keys(gathered: Mapping[str, Gathered]) -> dict[int, dict[str, str]]:
+    """Analysis id -> each of its own keys -> its collection key."""
+    keys: dict[int, dict[str, str]] = {}
+    for key, group in gathered.items():
+        for analysis_id, own in group.keys.items():
+            keys.setdefault(analysis_id, {}).update(dict.fromkeys(own, key))
+    return keys
+
+
+def _to_plain(
+    gathered: Mapping[str, Gathered], roles: Mapping[str, list]
+) -> tuple[dict[str, list], dict[str, list]]:
+    """The summary and the details of each group, as GatheredMap and a snapshot keep them;
+    a group's summary ends with its stated roles (`entity_roles.gathered_roles`) if any."""
     summary = {
         key: [g.name, g.kinds.most_common(1)[0][0], len(g.keys), g.mentions, g.quotes]
+        + ([roles[key]] if key in roles else [])
         for key, g in gathered.items()
     }
     details = {

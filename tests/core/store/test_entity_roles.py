@@ -51,6 +51,10 @@ def test_a_persons_roles_are_listed_in_date_order_with_their_dates(library):
     assert entities["person:tom-baker"].role == "Former Secretary of State"
     assert entities["org:acme"].role == "maker of engines"
     assert entities["country:jo"].role == ""
+    # A collection opened again reads them from its identity's snapshot, as they were.
+    again = Collection(store, paths, MODEL).entities()
+    assert store.query("SELECT count(*) FROM identity_snapshots") == [(1,)]
+    assert {e.key: e.roles for e in again} == {e.key: e.roles for e in entities.values()}
 
 
 def test_only_the_collections_articles_count(library):
