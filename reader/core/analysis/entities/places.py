@@ -13,9 +13,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from reader.core.analysis.entities.candidates import Candidate
-from reader.core.analysis.entities.countries import is_us_state
+from collections import Counter
+
+from reader.core.analysis.entities.candidates import Candidate, form_of
+from reader.core.analysis.entities.countries import is_us_state, normalize
+from reader.core.analysis.entities.sports import is_sports_report
+from reader.core.analysis.entities.word_lists import table
 from reader.core.model import Kind
+
+# Capitals and large cities (cities.txt), normalized as country names are.
+CITIES = frozenset(normalize(name) for _, name in table("cities.txt"))
 
 
 def states_not_countries(doc: Doc, candidates: list[Candidate]) -> None:
@@ -68,3 +75,33 @@ def countries_inside_names(doc: Doc, candidates: list[Candidate]) -> list[Candid
             continue
         merged.append(candidate)
     return merged
+
+
+def places_not_organizations(doc: Doc, candidates: list[Candidate]) -> None:
+    """A U.S. state or a city of `CITIES` that the model called an organization is a place
+    (issue 21: "Florida", "Crimea", "Copenhagen" as organizations), where no mention of the
+    name is a person's or was found by a rule (no company evidence, no results line made it
+    one). Not in a sports report, where a place that acts is a team ("Michigan beat Ohio
+    State"). The model's own place labels elsewhere are no evidence: it labels "RT" and
+    "Bloomberg" places too."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for candidate in candidates:
+        votes[form_of(doc, candidate), candidate.label] += 1
+    suspects = [
+        c
+        for c in candidates
+        if c.kind is Kind.ORG and c.label == "ORG" and not c.team and c.end - c.start <= 3
+    ]
+    if not suspects or is_sports_report(doc, candidates):
+        return
+    places: dict[str, bool] = {}
+    for candidate in suspects:
+        form = form_of(doc, candidate)
+        if form not in places:
+            text = doc[candidate.start : candidate.end].text
+            known = is_us_state(text) or normalize(text) in CITIES
+            unnamed = votes[form, "PERSON"] == 0 and votes[form, ""] == 0
+            places[form] = unnamed and known
+    for candidate in candidates:
+        if candidate.kind is Kind.ORG and places.get(form_of(doc, candidate)):
+            candidate.kind, candidate.place = None, True

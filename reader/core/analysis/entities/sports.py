@@ -102,6 +102,11 @@ def _is_in_date(token: Token) -> bool:
     return any(m.start() <= offset < m.end() for m in DATE.finditer(window.text))
 
 
+# Tags of finite verbs: a fixture ("Leeds v Chelsea", "Postponed : Texas at Boston") has none
+# in lower case.
+_FINITE_VERBS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
 def _is_results_line(doc: Doc, start: int, end: int) -> bool:
     """A line of scores or fixtures: a score or "v"/"at", and few lowercase words."""
     if start == end or _is_prose(doc[start:end].text):
@@ -111,6 +116,8 @@ def _is_results_line(doc: Doc, start: int, end: int) -> bool:
     lowercase = [t for t in words if t.is_lower and t.lower_ not in _SCORE_WORDS]
     has_score = any(_is_score(t) for t in tokens)
     joined = any(t.lower_ in _SCORE_WORDS for t in tokens)
+    if joined and not has_score and any(t.is_lower and t.tag_ in _FINITE_VERBS for t in tokens):
+        return False  # "… is Senior Fellow at the Center for …": a sentence, not a fixture
     return (
         bool(words)
         and (has_score or joined)

@@ -25,7 +25,11 @@ from reader.core.analysis.entities.headlines import without_headline_words
 from reader.core.analysis.entities.kinds import settle_kinds
 from reader.core.analysis.entities.organizations import organizations_by_evidence
 from reader.core.analysis.entities.persons import with_speaking_names
-from reader.core.analysis.entities.places import countries_inside_names, states_not_countries
+from reader.core.analysis.entities.places import (
+    countries_inside_names,
+    places_not_organizations,
+    states_not_countries,
+)
 from reader.core.analysis.entities.script import drop_right_to_left
 from reader.core.analysis.entities.sports import (
     is_sports_report,
@@ -105,6 +109,10 @@ STEPS: tuple[Step, ...] = (
     # A company's evidence (legal form, trade, company noun, role) overrides the vote above,
     # but not for a name the article shows to be a person's ("Clinton spokesman Brian Fallon").
     organizations_by_evidence,
+    # "Florida" labelled an organization where the article's other mentions, or the U.S.
+    # states, say place: after every step that gives an organization evidence, before the
+    # repeats, which then leave the place alone.
+    places_not_organizations,
     # Repeats of known names take their settled kind, so after the votes and the evidence.
     add_unlabelled,
     # Persons widened over nicknames, particles, a missed first name: repeats included.

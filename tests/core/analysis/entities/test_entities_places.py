@@ -49,3 +49,31 @@ def test_a_country_labelled_alone_before_an_organization_is_part_of_its_name():
         ("Navy", "ORG"),
         ("France", "COUNTRY"),
     ]
+
+
+def test_a_state_or_a_city_the_model_called_an_organization_is_a_place():
+    doc = labelled(
+        "Turnout in Florida rose, and talks in Copenhagen fell apart. Florida voted early. "
+        "The Copenhagen Suborbitals firm and the Hartwell Group were not asked.",
+        ("Florida", "ORG"),
+        ("Copenhagen", "ORG"),
+        ("Florida", "ORG"),
+        ("Copenhagen Suborbitals", "ORG"),
+        ("Hartwell Group", "ORG"),
+    )
+    assert [(m.text, str(m.kind)) for m in mentions_from_doc(doc)] == [
+        ("Copenhagen Suborbitals", "ORG"),
+        ("Hartwell Group", "ORG"),
+    ]
+
+
+def test_a_city_that_a_mention_shows_to_be_a_person_stays_one():
+    doc = labelled(
+        "Ada Moscow spoke first. Moscow said the plan would work.",
+        ("Ada Moscow", "PERSON"),
+        ("Moscow", "ORG"),
+    )
+    assert [(m.text, m.key) for m in mentions_from_doc(doc)] == [
+        ("Ada Moscow", "person:ada-moscow"),
+        ("Moscow", "person:ada-moscow"),
+    ]

@@ -11,7 +11,7 @@ from reader.core.analysis.entities.countries import country_named, country_of_de
 
 DATA = files("reader.core.analysis.entities").joinpath("data")
 NAMES = sorted(path.name for path in DATA.iterdir() if path.name.endswith(".txt"))
-TABLES = ("country_names.txt", "demonyms.txt", "display_names.txt")
+TABLES = ("cities.txt", "country_names.txt", "demonyms.txt", "display_names.txt")
 LISTS = [name for name in NAMES if name not in TABLES]
 SOURCES = "".join(
     path.read_text(encoding="utf-8")
