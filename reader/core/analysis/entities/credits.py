@@ -47,13 +47,28 @@ _CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _LONGEST_CREDIT_LINE = 400
 
 
+# Picture credits on a line of their own, as web pages print them: "Photo: Jane Doe/Getty
+# Images", "Getty/Instagram.", or a caption's "(Instagram)" at the line's end.
+_CREDIT_LABEL = re.compile(r"(?i:photo(?:graph)?s?|pictures?|images?|credits?)(?: by)?: *")
+_SOURCE = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
+_SOURCE_LINE = re.compile(rf" *({_SOURCE}(?:(?:/| via ){_SOURCE})*)\.? *")
+_BRACKETED_SOURCE = re.compile(rf"\(({_SOURCE})\)\.? *$")
+# Where a picture was posted: a medium, not an actor of the story (as `furniture` reads
+# "said on Twitter"); credited, it names nothing.
+_PLATFORMS = frozenset(
+    {"instagram", "twitter", "facebook", "youtube", "tiktok", "snapchat", "flickr", "x"}
+)
+_PICTURE_SOURCE_WORDS = frozenset({"images", "photos", "pictures", "getty", "shutterstock"})
+
+
 @dataclass(frozen=True, slots=True)
 class Credit:
-    """A name in a credit line: characters [start, end) of the Doc's text, and its kind."""
+    """A name in a credit line: characters [start, end) of the Doc's text, and its kind (None:
+    a platform, which names nothing but is no other name either)."""
 
     start: int
     end: int
-    kind: Kind
+    kind: Kind | None
 
 
 def credits_in(doc: Doc) -> list[Credit]:
@@ -63,7 +78,7 @@ def credits_in(doc: Doc) -> list[Credit]:
     offset = 0
     for line in text.split("\n"):
         if len(line) < _LONGEST_CREDIT_LINE:
-            found.extend(_photo_credits(line, offset))
+            found.extend(_photo_credits(line, offset) or _picture_sources(line, offset))
             found.extend(_byline_credits(line, offset))
         offset += len(line) + 1
     return sorted(found, key=lambda c: c.start)
@@ -91,6 +106,52 @@ def _photo_credits(line: str, offset: int) -> list[Credit]:
                 found.append(Credit(offset + start, offset + start + len(part), Kind.PERSON))
                 photographer_seen = True
     return found
+
+
+def _picture_sources(line: str, offset: int) -> list[Credit]:
+    """The sources of a picture credit on a line of its own ("Photo: Jane Doe/Getty Images",
+    "Getty/Instagram.") or bracketed at a caption's end ("(Instagram)"): a platform names
+    nothing, a photographer first in a labelled credit is a person, the rest organizations.
+    A line of names joined by slashes counts only with a picture source or a platform in it
+    ("Radio Free Europe/Radio Liberty" alone on a line is no credit)."""
+    label = _CREDIT_LABEL.match(line)
+    body_start = label.end() if label else 0
+    chain = _SOURCE_LINE.fullmatch(line, body_start)
+    if chain is None:
+        bracketed = _BRACKETED_SOURCE.search(line)
+        if bracketed is None or bracketed.group(1).casefold() not in _PLATFORMS:
+            return []
+        return [Credit(offset + bracketed.start(1), offset + bracketed.end(1), None)]
+    parts = _parts(chain.group(1), chain.start(1))
+    words = {w.casefold() for part, _, _ in parts for w in part.split()}
+    if label is None and (len(parts) < 2 or not words & (_PLATFORMS | _PICTURE_SOURCE_WORDS)):
+        return []
+    found = []
+    for k, (part, start, _) in enumerate(parts):
+        part = without_full_stop(part)
+        low = part.casefold()
+        if low in _NO_NAME:
+            continue
+        if low in _PLATFORMS:
+            kind = None
+        elif label and k == 0 and len(parts) > 1 and " " in part and not words_say_source(part):
+            kind = Kind.PERSON
+        else:
+            kind = Kind.ORG
+        found.append(Credit(offset + start, offset + start + len(part), kind))
+    return found
+
+
+def without_full_stop(name: str) -> str:
+    """A credited name without the full stop ending its line ("Will Dunham." is "Will
+    Dunham"); an initial keeps its own ("Jane Q.")."""
+    last = name.rsplit(" ", 1)[-1]
+    return name[:-1] if name.endswith(".") and len(last) > 2 else name
+
+
+def words_say_source(part: str) -> bool:
+    """Whether a credit's part names a picture agency by its words ("Getty Images")."""
+    return any(w.casefold() in _PICTURE_SOURCE_WORDS for w in part.split())
 
 
 def _parts(chain: str, position: int) -> list[tuple[str, int, bool]]:
@@ -128,7 +189,7 @@ def _byline_credits(line: str, offset: int) -> list[Credit]:
                 words.pop()
             if not words:
                 break
-            length = len(" ".join(words))
+            length = len(without_full_stop(" ".join(words)))
             found.append(Credit(offset + position, offset + position + length, Kind.PERSON))
             rest = line[position + length :]
             rest = re.sub(r"^ in [A-Z][\w.-]*(?: [A-Z][\w.-]*)?", "", rest)

@@ -61,7 +61,9 @@ def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
         )
         last_end = span.end_char
     text = doc_text(doc)
-    mentions.extend(_credit_mention(text, credit) for credit in credits.credits)
+    mentions.extend(
+        _credit_mention(text, credit) for credit in credits.credits if credit.kind is not None
+    )
     return tuple(sorted(mentions, key=lambda m: m.start))
 
 

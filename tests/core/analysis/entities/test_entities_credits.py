@@ -49,3 +49,47 @@ def test_a_bracketed_byline_names_its_author():
 def test_a_slash_between_names_in_prose_is_no_credit():
     doc = labelled("The EU/NATO summit and the Paris/Berlin axis held.")
     assert mentions_from_doc(doc) == ()
+
+
+def test_a_labelled_picture_credit_names_the_photographer_and_the_agency():
+    doc = labelled(
+        "Crowds filled the square on Sunday.\n\nPhoto: Lena Marsh/Getty Images\n\nThe march "
+        "ended at noon.",
+        ("Lena Marsh/Getty Images", "ORG"),
+    )
+    assert [(m.text, str(m.kind), m.key) for m in mentions_from_doc(doc)] == [
+        ("Lena Marsh", "PERSON", "person:lena-marsh"),
+        ("Getty Images", "ORG", "org:getty-images"),
+    ]
+
+
+def test_a_platform_credited_for_a_picture_names_nothing():
+    doc = labelled(
+        "“We stayed all night,” said Ana Ruiz.\n\nGetty/Instagram.\n\nMarchers sang on the "
+        "steps. (Instagram)\n\nInstagram removed none of the posts.",
+        ("Ana Ruiz", "PERSON"),
+        ("Getty/Instagram", "ORG"),
+        ("Instagram", "ORG"),
+        ("Instagram", "ORG"),
+    )
+    assert found(mentions_from_doc(doc)) == [
+        ("Ana Ruiz", "PERSON"),
+        ("Getty", "ORG"),
+        ("Instagram", "ORG"),
+    ]
+
+
+def test_names_joined_by_a_slash_on_a_line_of_their_own_are_no_credit_without_a_source():
+    doc = labelled(
+        "Radio Free Europe/Radio Liberty\n\nThe broadcaster cut two services.",
+        ("Radio Free Europe/Radio Liberty", "ORG"),
+    )
+    assert found(mentions_from_doc(doc)) == [("Radio Free Europe/Radio Liberty", "ORG")]
+
+
+def test_an_editor_credited_last_leaves_the_full_stop_out_of_the_name():
+    doc = labelled("Rates held steady.\n(Reporting by Ana Ruiz; Editing by Will Dunham.)")
+    assert [(m.text, m.key) for m in mentions_from_doc(doc)] == [
+        ("Ana Ruiz", "person:ana-ruiz"),
+        ("Will Dunham", "person:will-dunham"),
+    ]
