@@ -11,9 +11,9 @@ organization's name). No figure recorded (256e50e).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from collections import Counter
+
+from spacy.tokens import Doc
 
 from reader.core.analysis.entities.candidates import Candidate, form_of
 from reader.core.analysis.entities.countries import is_us_state, normalize
