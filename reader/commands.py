@@ -74,10 +74,15 @@ def _say(message: str) -> None:
 
 def open_store(path: Path | None, disabled: bool) -> Store | None:
     """The store to use, or None (--no-store, or it cannot be used: said once on stderr)."""
-    from reader.core.store.database import StoreError
+    from reader.core.store.database import StoreError, schema_behind
 
     if disabled:
         return None
+    if schema_behind(path):
+        _say(
+            "note: upgrading the analysis store from an older Reader"
+            " (once; a large store takes a minute)"
+        )
     try:
         return Store.open(path)
     except StoreError as error:

@@ -77,6 +77,21 @@ def test_a_damaged_store_is_said_once_and_the_analysis_goes_on(pipeline, folder,
     assert "damaged" in result.stderr
 
 
+def test_a_store_from_an_older_reader_is_upgraded_with_a_note_once(pipeline, folder, tmp_path):
+    store = tmp_path / "old.sqlite3"
+    run_reader("analyze", folder, "--model", pipeline, "--store", store)
+    db = sqlite3.connect(store)
+    db.execute("PRAGMA user_version = 7")  # schema 8 keeps a role column it finds
+    db.commit()
+    db.close()
+    first = run_reader("analyze", folder, "--model", pipeline, "--store", store)
+    again = run_reader("analyze", folder, "--model", pipeline, "--store", store)
+    assert first.returncode == again.returncode == 0
+    assert first.stderr.count("upgrading the analysis store") == 1
+    assert "upgrading" not in again.stderr
+    assert len(_records(first)) == len(TEXTS)
+
+
 def test_no_store_leaves_no_file_and_reader_store_chooses_one(
     pipeline, folder, tmp_path, monkeypatch
 ):
