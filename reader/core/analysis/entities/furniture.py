@@ -15,7 +15,14 @@ import re
 
 from spacy.tokens import Doc
 
-from reader.core.analysis.entities.candidates import Candidate, lines, lower_case_words
+from reader.core.analysis.entities.candidates import (
+    Candidate,
+    lines,
+    lower_case_words,
+    once_per_doc,
+    person_forms,
+)
+from reader.core.analysis.entities.headlines import MINOR_WORDS
 from reader.core.model import Kind
 
 # "Slideshow (5 images)", "Gallery (12 photos)": a gallery's caption, a line of its own.
@@ -34,15 +41,18 @@ def drop_page_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate
 
 
 def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """`candidates` less a one-word person or organization opening a sentence or line that the
-    article also writes in lower case ("Turnout" and "turnout"), unless it is named elsewhere
-    as well, inside a sentence."""
+    """`candidates` less a one-word person or organization that the article also writes in
+    lower case ("Turnout" and "turnout") where any word is capitalized: opening a sentence or
+    line, or on a title-case line ("Buy Mines, Sell Coal."; not a person's surname there,
+    "May" of "Theresa May"), unless it is named elsewhere as well, inside a sentence."""
     lower_words = lower_case_words(doc)
+    titled = _title_case_lines(doc)
     elsewhere = {
         doc[c.start].lower_
         for c in candidates
-        if c.end - c.start == 1 and not _opens_sentence(doc, c.start)
+        if c.end - c.start == 1 and not _opens_sentence(doc, c.start) and not titled[c.start]
     }
+    surnames, family_names = person_forms(doc, candidates)
     return [
         c
         for c in candidates
@@ -51,15 +61,43 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             and c.end - c.start == 1
             and doc[c.start].lower_ in lower_words
             and doc[c.start].lower_ not in elsewhere
-            and _opens_sentence(doc, c.start)
+            and (
+                _opens_sentence(doc, c.start)
+                or (titled[c.start] and doc[c.start].lower_ not in surnames | family_names)
+            )
         )
     ]
 
 
+def _title_case_lines(doc: Doc) -> bytearray:
+    """A flag per token on a line of two words or more, all capitalized but small words
+    ("Legend in the Coal Fields."): a title or a subhead, where every word is capitalized."""
+    return once_per_doc(doc, "title_case_lines", _find_title_case_lines)
+
+
+def _find_title_case_lines(doc: Doc) -> bytearray:
+    flags = bytearray(len(doc))
+    for start, end in lines(doc):
+        words = [t for t in doc[start:end] if t.is_alpha]
+        if len(words) >= 2 and all(t.text[:1].isupper() or t.lower_ in MINOR_WORDS for t in words):
+            flags[start:end] = b"\x01" * (end - start)
+    return flags
+
+
 def _opens_sentence(doc: Doc, i: int) -> bool:
-    if i == 0 or "\n" in doc[i - 1].text:
+    """Whether token i opens its sentence or line, past opening quotes and brackets
+    ('"Coal isn't the villain," he said')."""
+    first = i
+    while first > 0 and doc[first - 1].text in _OPENING_MARKS:
+        first -= 1
+    if first == 0 or "\n" in doc[first - 1].text:
         return True
-    return bool(doc[i].is_sent_start) if doc.has_annotation("SENT_START") else False
+    if not doc.has_annotation("SENT_START"):
+        return False
+    return bool(doc[i].is_sent_start) or bool(doc[first].is_sent_start)
+
+
+_OPENING_MARKS = frozenset({'"', "“", "'", "‘", "(", "["})
 
 
 # Verbs and nouns of posting: "said on Twitter", "wrote on X", "followers on Instagram".

@@ -47,7 +47,7 @@ _MIN_HEADLINE_WORDS = 4
 _MAX_TITLE_WORDS = 20
 _SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"', "’", "'"})
 # Small words that title case leaves in lower case ("Plan to Fight", "Tell of 'Suffering'").
-_MINOR_WORDS = frozenset(
+MINOR_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by"}
     | {"with", "from", "as", "vs", "via", "per", "into", "over", "up", "off"}
 )
@@ -229,7 +229,7 @@ def _headline_flags(doc: Doc) -> bytearray:
         capitalized = [t for t in words if t.text[:1].isupper()]
         if len(capitalized) < _MIN_HEADLINE_WORDS or all(t.is_upper for t in words):
             continue
-        if all(t.text[:1].isupper() or t.lower_ in _MINOR_WORDS for t in words):
+        if all(t.text[:1].isupper() or t.lower_ in MINOR_WORDS for t in words):
             flags[start:end] = b"\x01" * (end - start)
     return flags
 

@@ -57,7 +57,7 @@ def organizations_by_evidence(doc: Doc, candidates: list[Candidate]) -> None:
             forms.add(" ".join(words))
             forms.add(" ".join(words[:-1]))
         elif (
-            (candidate.kind is Kind.PERSON and len(words) > 1 and words[-1] in INSTITUTION_HEADS)
+            (candidate.kind is Kind.PERSON and words[-1] in INSTITUTION_HEADS)
             or _after_company_noun(doc, candidate.start)
             or _before_role(doc, candidate.end, person_starts)
             or _company_in_apposition(doc, candidate.end)

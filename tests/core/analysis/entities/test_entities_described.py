@@ -59,3 +59,46 @@ def test_a_name_after_a_noun_for_someone_who_polls_stays_a_person():
         ("Dawn Tally", "PERSON"),
     )
     assert keyed(doc) == [("Dawn Tally", "PERSON", "person:dawn-tally")]
+
+
+def test_a_common_word_opening_a_quote_or_on_a_title_line_is_no_person():
+    doc = labelled(
+        "Buy Mines, Sell Coal\n\nThe plan keeps coal in the ground.\n\n“Coal isn't the enemy,” "
+        "said Ines Duarte.\n\nCoal Is Not the Enemy\n\nDuarte runs Harlow Coal.",
+        ("Coal", "PERSON"),
+        ("Coal", "PERSON"),
+        ("Ines Duarte", "PERSON"),
+        ("Coal", "PERSON"),
+        ("Duarte", "PERSON"),
+        ("Harlow Coal", "ORG"),
+    )
+    assert keyed(doc) == [
+        ("Ines Duarte", "PERSON", "person:ines-duarte"),
+        ("Duarte", "PERSON", "person:ines-duarte"),
+        ("Harlow Coal", "ORG", "org:harlow-coal"),
+    ]
+
+
+def test_a_surname_that_is_a_common_word_stays_a_person_on_a_title_line():
+    doc = labelled(
+        "Voters Turn to May\n\nTheresa May said she may call a vote.",
+        ("May", "PERSON"),
+        ("Theresa May", "PERSON"),
+    )
+    assert keyed(doc) == [
+        ("May", "PERSON", "person:theresa-may"),
+        ("Theresa May", "PERSON", "person:theresa-may"),
+    ]
+
+
+def test_a_lone_institution_noun_the_model_called_a_person_is_an_organization():
+    doc = labelled(
+        "Ines Duarte chairs the Harbor Women Caucus. The Caucus met on Monday.",
+        ("Ines Duarte", "PERSON"),
+        ("Caucus", "PERSON"),
+    )
+    assert keyed(doc) == [
+        ("Ines Duarte", "PERSON", "person:ines-duarte"),
+        ("Caucus", "ORG", "org:caucus"),
+        ("Caucus", "ORG", "org:caucus"),
+    ]
