@@ -23,6 +23,7 @@ from reader.core.analysis.entities.candidates import (
     person_forms,
 )
 from reader.core.analysis.entities.headlines import MINOR_WORDS
+from reader.core.analysis.entities.kinds import GIVEN_NAMES
 from reader.core.model import Kind
 
 # "Slideshow (5 images)", "Gallery (12 photos)": a gallery's caption, a line of its own.
@@ -44,7 +45,8 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """`candidates` less a one-word person or organization that the article also writes in
     lower case ("Turnout" and "turnout") where any word is capitalized: opening a sentence or
     line, or on a title-case line ("Buy Mines, Sell Coal."; not a person's surname there,
-    "May" of "Theresa May"), unless it is named elsewhere as well, inside a sentence."""
+    "May" of "Theresa May"), unless it is named elsewhere as well, inside a sentence; and a
+    person's name of such words only (`_of_common_words`)."""
     lower_words = lower_case_words(doc)
     titled = _title_case_lines(doc)
     elsewhere = {
@@ -56,7 +58,8 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     return [
         c
         for c in candidates
-        if not (
+        if not _of_common_words(doc, c, lower_words)
+        and not (
             c.kind in (Kind.PERSON, Kind.ORG)
             and c.end - c.start == 1
             and doc[c.start].lower_ in lower_words
@@ -67,6 +70,18 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             )
         )
     ]
+
+
+def _of_common_words(doc: Doc, candidate: Candidate, lower_words: frozenset[str]) -> bool:
+    """A person's name of words the article all writes in lower case, none a given name
+    ("Gender Equality" as a subhead where the text speaks of gender and equality)."""
+    tokens = doc[candidate.start : candidate.end]
+    return (
+        candidate.kind is Kind.PERSON
+        and len(tokens) > 1
+        and all(t.is_alpha and t.lower_ in lower_words for t in tokens)
+        and tokens[0].lower_ not in GIVEN_NAMES
+    )
 
 
 def _title_case_lines(doc: Doc) -> bytearray:

@@ -102,3 +102,17 @@ def test_a_lone_institution_noun_the_model_called_a_person_is_an_organization():
         ("Caucus", "ORG", "org:caucus"),
         ("Caucus", "ORG", "org:caucus"),
     ]
+
+
+def test_a_person_of_words_the_article_writes_in_lower_case_is_no_person():
+    doc = labelled(
+        "Gender Equality.\n\nThe agency made gender equality its aim. Will Smith and Rich "
+        "Lowry spoke; he will be rich.",
+        ("Gender Equality", "PERSON"),
+        ("Will Smith", "PERSON"),
+        ("Rich Lowry", "PERSON"),
+    )
+    assert keyed(doc) == [
+        ("Will Smith", "PERSON", "person:will-smith"),
+        ("Rich Lowry", "PERSON", "person:rich-lowry"),
+    ]
