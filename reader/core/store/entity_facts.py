@@ -7,6 +7,7 @@ and an organization's name as compared (acronyms without dots, "The" dropped).
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 
@@ -243,3 +244,40 @@ def person_name(name: str) -> PersonName:
 
 def _bare(word: str) -> str:
     return word.casefold().strip(".,")
+
+
+class SharedFacts:
+    """One copy of each equal part of many articles' entity facts, for a collection that keeps
+    them all (`reader.core.store.identity`): the same key, name or kind string, the same set of
+    sexes, offices, aliases or givens, and one PersonName per name read. At 10,000 articles
+    (174,000 entities) a copy per entity was most of a Library window's memory (issue 25).
+
+    `facts(f)` gives `f` made of shared parts (equal to it); `name(f)`, `person_name` of its
+    `identity_name`, read once per distinct name. Parts stay while the table lives: as many
+    as the collection's distinct values."""
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
+        self._names: dict[str, PersonName] = {}
+
+    def facts(self, f: EntityFacts) -> EntityFacts:
+        share = self._sets.setdefault
+        return EntityFacts(
+            sys.intern(f.key),
+            sys.intern(f.name),
+            sys.intern(str(f.kind)),
+            f.mentions,
+            f.quotes,
+            share(f.sexes, f.sexes),
+            share(f.offices, f.offices),
+            share(f.aliases, f.aliases),
+            share(f.givens, f.givens),
+            f.corrected,
+        )
+
+    def name(self, f: EntityFacts) -> PersonName:
+        text = f.identity_name
+        found = self._names.get(text)
+        if found is None:
+            found = self._names[text] = person_name(text)
+        return found

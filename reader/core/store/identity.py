@@ -64,10 +64,10 @@ from reader.core.store.entity_facts import (
     ROYAL_WORDS,
     EntityFacts,
     PersonName,
+    SharedFacts,
     initials,
     is_acronym,
     org_form,
-    person_name,
     slug,
 )
 
@@ -109,8 +109,8 @@ class CollectionIdentity:
 
     def __init__(self) -> None:
         self._articles: dict[Hashable, dict[str, EntityFacts]] = {}
-        self._names: dict[tuple[Hashable, str], PersonName] = {}
-        self._own: dict[Hashable, dict[str, set[PersonName]]] = {}  # surname -> full names
+        self._shared = SharedFacts()  # one copy of equal strings, sets and names
+        self._own: dict[Hashable, dict[str, tuple[PersonName, ...]]] = {}  # surname -> names
         self._middles: dict[tuple, Counter] = defaultdict(Counter)  # base -> middles
         self._evidence: dict[tuple, _Evidence] = defaultdict(_Evidence)  # (base, middle)
         self._by_surname: dict[str, Counter] = defaultdict(Counter)  # surname -> bases
@@ -120,7 +120,7 @@ class CollectionIdentity:
         self._kinds: dict[str, Counter] = defaultdict(Counter)  # folded name -> kinds
         self._by_alias: dict[str, Counter] = defaultdict(Counter)  # alias -> full org names
         self._named: Counter = Counter()  # base and (base, middle) -> articles naming it
-        self._own_orgs: dict[Hashable, dict[str, set[str]]] = {}  # initials/alias -> names
+        self._own_orgs: dict[Hashable, dict[str, tuple[str, ...]]] = {}  # initials/alias ->
         self._own_givens: dict[Hashable, set[str]] = {}  # given names of its full names
         self._memo: dict[tuple[Hashable, str], str] = {}
 
@@ -137,21 +137,19 @@ class CollectionIdentity:
     def add(self, article: Hashable, entities: Iterable[EntityFacts]) -> None:
         """Add an article's entities (replacing what was added for it before)."""
         self.remove(article)
-        facts = {f.key: f for f in entities}
+        facts = {f.key: f for f in map(self._shared.facts, entities)}
         self._articles[article] = facts
-        own: dict[str, set[PersonName]] = defaultdict(set)
-        orgs: dict[str, set[str]] = defaultdict(set)
+        own: dict[str, dict[PersonName, None]] = defaultdict(dict)  # ordered sets
+        orgs: dict[str, dict[str, None]] = defaultdict(dict)
         for f in facts.values():
-            if f.kind in (Kind.PERSON, Kind.ORG):  # an ORG may be read as a person's name
-                name = self._names[article, f.key] = person_name(f.identity_name)
-                if not name.single and f.kind == Kind.PERSON:
-                    own[name.surname].add(name)
+            if f.kind == Kind.PERSON and not (name := self._shared.name(f)).single:
+                own[name.surname][name] = None
             if f.kind == Kind.ORG and not f.corrected and not is_acronym(full := org_form(f.name)):
                 for form in (*f.aliases, initials(full)):
-                    orgs[form].add(full)
+                    orgs[form][full] = None
             self._index(article, f, +1)
-        self._own[article] = own
-        self._own_orgs[article] = orgs
+        own = self._own[article] = {surname: tuple(names) for surname, names in own.items()}
+        self._own_orgs[article] = {form: tuple(names) for form, names in orgs.items()}
         self._own_givens[article] = {n.written for names in own.values() for n in names}
         self._named.update(_named(own))
         self._together.update(_together(own))
@@ -164,7 +162,6 @@ class CollectionIdentity:
             return
         for f in facts.values():
             self._index(article, f, -1)
-            self._names.pop((article, f.key), None)
         own = self._own.pop(article)
         self._named.subtract(_named(own))
         self._named = +self._named
@@ -175,10 +172,10 @@ class CollectionIdentity:
 
     def _index(self, article: Hashable, f: EntityFacts, delta: int) -> None:
         if f.kind in (Kind.PERSON, Kind.ORG) and not f.corrected:
-            for form in _kind_forms(self._names[article, f.key], f):
+            for form in _kind_forms(self._shared.name(f), f):
                 _count(self._kinds[form], f.kind, delta)
         if f.kind == Kind.PERSON:
-            name = self._names[article, f.key]
+            name = self._shared.name(f)
             if name.single:
                 return
             _count(self._middles[name.base], name.middle, delta)
@@ -207,7 +204,7 @@ class CollectionIdentity:
             found = key if f is None or f.kind not in (Kind.PERSON, Kind.ORG) else None
             if found is None and f.kind == Kind.PERSON:
                 found = self._person_key(article, f)
-            elif found is None and _reads_as_person(self._kinds, self._names[article, key], f):
+            elif found is None and _reads_as_person(self._kinds, self._shared.name(f), f):
                 found = self._person_key(article, f)  # an ORG the collection calls a person
             if found in (None, key) and f is not None and f.kind == Kind.ORG:
                 found = self._org_key(article, f)
@@ -215,7 +212,7 @@ class CollectionIdentity:
         return found
 
     def _person_key(self, article: Hashable, f: EntityFacts) -> str:
-        name = self._names[article, f.key]
+        name = self._shared.name(f)
         if not name.single:
             return self._full_key(name) or _key_of(
                 self._written, _plain(self._together, self._named, name.base), ""
@@ -299,7 +296,7 @@ class CollectionIdentity:
         return "org:" + slug(form) if not is_acronym(form) else f.key
 
 
-def _named(own: dict[str, set[PersonName]]) -> Counter:
+def _named(own: dict[str, tuple[PersonName, ...]]) -> Counter:
     """Each person an article names in full, once by base and once by (base, middle)."""
     names = {name for names in own.values() for name in names}
     return Counter({*(n.base for n in names), *((n.base, n.middle) for n in names)})
@@ -335,7 +332,7 @@ def _plain(together: Counter, named: Counter, base: tuple) -> tuple:
     return (given, surname, "") if named[given, surname, ""] else base
 
 
-def _together(own: dict[str, set[PersonName]]) -> Counter:
+def _together(own: dict[str, tuple[PersonName, ...]]) -> Counter:
     """The bases with "Jr." or "Sr." of the full names an article names also without it."""
     names = {name.base for names in own.values() for name in names}
     return Counter(b for b in names if b[2] in ("jr", "sr") and (*b[:2], "") in names)
