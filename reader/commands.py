@@ -109,18 +109,25 @@ def _results(args: argparse.Namespace) -> Iterator:
     from tqdm import tqdm
 
     from reader.core.service.batch import BatchResult, analyze_files
-    from reader.core.store.library import supported_files
+    from reader.core.store.folder_files import folder_files
 
     paths: list[Path] = []
-    empty: list[tuple[int, Path]] = []  # folders with no article files, and where they were
+    empty: list[tuple[int, Path, str]] = []  # folders with no article files: where, what to say
+    skipped = 0  # Reader's own pages (exports, reports) in the folders, left out
     for path in args.files:
         if os.path.isdir(path):  # False, not an error, where a folder above is unsearchable
-            found = supported_files(path)
-            if not found:
-                empty.append((len(paths), path))
-            paths.extend(found)
+            found = folder_files(path)
+            skipped += found.skipped
+            if not found.paths:
+                empty.append((len(paths), path, _no_articles(path, found.skipped)))
+            paths.extend(found.paths)
         else:
             paths.append(path)
+    if skipped:
+        _say(
+            f"note: skipped {skipped} {'page' if skipped == 1 else 'pages'} Reader wrote"
+            " (exports, reports) in the folders; name a file to read it."
+        )
     empty.reverse()
     store = open_store(args.store, args.no_store)
     results = analyze_files(
@@ -130,16 +137,24 @@ def _results(args: argparse.Namespace) -> Iterator:
     try:
         for index, result in enumerate(results):
             while empty and empty[-1][0] <= index:
-                yield BatchResult(empty.pop()[1], error="contains no article files.")
+                _at, folder, why = empty.pop()
+                yield BatchResult(folder, error=why)
             bar.update()
             yield result
         while empty:
-            yield BatchResult(empty.pop()[1], error="contains no article files.")
+            _at, folder, why = empty.pop()
+            yield BatchResult(folder, error=why)
     finally:
         bar.close()
         results.close()
         if store is not None:
             store.close()
+
+
+def _no_articles(folder: Path, skipped: int) -> str:
+    """Why a folder gives no article: it names the folder (also in a JSON record's error)."""
+    only = f" (only {skipped} Reader wrote, skipped)" if skipped else ""
+    return f"the folder {folder} contains no article files{only}."
 
 
 def _fail(path: Path, message: str) -> dict:
@@ -161,6 +176,8 @@ def about_file(path: Path, message: str) -> str:
     message starts with ("a.pdf cannot be read…" -> "docs/a.pdf cannot be read…"), the message
     alone when it names the file elsewhere, else "path: message"."""
     name = path.name
+    if str(path) in message:  # "the folder docs/empty contains…"
+        return message
     if name and message.startswith(name) and message[len(name) : len(name) + 1] in _NAME_ENDS:
         return f"{path}{message[len(name) :]}"
     if name and re.search(rf"(?<![\w.]){re.escape(name)}(?!\w|\.\w)", message):

@@ -23,11 +23,11 @@ from typing import TypeVar
 from reader.core.model import Quote
 from reader.core.store.database import ANALYSIS_VERSION, Store, path_key
 from reader.core.store.entity_roles import StatedRole, latest_role
+from reader.core.store.folder_files import folder_files
 from reader.core.store.identity_snapshot import scope_of
 from reader.core.store.library_identity import GatheredMap, StoredIdentity
 from reader.core.store.records import quote_from_dict
 from reader.core.store.search import SearchHit, fts_query, search_texts
-from reader.core.text.loaders import SUPPORTED_SUFFIXES
 
 _IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 T = TypeVar("T")
@@ -83,17 +83,9 @@ class CollectionQuote:
 
 
 def supported_files(folder: Path) -> list[Path]:
-    """The files under `folder` (recursively, hidden folders skipped, symlinked folders not
-    followed) whose suffix a loader takes, sorted by path; [] for a folder that cannot be read."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(
-            Path(root, name)
-            for name in files
-            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith(".")
-        )
-    return sorted(found)
+    """The article files under `folder`, sorted by path (`folder_files.folder_files`: Reader's
+    own pages left out); [] for a folder that cannot be read."""
+    return folder_files(folder).paths
 
 
 def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterable[Sequence]:

@@ -159,8 +159,13 @@ def test_supported_files_recurse_skipping_hidden_and_other_kinds(tmp_path):
     write_article(tmp_path, "b.txt", "x")
     write_article(tmp_path, "sub/a.MD", "x")
     write_article(tmp_path, ".hidden/c.txt", "x")
-    write_article(tmp_path, "sub/picture.png", "x")
-    assert supported_files(tmp_path) == [tmp_path / "b.txt", tmp_path / "sub" / "a.MD"]
+    write_article(tmp_path, "sub/picture.png", "x")  # a scan: read with OCR
+    write_article(tmp_path, "sub/data.xyz", "x")
+    assert supported_files(tmp_path) == [
+        tmp_path / "b.txt",
+        tmp_path / "sub" / "a.MD",
+        tmp_path / "sub" / "picture.png",
+    ]
 
 
 def test_the_collection_quotes_export_as_csv(library, tmp_path):

@@ -33,8 +33,8 @@ MAIL_SUFFIXES = (".eml", ".mhtml", ".mht")
 SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + DOCUMENT_SUFFIXES + MAIL_SUFFIXES
 )
-# Pictures (read with OCR) open one by one but are not articles of a folder's collection,
-# whose photos and logos would each be read: IMAGE_SUFFIXES is kept apart for the file dialog.
+# Pictures (read with OCR) are kept apart in IMAGE_SUFFIXES; a folder's articles are both
+# (reader.core.store.folder_files.ARTICLE_SUFFIXES).
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Word, Excel and PowerPoint keep a password-protected .docx/.xlsx/.pptx in an OLE container
