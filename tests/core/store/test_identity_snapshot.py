@@ -9,8 +9,10 @@ import sqlite3
 from reader.core.store import identity_snapshot
 from reader.core.store.corrections import Correction
 from reader.core.store.database import Store, content_hash
+from reader.core.store.entity_facts import EntityFacts
+from reader.core.store.identity import CollectionIdentity
 from reader.core.store.library import Collection
-from reader.core.store.library_identity import StoredIdentity
+from reader.core.store.library_identity import GatheredMap, StoredIdentity, _to_plain, gather
 from reader.core.store.rows import MIGRATIONS, SCHEMA_VERSION
 from tests.core.store.test_identity import article
 from tests.core.store.test_library_identity import TEXTS, _save
@@ -131,3 +133,49 @@ def test_a_schema_3_store_is_migrated_with_its_rows(tmp_path):
         collection = Collection(store, [tmp_path / "a.txt"], "m")
         assert [q.quote.text for q in collection.quotes_of("person:donald-trump")] == ["We win,"]
         assert store.query("SELECT count(*) FROM identity_snapshots")[0][0] == 1
+
+
+def _facts() -> list[EntityFacts]:
+    return [
+        EntityFacts(
+            "person:zoe-caron", "Zoé Caron", "PERSON", 3, 1, frozenset({"f"}), frozenset({"sen"})
+        ),
+        EntityFacts("person:caron", "Caron", "PERSON", 2, givens=frozenset({"zoé"})),
+        EntityFacts(  # a line separator and quotes inside a name stay inside its line
+            "org:a-b", 'A\u2028B "Co"\\', "ORG", 1, aliases=frozenset({"AB", "A B"}), corrected=True
+        ),
+    ]
+
+
+def test_the_facts_kept_are_restored_equal_one_article_a_line(tmp_path):
+    identity = CollectionIdentity()
+    identity.add(7, _facts())
+    identity.add(9, _facts()[:1])
+    identity.add(11, ())
+    state = ({7: "h7", 9: "h9", 11: "h11"}, {})
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        identity_snapshot.save(store, "scope", state, ({}, {}), identity)
+        snapshot = identity_snapshot.load(store, "scope")
+    assert snapshot is not None and snapshot.covers(*state)
+    assert snapshot.facts_json.count("\n") == 2  # three articles, one line each
+    restored = CollectionIdentity()
+    snapshot.restore(restored)
+    assert restored.articles() == (7, 9, 11)
+    for article_id in (7, 9, 11):
+        assert restored.entities(article_id) == identity.entities(article_id)
+        for f in identity.entities(article_id):
+            assert restored.key(article_id, f.key) == identity.key(article_id, f.key)
+
+
+def test_an_articles_own_keys_under_one_collection_key_are_sorted_kept_or_not(tmp_path):
+    identity = CollectionIdentity()
+    identity.add(7, _facts())
+    made = gather(identity, [7])
+    key = identity.key(7, "person:zoe-caron")
+    assert identity.key(7, "person:caron") == key  # "Caron" is the article's Zoé Caron
+    assert made[key].keys == {7: ("person:caron", "person:zoe-caron")}
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        identity_snapshot.save(store, "scope", ({7: "h"}, {}), _to_plain(made, {}), identity)
+        kept = GatheredMap(*identity_snapshot.load(store, "scope").gathered())
+    assert kept[key] == made[key]
+    assert kept.summary("org:a-b") == ('A\u2028B "Co"\\', "ORG", 1, 1, 0)
