@@ -84,7 +84,8 @@ class _SightingView:
 class VariantView:
     runs: tuple[Run, ...]
     notes: tuple[str, ...]
-    misquote: bool
+    misquote: bool  # words differ from the first wording, which its stated date precedes
+    unplaced: bool  # words differ, but only a file's date (or none) puts it after the first
     sightings: tuple[_SightingView, ...]
 
 
@@ -97,6 +98,7 @@ class _GroupView:
     disputed: bool
     speakers: tuple[str, ...]
     misquoted: bool
+    unplaced: bool  # a wording differs, but file dates alone would put it after the first
     variants: tuple[VariantView, ...]
 
 
@@ -109,9 +111,36 @@ class _Chart:
 
 
 def _when(day: datetime.date | None, from_file: bool) -> _When | None:
+    """A stated date in full ("12 October 2016"); a file's date short ("7 Dec 2026"), as
+    the page writes it inside "undated (file date …)"."""
     if day is None:
         return None
-    return _When(f"{day.day} {day:%B %Y}", day.isoformat(), from_file)
+    return _When(
+        f"{day.day} {day:%b %Y}" if from_file else f"{day.day} {day:%B %Y}",
+        day.isoformat(),
+        from_file,
+    )
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """ "1 quote", "2 quotes": the number with its noun in agreement (`plural` when the
+    noun does not take an "s")."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def kind_label(kind: str | None) -> str:
+    """The one display form of an entity kind on the page ("PERSON" -> "Person"); "" for
+    None (an unnamed source); an unknown kind as it is."""
+    if kind is None:
+        return ""
+    try:
+        return STYLES[Kind(kind)].label
+    except ValueError:
+        return kind
+
+
+def _stated(sighting: Sighting) -> bool:
+    return sighting.date is not None and not sighting.date_from_file
 
 
 def _sighting_view(sighting: Sighting, pages: ReportPages | None = None) -> _SightingView:
@@ -137,7 +166,12 @@ def _wording(variant: Variant, start: int, end: int) -> str:
 def variant_view(variant: Variant, base: Variant, pages: ReportPages | None = None) -> VariantView:
     """The variant's text with its changed and added words marked, and a note for each
     difference from the first wording `base` (which words, for which); each sighting with
-    its link into `pages` when the articles' pages are exported."""
+    its link into `pages` when the articles' pages are exported.
+
+    A variant is a possible misquote only when both it and the first wording state a date:
+    a file's date tells when the file was saved, not when the article appeared, so a
+    wording known by it alone is `unplaced` (its words differ; which came first is unknown).
+    """
     sighting = variant.sightings[0]
     marked: list[tuple[int, int]] = []
     notes: list[str] = []
@@ -155,12 +189,27 @@ def variant_view(variant: Variant, base: Variant, pages: ReportPages | None = No
             notes.append(f"“{ours}” added")
         elif stretch.change == Change.DROPPED:
             notes.append(f"“{theirs}” left out")
+    placed = _stated(base.sightings[0]) and any(_stated(s) for s in variant.sightings)
     return VariantView(
         _runs(sighting.text, marked),
         tuple(notes),
-        variant.misquote,
+        variant.misquote and placed,
+        variant.misquote and not placed,
         tuple(_sighting_view(s, pages) for s in variant.sightings),
     )
+
+
+def wording_label(view: VariantView, first: bool) -> str:
+    """What a wording is, as the report and the group dialog name it: the `first` wording;
+    a possible misquote; a wording whose words differ but whose order only file dates give;
+    or the same words cut or elided."""
+    if first:
+        return "First wording"
+    if view.misquote:
+        return "Possible misquote"
+    if view.unplaced:
+        return "Different words (undated, so which came first is unknown)"
+    return "Same words, cut or elided"
 
 
 def _runs(text: str, marked: Iterable[tuple[int, int]]) -> tuple[Run, ...]:
@@ -185,6 +234,7 @@ def _runs(text: str, marked: Iterable[tuple[int, int]]) -> tuple[Run, ...]:
 
 def _group_view(group: QuoteGroup, pages: ReportPages | None) -> _GroupView:
     base = group.variants[0]
+    variants = tuple(variant_view(v, base, pages) for v in group.variants)
     return _GroupView(
         group.id,
         group.articles,
@@ -192,8 +242,9 @@ def _group_view(group: QuoteGroup, pages: ReportPages | None) -> _GroupView:
         _sighting_view(group.first, pages) if group.first else None,
         group.disputed,
         tuple(f"{name} ({count})" for name, count in group.speakers.values()),
-        group.misquoted,
-        tuple(variant_view(v, base, pages) for v in group.variants),
+        any(v.misquote for v in variants),
+        any(v.unplaced for v in variants),
+        variants,
     )
 
 
@@ -269,7 +320,7 @@ def _entities(coverage: Coverage) -> list[tuple[str, str, int, int, int]]:
     rows = [
         (
             group.name,
-            STYLES[Kind(group.kinds.most_common(1)[0][0])].label,
+            kind_label(group.kinds.most_common(1)[0][0]),
             len(group.keys),
             group.mentions,
             group.quotes,
@@ -308,6 +359,9 @@ def render_report(
     time = _timeline_views(coverage, charts)
     css = f"{report_css()}\n/* The charts' classes (charts.py) */\n{charts.rules()}\n"
     dated = sorted(a.date for a in coverage.articles.values() if a.date and not a.date_from_file)
+    views = [_group_view(g, pages) for g in groups]
+    undated = [a for a in coverage.articles.values() if not a.date or a.date_from_file]
+    file_days = sorted(a.date for a in undated if a.date)
     page = page_template(TEMPLATE).render(
         title=title,
         csp=stylesheet_policy(css),
@@ -316,8 +370,18 @@ def render_report(
         articles=len(coverage.articles),
         first=_when(dated[0], False) if dated else None,
         last=_when(dated[-1], False) if dated else None,
-        groups=[_group_view(g, pages) for g in groups],
-        variants=sum(1 for g in groups if g.misquoted),
+        undated=len(undated),
+        undated_files=(
+            (_when(file_days[0], True), _when(file_days[-1], True), len(file_days))
+            if file_days
+            else None
+        ),
+        counted=counted,
+        kind_label=kind_label,
+        wording_label=wording_label,
+        groups=views,
+        variants=sum(1 for g in views if g.misquoted),
+        unplaced=sum(1 for g in views if g.unplaced and not g.misquoted),
         disputed=sum(1 for g in groups if g.disputed),
         speakers=speakers,
         time=time,

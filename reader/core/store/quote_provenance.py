@@ -4,7 +4,8 @@ speaker is disputed), and its variants with the words that differ marked.
 
 Dates are the article's own (`meta.date`, ISO 8601) or, when the article states none, its
 file's modification date, marked `date_from_file`; an appearance with neither has no date and
-is never taken for the first.
+is never taken for the first, and one with a file's date only is never taken for the first
+while another states its date (the file's date is when it was saved, not published).
 """
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ class Variant:
 
 @dataclass(frozen=True, slots=True)
 class QuoteGroup:
-    """A quote found in several places: `sightings` by date (undated last), `variants` (the
-    first wording first), and the speakers as collection key -> (name, articles)."""
+    """A quote found in several places: `sightings` by stated date, then by file date, the
+    undated last; `variants` (the first wording first), and the speakers as collection
+    key -> (name, articles)."""
 
     id: str
     sightings: tuple[Sighting, ...]
@@ -119,7 +121,14 @@ def describe(
     ordered = tuple(
         sorted(
             sightings,
-            key=lambda s: (s.date is None, s.date or datetime.date.min, s.path, s.start),
+            # stated dates first: a file's date never puts an article before a stated one
+            key=lambda s: (
+                s.date is None,
+                s.date_from_file,
+                s.date or datetime.date.min,
+                s.path,
+                s.start,
+            ),
         )
     )
     wordings: dict[tuple[str, ...], list[Sighting]] = {}

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from reader.core.render.report import variant_view
+from reader.core.render.report import variant_view, wording_label
 from reader.core.store.quote_provenance import QuoteGroup, Sighting
 from reader.gui.article.models import shown_quote
 from reader.gui.library.tables import Column, record_at, record_table
@@ -65,10 +65,7 @@ def variants_html(group: QuoteGroup) -> str:
             f"<b><u>{escape(run.text)}</u></b>" if run.marked else escape(run.text)
             for run in view.runs
         )
-        if number == 0:
-            what = "First wording"
-        else:
-            what = "Possible misquote" if view.misquote else "Same words, cut or elided"
+        what = wording_label(view, number == 0)
         seen = ", ".join(escape(s.site or s.title) for s in variant.sightings)
         notes = f"<br><i>{escape('; '.join(view.notes))}</i>" if view.notes else ""
         parts.append(f"<p><b>{what}</b> ({seen}):<br>“{text}”{notes}</p>")

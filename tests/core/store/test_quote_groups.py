@@ -107,8 +107,8 @@ def test_the_first_appearance_is_by_article_date_then_file_date_marked(tmp_path)
     )
     assert [(s.article, s.date_from_file) for s in group.sightings] == [
         ("early", False),
-        ("undated", True),
         ("late", False),
+        ("undated", True),  # its file's date is earlier than "late"'s, but not the article's
     ]
     assert group.articles == 3
 

@@ -99,7 +99,7 @@ def test_a_first_appearance_from_a_file_date_says_so_everywhere(
         coverage.report_action.trigger()
     report = target.read_text(encoding="utf-8")
     assert (
-        ' · first <time datetime="2016-10-12">12 October 2016</time>'
-        ' <span class="note">(file date)</span></h3>'
+        ' · first undated <span class="note">(file date'
+        ' <time datetime="2016-10-12">12 Oct 2016</time>)</span></h3>'
     ) in report
     assert "from <time" not in report  # the collection's span counts stated dates only
