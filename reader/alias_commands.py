@@ -24,14 +24,16 @@ EXIT_OK, EXIT_FAILED = 0, 1
 def add_alias_command(sub: argparse._SubParsersAction) -> None:
     """The `aliases` command and its four actions."""
     aliases = sub.add_parser("aliases", help="list, export, import or remove the alias rules")
-    actions = aliases.add_subparsers(dest="action", required=True)
+    actions = aliases.add_subparsers(
+        dest="action", required=True, metavar="ACTION", help="one of these:"
+    )
     add_store_options(actions.add_parser("list", help="print each rule: its id, aliases, entity"))
     for action, words in (("export", "write the rules to"), ("import", "add the rules of")):
         parser = actions.add_parser(action, help=f"{words} a JSON alias rule file")
-        parser.add_argument("file", type=Path, metavar="FILE")
+        parser.add_argument("file", type=Path, metavar="FILE", help="the JSON alias rule file")
         add_store_options(parser)
     remove = actions.add_parser("remove", help="forget one rule (by the id `list` prints)")
-    remove.add_argument("id", type=int, metavar="ID")
+    remove.add_argument("id", type=int, metavar="ID", help="the rule's id, as `list` prints it")
     add_store_options(remove)
 
 
@@ -54,8 +56,13 @@ def _run(args: argparse.Namespace, store: Store) -> int:
     from reader.core.store.alias_rules import drop_rule, keep_rules, read_rules
 
     if args.action == "list":
-        for rule_id, rule in read_rules(store):
+        rules = read_rules(store)
+        for rule_id, rule in rules:
             print(f"{rule_id}\t{rule.describe()}")
+        if not rules:  # stdout stays empty (it lists rules); the note goes where messages go
+            _say(
+                "no alias rules (Edit > Alias Rules... or `reader aliases import FILE` adds some)."
+            )
         return EXIT_OK
     if args.action == "export":
         rules = [rule for _id, rule in read_rules(store)]

@@ -16,6 +16,7 @@ from reader.alias_commands import add_alias_command, run_aliases
 from reader.commands import (
     add_batch_options,
     add_commands,
+    add_paths,
     add_store_options,
     run_analyze,
     run_quotes,
@@ -48,15 +49,23 @@ def _parser() -> argparse.ArgumentParser:
         epilog=WINDOW_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command")
+    # prog: each command's usage starts "reader analyze", not the window's two-line usage.
+    sub = parser.add_subparsers(dest="command", prog="reader")
     analyze = sub.add_parser("analyze", help="print the analysis of article files and folders")
-    analyze.add_argument("files", nargs="+", type=Path, metavar="PATH")
-    analyze.add_argument("--format", choices=["jsonl", "json"], default="jsonl")
+    add_paths(analyze)
+    analyze.add_argument(
+        "--format",
+        choices=["jsonl", "json"],
+        default="jsonl",
+        help="one JSON object per line (jsonl, default) or one JSON array (json)",
+    )
     add_batch_options(analyze)
     add_commands(sub)
     export = sub.add_parser("export", help="write an article as a highlighted HTML page")
-    export.add_argument("file", type=Path, metavar="FILE")
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.html")
+    export.add_argument("file", type=Path, metavar="FILE", help="the article file to export")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT.html", help="the page to write"
+    )
     export.add_argument("--model", help="spaCy pipeline to use (default: best installed)")
     add_store_options(export)
     add_alias_command(sub)

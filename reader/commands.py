@@ -38,6 +38,18 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_paths(parser: argparse.ArgumentParser) -> None:
+    """The PATH... arguments of a batch command."""
+    parser.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="article files (text, Markdown, HTML, Word, PDF, EPUB, ODT, RTF, mail, scans) and"
+        " folders of them (read recursively; Reader's own exports and reports skipped)",
+    )
+
+
 def add_batch_options(parser: argparse.ArgumentParser) -> None:
     """--jobs, --scheduler, --store, --no-store and --model, shared by analyze and quotes."""
     parser.add_argument("--model", help="spaCy pipeline to use (default: best installed)")
@@ -349,19 +361,31 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     """The `quotes`, `speakers` and `report` subcommands (analyze is defined in reader.cli and
     given the batch options)."""
     quotes = sub.add_parser("quotes", help="print the quotes of articles as CSV or JSON lines")
-    quotes.add_argument("files", nargs="+", type=Path, metavar="PATH")
-    quotes.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    add_paths(quotes)
+    quotes.add_argument(
+        "--format",
+        choices=["csv", "jsonl"],
+        default="csv",
+        help="CSV with a header row (default) or one JSON object per line",
+    )
     add_batch_options(quotes)
     speakers = sub.add_parser("speakers", help="print who gets quoted, per speaker, as a table")
-    speakers.add_argument("files", nargs="+", type=Path, metavar="PATH")
-    speakers.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    add_paths(speakers)
+    speakers.add_argument(
+        "--format",
+        choices=["csv", "jsonl"],
+        default="csv",
+        help="CSV with a header row (default) or one JSON object per line",
+    )
     speakers.add_argument(
         "--per-article", action="store_true", help="also one table per article, after the run's"
     )
     add_batch_options(speakers)
     report = sub.add_parser("report", help="write the collection report of articles as HTML")
-    report.add_argument("files", nargs="+", type=Path, metavar="PATH")
-    report.add_argument("-o", "--output", type=Path, required=True, metavar="REPORT.html")
+    add_paths(report)
+    report.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="REPORT.html", help="the page to write"
+    )
     report.add_argument("--title", help="the report's title (default: Coverage of N articles)")
     report.add_argument(
         "--with-articles",

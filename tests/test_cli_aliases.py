@@ -83,3 +83,12 @@ def test_a_rule_imported_first_is_in_the_json_of_an_article_analysed_later(tmp_p
         ("Acme", "org:acme-engine-company", "Acme Engine Company", True),
         ("France", "country:fr", "France", False),
     ]
+
+
+def test_list_of_an_empty_store_says_there_are_no_rules(tmp_path, capsys):
+    assert main(["aliases", "list", "--store", str(tmp_path / "s.sqlite3")]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""  # stdout lists rules only
+    assert err.splitlines() == [
+        "reader: no alias rules (Edit > Alias Rules... or `reader aliases import FILE` adds some)."
+    ]

@@ -75,3 +75,25 @@ def test_analyze_notes_what_a_loader_left_out_once_and_in_the_record(tmp_path, c
     assert code == 0
     assert err.splitlines() == [f"reader: note: {path}: {HEADERS_LEFT_OUT}"]
     assert json.loads(out)["notices"] == [HEADERS_LEFT_OUT]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["analyze"], ["quotes"], ["speakers"], ["report"], ["export"],
+        ["aliases"], ["aliases", "list"], ["aliases", "import"], ["aliases", "remove"],
+    ],
+)  # fmt: skip
+def test_each_command_s_help_starts_with_its_own_usage_and_explains_every_argument(command, capsys):
+    assert cli.main([*command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: reader {' '.join(command)} [-h]")
+    assert "FILE|FOLDER" not in out and "COMMAND" not in out
+    listed = out.split("\n\n", 1)[1]  # the argument sections, after the usage
+    for line in listed.splitlines():
+        if line.startswith("  ") and not line.startswith("   "):
+            # an argument with no help is a line of its own with nothing after the name
+            name, _, help_text = line.strip().partition("  ")
+            following = listed.split(line, 1)[1].split("\n", 2)
+            wrapped = len(following) > 1 and following[1].startswith(" " * 10)
+            assert help_text.strip() or wrapped, f"{name} has no help text"
