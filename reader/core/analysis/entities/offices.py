@@ -17,9 +17,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from reader.core.analysis.entities.candidates import Candidate
 from reader.core.analysis.entities.word_lists import words
+from reader.core.model import Kind
 
 OFFICE_WORDS = words("office_words.txt")
+# Department words before an office: "Commerce" of "Commerce Secretary Howard Lutnick".
+PORTFOLIO_WORDS = words("portfolio_words.txt")
 TIME_ZONES = words("time_zones.txt")
 # Words that open an office's compound before the office word: "Press Secretary".
 _OFFICE_MODIFIERS = frozenset({"press", "deputy", "assistant", "vice", "executive", "police"})
@@ -44,6 +48,23 @@ def without_offices(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
         cut = _before_office(doc, start, end)
         return [(start, cut, label)] if cut > start else []
     return [(start, end, label)]
+
+
+def without_departments(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` less an organization made only of department words (`PORTFOLIO_WORDS`)
+    right before a capitalized office word on its line: "Commerce" of "Commerce Secretary
+    Howard Lutnick" is part of the role (`roles` keeps "Commerce Secretary"), no body."""
+    return [c for c in candidates if not _department_of_office(doc, c)]
+
+
+def _department_of_office(doc: Doc, candidate: Candidate) -> bool:
+    tokens = doc[candidate.start : candidate.end]
+    return (
+        candidate.kind is Kind.ORG
+        and candidate.end < len(doc)
+        and _is_office(doc[candidate.end])
+        and all(t.lower_ in PORTFOLIO_WORDS for t in tokens)
+    )
 
 
 def _is_office(token: Token) -> bool:

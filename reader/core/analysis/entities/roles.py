@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from reader.core.analysis.entities.candidates import Candidate, covered
 from reader.core.analysis.entities.countries import country_of_demonym
 from reader.core.analysis.entities.from_model import HONORIFICS, TITLES
+from reader.core.analysis.entities.offices import PORTFOLIO_WORDS
 from reader.core.analysis.entities.persons import HUMAN_ROLES
 from reader.core.model import Kind
 
@@ -38,6 +39,7 @@ _ROLE_VERBS = frozenset(
     {"heads", "headed", "leads", "led", "runs", "ran", "chairs", "chaired", "directs"}
     | {"directed", "oversees", "oversaw", "founded", "owns", "manages", "represents"}
 )
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _BEING = frozenset({"is", "was"})
 # Tags of finite verbs: an apposition has none ("Trump, the nominee said" is no apposition).
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -53,7 +55,7 @@ def roles_of(doc: Doc, candidates: list[Candidate]) -> dict[int, tuple[int, int]
             continue
         role = _apposition(doc, candidate.end, named) or _relative_clause(doc, candidate)
         if role is None and candidate.kind is Kind.PERSON:
-            role = _title_before(doc, candidate.start)
+            role = _title_before(doc, candidate.start) or _apposed_before(doc, candidate)
         if role is not None:
             roles[candidate.start] = role
     return roles
@@ -73,6 +75,8 @@ def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
             first = i  # "Secretary of State", not "director of" before a name
         elif token.pos_ == "ADJ" and first < start:
             first = i  # "presidential" of "Republican presidential nominee"
+        elif first == i + 1 < start and _names_a_portfolio(doc, i):
+            first = i  # "Commerce" of "Commerce Secretary", "energy" of "energy minister"
         else:
             break
         i -= 1
@@ -81,6 +85,38 @@ def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     if first == start or not any(_says_a_role(t) for t in doc[first:start]):
         return None
     return first, start
+
+
+def _names_a_portfolio(doc: Doc, i: int) -> bool:
+    """A department word, or a common noun in lower case, right before a role word: "Energy
+    Minister", "infrastructure minister", "company spokesman"."""
+    token = doc[i]
+    if not _is_role_word(doc[i + 1]):
+        return False
+    if token.lower_ in PORTFOLIO_WORDS:
+        return True
+    noun = token.pos_ == "NOUN" if token.pos_ else token.lower_ not in _DETERMINERS
+    return noun and token.is_lower and token.is_alpha
+
+
+def _apposed_before(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
+    """ "Portugal's infrastructure minister, Rui Tavares Lopes,", "A company spokesman, Tom
+    Becker,": a role phrase, a comma, then the name closed by a comma or a full stop. The role
+    is the title phrase after its determiner or possessive ("infrastructure minister")."""
+    start, end = candidate.start, candidate.end
+    if start < 2 or doc[start - 1].text != "," or end >= len(doc):
+        return None
+    if doc[end].text not in (",", ".", ";"):
+        return None
+    role = _title_before(doc, start - 1)
+    if role is None:
+        return None
+    before = doc[role[0] - 1] if role[0] > 0 else None
+    if before is not None and not (
+        before.lower_ in _DETERMINERS or before.lower_ in _POSSESSIVES or before.text in _STOPS
+    ):
+        return None  # "said the minister, Ana" needs its phrase's start in view
+    return role
 
 
 def _apposition(doc: Doc, end: int, named: bytearray) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ from reader.core.analysis.entities.furniture import (
 )
 from reader.core.analysis.entities.headlines import without_headline_words
 from reader.core.analysis.entities.kinds import settle_kinds
+from reader.core.analysis.entities.offices import without_departments
 from reader.core.analysis.entities.organizations import organizations_by_evidence
 from reader.core.analysis.entities.persons import with_speaking_names
 from reader.core.analysis.entities.places import (
@@ -75,6 +76,8 @@ STEPS: tuple[Step, ...] = (
     # "U.S." + "Senate" joined while both are still the model's own pieces, before the
     # headline and layout steps split or relabel either.
     countries_inside_names,
+    # "Commerce" of "Commerce Secretary Howard Lutnick" is the role's, before any vote counts it.
+    without_departments,
     # Gallery captions, then one-word names that open a sentence and are common words: before
     # any layout step or vote can make a name of them.
     drop_page_furniture,

@@ -110,3 +110,32 @@ def test_roles_with_offsets_real_model(nlp):
     assert found["Rex Tillerson"] == Role(tillerson, tillerson + 22, "the Secretary of State")
     assert found["Lavrov"] is None
     assert found["Tillerson"] is None
+
+
+def test_a_department_word_before_an_office_is_part_of_the_role_not_an_organization():
+    text = "Trade Secretary Mara Quist said tariffs would stay. Energy Minister Ana Holt agreed."
+    doc = labelled(text, ("Trade", "ORG"), ("Mara Quist", "PERSON"), ("Ana Holt", "PERSON"))
+    mentions = mentions_from_doc(doc)
+    assert roles(mentions) == [
+        ("Mara Quist", "Trade Secretary", 0, 15),
+        ("Ana Holt", "Energy Minister", 52, 67),
+    ]
+    assert all(m.kind is Kind.PERSON for m in mentions)
+
+
+def test_a_role_phrase_and_a_comma_before_a_name_is_its_role():
+    text = (
+        "Chile's mining minister, Rosa Vidal, said output fell. "
+        "A company spokesman, Leo Brandt, declined to comment."
+    )
+    doc = labelled(text, ("Chile", "COUNTRY"), ("Rosa Vidal", "PERSON"), ("Leo Brandt", "PERSON"))
+    assert roles(mentions_from_doc(doc)) == [
+        ("Rosa Vidal", "mining minister", 8, 23),
+        ("Leo Brandt", "company spokesman", 57, 74),
+    ]
+
+
+def test_a_name_after_a_comma_in_a_running_sentence_takes_no_role_from_before():
+    text = "He called the minister, Rosa Vidal and Leo Brandt."
+    doc = labelled(text, ("Rosa Vidal", "PERSON"), ("Leo Brandt", "PERSON"))
+    assert roles(mentions_from_doc(doc)) == []
