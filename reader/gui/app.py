@@ -7,6 +7,7 @@ import gc
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -128,7 +129,8 @@ def run_app(argv: list[str]) -> int:
 
 
 def _screenshot(files: list[Path], output: Path) -> int:
-    """Open the files, wait until every analysis is shown, save the window as PNG and quit."""
+    """Open the files (folders as collections in the Library, as a start does), wait until
+    every analysis is shown and each collection's is done, save the window as PNG and quit."""
     app = QApplication.instance()
     scratch = tempfile.TemporaryDirectory(prefix="reader-screenshot-")
     # Preferences of its own: a screenshot neither reads nor changes the user's.
@@ -140,8 +142,13 @@ def _screenshot(files: list[Path], output: Path) -> int:
     dialogs.show_error = lambda _parent, title, message: errors.append(f"{title}: {message}")
     status = {"code": 1}
 
-    def grab() -> None:
+    waiting = _Settling(window, files)
+
+    def grab(*_signal_args: object) -> None:
+        if not waiting.settled():
+            return
         window.all_settled.disconnect(grab)
+        waiting.disconnect(grab)
         QTimer.singleShot(300, save)  # let the last layout and paint happen
 
     def save() -> None:
@@ -161,8 +168,9 @@ def _screenshot(files: list[Path], output: Path) -> int:
         app.quit()
 
     window.all_settled.connect(grab)
+    waiting.connect(grab)
     window.show()
-    QTimer.singleShot(0, lambda: window.open_paths(files))
+    QTimer.singleShot(0, lambda: (waiting.open(), grab()))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
     try:
         app.exec()
@@ -171,3 +179,44 @@ def _screenshot(files: list[Path], output: Path) -> int:
         dialogs.show_error = show_error
         scratch.cleanup()
     return status["code"]
+
+
+class _Settling:
+    """What a screenshot waits for: the tabs' analyses shown (`all_settled`; none to wait for
+    without a file) and, with a folder, the Library's collection analysed (the pipeline known,
+    so the collection is shown, and its indexer not running)."""
+
+    def __init__(self, window: MainWindow, paths: list[Path]) -> None:
+        self._window = window
+        self._paths = paths
+        self._opened = False
+        self._tabs_done = all(path.is_dir() for path in paths)
+        self._folders = any(path.is_dir() for path in paths)
+        window.all_settled.connect(self._on_tabs_settled)
+
+    def open(self) -> None:
+        """Open the paths as a start does (`open_start`)."""
+        open_start(self._window, self._paths)
+        self._opened = True
+
+    def _on_tabs_settled(self) -> None:
+        self._tabs_done = True
+
+    def settled(self) -> bool:
+        if not (self._opened and self._tabs_done):
+            return False
+        if not self._folders:
+            return True
+        collections = self._window.library.collections
+        known = self._window.stored.pipeline_label() is not None
+        return known and not collections.indexer.running
+
+    def connect(self, check: Callable[..., None]) -> None:
+        """Call `check` when the Library may have become settled (after the Library's own
+        handlers of the same signals, connected before)."""
+        self._window.stored.pipeline_known.connect(check)
+        self._window.library.collections.indexer.finished.connect(check)
+
+    def disconnect(self, check: Callable[..., None]) -> None:
+        self._window.stored.pipeline_known.disconnect(check)
+        self._window.library.collections.indexer.finished.disconnect(check)

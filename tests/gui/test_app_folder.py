@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.gui.app import open_start
-from tests.gui.test_library import WAIT_MS, fake_indexing, folder, rows, wait_model
+from tests.gui.test_library import ARTICLES, WAIT_MS, fake_indexing, folder, rows, wait_model
 
 __all__ = ["fake_indexing", "folder"]  # fixtures shared with the Library's tests
 
@@ -30,3 +30,25 @@ def test_a_folder_named_at_the_start_opens_as_a_collection_and_files_as_tabs(
     qtbot.wait_until(lambda: len(window.article_tabs()) == 1, timeout=WAIT_MS)
     assert [tab.path for tab in window.article_tabs()] == [single]
     assert errors == []  # no "is a folder, not an article file"
+
+
+def test_a_screenshot_of_a_folder_opens_it_as_a_collection_and_waits_for_its_analysis(
+    qapp, monkeypatch, folder: Path, fake_indexing, tmp_path: Path, errors
+):
+    from reader.core.store.database import Store
+    from reader.core.store.library import Collection
+    from reader.gui import app as app_module
+    from reader.gui.work.worker import PipelineRunner
+    from tests.gui.conftest import fake_analyze, fake_pipeline
+
+    fake = lambda: PipelineRunner(fake_pipeline, fake_analyze, lambda _nlp: ["fake_model"])  # noqa: E731
+    monkeypatch.setattr(app_module, "PipelineRunner", fake)
+    monkeypatch.setattr(app_module, "SCREENSHOT_TIMEOUT_MS", WAIT_MS)  # a hang fails, not waits
+    out = tmp_path / "shot.png"
+    assert app_module.run_app([str(folder), "--screenshot", str(out)]) == 0
+    assert out.stat().st_size > 0
+    assert errors == []  # no "is a folder, not an article file"
+    assert [sorted(p.name for p in run) for run in fake_indexing] == [sorted(ARTICLES)]
+    with Store.open(None) as store:  # $READER_STORE: every article analysed before the shot
+        articles = Collection(store, sorted(folder.glob("*.txt")), "fake 1.0").articles()
+        assert [a.analysed for a in articles] == [True, True, True]
