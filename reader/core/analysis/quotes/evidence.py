@@ -42,6 +42,8 @@ _COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis"})
 # Heads from a speaker up to its cue: "X said"; "by X"; "according to X"; "X, the head of Y,
 # said" is the apposed name's head's head.
 _ATTACHMENT_STEPS = 3
+# What may follow a speaker's name as part of its description: "X, 70, chair of Y,".
+_DESCRIBING = frozenset({"appos", "punct", "amod", "npadvmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +172,9 @@ def _clues(
     cue_gap = speaker_gap = None
     cue_noun, between = False, 0
     if cue is not None:
-        cue_gap = min(_gap(cue, f.tokens) for f in group.fragments)
-        speaker_gap = _gap(cue, speaker) if speaker is not None else None
+        own = _described(speaker, cue) if speaker is not None else None
+        cue_gap = min(_gap(cue, f.tokens, own) for f in group.fragments)
+        speaker_gap = _gap(cue, own) if own is not None else None
         cue_noun = cue.root.pos_ == "NOUN" or cue.root.lemma_.lower() in COINING_VERBS
         between = _clauses_between(qdoc, group, cue.root)
     named_as = ref if ref is not None else speaker
@@ -223,9 +226,32 @@ def _clauses_between(qdoc: QuotedDoc, group: Group, cue: Token) -> int:
     return 0
 
 
-def _gap(first: Span, second: Span) -> int:
-    """Tokens between two spans of a Doc (0 when they touch or overlap)."""
-    return max(0, second.start - first.end, first.start - second.end)
+def _described(speaker: Span, cue: Span) -> Span:
+    """The speaker with the appositions the parse hangs after it and their commas ("Karin
+    Holm, chair of the port authority,"): an apposition describes the speaker, it puts no
+    distance between the speaker and its cue (a relative clause still does). The speaker
+    alone when that would reach the cue."""
+    end = speaker.end
+    for child in speaker.root.rights:
+        if child.i < end:
+            continue
+        if child.i > end or child.dep_ not in _DESCRIBING:
+            break
+        end = child.right_edge.i + 1
+    if speaker.start < cue.end and cue.start < end:
+        return speaker
+    return speaker.doc[speaker.start : end]
+
+
+def _gap(first: Span, second: Span, skipped: Span | None = None) -> int:
+    """Tokens between two spans of a Doc (0 when they touch or overlap), less those of
+    `skipped` that lie between them."""
+    low, high = min(first.end, second.end), max(first.start, second.start)
+    if high <= low:
+        return 0
+    if skipped is not None:
+        high -= max(0, min(high, skipped.end) - max(low, skipped.start))
+    return max(0, high - low)
 
 
 # The confidence is a logistic score: the log-odds of the path's prior, less a weight for

@@ -96,3 +96,17 @@ def test_a_quote_with_no_speaker_says_so_real_model(nlp):
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker is None
     assert quote.evidence is not None and quote.evidence.path is SpeakerPath.NONE
+
+
+def test_an_apposition_puts_no_distance_between_speaker_and_cue_real_model(nlp):
+    text = (
+        "Harbour fees to rise\n\n"
+        "“We have no choice if we want to dredge the channel,” Karin Holm, chair of the "
+        "port authority, told local radio.\n\n"
+        "“Nobody likes higher fees,” Karin Holm told the council.\n"
+    )
+    described, bare = quotes_of(nlp, text)
+    assert described.speaker is not None and described.speaker.key == "person:karin-holm"
+    assert described.evidence is not None and bare.evidence is not None
+    assert described.evidence.path is SpeakerPath.NAMED
+    assert described.evidence.confidence == bare.evidence.confidence
