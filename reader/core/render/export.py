@@ -325,7 +325,7 @@ def rendered_page(
     blocks = article_runs(article, analysis.mentions, analysis.quotes)
     groups, anchors = _groups(analysis, _first_drawn(blocks, analysis.mentions))
     drawn_quotes = _drawn_quotes(blocks)
-    counts = analysis.kind_counts()
+    named = {group.name: len(group.entities) for group in groups}  # the index's counts
     page = page_template(TEMPLATE).render(
         title=article.title,
         file_name=article.display_name,
@@ -333,7 +333,10 @@ def rendered_page(
         exported_at=exported_at or datetime.datetime.now(datetime.UTC),
         csp=content_security_policy(),
         css=Markup(page_css()),
-        kinds=[_KindView(kind_class(k), s.plural, counts[k]) for k, s in STYLES.items()],
+        kinds=[
+            _KindView(kind_class(k), s.plural, named.get(kind_class(k), 0))
+            for k, s in STYLES.items()
+        ],
         show_title=not any(block.kind == BlockKind.TITLE for block in article.blocks),
         title_index=next((i for i, b in enumerate(blocks) if b.kind == BlockKind.TITLE), -1),
         meta=_meta_fields(article.meta),

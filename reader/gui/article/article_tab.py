@@ -121,7 +121,7 @@ class ArticleTab(QWidget):
         self.analysis = analysis
         entities = analysis.entities
         self.follower.set_entities(entities)
-        self.legend.set_counts(analysis.kind_counts())
+        self.legend.set_counts(analysis)
         self.entities.set_entities(entities)
         # The quote list is filled when the view has the final mentions, in an event-loop turn
         # of its own: on a long article each panel takes tens of milliseconds to fill.

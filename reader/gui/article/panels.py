@@ -83,7 +83,7 @@ class LegendBar(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("legendStatus")
         layout.addWidget(self.status)
-        self._counts: Counter[Kind] | None = None
+        self._counts: tuple[Counter[Kind], Counter[Kind]] | None = None  # entities, mentions
         self._quote_count: int | None = None
         self.set_counts(None)
 
@@ -98,18 +98,22 @@ class LegendBar(QWidget):
         layout.addWidget(button)
         return button
 
-    def set_counts(self, counts: Counter[Kind] | None, quotes: int | None = None) -> None:
-        """Mentions per kind and the number of quotes (None: not analysed yet)."""
-        self._counts, self._quote_count = counts, quotes
+    def set_counts(self, analysis: Analysis | None, quotes: int | None = None) -> None:
+        """Entities per kind on the chips (as the entity list counts them), mentions in their
+        descriptions, the number of quotes; None: not analysed yet."""
+        kinds = Counter(e.kind for e in analysis.entities) if analysis else Counter()
+        self._counts = (kinds, analysis.kind_counts()) if analysis else None
+        self._quote_count = quotes
         self._refresh()
 
     def _refresh(self) -> None:
         dark = is_dark(self.palette())
         for kind, button in self.buttons.items():
             style = STYLES[kind]
-            number = "" if self._counts is None else f"  {self._counts.get(kind, 0)}"
+            number = "" if self._counts is None else f"  {self._counts[0].get(kind, 0)}"
             underline = {"double": "dotted"}.get(style.underline_style, style.underline_style)
-            what = f"the highlights of {style.plural.lower()} ({underline} underline)"
+            mentions = "" if self._counts is None else f", {self._counts[1].get(kind, 0)} mentions"
+            what = f"the highlights of {style.plural.lower()} ({underline} underline{mentions})"
             _show_state(button, f"{style.plural}{number}", what)
             button.setIcon(swatch_icon(kind, dark, hollow=not button.isChecked()))
         number = "" if self._quote_count is None else f"  {self._quote_count}"

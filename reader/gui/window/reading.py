@@ -187,4 +187,4 @@ def _keep_marked_quote(tab: ArticleTab) -> None:
 
 def _count_quotes(tab: ArticleTab) -> None:
     if tab.analysis is not None:
-        tab.legend.set_counts(tab.analysis.kind_counts(), len(tab.analysis.quotes))
+        tab.legend.set_counts(tab.analysis, len(tab.analysis.quotes))

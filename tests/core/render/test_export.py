@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import stat
+from collections import Counter
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -269,7 +270,7 @@ def test_article_without_a_title_block_gets_the_title_as_heading():
     assert '<header><h1 dir="auto">Plain</h1></header>' in html
 
 
-def test_legend_counts_mentions_per_kind_with_a_toggle_each():
+def test_legend_counts_entities_per_kind_as_the_index_does_with_a_toggle_each():
     analysis = story()
     page = Page(render(analysis))
     inputs = page.elements("input")
@@ -278,10 +279,21 @@ def test_legend_counts_mentions_per_kind_with_a_toggle_each():
     labels = {label["for"] for label in page.elements("label")}
     assert labels == {"show-person", "show-country", "show-org"}
     html = render(analysis)
-    counts = analysis.kind_counts()
-    assert counts == {Kind.PERSON: 3, Kind.COUNTRY: 2, Kind.ORG: 1}
-    for plural, count in (("People", 3), ("Countries", 2), ("Organizations", 1)):
-        assert re.search(rf">{plural}</span> <span class=\"count\">{count}<", html)
+    assert analysis.kind_counts() == {Kind.PERSON: 3, Kind.COUNTRY: 2, Kind.ORG: 1}  # mentions
+    named = Counter(e.kind for e in analysis.entities)
+    assert named[Kind.PERSON] < 3  # Tillerson is mentioned twice: one person
+    toolbar = html[html.index('class="toggles"') : html.index("</ul>")]
+    index = html[html.index('id="entities-heading"') : html.index('id="quotes-heading"')]
+    for kind, plural in (
+        (Kind.PERSON, "People"),
+        (Kind.COUNTRY, "Countries"),
+        (Kind.ORG, "Organizations"),
+    ):
+        count = (
+            rf">{plural}</span> <span class=\"count\">{named[kind]}"
+            r'<span class="visually-hidden"> named<'
+        )
+        assert re.search(count, toolbar) and re.search(count, index), plural
 
 
 def test_toggles_dim_a_kind_with_css_alone():

@@ -144,7 +144,7 @@ def test_highlights_at_the_entity_offsets(window, qtbot):
     assert (
         tab.legend.buttons[Kind.PERSON]
         .text()
-        .endswith(str(tab.analysis.kind_counts()[Kind.PERSON]))
+        .endswith(str(sum(e.kind == Kind.PERSON for e in tab.analysis.entities)))
     )
 
 
