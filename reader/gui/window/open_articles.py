@@ -94,7 +94,7 @@ class OpenArticles(QObject):
                 self.widget.setCurrentWidget(existing)
             else:
                 fresh.append(path)
-        batch = OpenBatch(waiting=len(fresh))
+        batch = OpenBatch(waiting=len(fresh), status=self._status if len(fresh) > 1 else None)
         opened = [self._add_tab(fresh[0])] if len(fresh) == 1 else []
         batch.made.update(enumerate(opened))
         font = opened[0].view.font() if opened else self.widget.font()
