@@ -77,13 +77,43 @@ def countries_inside_names(doc: Doc, candidates: list[Candidate]) -> list[Candid
     return merged
 
 
+# "the port town of Sines": nouns of a place before "of" and its name.
+_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "port", "region", "province", "district", "island", "county"}
+    | {"municipality", "suburb", "neighborhood", "neighbourhood", "capital", "harbour", "harbor"}
+)
+# Prepositions of place: "ships calling in Sines", "the terminal at Sines".
+_LOCATIVES = frozenset(
+    {"in", "at", "near", "outside", "around", "from", "to", "into", "through", "across", "off"}
+    | {"toward", "towards"}
+)
+
+
+def _placed_forms(doc: Doc, candidates: list[Candidate]) -> set[str]:
+    """The forms whose every mention stands where a place does, one of them named as a place
+    ("the port town of Sines"; then "in Sines", "at Sines"): a town the model took for an
+    organization."""
+    introduced: set[str] = set()
+    elsewhere: set[str] = set()
+    for candidate in candidates:
+        form = form_of(doc, candidate)
+        start = candidate.start
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if before == "of" and start > 1 and doc[start - 2].lower_ in _PLACE_NOUNS:
+            introduced.add(form)
+        elif before not in _LOCATIVES:
+            elsewhere.add(form)
+    return introduced - elsewhere
+
+
 def places_not_organizations(doc: Doc, candidates: list[Candidate]) -> None:
-    """A U.S. state or a city of `CITIES` that the model called an organization is a place
-    (issue 21: "Florida", "Crimea", "Copenhagen" as organizations), where no mention of the
-    name is a person's or was found by a rule (no company evidence, no results line made it
-    one). Not in a sports report, where a place that acts is a team ("Michigan beat Ohio
-    State"). The model's own place labels elsewhere are no evidence: it labels "RT" and
-    "Bloomberg" places too."""
+    """A U.S. state, a city of `CITIES` or a name the article only writes as a place
+    (`_placed_forms`) that the model called an organization is a place (issue 21:
+    "Florida", "Crimea", "Copenhagen", the port town "Sines" as organizations), where no
+    mention of the name is a person's or was found by a rule (no company evidence, no
+    results line made it one). Not in a sports report, where a place that acts is a team
+    ("Michigan beat Ohio State"). The model's own place labels elsewhere are no evidence: it
+    labels "RT" and "Bloomberg" places too."""
     votes: Counter[tuple[str, str]] = Counter()
     for candidate in candidates:
         votes[form_of(doc, candidate), candidate.label] += 1
@@ -95,11 +125,12 @@ def places_not_organizations(doc: Doc, candidates: list[Candidate]) -> None:
     if not suspects or is_sports_report(doc, candidates):
         return
     places: dict[str, bool] = {}
+    placed = _placed_forms(doc, candidates)
     for candidate in suspects:
         form = form_of(doc, candidate)
         if form not in places:
             text = doc[candidate.start : candidate.end].text
-            known = is_us_state(text) or normalize(text) in CITIES
+            known = is_us_state(text) or normalize(text) in CITIES or form in placed
             unnamed = votes[form, "PERSON"] == 0 and votes[form, ""] == 0
             places[form] = unnamed and known
     for candidate in candidates:

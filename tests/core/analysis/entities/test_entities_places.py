@@ -77,3 +77,18 @@ def test_a_city_that_a_mention_shows_to_be_a_person_stays_one():
         ("Ada Moscow", "person:ada-moscow"),
         ("Moscow", "person:ada-moscow"),
     ]
+
+
+def test_a_town_named_as_a_place_and_only_written_as_one_is_no_organization():
+    text = (
+        "Ferries reach the fishing town of Vila Brava at dawn. Trade in Vila Brava grew, "
+        "and a quay at Vila Brava opened."
+    )
+    doc = labelled(text, ("Vila Brava", "ORG"), ("Vila Brava", "ORG"), ("Vila Brava", "ORG"))
+    assert mentions_from_doc(doc) == ()
+
+
+def test_a_name_that_also_acts_stays_an_organization():
+    text = "The city of Norvik sued. Norvik said the port of Norvik would reopen."
+    doc = labelled(text, ("Norvik", "ORG"), ("Norvik", "ORG"), ("Norvik", "ORG"))
+    assert found(mentions_from_doc(doc)) == [("Norvik", "ORG")] * 3
