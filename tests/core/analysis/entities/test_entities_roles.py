@@ -139,3 +139,18 @@ def test_a_name_after_a_comma_in_a_running_sentence_takes_no_role_from_before():
     text = "He called the minister, Rosa Vidal and Leo Brandt."
     doc = labelled(text, ("Rosa Vidal", "PERSON"), ("Leo Brandt", "PERSON"))
     assert roles(mentions_from_doc(doc)) == []
+
+
+def test_department_and_comma_roles_real_model(nlp):
+    text = (
+        "Ports Expect Busier Year\n\n"
+        "Commerce Secretary Howard Lutnick said on Tuesday that the rules would take effect. "
+        "Portugal's infrastructure minister, Rui Tavares Lopes, said traffic would grow.\n\n"
+        "A company spokesman, Tom Becker, declined to comment.\n"
+    )
+    mentions = mentions_from_doc(nlp(text))
+    found = {m.text: m.role.text if m.role else None for m in mentions}
+    assert "Commerce" not in found
+    assert found["Howard Lutnick"] == "Commerce Secretary"
+    assert found["Rui Tavares Lopes"] == "infrastructure minister"
+    assert found["Tom Becker"] == "company spokesman"
