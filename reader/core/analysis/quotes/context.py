@@ -168,11 +168,23 @@ def expanded_name(token: Token) -> Span:
             word.pos_ in ("VERB", "AUX") for word in name
         ):
             return name
+    return _with_compounds(token)
+
+
+def _with_compounds(token: Token) -> Span:
     start = token.i
     for child in reversed(list(token.lefts)):
         if child.dep_ in ("compound", "flat") and child.i == start - 1:
             start = child.i
-    return doc[start : token.i + 1]
+    return token.doc[start : token.i + 1]
+
+
+def spelled_name(token: Token) -> Span:
+    """The name a token ends as the text spells it: `expanded_name`, or the token with its
+    compounds when the tagger cut those off ("Marta" and "Figueiredo" tagged apart)."""
+    name = expanded_name(token)
+    compounded = _with_compounds(token)
+    return compounded if compounded.start < name.start and name.end == token.i + 1 else name
 
 
 def is_subject(token: Token) -> bool:

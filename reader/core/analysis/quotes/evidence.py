@@ -25,6 +25,7 @@ from reader.core.analysis.quotes.context import (
     QuotedDoc,
     Way,
     is_subject,
+    spelled_name,
 )
 from reader.core.model import SpeakerPath
 
@@ -63,7 +64,10 @@ class Clues:
     own between the quote and the cue above it in the parse (`Christie described her as a
     “…” after she blamed it on “…”`); `personal`: the speaker is "he" or "she", whose
     antecedent a gender narrows; `attached`: the speaker hangs from the cue in the parse (its
-    subject, agent, owner, or the object of "according to"), not found by a wider search.
+    subject, agent, owner, or the object of "according to"), not found by a wider search;
+    `passed_over`: a pronoun's resolution passed over another person named as a subject
+    between its antecedent and it ("Rui Lopes said … Marta Figueiredo of the union said …
+    she said"), who may be the one it stands for.
     """
 
     cue_gap: int | None
@@ -76,6 +80,7 @@ class Clues:
     clauses_between: int
     personal: bool
     attached: bool
+    passed_over: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,9 @@ class EvidenceIndex:
         names = [e for e in doc.ents if e.label_ in _NAME_TYPES and not qdoc.quoted[e.start]]
         self.name_starts = [name.start for name in names]
         self.surnames = [name[-1].lower_ for name in names]
+        subjects = [t for t in doc if _subject_person(t, qdoc.quoted)]
+        self.subject_starts = [t.i for t in subjects]
+        self.subject_surnames = [t.lower_ for t in subjects]
 
     def sentence(self, index: int) -> tuple[int, int]:
         """The token range of the sentence holding token `index`."""
@@ -111,11 +119,30 @@ class EvidenceIndex:
             self.sentence_starts, first
         )
 
+    def subjects_in(self, start: int, end: int) -> list[str]:
+        """The surnames of the people named as subjects in tokens start..end."""
+        low = bisect.bisect_left(self.subject_starts, start)
+        high = bisect.bisect_left(self.subject_starts, end)
+        return self.subject_surnames[low:high]
+
     def names_in(self, start: int, end: int) -> list[str]:
         """The surnames of the names starting in tokens start..end."""
         low = bisect.bisect_left(self.name_starts, start)
         high = bisect.bisect_left(self.name_starts, end)
         return self.surnames[low:high]
+
+
+def _subject_person(token: Token, quoted: list[bool]) -> bool:
+    """A name outside quotes, as a clause's subject, that reads as a person's: tagged one, or
+    two or three title-case words the tagger did not call an organization or group."""
+    if not is_subject(token) or token.pos_ != "PROPN" or quoted[token.i]:
+        return False
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.ent_type_ in ("ORG", "NORP"):
+        return False
+    name = spelled_name(token)
+    return len(name) in (2, 3) and all(w.is_title and w.is_alpha for w in name)
 
 
 def found_evidence(
@@ -187,6 +214,11 @@ def _clues(
         sentences_back = index.sentences_between(antecedent.start, speaker.start)
     named = named_as.root.ent_type_ in SPEAKER_ENTITY_TYPES
     personal = speaker.root.lower_ in PERSONAL_PRONOUNS
+    passed_over = (
+        personal
+        and antecedent is not None
+        and any(other != own for other in index.subjects_in(antecedent.end, speaker.start))
+    )
     attached = cue is not None and _hangs_from(speaker.root, cue.root)
     return Clues(
         cue_gap,
@@ -199,6 +231,7 @@ def _clues(
         between,
         personal,
         attached,
+        passed_over,
     )
 
 
@@ -286,6 +319,7 @@ _NOUN_CUE = 2.0  # a noun or naming-verb cue ("Trump's statement", "what X calle
 _CLAUSE_BETWEEN = 2.0  # each clause with its own subject between quote and cue
 _NOT_PERSONAL = 2.0  # a pronoun other than he or she ("it", "which", "my"): no gender checks it
 _DETACHED = 1.5  # a speaker found by a wider search than the cue's own dependents
+_PASSED_OVER = 1.5  # a pronoun's resolution passed over a nearer person as subject
 
 
 def confidence(evidence: FoundEvidence, keyed: bool) -> float:
@@ -306,4 +340,5 @@ def confidence(evidence: FoundEvidence, keyed: bool) -> float:
     score -= _NOUN_CUE * clues.cue_noun + _CLAUSE_BETWEEN * clues.clauses_between
     score -= _NOT_PERSONAL * (path is SpeakerPath.PRONOUN and not clues.personal)
     score -= _DETACHED * (path in _CUE_PATHS and not clues.attached)
+    score -= _PASSED_OVER * clues.passed_over
     return 1 / (1 + math.exp(-score))

@@ -10,6 +10,7 @@ f5d35f3 and b91bc2b (1 key gained each).
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,8 +18,15 @@ import numpy
 from spacy.attrs import LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from reader.core.analysis.quotes.context import PERSONAL_PRONOUNS, expanded_name, is_subject
+from reader.core.analysis.quotes.context import (
+    PERSONAL_PRONOUNS,
+    expanded_name,
+    is_subject,
+    spelled_name,
+)
+from reader.core.analysis.quotes.cues import SPEECH_VERBS
 from reader.core.analysis.quotes.word_lists import words
+from reader.core.analysis.word_lists import WordLists
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -109,9 +117,10 @@ class ArticleNames:
 
 
 def article_names(doc: Doc, quoted: list[bool]) -> ArticleNames:
-    """The genders (see `settled_genders`), person surnames and organizations of one Doc, in
-    one pass each."""
+    """The genders (see `settled_genders`), person surnames (tagged, or speaking: see
+    `speaking_people`) and organizations of one Doc, in one pass each."""
     surnames = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON")
+    surnames |= speaking_people(doc, quoted)
     organizations: dict[str, tuple[list[int], list[Span]]] = {}
     for entity in doc.ents:
         if entity.label_ == "ORG" and not quoted[entity.start]:
@@ -120,6 +129,39 @@ def article_names(doc: Doc, quoted: list[bool]) -> ArticleNames:
                 starts.append(entity.start)
                 named.append(entity)
     return ArticleNames(settled_genders(doc, quoted), surnames, organizations)
+
+
+_PERSON_NAME_WORDS = (2, 3)  # a given name and one or two more: "Marta Figueiredo Lopes"
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """The entity rules' list of common given names (entities/data/given_names.txt), read
+    when first needed: the entity package imports this one, so no import of its module."""
+    return WordLists("reader.core.analysis.entities").words("given_names.txt")
+
+
+def speaking_people(doc: Doc, quoted: list[bool]) -> frozenset[str]:
+    """The surnames of people the tagger missed who speak: a name outside quotes of two or
+    three title-case words, the first a common given name, that is the subject of a speech
+    verb ("Maria Figueiredo of the SINPORT union said", tagged a place or nothing). One pass
+    over the tokens."""
+    found = set()
+    for token in doc:
+        if (
+            token.dep_ == "nsubj"
+            and token.pos_ == "PROPN"
+            and not quoted[token.i]
+            and token.head.lemma_.lower() in SPEECH_VERBS
+        ):
+            name = spelled_name(token)
+            if (
+                len(name) in _PERSON_NAME_WORDS
+                and all(word.is_title and word.is_alpha for word in name)
+                and name[0].lower_ in _given_names()
+            ):
+                found.add(name[-1].lower_)
+    return frozenset(found)
 
 
 def _fits(token: Token, wanted: tuple[str, ...], names: ArticleNames) -> bool:

@@ -6,6 +6,7 @@ The articles are written for these tests.
 
 from reader.core.analysis.analyzer import analyze
 from reader.core.model import SpeakerPath
+from reader.core.render.evidence import DOUBTFUL
 from reader.core.text.article import Article
 from tests.core.analysis.quotes.helpers import quotes_of
 
@@ -110,3 +111,21 @@ def test_an_apposition_puts_no_distance_between_speaker_and_cue_real_model(nlp):
     assert described.evidence is not None and bare.evidence is not None
     assert described.evidence.path is SpeakerPath.NAMED
     assert described.evidence.confidence == bare.evidence.confidence
+
+
+def test_a_pronoun_that_passed_over_a_nearer_speaker_is_doubtful_real_model(nlp):
+    # No given name marks "Marta Figueiredo" a person, so "she" goes back to the director:
+    # the nearer speaker passed over makes that doubtful (below the review threshold).
+    def article(union_speaker: str) -> str:
+        return (
+            "Dock workers reject offer\n\n"
+            "Rui Tavares Lopes, the operator's director, said the offer was final.\n\n"
+            f"{union_speaker} said the deal was weak. “Words are cheap. Show us the paper,” "
+            "she said.\n"
+        )
+
+    (passed,) = quotes_of(nlp, article("Marta Figueiredo of the SINPORT union"))
+    (plain,) = quotes_of(nlp, article("The union"))
+    assert passed.evidence is not None and plain.evidence is not None
+    assert passed.evidence.path is plain.evidence.path is SpeakerPath.PRONOUN
+    assert passed.evidence.confidence < DOUBTFUL < plain.evidence.confidence

@@ -107,3 +107,23 @@ def test_the_statement_speaks_for_the_organization_that_issued_it_real_model(nlp
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker is not None
     assert quote.speaker.key == "org:castrela-fire-service"
+
+
+def _union_article(name: str) -> str:
+    return (
+        "Dock workers reject offer\n\n"
+        "Rui Tavares Lopes, the operator's director, said the offer was final. He told "
+        "reporters that talks would not resume.\n\n"
+        f"{name} of the SINPORT union said the deal was weak. “Words are cheap. Show us the "
+        "paper,” she said.\n"
+    )
+
+
+def test_a_given_name_and_surname_saying_something_is_a_person_the_tagger_missed_real_model(
+    nlp,
+):
+    # The small model tags "Figueiredo" a place and "Ana Sobral" nothing at all.
+    for name in ("Ana Figueiredo", "Ana Sobral"):
+        ((pronoun, named),) = speaker_names(nlp, _union_article(name))
+        assert pronoun == "she"
+        assert named is not None and named.endswith(name.split()[-1])
