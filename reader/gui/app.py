@@ -171,10 +171,13 @@ def _screenshot(files: list[Path], output: Path) -> int:
     waiting.connect(grab)
     window.show()
     QTimer.singleShot(0, lambda: (waiting.open(), grab()))
-    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
+    limit = QTimer(singleShot=True, interval=SCREENSHOT_TIMEOUT_MS)
+    limit.timeout.connect(give_up)
+    limit.start()
     try:
         app.exec()
     finally:
+        limit.stop()  # never fires in a later event loop (a test's) once this one has ended
         window.shutdown()
         dialogs.show_error = show_error
         scratch.cleanup()
