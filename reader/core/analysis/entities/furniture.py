@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from reader.core.analysis.entities.candidates import (
     Candidate,
+    form_of,
     lines,
     lower_case_words,
     once_per_doc,
@@ -46,7 +47,8 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     lower case ("Turnout" and "turnout") where any word is capitalized: opening a sentence or
     line, or on a title-case line ("Buy Mines, Sell Coal."; not a person's surname there,
     "May" of "Theresa May"), unless it is named elsewhere as well, inside a sentence; and a
-    person's name of such words only (`_of_common_words`)."""
+    person's name of such words only, or an organization's on a title-case line that the body
+    never names, not in capitals ("CENTRAL INTELLIGENCE AGENCY" on a list line)."""
     lower_words = lower_case_words(doc)
     titled = _title_case_lines(doc)
     elsewhere = {
@@ -55,10 +57,18 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         if c.end - c.start == 1 and not _opens_sentence(doc, c.start) and not titled[c.start]
     }
     surnames, family_names = person_forms(doc, candidates)
+    named = {form_of(doc, c) for c in candidates if not titled[c.start]}
     return [
         c
         for c in candidates
         if not _of_common_words(doc, c, lower_words)
+        and not (
+            c.kind is Kind.ORG
+            and titled[c.start]
+            and not doc[c.start : c.end].text.isupper()
+            and form_of(doc, c) not in named
+            and _of_lower_case_words(doc, c, lower_words)
+        )
         and not (
             c.kind in (Kind.PERSON, Kind.ORG)
             and c.end - c.start == 1
@@ -75,12 +85,22 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 def _of_common_words(doc: Doc, candidate: Candidate, lower_words: frozenset[str]) -> bool:
     """A person's name of words the article all writes in lower case, none a given name
     ("Gender Equality" as a subhead where the text speaks of gender and equality)."""
-    tokens = doc[candidate.start : candidate.end]
     return (
         candidate.kind is Kind.PERSON
-        and len(tokens) > 1
-        and all(t.is_alpha and t.lower_ in lower_words for t in tokens)
-        and tokens[0].lower_ not in GIVEN_NAMES
+        and _of_lower_case_words(doc, candidate, lower_words)
+        and doc[candidate.start].lower_ not in GIVEN_NAMES
+    )
+
+
+def _of_lower_case_words(doc: Doc, candidate: Candidate, lower_words: frozenset[str]) -> bool:
+    """Two words or more, all words the article also writes in lower case ("Chipmakers Brace"
+    where the text speaks of chipmakers that brace), but the small words of title case."""
+    tokens = doc[candidate.start : candidate.end]
+    words = [t for t in tokens if t.lower_ not in MINOR_WORDS]
+    return (
+        len(tokens) > 1
+        and bool(words)
+        and all(t.is_alpha and t.lower_ in lower_words for t in words)
     )
 
 

@@ -2,7 +2,7 @@
 
 from reader.core.analysis.entities import mentions_from_doc
 from reader.core.model import Kind
-from tests.core.analysis.entities.entity_docs import labelled
+from tests.core.analysis.entities.entity_docs import found, labelled
 
 
 def test_a_title_case_headline_verb_splits_the_names_around_it():
@@ -30,3 +30,21 @@ def test_a_verb_opening_a_sentence_is_not_part_of_the_name_after_it():
     mentions = mentions_from_doc(doc)
     assert [m.text for m in mentions] == ["Rosa Delgado"] * 3
     assert {m.key for m in mentions} == {"person:rosa-delgado"}
+
+
+def test_a_headline_organization_of_words_the_body_writes_in_lower_case_is_no_entity():
+    text = (
+        "Bakers Brace for Flour Limits\n\n"
+        "Several bakers said they would brace for shortages as the flour limits near.\n"
+    )
+    doc = labelled(text, ("Bakers Brace", "ORG"))
+    assert found(mentions_from_doc(doc)) == []
+
+
+def test_a_headline_organization_the_body_names_stays():
+    text = (
+        "Bakers Union Warns of Flour Limits\n\n"
+        "The Bakers Union said union bakers would warn of limits.\n"
+    )
+    doc = labelled(text, ("Bakers Union", "ORG"), ("Bakers Union", "ORG"))
+    assert found(mentions_from_doc(doc)) == [("Bakers Union", "ORG")] * 2
