@@ -54,13 +54,15 @@ def scope_of(model: str, paths: Iterable[bytes]) -> str:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A saved identity: the state it covers; `gathered` and `facts` stay JSON text until
-    asked for, so checking the state reads little."""
+    """A saved identity: the state it covers; `gathered` stays JSON text until asked for,
+    and `facts` reads the facts' JSON lines from the store only for `restore` (None when that
+    snapshot has been replaced or removed since): opening a collection whose snapshot covers
+    it reads neither (the facts were 60 ms and 14 MB of text at 10,000 articles)."""
 
     analyses: dict[int, str]
     corrections: Corrections
     gathered_json: str
-    facts_json: str
+    facts: Callable[[], str | None]
 
     def covers(self, analyses: Mapping[int, str], corrections: Corrections) -> bool:
         return self.analyses == dict(analyses) and self.corrections == corrections
@@ -72,9 +74,13 @@ class Snapshot:
         summary, end = json.JSONDecoder().raw_decode(text)
         return summary, lambda: json.loads(text[end:])
 
-    def restore(self, identity: CollectionIdentity) -> None:
-        """Add each article's saved entity facts to `identity`, one article at a time."""
-        for line in self.facts_json.split("\n") if self.facts_json else ():
+    def restore(self, identity: CollectionIdentity) -> bool:
+        """Add each article's saved entity facts to `identity`, one article at a time; False
+        (nothing added) when the snapshot is no longer in the store."""
+        facts = self.facts()
+        if facts is None:
+            return False
+        for line in facts.split("\n") if facts else ():
             article, rows = json.loads(line)
             identity.add(
                 article,
@@ -87,17 +93,18 @@ class Snapshot:
                     for row in rows
                 ],
             )
+        return True
 
 
 def load(store: Store, scope: str) -> Snapshot | None:
     """The snapshot saved for `scope`, or None (none saved, made by other identity rules, or no
     longer readable)."""
     rows = store.query(
-        "SELECT state, gathered, facts FROM identity_snapshots WHERE scope = ?", (scope,)
+        "SELECT state, gathered, saved FROM identity_snapshots WHERE scope = ?", (scope,)
     )
     if not rows:
         return None
-    state, gathered, facts = rows[0]
+    state, gathered, saved = rows[0]
     try:
         analyses, corrections, rules = json.loads(state)
         if rules != RULES:
@@ -106,10 +113,18 @@ def load(store: Store, scope: str) -> Snapshot | None:
             {int(i): digest for i, digest in analyses.items()},
             {digest: (count, last) for digest, (count, last) in corrections.items()},
             gathered,
-            facts,
+            lambda: _facts_of(store, scope, saved),
         )
     except (ValueError, TypeError, AttributeError):  # an older layout: unpacking fails
         return None
+
+
+def _facts_of(store: Store, scope: str, saved: int) -> str | None:
+    """The facts' JSON lines of the snapshot of `scope` saved at `saved`; None if replaced."""
+    rows = store.query(
+        "SELECT facts FROM identity_snapshots WHERE scope = ? AND saved = ?", (scope, saved)
+    )
+    return rows[0][0] if rows else None
 
 
 def save(

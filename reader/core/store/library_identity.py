@@ -65,8 +65,7 @@ class StoredIdentity:
         if snapshot is not None and snapshot.covers(*state):
             gathered = GatheredMap(*snapshot.gathered())
         else:
-            if snapshot is not None and not self._hashes:
-                snapshot.restore(self.identity)
+            if snapshot is not None and not self._hashes and snapshot.restore(self.identity):
                 self._hashes = dict(snapshot.analyses)
                 self._corrections = snapshot.corrections
             made = gather(self._sync(*state), analyses)

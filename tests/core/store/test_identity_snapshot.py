@@ -156,15 +156,29 @@ def test_the_facts_kept_are_restored_equal_one_article_a_line(tmp_path):
     with Store.open(tmp_path / "s.sqlite3") as store:
         identity_snapshot.save(store, "scope", state, ({}, {}), identity)
         snapshot = identity_snapshot.load(store, "scope")
-    assert snapshot is not None and snapshot.covers(*state)
-    assert snapshot.facts_json.count("\n") == 2  # three articles, one line each
-    restored = CollectionIdentity()
-    snapshot.restore(restored)
+        assert snapshot is not None and snapshot.covers(*state)
+        assert snapshot.facts().count("\n") == 2  # three articles, one line each
+        restored = CollectionIdentity()
+        assert snapshot.restore(restored)
     assert restored.articles() == (7, 9, 11)
     for article_id in (7, 9, 11):
         assert restored.entities(article_id) == identity.entities(article_id)
         for f in identity.entities(article_id):
             assert restored.key(article_id, f.key) == identity.key(article_id, f.key)
+
+
+def test_a_snapshot_replaced_after_it_was_read_restores_nothing(tmp_path):
+    identity = CollectionIdentity()
+    identity.add(7, _facts())
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        identity_snapshot.save(store, "scope", ({7: "h"}, {}), ({}, {}), identity)
+        snapshot = identity_snapshot.load(store, "scope")
+        identity_snapshot.save(store, "scope", ({7: "h", 8: "i"}, {}), ({}, {}), identity)
+        restored = CollectionIdentity()
+        assert not snapshot.restore(restored)  # its facts are not the newer state's
+        assert restored.articles() == ()
+        assert identity_snapshot.load(store, "scope").restore(restored)
+        assert restored.articles() == (7,)
 
 
 def test_an_articles_own_keys_under_one_collection_key_are_sorted_kept_or_not(tmp_path):
