@@ -33,7 +33,7 @@ from reader.core.store.quote_provenance import (
     article_date,
     describe,
 )
-from reader.core.store.speaker_stats import SpokenQuote
+from reader.core.store.speaker_stats import SpokenQuote, key_kind
 
 
 def file_date(path: Path | None) -> datetime.date | None:
@@ -190,6 +190,11 @@ class Coverage:
             facts = {f.key: f for f in kept.entities}
             for said in kept.quotes:
                 entity = facts.get(said.speaker_key) if said.speaker_key else None
+                if entity is None and said.speaker_key and said.speaker:
+                    # A person the quote finder keyed itself (the entity step missed them).
+                    key = self._collection_key(article, said.speaker_key)
+                    yield SpokenQuote(article, key, said.speaker, key_kind(key), said.words)
+                    continue
                 yield SpokenQuote(
                     article,
                     self._collection_key(article, said.speaker_key) if entity else None,

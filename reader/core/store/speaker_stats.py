@@ -4,8 +4,10 @@ with no name behind it, no speaker at all), people against organizations, and th
 the top speakers.
 
 A speaker is named when the quote's speaker is one of its article's entities (the rule of the
-quote panel's speaker filter, "Unnamed speakers"); named speakers are counted by collection
-key, so one person quoted in forty articles is one row.
+quote panel's speaker filter, "Unnamed speakers"), or a person the quote finder keyed itself
+because the entity step missed them (`quotes.resolution.speaking_people`: "Ana Sobral of the
+union said"); named speakers are counted by collection key, so one person quoted in forty
+articles is one row.
 """
 
 from __future__ import annotations
@@ -84,6 +86,13 @@ class SpeakerStats:
 
 
 UNNAMED = "Unnamed sources"
+_KINDS_OF_PREFIXES = {"person": "PERSON", "org": "ORG"}
+
+
+def key_kind(key: str | None) -> str | None:
+    """The kind ("PERSON", "ORG") an entity key's prefix gives ("person:ana-sobral"), or
+    None."""
+    return _KINDS_OF_PREFIXES.get(key.partition(":")[0]) if key else None
 
 
 def speaker_stats(quotes: Iterable[SpokenQuote]) -> SpeakerStats:

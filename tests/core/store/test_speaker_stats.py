@@ -3,8 +3,11 @@ unnamed sources, people against organizations, the share of the top speakers."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from reader.core.model import Speaker
 from reader.core.store.coverage import Coverage
 from reader.core.store.speaker_stats import UNNAMED, SpokenQuote, speaker_stats
 from tests.core.library_articles import fake_analysis
@@ -52,3 +55,22 @@ def test_a_collection_counts_one_person_under_one_key_and_an_unnamed_source_apar
         ("person:ada-lovelace", "Ada Lovelace", "PERSON", 2, 7),
         (None, UNNAMED, None, 1, 2),
     ]
+
+
+def test_a_person_the_quote_finder_keyed_itself_counts_as_named_under_that_key():
+    # The entity step missed "Ana Sobral"; the quote finder keyed her (quotes.plain).
+    text = "News\n\nAcme spoke.\n\n“Words are cheap,” Sobral said. “Nothing yet,” officials said.\n"
+    analysis = fake_analysis(text)
+    first, second = analysis.quotes
+    sobral = Speaker(
+        text.index("Sobral"), text.index("Sobral") + 6, "Sobral", "Ana Sobral", "person:ana-sobral"
+    )
+    analysis = replace(analysis, quotes=(replace(first, speaker=sobral), second))
+    coverage = Coverage()
+    coverage.add(1, analysis)
+    stats = speaker_stats(coverage.spoken())
+    assert [(r.key, r.name, r.kind, r.quotes, r.named) for r in stats.rows] == [
+        ("person:ana-sobral", "Ana Sobral", "PERSON", 1, True),
+        (None, UNNAMED, None, 1, False),
+    ]
+    assert stats.named_quotes == stats.person_quotes == 1

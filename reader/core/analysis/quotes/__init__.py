@@ -3,7 +3,9 @@
 Results live on the Doc: `doc.spans["quotes"]`, each span with extensions
 `quote_fragments` (list of (start_char, end_char), marks excluded), `quote_speaker`
 (the local Span naming the speaker, possibly a pronoun, or None), `quote_speaker_ref`
-(the Span of the name that speaker refers to, or None), `quote_cue` (Span or None) and,
+(the Span of the name that speaker refers to, or None), `quote_speaker_person` (the full
+name of a speaking person the tagger missed whom that name stands for, or None: see
+`resolution.speaking_people`), `quote_cue` (Span or None) and,
 when the Doc is parsed, `quote_evidence` (`evidence.FoundEvidence`: how the speaker was found).
 
 How it works, stage by stage, each a module of this package (the stages run from

@@ -19,6 +19,7 @@ for _name in (
     "quote_fragments",
     "quote_speaker",
     "quote_speaker_ref",
+    "quote_speaker_person",
     "quote_cue",
     "quote_evidence",
 ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -65,7 +66,7 @@ def quotes_from_doc(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...
             continue
         local, ref = span._.quote_speaker, span._.quote_speaker_ref
         entity = _entity_named_by(ref if ref is not None else local, index) if local else None
-        speaker = _plain_speaker(local, ref, entity)
+        speaker = _plain_speaker(local, ref, entity, span._.quote_speaker_person)
         cue = span._.quote_cue
         quotes.append(
             Quote(
@@ -102,14 +103,26 @@ def _passage(span: Span | None) -> Passage | None:
 
 
 def _plain_speaker(
-    speaker: Span | None, ref: Span | None, entity: Mention | None
+    speaker: Span | None, ref: Span | None, entity: Mention | None, person: Span | None
 ) -> Speaker | None:
-    """The local mention, named after the entity it (or the name it refers to) belongs to."""
+    """The local mention, named after the entity it (or the name it refers to) belongs to;
+    a speaking person the entity tagger missed (`person`, their full name) is keyed as the
+    entity step keys people ("person:ana-sobral"), so counts of who is quoted name them."""
     if speaker is None:
         return None
     named = ref if ref is not None else speaker
-    name, key = (entity.name, entity.key) if entity else (named.text, None)
+    if entity is not None:
+        name, key = entity.name, entity.key
+    elif person is not None:
+        name, key = person.text, f"person:{_slug(person.text)}"
+    else:
+        name, key = named.text, None
     return Speaker(speaker.start_char, speaker.end_char, speaker.text, name, key)
+
+
+def _slug(text: str) -> str:
+    """A name as entity keys spell it (`entities.candidates.slug`)."""
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
 
 
 def _entity_named_by(span: Span, index: _MentionIndex) -> Mention | None:

@@ -114,13 +114,15 @@ class ArticleNames:
     genders: dict[str, str]
     person_surnames: frozenset[str]
     organizations_by_word: dict[str, tuple[list[int], list[Span]]]  # starts, names
+    speaking: dict[str, Span]  # `speaking_people`
 
 
 def article_names(doc: Doc, quoted: list[bool]) -> ArticleNames:
     """The genders (see `settled_genders`), person surnames (tagged, or speaking: see
     `speaking_people`) and organizations of one Doc, in one pass each."""
     surnames = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON")
-    surnames |= speaking_people(doc, quoted)
+    speaking = speaking_people(doc, quoted)
+    surnames |= speaking.keys()
     organizations: dict[str, tuple[list[int], list[Span]]] = {}
     for entity in doc.ents:
         if entity.label_ == "ORG" and not quoted[entity.start]:
@@ -128,7 +130,7 @@ def article_names(doc: Doc, quoted: list[bool]) -> ArticleNames:
                 starts, named = organizations.setdefault(word, ([], []))
                 starts.append(entity.start)
                 named.append(entity)
-    return ArticleNames(settled_genders(doc, quoted), surnames, organizations)
+    return ArticleNames(settled_genders(doc, quoted), surnames, organizations, speaking)
 
 
 _PERSON_NAME_WORDS = (2, 3)  # a given name and one or two more: "Marta Figueiredo Lopes"
@@ -141,12 +143,12 @@ def _given_names() -> frozenset[str]:
     return WordLists("reader.core.analysis.entities").words("given_names.txt")
 
 
-def speaking_people(doc: Doc, quoted: list[bool]) -> frozenset[str]:
-    """The surnames of people the tagger missed who speak: a name outside quotes of two or
-    three title-case words, the first a common given name, that is the subject of a speech
-    verb ("Maria Figueiredo of the SINPORT union said", tagged a place or nothing). One pass
-    over the tokens."""
-    found = set()
+def speaking_people(doc: Doc, quoted: list[bool]) -> dict[str, Span]:
+    """The people the tagger missed who speak, by lower-case surname: a name outside quotes
+    of two or three title-case words, the first a common given name, that is the subject of
+    a speech verb ("Ana Sobral of the SINPORT union said", tagged a place or nothing), with
+    its first such full name. One pass over the tokens."""
+    found: dict[str, Span] = {}
     for token in doc:
         if (
             token.dep_ == "nsubj"
@@ -160,8 +162,16 @@ def speaking_people(doc: Doc, quoted: list[bool]) -> frozenset[str]:
                 and all(word.is_title and word.is_alpha for word in name)
                 and name[0].lower_ in _given_names()
             ):
-                found.add(name[-1].lower_)
-    return frozenset(found)
+                found.setdefault(name[-1].lower_, name)
+    return found
+
+
+def missed_person(ref: Span | None, names: ArticleNames) -> Span | None:
+    """The full name of the speaking person (`speaking_people`) a speaker's name stands for,
+    when the tagger did not call it a person: "Sobral" -> "Ana Sobral"; else None."""
+    if ref is None or ref.root.ent_type_ == "PERSON":
+        return None
+    return names.speaking.get(ref[-1].lower_)
 
 
 def _fits(token: Token, wanted: tuple[str, ...], names: ArticleNames) -> bool:

@@ -28,7 +28,12 @@ from reader.core.analysis.quotes.marks import (
     paragraphs,
 )
 from reader.core.analysis.quotes.not_quotes import is_nickname, is_not_a_quote
-from reader.core.analysis.quotes.resolution import article_names, gender_agreement, speaker_ref
+from reader.core.analysis.quotes.resolution import (
+    article_names,
+    gender_agreement,
+    missed_person,
+    speaker_ref,
+)
 
 
 @dataclass
@@ -176,6 +181,7 @@ def resolve_speakers(finding: Finding) -> None:
                 names = article_names(doc, quoted)
             span._.quote_speaker_ref = speaker_ref(group.speaker, quoted, names)
             gender = gender_agreement(group.speaker, span._.quote_speaker_ref, names)
+            span._.quote_speaker_person = missed_person(span._.quote_speaker_ref, names)
         if qdoc is not None and index is not None:
             ref = span._.quote_speaker_ref
             span._.quote_evidence = found_evidence(qdoc, index, group, ref, gender)

@@ -127,3 +127,12 @@ def test_a_given_name_and_surname_saying_something_is_a_person_the_tagger_missed
         ((pronoun, named),) = speaker_names(nlp, _union_article(name))
         assert pronoun == "she"
         assert named is not None and named.endswith(name.split()[-1])
+
+
+def test_a_speaking_person_the_entities_missed_is_keyed_by_full_name_real_model(nlp):
+    text = _union_article("Ana Figueiredo") + "\n“We will decide on Friday,” Figueiredo added.\n"
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker.text, q.speaker.name, q.speaker.key) for q in quotes if q.speaker] == [
+        ("she", "Ana Figueiredo", "person:ana-figueiredo"),
+        ("Figueiredo", "Ana Figueiredo", "person:ana-figueiredo"),
+    ]
