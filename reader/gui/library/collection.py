@@ -54,6 +54,7 @@ class Collections(QObject):
         self.dock.setWidget(self.panel)
         self.dock.hide()
         self.layout = LibraryViewState(settings, self.panel, self.dock, parent)
+        self.layout.follow_tabs(articles.widget)
         self.indexer = CollectionIndexer(self)
         self._refresh_soon = QTimer(self)  # one re-read for the results of one turn
         self._refresh_soon.setSingleShot(True)

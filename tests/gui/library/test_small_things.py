@@ -33,18 +33,21 @@ def test_the_library_opens_wide_enough_and_keeps_the_width_given_it(
 ):
     settings = kept_settings(tmp_path)
     first = make_window(settings=settings)
-    first.resize(1280, 800)  # the offscreen screen is 800 pixels wide: say the window's size
-    qtbot.wait_until(lambda: first.width() == 1280)
+    first.resize(1600, 800)  # the offscreen screen is 800 pixels wide: say the window's size
+    qtbot.wait_until(lambda: first.width() == 1600)
     collect(qtbot, first, folder)
+    open_and_wait(qtbot, first, folder / "monday.txt")  # none open: the Library fills the window
     dock = first.library.collections.dock
     # the dock is sized once the window has laid it out (a turn of the event loop after it shows)
     qtbot.wait_until(lambda: dock.width() >= 480, timeout=WAIT_MS)  # was about 275, columns cut
     first.resizeDocks([dock], [610], Qt.Orientation.Horizontal)
     qtbot.wait_until(lambda: dock.width() == 610)
     first.shutdown()
-    settings.set_geometry(QByteArray())  # the next window as wide as the first, 1280 pixels
+    settings.set_geometry(QByteArray())
     second = make_window(settings=settings)
+    second.resize(1600, 800)  # as wide as the first
     qtbot.wait_until(lambda: second.library.collections.dock.isVisible(), timeout=WAIT_MS)
+    open_and_wait(qtbot, second, folder / "monday.txt")
     qtbot.wait_until(lambda: second.library.collections.dock.width() == 610)
 
 
