@@ -43,6 +43,11 @@ _COMPLEMENTS = frozenset({"ccomp", "xcomp", "parataxis"})
 # Heads from a speaker up to its cue: "X said"; "by X"; "according to X"; "X, the head of Y,
 # said" is the apposed name's head's head.
 _ATTACHMENT_STEPS = 3
+_PRONOUN_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
+_TITLES_OF = {
+    **dict.fromkeys(("mr.", "mr"), "he"),
+    **dict.fromkeys(("mrs.", "mrs", "ms.", "ms", "miss"), "she"),
+}
 # What may follow a speaker's name as part of its description: "X, 70, chair of Y,".
 _DESCRIBING = frozenset({"appos", "punct", "amod", "npadvmod"})
 
@@ -67,7 +72,7 @@ class Clues:
     subject, agent, owner, or the object of "according to"), not found by a wider search;
     `passed_over`: a pronoun's resolution passed over another person named as a subject
     between its antecedent and it ("Rui Lopes said … Marta Figueiredo of the union said …
-    she said"), who may be the one it stands for.
+    she said"), whose gender (by title, or as the article settles it) does not rule them out.
     """
 
     cue_gap: int | None
@@ -107,6 +112,7 @@ class EvidenceIndex:
         subjects = [t for t in doc if _subject_person(t, qdoc.quoted)]
         self.subject_starts = [t.i for t in subjects]
         self.subject_surnames = [t.lower_ for t in subjects]
+        self.subject_titles = [_title_gender(spelled_name(t)) for t in subjects]
 
     def sentence(self, index: int) -> tuple[int, int]:
         """The token range of the sentence holding token `index`."""
@@ -119,11 +125,14 @@ class EvidenceIndex:
             self.sentence_starts, first
         )
 
-    def subjects_in(self, start: int, end: int) -> list[str]:
-        """The surnames of the people named as subjects in tokens start..end."""
+    def subjects_in(self, start: int, end: int) -> list[tuple[str, str | None]]:
+        """The people named as subjects in tokens start..end: (surname, the gender "he" or
+        "she" a title before the name gives, or None)."""
         low = bisect.bisect_left(self.subject_starts, start)
         high = bisect.bisect_left(self.subject_starts, end)
-        return self.subject_surnames[low:high]
+        return list(
+            zip(self.subject_surnames[low:high], self.subject_titles[low:high], strict=True)
+        )
 
     def names_in(self, start: int, end: int) -> list[str]:
         """The surnames of the names starting in tokens start..end."""
@@ -145,11 +154,26 @@ def _subject_person(token: Token, quoted: list[bool]) -> bool:
     return len(name) in (2, 3) and all(w.is_title and w.is_alpha for w in name)
 
 
+def _title_gender(name: Span) -> str | None:
+    """ "he" or "she" when "Mr." or "Mrs."/"Ms." opens or precedes a name, else None."""
+    before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
+    for word in (name[0].lower_, before):
+        if word in _TITLES_OF:
+            return _TITLES_OF[word]
+    return None
+
+
 def found_evidence(
-    qdoc: QuotedDoc, index: EvidenceIndex, group: Group, ref: Span | None, gender: int
+    qdoc: QuotedDoc,
+    index: EvidenceIndex,
+    group: Group,
+    ref: Span | None,
+    gender: int,
+    genders: dict[str, str] | None = None,
 ) -> FoundEvidence:
     """The evidence of one quote: `ref` is the name its local speaker stands for (or None),
-    `gender` whether a gender cue agrees with it (`resolution.gender_agreement`)."""
+    `gender` whether a gender cue agrees with it (`resolution.gender_agreement`), `genders`
+    the gender ("he", "she") the article settles for each lower-case surname."""
     speaker = group.speaker
     antecedent = ref if ref is not None and _apart(ref, speaker) else None
     return FoundEvidence(
@@ -157,7 +181,7 @@ def found_evidence(
         group.way,
         antecedent,
         group.relay,
-        _clues(qdoc, index, group, ref, antecedent, gender),
+        _clues(qdoc, index, group, ref, antecedent, gender, genders or {}),
     )
 
 
@@ -194,6 +218,7 @@ def _clues(
     ref: Span | None,
     antecedent: Span | None,
     gender: int,
+    genders: dict[str, str],
 ) -> Clues:
     speaker, cue = group.speaker, group.cue
     cue_gap = speaker_gap = None
@@ -214,11 +239,13 @@ def _clues(
         sentences_back = index.sentences_between(antecedent.start, speaker.start)
     named = named_as.root.ent_type_ in SPEAKER_ENTITY_TYPES
     personal = speaker.root.lower_ in PERSONAL_PRONOUNS
-    passed_over = (
-        personal
-        and antecedent is not None
-        and any(other != own for other in index.subjects_in(antecedent.end, speaker.start))
-    )
+    passed_over = False
+    if personal and antecedent is not None:
+        wanted = _PRONOUN_GENDER.get(speaker.root.lower_)
+        passed_over = any(
+            other != own and (title or genders.get(other, wanted)) == wanted
+            for other, title in index.subjects_in(antecedent.end, speaker.start)
+        )
     attached = cue is not None and _hangs_from(speaker.root, cue.root)
     return Clues(
         cue_gap,

@@ -184,7 +184,8 @@ def resolve_speakers(finding: Finding) -> None:
             span._.quote_speaker_person = missed_person(span._.quote_speaker_ref, names)
         if qdoc is not None and index is not None:
             ref = span._.quote_speaker_ref
-            span._.quote_evidence = found_evidence(qdoc, index, group, ref, gender)
+            genders = names.genders if names is not None else None
+            span._.quote_evidence = found_evidence(qdoc, index, group, ref, gender, genders)
         finding.spans.append(span)
 
 

@@ -129,3 +129,18 @@ def test_a_pronoun_that_passed_over_a_nearer_speaker_is_doubtful_real_model(nlp)
     assert passed.evidence is not None and plain.evidence is not None
     assert passed.evidence.path is plain.evidence.path is SpeakerPath.PRONOUN
     assert passed.evidence.confidence < DOUBTFUL < plain.evidence.confidence
+
+
+def test_a_passed_over_person_of_the_other_gender_leaves_the_pronoun_sure_real_model(nlp):
+    def article(union_speaker: str) -> str:
+        return (
+            "Dock workers reject offer\n\n"
+            "Rui Tavares Lopes, the operator's director, said the offer was final.\n\n"
+            f"{union_speaker} said the deal was weak. “The offer stands,” he said.\n"
+        )
+
+    (passed,) = quotes_of(nlp, article("Mrs. Marta Figueiredo of the SINPORT union"))
+    (plain,) = quotes_of(nlp, article("The union"))
+    assert passed.speaker is not None and passed.speaker.name == "Rui Tavares Lopes"
+    assert passed.evidence is not None and plain.evidence is not None
+    assert passed.evidence.confidence == plain.evidence.confidence > DOUBTFUL
