@@ -39,6 +39,7 @@ _ROLE_VERBS = frozenset(
     {"heads", "headed", "leads", "led", "runs", "ran", "chairs", "chaired", "directs"}
     | {"directed", "oversees", "oversaw", "founded", "owns", "manages", "represents"}
 )
+_LINKS = frozenset({"and", "&"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _BEING = frozenset({"is", "was"})
 # Tags of finite verbs: an apposition has none ("Trump, the nominee said" is no apposition).
@@ -89,9 +90,14 @@ def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
 
 def _names_a_portfolio(doc: Doc, i: int) -> bool:
     """A department word, or a common noun in lower case, right before a role word: "Energy
-    Minister", "infrastructure minister", "company spokesman"."""
-    token = doc[i]
-    if not _is_role_word(doc[i + 1]):
+    Minister", "infrastructure minister", "company spokesman"; a department word or "and"
+    between two before a department word ("Homeland Security", "Commerce and Tourism")."""
+    token, after = doc[i], doc[i + 1]
+    if after.lower_ in _LINKS or after.lower_ in PORTFOLIO_WORDS:
+        # "Homeland Security", "Commerce and Tourism": department words and their links
+        link = token.lower_ in _LINKS and i > 0 and doc[i - 1].lower_ in PORTFOLIO_WORDS
+        return link or token.lower_ in PORTFOLIO_WORDS
+    if not _is_role_word(after):
         return False
     if token.lower_ in PORTFOLIO_WORDS:
         return True

@@ -154,3 +154,12 @@ def test_department_and_comma_roles_real_model(nlp):
     assert found["Howard Lutnick"] == "Commerce Secretary"
     assert found["Rui Tavares Lopes"] == "infrastructure minister"
     assert found["Tom Becker"] == "company spokesman"
+
+
+def test_department_words_joined_before_an_office_all_belong_to_the_role():
+    text = "Homeland Security Secretary Ann Rook and Trade and Tourism Minister Li Wen met."
+    doc = labelled(text, ("Ann Rook", "PERSON"), ("Li Wen", "PERSON"))
+    assert roles(mentions_from_doc(doc)) == [
+        ("Ann Rook", "Homeland Security Secretary", 0, 27),
+        ("Li Wen", "Trade and Tourism Minister", 41, 67),
+    ]
