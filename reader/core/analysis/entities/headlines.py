@@ -83,6 +83,11 @@ def without_headline_words(doc: Doc, candidates: list[Candidate]) -> list[Candid
             pieces = body.pieces(doc, candidate)
             if pieces is None:
                 pieces = _split_at_common_words(doc, candidate, common)
+                whole = [(candidate.start, candidate.end)]
+                if candidate.kind is Kind.ORG and [(p.start, p.end) for p in pieces] != whole:
+                    # what the split leaves of an organization, never named in the body:
+                    # words of the headline ("Traffic Grows" of "Port Traffic Grows")
+                    pieces = [p for p in pieces if p.kind is not Kind.ORG or body.names(doc, p)]
             result.extend(pieces)
         else:
             candidate = _without_opening_verb(doc, candidate, common, person_forms)
@@ -126,6 +131,10 @@ class _BodyNames:
             self.kinds.setdefault(" ".join(words), candidate.kind)
             self.words.update(words)
             self.pairs.update(pairwise(words))
+
+    def names(self, doc: Doc, candidate: Candidate) -> bool:
+        """Whether the body names the candidate's form."""
+        return form_of(doc, candidate) in self.kinds
 
     def pieces(self, doc: Doc, candidate: Candidate) -> list[Candidate] | None:
         """The stretches of `candidate` made of words the body uses in names, cut where two

@@ -48,3 +48,23 @@ def test_a_headline_organization_the_body_names_stays():
     )
     doc = labelled(text, ("Bakers Union", "ORG"), ("Bakers Union", "ORG"))
     assert found(mentions_from_doc(doc)) == [("Bakers Union", "ORG")] * 2
+
+
+def test_what_a_split_leaves_of_a_headline_organization_the_body_never_names_is_dropped():
+    text = (
+        "Port Traffic Grows on Lake Vell\n\n"
+        "Ferries to the port ran full. Brava Lines added a route on Lake Vell.\n"
+    )
+    doc = labelled(
+        text, ("Port Traffic Grows", "ORG"), ("Brava Lines", "ORG"), ("Lake Vell", "LOC")
+    )
+    assert found(mentions_from_doc(doc)) == [("Brava Lines", "ORG")]
+
+
+def test_a_split_headline_organization_the_body_names_keeps_its_name():
+    text = (
+        "Brava Lines Shares Slide on Lake Vell\n\n"
+        "Brava Lines said shares would slide as ferries ran empty.\n"
+    )
+    doc = labelled(text, ("Brava Lines Shares Slide", "ORG"), ("Brava Lines", "ORG"))
+    assert found(mentions_from_doc(doc)) == [("Brava Lines", "ORG")] * 2
