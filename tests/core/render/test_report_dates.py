@@ -35,7 +35,7 @@ def test_an_undated_original_is_undated_with_its_file_date_and_no_misquote():
     assert group.first is not None and group.first.article == "follow-up"
     page = render_report(coverage, "Report", generated_at=AT)
     shown = text_of(page)
-    assert "1 undated (file date 7 Dec 2026)" in shown
+    assert "2 articles, on 20 November 2026; 1 undated (file date 7 Dec 2026)." in shown
     assert "undated (file date 7 Dec 2026)" in text_of(page[page.index('id="quotes"') :])
     assert "7 December 2026" not in shown  # a file's date is never written as the article's
     assert "Possible misquote" not in shown
