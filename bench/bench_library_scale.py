@@ -293,6 +293,11 @@ def measure(folder: Path, built: dict) -> int:
         return time.perf_counter() - start
 
     first = timed_ms(open_collection)
+    print(
+        f"(window memory after the first open: {rss_mb():.0f} MB now,"
+        f" {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB peak;"
+        f" load average {os.getloadavg()[0]:.2f})"
+    )
     print(f"(the Coverage page's background reading ended {settle():.1f} s after the first open)")
     opened = timed_ms(open_collection)  # a new Collection over the same store: a next start
     print(f"(and {settle():.1f} s after the second)")
