@@ -4,6 +4,8 @@ to date from the snapshot; an older store is migrated with its rows kept."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sqlite3
 
 from reader.core.store import identity_snapshot
@@ -193,3 +195,25 @@ def test_an_articles_own_keys_under_one_collection_key_are_sorted_kept_or_not(tm
         kept = GatheredMap(*identity_snapshot.load(store, "scope").gathered())
     assert kept[key] == made[key]
     assert kept.summary("org:a-b") == ('A\u2028B "Co"\\', "ORG", 1, 1, 0)
+
+
+def test_each_keys_details_are_read_from_their_own_line(tmp_path):
+    identity = CollectionIdentity()
+    identity.add(7, _facts())
+    identity.add(9, _facts()[2:])
+    made = gather(identity, [7, 9])
+    summary, details = _to_plain(made, {})
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        identity_snapshot.save(store, "scope", ({7: "h", 9: "i"}, {}), (summary, details), identity)
+        snapshot = identity_snapshot.load(store, "scope")
+    lines = snapshot.gathered_json.split("\n")
+    assert len(lines) == 1 + len(made)  # the summary, then one line per collection key
+    read_summary, read_details = snapshot.gathered()
+    assert list(read_details()) == list(read_summary) == list(summary)
+    person, org = identity.key(7, "person:caron"), "org:a-b"
+    assert read_details()[org] == json.loads(json.dumps(details[org], ensure_ascii=False))
+    broken = dataclasses.replace(  # another key's line unreadable: this key's still read
+        snapshot, gathered_json="\n".join(line if i != 1 else "[" for i, line in enumerate(lines))
+    )
+    assert next(iter(read_summary)) == person  # its line is the broken one
+    assert GatheredMap(*broken.gathered())[org] == made[org]
