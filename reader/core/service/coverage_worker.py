@@ -179,8 +179,10 @@ class CoverageWorker:
         """End the child (the window closes); a later request starts another."""
         if self._pool is not None:
             # A sync under way is not waited for: its process is ended (the executor keeps
-            # its processes by pid; exit would otherwise wait for the sync to end).
+            # its processes by pid; exit would otherwise wait for the sync to end). SIGKILL,
+            # which nothing in the child can delay or ignore: it holds only a read connection
+            # and reports written whole (renamed into place).
             for process in list(getattr(self._pool, "_processes", {}).values()):
-                process.terminate()
+                process.kill()
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
