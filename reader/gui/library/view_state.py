@@ -7,6 +7,7 @@ scroll bar; when an article opens, the dock gets back the width the reader gave 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTableView, QTabWidget
 
@@ -67,7 +68,10 @@ class LibraryViewState(QObject):
 
     def fit_to_articles(self) -> None:
         """While the dock is shown in the window and no article tab is open, hide the central
-        area so the dock has the window's width; else show it, the dock at the reader's width."""
+        area so the dock has the window's width; else show it, the dock at the reader's width.
+        Nothing while the window is being destroyed (its tabs are removed after it)."""
+        if not (shiboken6.isValid(self._window) and shiboken6.isValid(self._dock)):
+            return
         dock, central = self._dock, self._window.centralWidget()
         fill = (
             self._tabs is not None

@@ -43,3 +43,21 @@ def test_the_library_fills_the_window_while_no_article_is_open(
 
     dock.hide()  # the Library closed: the window's own page again, never an empty window
     assert central.isVisible() and not layout.filling
+
+
+def test_a_tab_change_while_the_window_is_destroyed_is_ignored(
+    make_window, qtbot, folder: Path, fake_indexing
+):
+    import shiboken6
+    from PySide6.QtWidgets import QMainWindow
+
+    window = make_window()
+    collect(qtbot, window, folder)
+    layout = window.library.collections.layout
+    gone = QMainWindow()
+    shiboken6.delete(gone)  # as at shutdown: the tabs' last signals come after the window
+    layout._window, kept = gone, layout._window
+    try:
+        layout.fit_to_articles()  # raised RuntimeError: the window's C++ object was deleted
+    finally:
+        layout._window = kept
