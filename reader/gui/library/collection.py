@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from reader.core.store.collections import SavedCollection, SavedCollections
 from reader.core.store.database import StoreError
 from reader.core.store.library import Collection, supported_files
+from reader.gui.library.identity_work import IdentityWork
 from reader.gui.library.indexer import CollectionIndexer
 from reader.gui.library.panel import LibraryPanel
 from reader.gui.library.reveal import Revealer
@@ -56,6 +57,7 @@ class Collections(QObject):
         self.layout = LibraryViewState(settings, self.panel, self.dock, parent)
         self.layout.follow_tabs(articles.widget)
         self.indexer = CollectionIndexer(self)
+        self.identity = IdentityWork(self.panel, self.say, self)  # first builds, off the GUI
         self._refresh_soon = QTimer(self)  # one re-read for the results of one turn
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
@@ -160,7 +162,7 @@ class Collections(QObject):
         if self.current is None or self._stored.store is None or label is None:
             return
         self.collection = Collection(self._stored.store, paths, label)
-        self.panel.set_collection(self.collection, self.current.name)
+        self.identity.show(self.collection, self.current.name)
 
     def open_collection(self, paths: list[Path], name: str) -> None:
         """Show these files under `name`, unsaved, as the store knows them (nothing analysed)."""
@@ -218,7 +220,7 @@ class Collections(QObject):
     def refresh(self) -> None:
         """Show the store's counts again (after a correction, or the store was cleared)."""
         if self.collection is not None:
-            self.panel.refresh()
+            self.identity.refresh()
 
     def shutdown(self) -> None:
         """Keep the layout, stop the collection's analysis (after the article in hand)."""

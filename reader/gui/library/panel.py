@@ -83,6 +83,7 @@ class LibraryPanel(QWidget):
         self.collection: Collection | None = None
         self._name = ""
         self.followed: CollectionEntity | None = None
+        self.working_out = False  # its entities are being worked out: none listed (issue 25)
 
         self.bar = CollectionBar(self)
         self.heading = QLabel("No collection open", self)
@@ -178,7 +179,7 @@ class LibraryPanel(QWidget):
     def refresh(self) -> None:
         """Read the lists again from the store (after analysis, a correction, a clear)."""
         self.refresh_articles()
-        collection = self.collection
+        collection = None if self.working_out else self.collection
         self.entities.records.set_records(collection.entities() if collection else ())
         self.follow(self.followed.key if self.followed else None)
         if self.search_box.text().strip():
