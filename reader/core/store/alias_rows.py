@@ -18,11 +18,15 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core.model import Analysis, Kind
+from reader.core.model import Analysis
 from reader.core.store.corrections import Correction
 from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
-from reader.core.store.role_rows import first_role
-from reader.core.store.rows import reindex, storable
+from reader.core.store.rows import (
+    entity_row_values,
+    people_in,
+    quote_row_values,
+    reindex,
+)
 from reader.core.text.article import Article
 
 BATCH = 200  # texts read and written together: one `IN (...)` of this many hashes
@@ -92,34 +96,13 @@ def write_rows(db: sqlite3.Connection, corrected: Sequence[tuple[str, int, Analy
         if [row[1] for row in rows] != [q.start for q in analysis.quotes]:
             apart.add(digest)
             continue
-        spoken: dict[str, int] = {}
-        for q in analysis.quotes:
-            if q.speaker is not None and q.speaker.key is not None:
-                spoken[q.speaker.key] = spoken.get(q.speaker.key, 0) + 1
-        entities = analysis.entities
-        entity_rows.extend(
-            (
-                analysis_id,
-                storable(e.key),
-                storable(e.name),
-                str(e.kind),
-                e.count,
-                spoken.get(e.key, 0),
-                storable(role) if (role := first_role(e)) is not None else None,
-            )
-            for e in entities
-        )
+        rows_of_entities = entity_row_values(analysis_id, analysis)
+        entity_rows.extend(rows_of_entities)
         for (rowid, _start, *old), q in zip(rows, analysis.quotes, strict=True):
-            new = (
-                storable(q.speaker.key) if q.speaker and q.speaker.key else None,
-                json.dumps(q.to_dict(), ensure_ascii=True),
-                q.evidence.confidence if q.evidence is not None else None,
-                str(q.evidence.path) if q.evidence is not None else None,
-            )
+            new = quote_row_values(q)
             if tuple(old) != new:
                 quote_updates.append((*new, rowid))
-        people = sum(1 for e in entities if e.kind == Kind.PERSON)
-        counts.append((people, len(analysis.quotes), analysis_id))
+        counts.append((people_in(rows_of_entities), len(analysis.quotes), analysis_id))
     db.execute(f"DELETE FROM entity_rows WHERE analysis_id IN ({marks})", ids)
     db.executemany(
         "INSERT INTO entity_rows (analysis_id, key, name, kind, mentions, quotes, role)"

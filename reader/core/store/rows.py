@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.model import Analysis, Kind
+from reader.core.model import Analysis, Kind, Quote
 from reader.core.store.corrections import Correction, apply_corrections
 from reader.core.store.passages import create_quote_passages
 from reader.core.store.quote_group_rows import create_quote_groups, index_analysis, unindex_analysis
@@ -226,49 +226,61 @@ def _delete_rows(db: sqlite3.Connection, analysis_id: int) -> None:
     db.execute("DELETE FROM quote_rows WHERE analysis_id = ?", (analysis_id,))
 
 
-def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None:
-    """The entity and quote rows of one (corrected) analysis, and its counts."""
+def entity_row_values(analysis_id: int, analysis: Analysis) -> list[tuple]:
+    """The `entity_rows` values of one (corrected) analysis: analysis id, key, name, kind,
+    mentions, quotes spoken, first stated role (the columns `_index` inserts, in order)."""
     spoken: dict[str, int] = {}
     for q in analysis.quotes:
         if q.speaker is not None and q.speaker.key is not None:
             spoken[q.speaker.key] = spoken.get(q.speaker.key, 0) + 1
-    entities = analysis.entities
+    return [
+        (
+            analysis_id,
+            storable(e.key),
+            storable(e.name),
+            str(e.kind),
+            e.count,
+            spoken.get(e.key, 0),
+            storable(role) if (role := first_role(e)) is not None else None,
+        )
+        for e in analysis.entities
+    ]
+
+
+def quote_row_values(quote: Quote) -> tuple[str | None, str, float | None, str | None]:
+    """A quote's `quote_rows` values after its place: speaker key, JSON, confidence, path."""
+    evidence = quote.evidence
+    return (
+        storable(quote.speaker.key) if quote.speaker and quote.speaker.key else None,
+        json.dumps(quote.to_dict(), ensure_ascii=True),
+        evidence.confidence if evidence is not None else None,
+        str(evidence.path) if evidence is not None else None,
+    )
+
+
+def people_in(entity_rows: list[tuple]) -> int:
+    """How many of `entity_row_values`' rows are people (the analyses' `people` count)."""
+    person = str(Kind.PERSON)
+    return sum(1 for row in entity_rows if row[3] == person)
+
+
+def _index(db: sqlite3.Connection, analysis_id: int, analysis: Analysis) -> None:
+    """The entity and quote rows of one (corrected) analysis, and its counts."""
+    entity_rows = entity_row_values(analysis_id, analysis)
     db.executemany(
         "INSERT INTO entity_rows (analysis_id, key, name, kind, mentions, quotes, role)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                analysis_id,
-                storable(e.key),
-                storable(e.name),
-                str(e.kind),
-                e.count,
-                spoken.get(e.key, 0),
-                storable(role) if (role := first_role(e)) is not None else None,
-            )
-            for e in entities
-        ],
+        entity_rows,
     )
     db.executemany(
         "INSERT INTO quote_rows (analysis_id, start, speaker_key, data, confidence, path)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (
-                analysis_id,
-                q.start,
-                storable(q.speaker.key) if q.speaker and q.speaker.key else None,
-                json.dumps(q.to_dict(), ensure_ascii=True),
-                q.evidence.confidence if q.evidence is not None else None,
-                str(q.evidence.path) if q.evidence is not None else None,
-            )
-            for q in analysis.quotes
-        ],
+        [(analysis_id, q.start, *quote_row_values(q)) for q in analysis.quotes],
     )
     index_analysis(db, analysis_id, analysis)
-    people = sum(1 for e in entities if e.kind == Kind.PERSON)
     db.execute(
         "UPDATE analyses SET people = ?, quotes = ? WHERE id = ?",
-        (people, len(analysis.quotes), analysis_id),
+        (people_in(entity_rows), len(analysis.quotes), analysis_id),
     )
 
 
