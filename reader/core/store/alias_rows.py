@@ -13,14 +13,13 @@ its analysis's quotes (same number, same starts, in order) is rebuilt by `rows.r
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.core.model import Analysis
 from reader.core.store.corrections import Correction
-from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
+from reader.core.store.records import analysis_from_data
 from reader.core.store.rows import (
     entity_row_values,
     people_in,
@@ -54,13 +53,7 @@ def read_texts(db: sqlite3.Connection, digests: Sequence[str]) -> list[StoredTex
         list(texts),
     ):
         try:
-            record = json.loads(data)
-            analysis = Analysis(
-                Article(title=title, text=text, blocks=()),
-                model,
-                mentions_from_dicts(record["entities"]),
-                quotes_from_dicts(record["quotes"]),
-            )
+            analysis = analysis_from_data(Article(title=title, text=text, blocks=()), model, data)
         except (ValueError, KeyError, TypeError):  # unreadable: the next save replaces it
             continue
         texts[digest].analyses.append((analysis_id, analysis))

@@ -15,7 +15,6 @@ is one sentence for the user: callers say it once and work on without a store.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import threading
@@ -31,7 +30,7 @@ from reader.core.model import Analysis
 from reader.core.store.alias_rules import read_rules, settle_new, undo_last, with_rules
 from reader.core.store.corrections import Correction
 from reader.core.store.quote_group_rows import TABLES
-from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
+from reader.core.store.records import analysis_from_data
 from reader.core.store.rows import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -213,13 +212,7 @@ class Store:
         if not rows:
             return None
         try:
-            record = json.loads(rows[0][0])
-            analysis = Analysis(
-                article=article,
-                model=model,
-                mentions=mentions_from_dicts(record["entities"]),
-                quotes=quotes_from_dicts(record["quotes"]),
-            )
+            analysis = analysis_from_data(article, model, rows[0][0])
         except (ValueError, KeyError, TypeError):  # a row no longer readable: analyse again
             return None
         if article.path is not None:

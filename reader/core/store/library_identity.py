@@ -11,19 +11,17 @@ indexes.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from reader.core.model import Analysis
 from reader.core.store import identity_snapshot as snapshots
 from reader.core.store.corrections import apply_corrections
 from reader.core.store.database import Store
 from reader.core.store.entity_facts import article_entities
 from reader.core.store.entity_roles import StatedRole, from_plain, gathered_roles
 from reader.core.store.identity import CollectionIdentity
-from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
+from reader.core.store.records import analysis_from_data
 from reader.core.text.article import Article
 
 _IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
@@ -105,13 +103,8 @@ class StoredIdentity:
         )
         for analysis_id, digest, model, title, data, text in rows:
             try:
-                record = json.loads(data)
-                analysis = Analysis(
-                    Article(title=title, text=text, blocks=()),
-                    model,
-                    mentions_from_dicts(record["entities"]),
-                    quotes_from_dicts(record["quotes"]),
-                )
+                article = Article(title=title, text=text, blocks=())
+                analysis = analysis_from_data(article, model, data)
             except (ValueError, KeyError, TypeError):  # a row no longer readable: no entities
                 self.identity.add(analysis_id, ())
             else:

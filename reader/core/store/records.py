@@ -6,10 +6,12 @@ the caller loads); these functions read it back into the frozen model objects.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from reader.core.model import (
+    Analysis,
     Cue,
     Evidence,
     Kind,
@@ -21,6 +23,7 @@ from reader.core.model import (
     Speaker,
     SpeakerPath,
 )
+from reader.core.text.article import Article
 
 
 def mention_from_dict(data: Mapping[str, Any]) -> Mention:
@@ -97,3 +100,16 @@ def mentions_from_dicts(items: Iterable[Mapping[str, Any]]) -> tuple[Mention, ..
 
 def quotes_from_dicts(items: Iterable[Mapping[str, Any]]) -> tuple[Quote, ...]:
     return tuple(quote_from_dict(item) for item in items)
+
+
+def analysis_from_data(article: Article, model: str, data: str) -> Analysis:
+    """The analysis of `article` by pipeline `model` from the JSON the store keeps for it (its
+    entities and quotes, offsets into `article.text`). Raises ValueError (not JSON), KeyError
+    or TypeError (JSON that is not such a record)."""
+    record = json.loads(data)
+    return Analysis(
+        article=article,
+        model=model,
+        mentions=mentions_from_dicts(record["entities"]),
+        quotes=quotes_from_dicts(record["quotes"]),
+    )

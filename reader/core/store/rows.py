@@ -15,7 +15,7 @@ from reader.core.model import Analysis, Kind, Quote
 from reader.core.store.corrections import Correction, apply_corrections
 from reader.core.store.passages import create_quote_passages
 from reader.core.store.quote_group_rows import create_quote_groups, index_analysis, unindex_analysis
-from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
+from reader.core.store.records import analysis_from_data, mentions_from_dicts, quotes_from_dicts
 from reader.core.store.role_rows import add_role_column, first_role
 from reader.core.text.article import Article
 
@@ -339,13 +339,7 @@ def reindex(db: sqlite3.Connection, digest: str) -> None:
         (digest,),
     ).fetchall()
     for analysis_id, model, title, data, text in rows:
-        record = json.loads(data)
-        analysis = Analysis(
-            article=Article(title=title, text=text, blocks=()),
-            model=model,
-            mentions=mentions_from_dicts(record["entities"]),
-            quotes=quotes_from_dicts(record["quotes"]),
-        )
+        analysis = analysis_from_data(Article(title=title, text=text, blocks=()), model, data)
         _delete_rows(db, analysis_id)
         _index(db, analysis_id, apply_corrections(analysis, corrections))
 

@@ -15,18 +15,16 @@ no quote is paired here: the quotes' groups are the store's, kept by
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from reader.core.model import Analysis
 from reader.core.store.corrections import apply_corrections
 from reader.core.store.coverage import Coverage
 from reader.core.store.database import ANALYSIS_VERSION, Store
 from reader.core.store.library import ArticleSummary, Collection
 from reader.core.store.quote_group_reads import StoredQuoteGroups
 from reader.core.store.quote_provenance import GroupLabels
-from reader.core.store.records import mentions_from_dicts, quotes_from_dicts
+from reader.core.store.records import analysis_from_data
 from reader.core.text.article import Article, ArticleMeta
 
 _IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
@@ -100,13 +98,10 @@ class StoredCoverage:
         for analysis_id, digest, model, title, date, site, data, text in rows:
             summary = summaries[digest]
             try:
-                record = json.loads(data)
-                analysis = Analysis(
-                    Article(title, text, (), Path(summary.path), ArticleMeta(date=date, site=site)),
-                    model,
-                    mentions_from_dicts(record["entities"]),
-                    quotes_from_dicts(record["quotes"]),
+                article = Article(
+                    title, text, (), Path(summary.path), ArticleMeta(date=date, site=site)
                 )
+                analysis = analysis_from_data(article, model, data)
             except (ValueError, KeyError, TypeError):  # a row no longer readable: left out
                 continue
             if digest in corrections:
