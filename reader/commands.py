@@ -357,26 +357,26 @@ def run_report(args: argparse.Namespace) -> int:
     return status
 
 
+def _add_table_format(command: argparse.ArgumentParser) -> None:
+    """The --format of the commands that print a table (quotes, speakers)."""
+    command.add_argument(
+        "--format",
+        choices=["csv", "jsonl"],
+        default="csv",
+        help="CSV with a header row (default) or one JSON object per line",
+    )
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """The `quotes`, `speakers` and `report` subcommands (analyze is defined in reader.cli and
     given the batch options)."""
     quotes = sub.add_parser("quotes", help="print the quotes of articles as CSV or JSON lines")
     add_paths(quotes)
-    quotes.add_argument(
-        "--format",
-        choices=["csv", "jsonl"],
-        default="csv",
-        help="CSV with a header row (default) or one JSON object per line",
-    )
+    _add_table_format(quotes)
     add_batch_options(quotes)
     speakers = sub.add_parser("speakers", help="print who gets quoted, per speaker, as a table")
     add_paths(speakers)
-    speakers.add_argument(
-        "--format",
-        choices=["csv", "jsonl"],
-        default="csv",
-        help="CSV with a header row (default) or one JSON object per line",
-    )
+    _add_table_format(speakers)
     speakers.add_argument(
         "--per-article", action="store_true", help="also one table per article, after the run's"
     )
