@@ -30,6 +30,7 @@ from markupsafe import Markup
 
 from reader.core.model import Kind
 from reader.core.render.charts import SvgCharts, bar_chart_height, draw_bars, draw_timeline
+from reader.core.render.dates import ShownDate, shown_date
 from reader.core.render.export import (
     FORBIDDEN_CODE_POINTS,
     page_template,
@@ -63,19 +64,10 @@ class Run:
 
 
 @dataclass(frozen=True, slots=True)
-class _When:
-    """A date as shown: `text` ("12 October 2016"), `iso`, `from_file` (the file's date)."""
-
-    text: str
-    iso: str
-    from_file: bool
-
-
-@dataclass(frozen=True, slots=True)
 class _SightingView:
     title: str
     site: str | None
-    when: _When | None
+    when: ShownDate | None
     speaker: str | None
     href: str | None  # the quote in its article's page, when the pages are exported too
 
@@ -110,18 +102,6 @@ class _Chart:
     title: str
 
 
-def _when(day: datetime.date | None, from_file: bool) -> _When | None:
-    """A stated date in full ("12 October 2016"); a file's date short ("7 Dec 2026"), as
-    the page writes it inside "undated (file date …)"."""
-    if day is None:
-        return None
-    return _When(
-        f"{day.day} {day:%b %Y}" if from_file else f"{day.day} {day:%B %Y}",
-        day.isoformat(),
-        from_file,
-    )
-
-
 def counted(number: int, singular: str, plural: str | None = None) -> str:
     """ "1 quote", "2 quotes": the number with its noun in agreement (`plural` when the
     noun does not take an "s")."""
@@ -147,7 +127,7 @@ def _sighting_view(sighting: Sighting, pages: ReportPages | None = None) -> _Sig
     return _SightingView(
         sighting.title,
         sighting.site,
-        _when(sighting.date, sighting.date_from_file),
+        shown_date(sighting.date, sighting.date_from_file),
         sighting.speaker,
         pages.href(sighting.article, sighting.start) if pages else None,
     )
@@ -368,11 +348,11 @@ def render_report(
         css=Markup(css),
         generated_at=(generated_at or datetime.datetime.now(datetime.UTC)).replace(microsecond=0),
         articles=len(coverage.articles),
-        first=_when(dated[0], False) if dated else None,
-        last=_when(dated[-1], False) if dated else None,
+        first=shown_date(dated[0], False) if dated else None,
+        last=shown_date(dated[-1], False) if dated else None,
         undated=len(undated),
         undated_files=(
-            (_when(file_days[0], True), _when(file_days[-1], True), len(file_days))
+            (shown_date(file_days[0], True), shown_date(file_days[-1], True), len(file_days))
             if file_days
             else None
         ),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.render.charts import bar_chart_height, draw_bars
+from reader.core.render.dates import date_order
 from reader.core.store.quote_provenance import QuoteGroup
 from reader.core.store.speaker_stats import SpeakerRow, SpeakerStats
 from reader.gui.article.models import shown_quote
@@ -54,7 +55,11 @@ GROUP_COLUMNS = (
     ),
     Column("Articles", lambda g: str(g.articles), lambda g: g.articles, numeric=True),
     Column("Outlets", lambda g: ", ".join(g.outlets)),
-    Column("First", first_seen, sort=lambda g: g.first.date if g.first else None),
+    Column(
+        "First",
+        first_seen,  # its date as the report writes it (reader.core.render.dates)
+        sort=lambda g: date_order(g.first.date, g.first.date_from_file) if g.first else None,
+    ),
     Column("Differs", _flags),
 )
 

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QVBox
 
 from reader.core.render.charts import draw_timeline
 from reader.core.render.collection_roles import role_line
+from reader.core.render.dates import date_text
 from reader.core.store.entity_roles import StatedRole
 from reader.core.store.timelines import Period
 from reader.gui.library.charts import ChartView
 from reader.gui.library.coverage_state import CoverageSnapshot, DatedArticle
-from reader.gui.library.quote_group_dialog import day_text
 from reader.gui.library.tables import Column, record_at, record_table
 
 CHART_PX = 180
@@ -26,7 +26,8 @@ ROLE_ROWS = 4  # roles shown without scrolling
 
 PERIOD_ARTICLE_COLUMNS = (
     Column("Article", lambda pair: pair[0].title, tooltip=lambda p: f"{p[0].title}\n{p[0].path}"),
-    Column("Date", lambda pair: day_text(pair[0].date), sort=lambda pair: pair[0].date),
+    # a period's articles state their dates (a file's date puts no article on the chart)
+    Column("Date", lambda pair: date_text(pair[0].date), sort=lambda pair: pair[0].date),
     Column("Source", lambda pair: pair[0].site or ""),
     Column("Count", lambda pair: str(pair[1]), lambda pair: pair[1], numeric=True),
 )

@@ -1,7 +1,8 @@
 """What the collection says of an open article's quotes (issue 24): each quote found in other
 articles of the shown collection says so on its row's second line and in its tooltip ("also in
-7 articles · first 12 Oct 2016, Politico"), and the marked quote's line under the quote list is
-a link that opens its group."""
+7 articles · first 12 October 2016, Politico", its date written as the collection report
+writes it: `reader.core.render.dates`), and the marked quote's line under the quote list is a
+link that opens its group."""
 
 from __future__ import annotations
 

@@ -5,33 +5,27 @@ Double-clicking an article opens it at the quote."""
 
 from __future__ import annotations
 
-import datetime
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from reader.core.render.dates import date_order, date_text
 from reader.core.render.report import variant_view, wording_label
 from reader.core.store.quote_provenance import QuoteGroup, Sighting
 from reader.gui.article.models import shown_quote
 from reader.gui.library.tables import Column, record_at, record_table
 
 
-def day_text(day: datetime.date | None, from_file: bool = False) -> str:
-    """ "12 Oct 2016", "(file date)" after a file's date; "" without a date."""
-    if day is None:
-        return ""
-    return f"{day.day} {day:%b %Y}" + (" (file date)" if from_file else "")
-
-
 def first_seen(group: QuoteGroup) -> str:
-    """ "first 12 Oct 2016, Politico"; "" when no appearance is dated."""
+    """ "first 12 October 2016, Politico" ("first undated (file date 7 Dec 2026)" when only a
+    file's date orders it, `reader.core.render.dates`); "" when no appearance is dated."""
     first = group.first
     if first is None:
         return ""
     where = f", {first.site}" if first.site else ""
-    return f"first {day_text(first.date, first.date_from_file)}{where}"
+    return f"first {date_text(first.date, first.date_from_file)}{where}"
 
 
 def also_in(group: QuoteGroup) -> str:
@@ -50,7 +44,11 @@ def sighting_columns(group: QuoteGroup) -> tuple[Column, ...]:
     return (
         Column("Article", lambda s: s.title, tooltip=lambda s: f"{s.title}\n{s.path}"),
         Column("Outlet", lambda s: s.site or ""),
-        Column("Date", lambda s: day_text(s.date, s.date_from_file), sort=lambda s: s.date),
+        Column(
+            "Date",
+            lambda s: date_text(s.date, s.date_from_file),
+            sort=lambda s: date_order(s.date, s.date_from_file),  # stated dates first
+        ),
         Column("Speaker", lambda s: _speaker(group, s)),
     )
 
