@@ -101,8 +101,17 @@ def test_report_with_articles_links_each_quote_to_its_page_real_model(folder, tm
     out.parent.mkdir()
     result = run_reader("report", folder, "--no-store", "--jobs", "1", "-o", out, "--with-articles")
     assert result.returncode == 0, result.stderr
-    pages = sorted(p.name for p in (tmp_path / "out" / "cov_files").iterdir())
+    pages = sorted(p.name for p in (tmp_path / "out" / "cov_files").glob("*.html"))
     assert pages == ["01-bridge-plan.html", "02-bridge-news.html"]
     page = out.read_text("utf-8")
     links = set(re.findall(r'<a href="(cov_files/[^"]+)">', page))
     assert links == {"cov_files/01-bridge-plan.html#q0", "cov_files/02-bridge-news.html#q0"}
+
+    # exported again without b.txt: its page goes, a file the reader put there stays
+    (tmp_path / "out" / "cov_files" / "my-notes.html").write_text("mine", "utf-8")
+    again = run_reader(
+        "report", folder / "a.txt", "--no-store", "--jobs", "1", "-o", out, "--with-articles"
+    )
+    assert again.returncode == 0, again.stderr
+    pages = sorted(p.name for p in (tmp_path / "out" / "cov_files").glob("*.html"))
+    assert pages == ["01-bridge-plan.html", "my-notes.html"]

@@ -375,6 +375,10 @@ def write_report(
     coverage: Coverage, path: Path, title: str, pages: ReportPages | None = None
 ) -> None:
     """Write the page atomically, as the article export does (`write_page`), its quotes
-    linked into `pages` when given; raises ExportError with a sentence for the user."""
+    linked into `pages` when given, whose folder then loses the pages an earlier export
+    wrote there that the report no longer links (`ReportPages.finish`); raises ExportError
+    with a sentence for the user."""
     page = render_report(coverage, title, pages=pages)
     write_page(page.encode("utf-8"), path, "write the report to")
+    if pages is not None:
+        pages.finish()

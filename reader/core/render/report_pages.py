@@ -10,10 +10,21 @@ self-contained, no script, nothing remote. The report links to them by relative 
 `ReportPages.add` writes one page as the article arrives (a run never keeps every analysis);
 `ReportPages.href` is then the link of a quote, by its article's id and its start.
 `write_stored_pages` writes the pages of a Library collection from the store.
+
+Exported again, the report links only the articles it now holds, so the pages an earlier
+export wrote for articles gone since are removed once the report is written
+(`ReportPages.finish`). Only Reader's own pages go: the folder keeps a list of the pages
+written into it, each with the sha256 of the bytes written (MANIFEST, "digest  name" lines as
+`sha256sum` writes them, a line added as each page is written, so a run cut short still
+lists its pages), and a page is removed only when it is on that list, named as Reader names
+its pages and still holds exactly those bytes. A file the reader put there, or changed since,
+is never removed; nor is one of the collection's articles.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable
@@ -30,6 +41,9 @@ from reader.core.text.loaders import load_article
 
 SLUG_CHARACTERS = 48  # of a page's name after its number
 FOLDER_SUFFIX = "_files"  # as a browser names the folder of a page saved "complete"
+MANIFEST = ".reader-pages.sha256"  # the pages Reader wrote into the folder, with their digests
+_PAGE_NAME = re.compile(r"[0-9]{2,}-[a-z0-9-]+\.html")  # page_name's names, and only those
+_LISTED = re.compile(r"([0-9a-f]{64})  (.+)")
 
 
 def pages_folder(report: Path) -> Path:
@@ -62,6 +76,8 @@ class ReportPages:
         self.folder = pages_folder(report)
         self.pages: dict[Hashable, ArticlePage] = {}
         self._protected = {_resolved(Path(p)) for p in protected}
+        self._earlier = listed_pages(self.folder)  # name -> digest, as an earlier export wrote
+        self._written: dict[str, str] = {}  # name -> digest, by this one
 
     def add(self, article: Hashable, analysis: Analysis) -> ArticlePage:
         """Write the analysis's page as the next in the folder (made when first needed).
@@ -78,9 +94,50 @@ class ReportPages:
         if _resolved(path) in self._protected:
             raise ExportError(f"Cannot write {path}: it is an article of the collection.")
         page, anchors = rendered_page(analysis)
-        write_page(page.encode("utf-8"), path, "export the article to")
+        data = page.encode("utf-8")
+        write_page(data, path, "export the article to")
+        self._written[name] = hashlib.sha256(data).hexdigest()
+        self._list(f"{self._written[name]}  {name}\n")
         self.pages[article] = ArticlePage(f"{quote(self.folder.name)}/{quote(name)}", anchors)
         return self.pages[article]
+
+    def finish(self) -> list[Path]:
+        """Once the report is written: remove the pages an earlier export wrote into the
+        folder that this one did not write (the report no longer links them), and list only
+        this export's pages. A page is removed only when the list has it, its name is one
+        `page_name` gives and it still holds the bytes written (a file the reader put there
+        or changed stays). The removed paths, in name order. Raises ExportError when the
+        list cannot be written."""
+        removed = []
+        for name in sorted(set(self._earlier) - set(self._written)):
+            path = self.folder / name
+            if _resolved(path) in self._protected or path.is_symlink() or not path.is_file():
+                continue
+            try:
+                if hashlib.sha256(path.read_bytes()).hexdigest() != self._earlier[name]:
+                    continue
+                path.unlink()
+            except OSError:
+                continue  # left where it is; nothing the report needs
+            removed.append(path)
+        self._earlier = dict(self._written)
+        if self._written:
+            lines = "".join(f"{digest}  {name}\n" for name, digest in self._written.items())
+            write_page(lines.encode("ascii"), self.folder / MANIFEST, "list the pages in")
+        elif self.folder.is_dir():  # no page now: the list goes, and the folder when empty
+            with contextlib.suppress(OSError):  # the reader's own files may be in it
+                (self.folder / MANIFEST).unlink(missing_ok=True)
+                self.folder.rmdir()
+        return removed
+
+    def _list(self, line: str) -> None:
+        """Add `line` to the folder's list of pages. Raises ExportError."""
+        try:
+            with open(self.folder / MANIFEST, "a", encoding="ascii") as handle:
+                handle.write(line)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise ExportError(f"Cannot list the pages in {self.folder}: {reason}.") from error
 
     def href(self, article: Hashable, start: int) -> str | None:
         """The link to the quote at `start` of `article`: its page at the quote, the page's
@@ -107,6 +164,21 @@ def write_stored_pages(coverage: Coverage, store: Store, model: str, report: Pat
         if analysis is not None:
             pages.add(article, analysis)
     return pages
+
+
+def listed_pages(folder: Path) -> dict[str, str]:
+    """The pages an earlier export listed in `folder` (MANIFEST): name -> sha256 hex digest,
+    the last line of a name counting; lines not in that form, and names `page_name` would
+    not give, are left out; {} without a readable list."""
+    try:
+        text = (folder / MANIFEST).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    listed = {}
+    for line in text.splitlines():
+        if (match := _LISTED.fullmatch(line)) and _PAGE_NAME.fullmatch(match.group(2)):
+            listed[match.group(2)] = match.group(1)
+    return listed
 
 
 def _resolved(path: Path) -> Path:

@@ -193,7 +193,7 @@ def test_export_collection_report_writes_the_report_page(library, qtbot, tmp_pat
 
 
 def test_export_collection_report_with_article_pages_links_the_quotes(
-    library, qtbot, tmp_path, monkeypatch
+    library, qtbot, tmp_path, monkeypatch, coverage_folder
 ):
     target = tmp_path / "out" / "cov.html"
     target.parent.mkdir()
@@ -202,7 +202,7 @@ def test_export_collection_report_with_article_pages_links_the_quotes(
     with qtbot.wait_signal(coverage.coverage.report_written, timeout=WAIT_MS):
         coverage.report_pages_action.trigger()
     folder = tmp_path / "out" / "cov_files"
-    names = sorted(p.name for p in folder.iterdir())
+    names = sorted(p.name for p in folder.glob("*.html"))
     assert len(names) == 4 and all(re.fullmatch(r"0[1-4]-[a-z-]+\.html", n) for n in names)
     page = target.read_text(encoding="utf-8")
     links = re.findall(r'<a href="(cov_files/[^"#]+)#(q\d+)">', page)
@@ -211,3 +211,20 @@ def test_export_collection_report_with_article_pages_links_the_quotes(
     }
     for name, anchor in links:
         assert f'id="{anchor}"' in (tmp_path / "out" / name).read_text(encoding="utf-8")
+
+    # an article taken out of the collection, the report exported again: its page goes
+    (folder / "my-notes.html").write_text("mine", encoding="utf-8")
+    snapshot = coverage.coverage.snapshot
+    library.library.commands._discard(coverage_folder / "d.txt")
+    qtbot.wait_until(
+        lambda: (
+            coverage.coverage.snapshot is not snapshot
+            and len(coverage.coverage.snapshot.articles) == 3
+        ),
+        timeout=WAIT_MS,
+    )
+    with qtbot.wait_signal(coverage.coverage.report_written, timeout=WAIT_MS):
+        coverage.report_pages_action.trigger()
+    left = sorted(p.name for p in folder.glob("*.html"))
+    assert len(left) == 4 and "my-notes.html" in left
+    assert not any("other-news" in name for name in left)
