@@ -5,7 +5,9 @@ The tab always shows the store's analysis of its text with every correction appl
 view, the panels, the export and the JSON agree; undo removes the article's latest own
 correction. One a library alias rule made is the rule's: Undo leaves it and hands it to
 `rule_undo` (reader.gui.library.alias_actions offers the rule's removal in its dialog), and while
-a rule is being applied corrections wait (`blocked` says why).
+a rule is being applied no correction is written: every path that writes one (the article's
+menus and review commands, Undo, the Library's entity menu) asks `waiting` first, which says
+why on the status bar, so the GUI thread never waits for the rule's transaction.
 """
 
 from __future__ import annotations
@@ -64,13 +66,19 @@ class Corrections(QObject):
         """Give a new tab the correction menus."""
         CorrectionMenus(tab, self)
 
+    def waiting(self) -> bool:
+        """Whether corrections must wait now (an alias rule is being applied on the store's
+        lane: a write here would wait for its transaction on the GUI thread); the status bar
+        then says why."""
+        why = self.blocked()
+        if why is not None:
+            self._status(why, STATUS_MS)
+        return why is not None
+
     def correct(self, tab: ArticleTab, correction: Correction) -> None:
         """Keep `correction` of the tab's text and show the corrected analysis at once."""
         analysis = tab.analysis
-        if not self.possible or analysis is None or tab.article is None:
-            return
-        if (why := self.blocked()) is not None:
-            self._status(why, STATUS_MS)
+        if not self.possible or analysis is None or tab.article is None or self.waiting():
             return
         try:
             corrected = self._stored.correct(tab.article, analysis.model, correction)
@@ -88,11 +96,10 @@ class Corrections(QObject):
     def undo(self, tab: ArticleTab) -> None:
         """Take back the tab's latest correction and show the analysis without it; when that
         correction is an alias rule's, leave it to `rule_undo`."""
+        if self.waiting():
+            return
         if not self.can_undo(tab) or tab.analysis is None or tab.article is None:
             self._status("No correction to undo in this article", STATUS_MS)
-            return
-        if (why := self.blocked()) is not None:
-            self._status(why, STATUS_MS)
             return
         try:
             latest = self._stored.store.corrections(content_hash(tab.article))[-1:]
@@ -258,6 +265,8 @@ class CorrectionMenus(QObject):
     # -- the corrections
 
     def rename(self, entity: Entity) -> None:
+        if self.corrections.waiting():  # said before the reader types what would be refused
+            return
         name = ask_text(self.tab, "Rename", f"New name for {entity.name}:", entity.name)
         if name is not None and name != entity.name:
             self.corrections.correct(self.tab, Correction("rename", key=entity.key, name=name))
@@ -266,6 +275,8 @@ class CorrectionMenus(QObject):
         self.corrections.correct(self.tab, Correction("kind", key=entity.key, kind=str(kind)))
 
     def merge(self, entity: Entity) -> None:
+        if self.corrections.waiting():
+            return
         others = [e for e in self._entities() if e.key != entity.key]
         labels = [f"{e.name} ({STYLES[e.kind].label}, {e.count})" for e in others]
         chosen = ask_choice(self.tab, "Merge", f"Merge into {entity.name}:", labels)
@@ -276,6 +287,8 @@ class CorrectionMenus(QObject):
             )
 
     def split(self, mention: Mention) -> None:
+        if self.corrections.waiting():
+            return
         name = ask_text(self.tab, "Split off", "Name of the entity it refers to:", mention.text)
         if name is not None:
             self.corrections.correct(
@@ -283,6 +296,8 @@ class CorrectionMenus(QObject):
             )
 
     def change_speaker(self, quote: Quote) -> None:
+        if self.corrections.waiting():
+            return
         speakers = [e for e in self._entities() if e.kind != Kind.COUNTRY]
         labels = [NO_SPEAKER] + [f"{e.name} ({STYLES[e.kind].label})" for e in speakers]
         said_by = quote.speaker.key if quote.speaker is not None else None

@@ -82,6 +82,7 @@ class CollectionEntityMenu(QObject):
             action.setEnabled(possible and str(kind) != entity.kind)
             action.triggered.connect(lambda _=False, k=kind: self.change_kind(entity, k))
         if self._rules is not None:
+            possible = possible and not self._rules.work.busy  # greyed as the article's are
             menu.addSeparator()
             everywhere = menu.addAction(f"Rename “{entity.name}” in the Whole Library…")
             everywhere.setEnabled(possible)
@@ -94,6 +95,8 @@ class CollectionEntityMenu(QObject):
         menu.exec(self.table.viewport().mapToGlobal(point))
 
     def rename(self, entity: CollectionEntity) -> None:
+        if self._corrections.waiting():  # said before the reader types what would be refused
+            return
         name = ask_text(self.table, "Rename", f"New name for {entity.name}:", entity.name)
         if name is not None and name != entity.name:
             self.correct(entity, lambda key: Correction("rename", key=key, name=name))
@@ -131,9 +134,11 @@ class CollectionEntityMenu(QObject):
 
     def correct(self, entity: CollectionEntity, make: Callable[[str], Correction]) -> None:
         """One correction per article of the entity: through its tab when it is open (shown at
-        once), else kept in the store; the library's lists then read again."""
+        once), else kept in the store; the library's lists then read again. None while an
+        alias rule is being applied (said on the status bar): its transaction holds the
+        store, and the GUI thread never waits for it."""
         collection, store = self._collections.collection, self._stored.store
-        if collection is None or store is None:
+        if collection is None or store is None or self._corrections.waiting():
             return
         tabs = {
             content_hash(tab.article): tab
