@@ -70,9 +70,13 @@ def wait_model(qtbot, window) -> None:
 
 
 def collect(qtbot, window, folder: Path) -> None:
+    """Make a collection of `folder` and wait until it is analysed and its identity listed
+    (worked out on the identity lane)."""
     wait_model(qtbot, window)
-    with qtbot.wait_signal(window.library.collections.indexer.finished, timeout=WAIT_MS):
-        window.library.collections.collect_folder(folder)
+    library = window.library.collections
+    with qtbot.wait_signal(library.indexer.finished, timeout=WAIT_MS):
+        library.collect_folder(folder)
+    qtbot.wait_until(lambda: library.identity.pending is None, timeout=WAIT_MS)
 
 
 def rows(table) -> list:

@@ -7,47 +7,37 @@ entity, the entities seen with it, and full-text search (SQLite FTS5, in
 A Collection reads only the store: an article is "analysed" when the store holds an analysis
 of the file's current text by the collection's pipeline (the store remembers each file's
 content hash with its modification time and size, so no file is read to list it). Every query
-reflects the store as it is when called, corrections included.
+reflects the store as it is when called, corrections included; the window's Collection answers
+its entity queries from the identity it adopted last, worked out on a lane of its own
+(`Collection.adopt_identity`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from reader.core.model import Quote
-from reader.core.store.database import ANALYSIS_VERSION, Store, path_key
+from reader.core.store.collection_articles import ArticleSummary, chunks, read_analysed
+from reader.core.store.database import Store, path_key
 from reader.core.store.entity_roles import StatedRole, latest_role
 from reader.core.store.folder_files import folder_files
 from reader.core.store.identity_snapshot import scope_of
-from reader.core.store.library_identity import GatheredMap, StoredIdentity
+from reader.core.store.library_identity import (
+    GatheredMap,
+    IdentityState,
+    StoredIdentity,
+    corrections_state,
+    of_texts,
+)
 from reader.core.store.records import quote_from_dict
 from reader.core.store.search import SearchHit, fts_query, search_texts
 
-_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    """One row of the library list; `people` counts distinct persons, `quotes` quotes,
-    `doubtful` the quotes still to check (set by `reader.core.render.doubtful_articles`,
-    which knows the threshold; 0 as the Collection reads it)."""
-
-    path: Path
-    title: str
-    date: str | None
-    site: str | None
-    people: int
-    quotes: int
-    content_hash: str | None
-    analysed: bool
-    doubtful: int = 0
 
 
 @dataclass(frozen=True)
@@ -88,31 +78,6 @@ def supported_files(folder: Path) -> list[Path]:
     return folder_files(folder).paths
 
 
-def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterable[Sequence]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _unchanged_hashes(store: Store, keys: Sequence[bytes]) -> dict[bytes, str]:
-    """path_key -> content hash of the files the store has seen as they are now on disk (same
-    modification time and size), without reading them."""
-    hashes: dict[bytes, str] = {}
-    for chunk in _chunks(keys):
-        rows = store.query(
-            "SELECT path, mtime_ns, size, content_hash FROM files"
-            f" WHERE path IN ({','.join('?' * len(chunk))})",
-            chunk,
-        )
-        for path, mtime_ns, size, digest in rows:
-            try:
-                stat = os.stat(path)
-            except OSError:
-                continue
-            if (stat.st_mtime_ns, stat.st_size) == (mtime_ns, size):
-                hashes[path] = digest
-    return hashes
-
-
 def _merged(gathered: GatheredMap) -> dict[str, CollectionEntity]:
     """Collection key -> its CollectionEntity, with its stated roles."""
     return {
@@ -125,83 +90,162 @@ def _by_hash(by_id: dict[int, ArticleSummary]) -> dict[str | None, tuple[int, Pa
     return {s.content_hash: (i, s.path, s.title) for i, s in by_id.items()}
 
 
+def _ranked(merged: dict[str, CollectionEntity]) -> tuple[CollectionEntity, ...]:
+    """Most articles first, then most mentions, then by name."""
+    return tuple(
+        sorted(merged.values(), key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
+    )
+
+
+@dataclass(frozen=True)
+class IdentityUpdate:
+    """A collection's identity as of `state` (`Collection.identity_state`): its entities
+    gathered by collection key, each merged, and those in `Collection.entities`' order. Made
+    off the GUI thread by `identity_update`, adopted by the window's Collection."""
+
+    state: IdentityState
+    gathered: GatheredMap
+    merged: dict[str, CollectionEntity]
+    entities: tuple[CollectionEntity, ...]
+
+
+def identity_update(identity: StoredIdentity, state: IdentityState) -> IdentityUpdate:
+    """`identity` (of a collection's scope) brought up to `state`, from its snapshot when that
+    covers it, else reading only the analyses new or changed since (`StoredIdentity.gathered`,
+    which saves the snapshot); slow at first, for the window's identity lane."""
+    gathered = identity.gathered(*state)
+    merged = _merged(gathered)
+    return IdentityUpdate(state, gathered, merged, _ranked(merged))
+
+
+def no_identity(state: IdentityState) -> IdentityUpdate:
+    """The identity of a state without analysed articles: no entities."""
+    return IdentityUpdate(state, GatheredMap({}, dict), {}, ())
+
+
+_NO_IDENTITY = no_identity(({}, {}))
+_FROM_IDENTITY = ("keys",)  # cached names read from the identity alone
+
+
+def _quotes_spoken(
+    store: Store, pairs: set[tuple[int, str]], by_id: dict[int, ArticleSummary], key: str
+) -> list[CollectionQuote]:
+    """The quotes of each (analysis id, speaker key) of `pairs`, as quotes of collection key
+    `key`, unsorted."""
+    found = []
+    for chunk in chunks(sorted({k for _i, k in pairs})):
+        for analysis_id, speaker_key, data in store.query(
+            "SELECT analysis_id, speaker_key, data FROM quote_rows"
+            f" WHERE speaker_key IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            if (analysis_id, speaker_key) in pairs:
+                summary = by_id[analysis_id]
+                quote = quote_from_dict(json.loads(data))
+                found.append(CollectionQuote(quote, summary.path, summary.title, summary.date, key))
+    return found
+
+
 class Collection:
     """A view over the store for a list of article paths analysed by pipeline `model` (its
     `model_label`). Paths that are listed twice, or files with the same text, count as one
-    article in the entity counts; quotes are given with the first path of their text."""
+    article in the entity counts; quotes are given with the first path of their text.
 
-    def __init__(self, store: Store, paths: Sequence[Path], model: str) -> None:
+    With `adopts_identity` (the window's), its entities come only from the `IdentityUpdate`
+    last adopted (`adopt_identity`; none before the first), never from the store: the window
+    brings them up to date on a lane of its own (`reader.gui.library.identity_work`), comparing
+    `identity_state` with the state adopted (`identity_current`). Its queries skip the analyses
+    of an adopted identity that have left the collection since."""
+
+    def __init__(
+        self, store: Store, paths: Sequence[Path], model: str, *, adopts_identity: bool = False
+    ) -> None:
         self.store = store
         self.paths = tuple(p if isinstance(p, Path) else Path(p) for p in dict.fromkeys(paths))
         self.model = model
+        self.adopts_identity = adopts_identity
         self._path_keys = [path_key(p) for p in self.paths]  # each path's key in `files`
         self._identity = StoredIdentity(store, scope_of(model, self._path_keys))
         self._cache: dict[str, object] = {}
         self._cache_version: tuple[int, int] | None = None
+        self._adopted: IdentityUpdate | None = None
+        self._adopted_cache: dict[str, object] = {}  # what is read from the adopted identity
 
     def _cached(self, name: str, make: Callable[[], T]) -> T:
-        """What `make` reads, kept until the store is written to (here or by another process).
+        """What `make` reads, kept until the store is written to (here or by another process);
+        with `adopts_identity`, what the identity answers is kept until the next adoption.
 
         A file changed on disk while the store is untouched shows on the next write. The
         identity's own snapshots change no row read here, so they are not counted as writes.
         """
-        data_version, writes = self.store.version()
-        version = (data_version, writes - self._identity.saves)
-        if version != self._cache_version:
-            self._cache.clear()
-            self._cache_version = version
-        if name not in self._cache:
-            self._cache[name] = make()
-        return self._cache[name]
+        if self.adopts_identity and name in _FROM_IDENTITY:
+            cache = self._adopted_cache
+        else:
+            data_version, writes = self.store.version()
+            version = (data_version, writes - self._identity.saves)
+            if version != self._cache_version:
+                self._cache.clear()
+                self._cache_version = version
+            cache = self._cache
+        if name not in cache:
+            cache[name] = make()
+        return cache[name]  # type: ignore[return-value]
 
     # -- the article list
 
     def _analysed(self) -> tuple[list[ArticleSummary], dict[int, ArticleSummary]]:
         """Summaries in path order, and analysis id → the summary of its first path."""
-        return self._cached("analysed", self._read_analysed)
-
-    def _read_analysed(self) -> tuple[list[ArticleSummary], dict[int, ArticleSummary]]:
-        hashes = _unchanged_hashes(self.store, self._path_keys)
-        rows_by_hash: dict[str, tuple] = {}
-        for chunk in _chunks(sorted(set(hashes.values()))):
-            for row in self.store.query(
-                "SELECT id, content_hash, title, date, site, people, quotes FROM analyses"
-                " WHERE model = ? AND analysis_version = ?"
-                f" AND content_hash IN ({','.join('?' * len(chunk))})",
-                (self.model, ANALYSIS_VERSION, *chunk),
-            ):
-                rows_by_hash[row[1]] = row
-        summaries: list[ArticleSummary] = []
-        by_id: dict[int, ArticleSummary] = {}
-        for path, key in zip(self.paths, self._path_keys, strict=True):
-            row = rows_by_hash.get(hashes.get(key, ""))
-            if row is None:
-                summaries.append(
-                    ArticleSummary(path, path.name, None, None, 0, 0, hashes.get(key), False)
-                )
-                continue
-            analysis_id, digest, title, date, site, people, quotes = row
-            summary = ArticleSummary(
-                path, title or path.name, date, site, people, quotes, digest, True
-            )
-            summaries.append(summary)
-            by_id.setdefault(analysis_id, summary)
-        return summaries, by_id
+        return self._cached(
+            "analysed",
+            lambda: read_analysed(self.store, self.paths, self._path_keys, self.model),
+        )
 
     def articles(self) -> tuple[ArticleSummary, ...]:
         """Every path of the collection in its order, analysed or not."""
         return tuple(self._analysed()[0])
 
+    # -- its identity: what it is worked out from, adopted when worked out elsewhere
+
+    @property
+    def scope(self) -> str:
+        """Where the store keeps the snapshot of its identity (`identity_snapshot.scope_of`)."""
+        return self._identity.scope
+
+    def identity_state(self) -> IdentityState:
+        """(analysis id -> content hash of its analysed articles, the corrections of their
+        texts) as the store holds them now: what its identity is made of. Cheap: the article
+        list's reading (cached) and one GROUP BY over the corrections, no snapshot."""
+        analyses = {i: s.content_hash or "" for i, s in self._analysed()[1].items()}
+        corrections = self._cached("corrections", lambda: corrections_state(self.store))
+        return analyses, of_texts(corrections, analyses)
+
+    @property
+    def adopted(self) -> IdentityUpdate | None:
+        """The identity adopted last (None before the first)."""
+        return self._adopted
+
+    def adopt_identity(self, update: IdentityUpdate) -> None:
+        """Answer from `update` from now on (made by `identity_update` off the GUI thread)."""
+        self._adopted = update
+        self._adopted_cache.clear()
+
+    def identity_current(self) -> bool:
+        """Whether the identity adopted is that of the store as it is now."""
+        return self._adopted is not None and self._adopted.state == self.identity_state()
+
+    def _update(self) -> IdentityUpdate:
+        """The identity the queries answer from: the adopted one, or (without
+        `adopts_identity`) the store's, brought up to date here."""
+        if self.adopts_identity:
+            return self._adopted or _NO_IDENTITY
+        state = self.identity_state()
+        return self._cached("gathered", lambda: identity_update(self._identity, state))
+
     # -- entities, by collection key (reader.core.store.identity)
 
     def _gathered(self) -> GatheredMap:
-        """The analysed articles' entities by collection key, brought up to date with the store
-        (from the snapshot the store keeps of this collection when it is current)."""
-        by_id = self._analysed()[1]
-        return self._cached(
-            "gathered",
-            lambda: self._identity.gathered({i: s.content_hash or "" for i, s in by_id.items()}),
-        )
+        """The analysed articles' entities by collection key."""
+        return self._update().gathered
 
     def _keys(self) -> dict[int, dict[str, str]]:
         """Analysis id -> the collection key of each of its own entity keys."""
@@ -216,36 +260,24 @@ class Collection:
 
         return self._cached("keys", read)
 
-    def _all_merged(self) -> dict[str, CollectionEntity]:
-        gathered = self._gathered()
-        return self._cached("merged", lambda: _merged(gathered))
-
     def entities(self) -> tuple[CollectionEntity, ...]:
         """Entities merged across the analysed articles by collection key; most articles
         first, then most mentions, then by name."""
-        return self._cached(
-            "entities",
-            lambda: tuple(
-                sorted(
-                    self._all_merged().values(),
-                    key=lambda e: (-e.articles, -e.mentions, e.name.casefold()),
-                )
-            ),
-        )
+        return self._update().entities
 
     def articles_mentioning(self, key: str) -> tuple[ArticleSummary, ...]:
         """The collection's articles (in collection order) with at least one mention of the
         collection key `key`."""
         summaries, by_id = self._analysed()
         group = self._gathered().get(key)
-        hashes = {by_id[i].content_hash for i in group.keys} if group else set()
+        hashes = {by_id[i].content_hash for i in group.keys if i in by_id} if group else set()
         return tuple(s for s in summaries if s.analysed and s.content_hash in hashes)
 
     def texts_of(self, key: str) -> tuple[tuple[str, str], ...]:
         """(content hash, the article's own key) for each article where the collection key
         `key` is: where a correction of that entity across the collection is kept."""
         by_id, group = self._analysed()[1], self._gathered().get(key)
-        found = group.keys.items() if group else ()
+        found = [(i, keys) for i, keys in group.keys.items() if i in by_id] if group else ()
         return tuple((by_id[i].content_hash or "", k) for i, keys in found for k in sorted(keys))
 
     def quotes_of(self, key: str) -> tuple[CollectionQuote, ...]:
@@ -253,20 +285,9 @@ class Collection:
         date (undated last), then path, then position."""
         by_id = self._analysed()[1]
         group = self._gathered().get(key)
-        pairs = {(i, k) for i, keys in group.keys.items() for k in keys} if group else set()
-        found = []
-        for chunk in _chunks(sorted({k for _i, k in pairs})):
-            for analysis_id, speaker_key, data in self.store.query(
-                "SELECT analysis_id, speaker_key, data FROM quote_rows"
-                f" WHERE speaker_key IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ):
-                if (analysis_id, speaker_key) in pairs:
-                    summary = by_id[analysis_id]
-                    quote = quote_from_dict(json.loads(data))
-                    found.append(
-                        CollectionQuote(quote, summary.path, summary.title, summary.date, key)
-                    )
+        own = group.keys.items() if group else ()
+        pairs = {(i, k) for i, keys in own if i in by_id for k in keys}
+        found = _quotes_spoken(self.store, pairs, by_id, key)
         found.sort(key=lambda q: (q.date is None, q.date or "", str(q.path), q.quote.start))
         return tuple(found)
 
@@ -276,7 +297,7 @@ class Collection:
         keys = self._keys()
         order = {s.path: i for i, s in enumerate(summaries)}
         found = []
-        for chunk in _chunks(list(by_id)):
+        for chunk in chunks(list(by_id)):
             for analysis_id, data in self.store.query(
                 "SELECT analysis_id, data FROM quote_rows"
                 f" WHERE analysis_id IN ({','.join('?' * len(chunk))})",
@@ -299,13 +320,14 @@ class Collection:
     def co_occurring(self, key: str, limit: int = 10) -> tuple[tuple[CollectionEntity, int], ...]:
         """The entities found in the most articles together with the collection key `key`,
         with that number of articles; ties by name."""
-        keys = self._keys()
+        keys, by_id = self._keys(), self._analysed()[1]
         group = self._gathered().get(key)
         shared: Counter = Counter()
         for analysis_id in group.keys if group else ():
-            shared.update(set(keys.get(analysis_id, {}).values()))
+            if analysis_id in by_id:
+                shared.update(set(keys.get(analysis_id, {}).values()))
         shared.pop(key, None)
-        merged = self._all_merged()
+        merged = self._update().merged
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], merged[kv[0]].name.casefold()))
         return tuple((merged[k], n) for k, n in ranked[:limit])
 

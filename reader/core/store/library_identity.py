@@ -25,6 +25,26 @@ from reader.core.store.records import analysis_from_data
 from reader.core.text.article import Article
 
 _IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
+Corrections = snapshots.Corrections  # content hash -> (count of corrections, last id)
+IdentityState = tuple[dict[int, str], Corrections]  # (analysis id -> content hash, corrections)
+
+
+def corrections_state(store: Store) -> Corrections:
+    """Each corrected text's content hash -> (its corrections, the last one's id): one GROUP BY
+    over the corrections table, what an identity's state holds of them (`of_texts`)."""
+    return {
+        digest: (count, last)
+        for digest, count, last in store.query(
+            "SELECT content_hash, count(*), max(id) FROM corrections GROUP BY content_hash"
+        )
+    }
+
+
+def of_texts(corrections: Corrections, analyses: Mapping[int, str]) -> Corrections:
+    """Those of `corrections` on the texts of `analyses` (analysis id -> content hash): a
+    correction elsewhere in the library leaves a collection's identity as it was."""
+    texts = set(analyses.values())
+    return {digest: counts for digest, counts in corrections.items() if digest in texts}
 
 
 class StoredIdentity:
@@ -36,30 +56,31 @@ class StoredIdentity:
         self.scope = scope  # where its snapshot is kept (identity_snapshot.scope_of); "": none
         self.saves = 0  # snapshots written: writes of the store that change none of its rows
         self._hashes: dict[int, str] = {}  # analysis id -> content hash, of those added
-        self._corrections: dict[str, tuple[int, int]] = {}  # hash -> (count, last id)
-        self._gathered: tuple[tuple, GatheredMap] | None = None  # (state, gathered)
-
-    def _corrections_now(self) -> dict[str, tuple[int, int]]:
-        return {
-            digest: (count, last)
-            for digest, count, last in self.store.query(
-                "SELECT content_hash, count(*), max(id) FROM corrections GROUP BY content_hash"
-            )
-        }
+        self._corrections: Corrections = {}  # those of the identity as it stands
+        self._gathered: tuple[IdentityState, GatheredMap] | None = None  # (state, gathered)
 
     def sync(self, analyses: Mapping[int, str]) -> CollectionIdentity:
         """The identity of exactly `analyses` (analysis id -> content hash) as stored now."""
-        return self._sync(analyses, self._corrections_now())
+        return self._sync(analyses, corrections_state(self.store))
 
-    def gathered(self, analyses: Mapping[int, str]) -> GatheredMap:
-        """`gather` over exactly `analyses` as stored now. With a scope, the snapshot the store
+    def gathered(
+        self, analyses: Mapping[int, str], corrections: Corrections | None = None
+    ) -> GatheredMap:
+        """`gather` over exactly `analyses` as stored now, with `corrections` the state of the
+        corrections (`corrections_state`; None: read now). With a scope, the snapshot the store
         keeps of it is used when it covers the same state (nothing else is read), else brought
         up to date from its facts and saved again: a collection opens without reading its
-        analyses, and a few new ones cost only their own reading."""
-        state = (dict(analyses), self._corrections_now())
+        analyses, and a few new ones cost only their own reading. Kept between calls (the
+        window's lane keeps one per collection), an update reads only what changed since."""
+        if corrections is None:
+            corrections = corrections_state(self.store)
+        state = (dict(analyses), of_texts(corrections, analyses))
         if self._gathered is not None and self._gathered[0] == state:
             return self._gathered[1]
-        snapshot = snapshots.load(self.store, self.scope) if self.scope else None
+        # an identity in hand is brought up to date; without one, the snapshot is read
+        snapshot = (
+            snapshots.load(self.store, self.scope) if self.scope and not self._hashes else None
+        )
         if snapshot is not None and snapshot.covers(*state):
             gathered = GatheredMap(*snapshot.gathered())
         else:
@@ -75,9 +96,7 @@ class StoredIdentity:
         self._gathered = (state, gathered)
         return gathered
 
-    def _sync(
-        self, analyses: Mapping[int, str], corrections: dict[str, tuple[int, int]]
-    ) -> CollectionIdentity:
+    def _sync(self, analyses: Mapping[int, str], corrections: Corrections) -> CollectionIdentity:
         changed = {
             digest
             for digest in corrections.keys() | self._corrections.keys()
@@ -94,7 +113,7 @@ class StoredIdentity:
         self._corrections = corrections
         return self.identity
 
-    def _add(self, ids: Sequence[int], corrections: Mapping[str, tuple[int, int]]) -> None:
+    def _add(self, ids: Sequence[int], corrections: Corrections) -> None:
         rows = self.store.query(
             "SELECT a.id, a.content_hash, a.model, a.title, a.data, t.text FROM analyses a"
             " JOIN texts t ON t.content_hash = a.content_hash"

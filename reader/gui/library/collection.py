@@ -57,7 +57,7 @@ class Collections(QObject):
         self.layout = LibraryViewState(settings, self.panel, self.dock, parent)
         self.layout.follow_tabs(articles.widget)
         self.indexer = CollectionIndexer(self)
-        self.identity = IdentityWork(self.panel, self.say, self)  # first builds, off the GUI
+        self.identity = IdentityWork(self.panel, self.say, self)  # its identity, off the GUI
         self._refresh_soon = QTimer(self)  # one re-read for the results of one turn
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
@@ -161,7 +161,7 @@ class Collections(QObject):
         label = self._stored.pipeline_label()
         if self.current is None or self._stored.store is None or label is None:
             return
-        self.collection = Collection(self._stored.store, paths, label)
+        self.collection = Collection(self._stored.store, paths, label, adopts_identity=True)
         self.identity.show(self.collection, self.current.name)
 
     def open_collection(self, paths: list[Path], name: str) -> None:

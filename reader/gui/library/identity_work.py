@@ -1,52 +1,72 @@
-"""A collection's first identity built off the GUI thread (issue 25, "a window that never waits").
+"""A collection's identity worked out off the GUI thread, always (issue 25, "a window that never
+waits").
 
-The first time a collection is opened, the store holds no snapshot of its identity, and
-working out its collection keys reads every analysis with its text: seconds for thousands of
-articles (7 s at 10,000 on a loaded machine). `IdentityWork.show` runs that build as a job on a
-lane of its own, on a connection of its own (`Store.open` of the same file: the store is in WAL
-mode, so the window's reads go on meanwhile); the build saves the snapshot, so the window's own
-Collection then opens it as a reopened collection does. `ready` carries the request id the job
-answered; a newer `show` (another collection shown) makes an older job's outcome stale.
+Listing a collection's entities means resolving its collection keys: reading every analysis
+with its text the first time (7 s at 10,000 articles on a loaded machine), reading the snapshot
+the store keeps of it (half a second at 10,000), or bringing that snapshot up to date after
+articles were analysed, a correction made or an alias rule applied (seconds). The window's
+Collection never does any of it (`Collection(adopts_identity=True)`): `IdentityWork` runs each
+on a lane of its own, on a connection of its own (`Store.open` of the same file: the store is
+in WAL mode, so the window's reads go on meanwhile), and the Collection adopts the outcome
+(`Collection.adopt_identity`). The lane keeps its `StoredIdentity` of the last collection
+between jobs, so an update after a few new analyses reads only those.
+
+Whether an update is needed is cheap to know on the GUI thread (`Collection.identity_state`:
+the article list the panel reads anyway and one GROUP BY over the corrections, no snapshot).
+While one is pending the panel keeps listing the entities adopted last; only a collection with
+none adopted yet says they are being worked out. The lane is `latest_only`: updates asked for
+while one runs make one more job, the newest; a newer `show` (another collection shown) makes
+an older job's outcome stale. `ready` carries the request id of the job that ended.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.store import identity_snapshot as snapshots
-from reader.core.store.database import Store, path_key
-from reader.core.store.library import Collection
+from reader.core.store.database import Store
+from reader.core.store.library import Collection, IdentityUpdate, identity_update, no_identity
+from reader.core.store.library_identity import IdentityState, StoredIdentity
 from reader.gui.library.panel import LibraryPanel
 from reader.gui.work.background import Job, JobControl, Lane
 
 WORKING_OUT = "Working out the collection’s people and organisations…"
 
 
-def has_snapshot(store: Store, paths: Sequence[Path], model: str) -> bool:
-    """Whether the store keeps a snapshot of this collection's identity (made by these rules),
-    current or not: without one, listing its entities is the slow first build."""
-    scope = snapshots.scope_of(model, [path_key(Path(p)) for p in dict.fromkeys(paths)])
-    return snapshots.load(store, scope) is not None
+class LaneIdentity:
+    """The identity the lane keeps between its jobs: one `StoredIdentity`, of the collection
+    (store file and scope) it last worked on. Used on the lane's one thread only."""
 
+    def __init__(self) -> None:
+        self._key: tuple[Path, str] | None = None
+        self._identity: StoredIdentity | None = None
 
-def _build(control: JobControl, store_path: Path, paths: list[Path], model: str) -> int:
-    """On the lane: the collection's entities on a connection of its own (which saves their
-    snapshot); returns how many there are."""
-    if control.stopped():
-        return 0
-    with Store.open(store_path) as store:
-        return len(Collection(store, paths, model).entities())
+    def update(
+        self, control: JobControl, store_path: Path, scope: str, state: IdentityState
+    ) -> IdentityUpdate | None:
+        """On the lane: the identity of `scope` brought to `state` on a connection of its own
+        (which saves its snapshot); None when the job was cancelled before it began."""
+        if control.stopped():
+            return None
+        with Store.open(store_path) as store:
+            if self._identity is None or self._key != (store_path, scope):
+                self._identity, self._key = StoredIdentity(store, scope), (store_path, scope)
+            self._identity.store = store  # this job's connection
+            try:
+                return identity_update(self._identity, state)
+            except BaseException:
+                self._identity = self._key = None  # half brought up to date: not kept
+                raise
 
 
 class IdentityWork(QObject):
-    """Shows a collection in the Library panel, its first identity built in the background:
-    the panel lists the articles at once and says the entities are being worked out until the
-    build (one at a time, the newest only) has run."""
+    """Shows a collection in the Library panel, its identity worked out in the background
+    (one job at a time, the newest only): the panel lists the articles at once, and its
+    entities once adopted."""
 
-    ready = Signal(int)  # the request id (`Job.request`) of the build that ended, after listing
+    ready = Signal(int)  # the request id (`Job.request`) of the job that ended, after listing
 
     def __init__(
         self,
@@ -56,55 +76,101 @@ class IdentityWork(QObject):
     ) -> None:
         super().__init__(parent)
         self._panel = panel
-        self._status = status  # one line for the status bar: why a build failed
+        self._status = status  # one line for the status bar: why an update failed
         self._lane = Lane("identity", threads=1, latest_only=True, parent=self)
+        self._lane_identity = LaneIdentity()
+        self._collection: Collection | None = None
         self._job: Job | None = None
+        self._asked: IdentityState | None = None  # the state the pending job works out
+        self._kept: tuple[tuple[Path, str], IdentityUpdate] | None = None  # the last adopted
 
     @property
     def pending(self) -> int | None:
-        """The request id of the build running or queued, None when there is none."""
+        """The request id of the job running or queued, None when there is none."""
         return self._job.request if self._job is not None else None
 
     def show(self, collection: Collection, name: str) -> None:
-        """Show `collection` under `name` in the panel; without a snapshot of its identity in
-        the store, its entities once a build on a connection of its own has made one."""
+        """Show `collection` under `name` in the panel; its entities once its identity is
+        worked out (at once when it is the collection adopted last and the store has not
+        moved on)."""
         self.cancel()
-        store = collection.store
-        if collection.paths and not has_snapshot(store, collection.paths, collection.model):
-            job = self._lane.submit(_build, store.path, list(collection.paths), collection.model)
-            job.result.connect(lambda _count, job=job: self._done(job, None))
-            job.error.connect(lambda error, job=job: self._done(job, str(error)))
-            self._job = job
-        self._panel.working_out = self._job is not None
+        self._collection = collection
+        if self._kept is not None and self._kept[0] == _key_of(collection):
+            collection.adopt_identity(self._kept[1])
+        self._ask()
+        self._panel.working_out = self._working_out()
         self._panel.set_collection(collection, name)
         self._say_working()
 
     def refresh(self) -> None:
-        """The panel's lists read again; its entities only once no build is pending."""
-        self._panel.working_out = self._job is not None
+        """The panel's lists read again (the entities adopted last), and an update of the
+        identity asked for when the store has moved on."""
+        self._ask()
+        self._panel.working_out = self._working_out()
         self._panel.refresh()
         self._say_working()
 
+    def _working_out(self) -> bool:
+        """A job pending for a collection with no entities adopted yet (none, or those of a
+        state without analysed articles): the panel says they are being worked out."""
+        adopted = self._collection.adopted if self._collection is not None else None
+        return self._job is not None and (adopted is None or not adopted.state[0])
+
+    def _ask(self) -> None:
+        """A job bringing the identity to the store's state, unless it is there or asked."""
+        collection = self._collection
+        if collection is None or not collection.adopts_identity:
+            return
+        state = collection.identity_state()
+        if collection.adopted is not None and collection.adopted.state == state:
+            self.cancel()  # back where it was (a correction undone): nothing to adopt
+            return
+        if self._job is not None and self._asked == state:
+            return
+        if not state[0]:  # no analysed article: nothing to work out
+            self.cancel()
+            self._adopt(collection, no_identity(state))
+            return
+        job = self._lane.submit(
+            self._lane_identity.update, collection.store.path, collection.scope, state
+        )
+        job.result.connect(lambda update, job=job: self._done(job, update, None))
+        job.error.connect(lambda error, job=job: self._done(job, None, str(error)))
+        self._job, self._asked = job, state
+
+    def _adopt(self, collection: Collection, update: IdentityUpdate) -> None:
+        collection.adopt_identity(update)
+        self._kept = (_key_of(collection), update)
+
     def _say_working(self) -> None:
-        if self._job is not None:
+        if self._panel.working_out:
             self._panel.follow_label.setText(WORKING_OUT)
 
-    def _done(self, job: Job, problem: str | None) -> None:
+    def _done(self, job: Job, update: IdentityUpdate | None, problem: str | None) -> None:
         if job is not self._job:
             return
-        self._job = None
+        self._job = self._asked = None
+        collection = self._collection
         if problem is not None:
             self._status(f"The collection's people and organisations cannot be listed: {problem}")
-        if self._panel.collection is not None:
-            self.refresh()
+        elif update is not None and collection is not None:
+            self._adopt(collection, update)
+        self._panel.working_out = False
+        if collection is not None and self._panel.collection is collection:
+            self._panel.refresh_entities()
         self.ready.emit(job.request)
 
     def cancel(self, wait: bool = False) -> None:
-        """Drop the build in hand (its outcome is not shown); with `wait`, return once the lane
-        is idle (a build already running ends first: it cannot stop between steps)."""
+        """Drop the job in hand (its outcome is not adopted); with `wait`, return once the
+        lane is idle (a job already running ends first: it cannot stop between steps)."""
         if self._job is not None:
             self._job.cancel()
-            self._job = None
+            self._job = self._asked = None
             self._panel.working_out = False
         if wait:
             self._lane.wait_idle()
+
+
+def _key_of(collection: Collection) -> tuple[Path, str]:
+    """Which identity a collection has: its store file and its scope."""
+    return Path(collection.store.path), collection.scope

@@ -71,6 +71,15 @@ def _filtered(parent: QWidget, table: QTableView, placeholder: str) -> QWidget:
     return box
 
 
+def _progress_format(failed: int) -> str:
+    """The progress bar's text: how far the analysis is, and how many files failed."""
+    return "Analysing %v of %m" + (f" ({failed} could not be read)" if failed else "")
+
+
+def _matches(count: int) -> str:
+    return f"{count} match{'es' if count != 1 else ''}"
+
+
 class LibraryPanel(QWidget):
     """Lists of one Collection; a click on an article or a quote asks the window to open it."""
 
@@ -179,11 +188,15 @@ class LibraryPanel(QWidget):
     def refresh(self) -> None:
         """Read the lists again from the store (after analysis, a correction, a clear)."""
         self.refresh_articles()
+        self.refresh_entities()
+        if self.search_box.text().strip():
+            self.run_search()
+
+    def refresh_entities(self) -> None:
+        """Only the entities and the one followed (its identity was worked out again)."""
         collection = None if self.working_out else self.collection
         self.entities.records.set_records(collection.entities() if collection else ())
         self.follow(self.followed.key if self.followed else None)
-        if self.search_box.text().strip():
-            self.run_search()
 
     def refresh_articles(self) -> None:
         """Only the article list and its count (cheap), while the collection is analysed."""
@@ -197,9 +210,7 @@ class LibraryPanel(QWidget):
     def show_progress(self, done: int, total: int, failed: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(
-            "Analysing %v of %m" + (f" ({failed} could not be read)" if failed else "")
-        )
+        self.progress.setFormat(_progress_format(failed))
         self.progress.show()
         self.cancel_button.show()
 
@@ -250,9 +261,7 @@ class LibraryPanel(QWidget):
         if self.collection is not None and query:
             hits = self.collection.search(query, quotes_only=self.quotes_only.isChecked())
         self.hits.records.set_records(hits)
-        self.search_count.setText(
-            f"{len(hits)} match{'es' if len(hits) != 1 else ''}" if query else ""
-        )
+        self.search_count.setText(_matches(len(hits)) if query else "")
 
     # -- opening
 

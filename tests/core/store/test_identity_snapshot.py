@@ -101,10 +101,10 @@ def test_a_collection_counts_the_store_as_unchanged_after_keeping_its_snapshot(t
         collection.entities()  # writes the snapshot
         assert collection._identity.saves == 1
         collection.articles()
-        assert "merged" in collection._cache  # nothing read again for the snapshot's write
+        assert "gathered" in collection._cache  # nothing read again for the snapshot's write
         store.add_correction("0" * 64, Correction("kind", key="org:x", kind="PERSON"))
         collection.articles()
-        assert "merged" not in collection._cache  # any other write is seen
+        assert "gathered" not in collection._cache  # any other write is seen
 
 
 def test_a_schema_3_store_is_migrated_with_its_rows(tmp_path):
