@@ -69,9 +69,16 @@ def with_results_lines(doc: Doc, candidates: list[Candidate]) -> list[Candidate]
     after "at" or before a colon at the start of the line is where the game is played.
     """
     found = []
+    persons: set[tuple[int, int]] | None = None  # made once, on the first results line
     for start, end in lines(doc):
         if not is_dateline(doc, start, end) and _is_results_line(doc, start, end):
-            found.extend(_teams_on_line(doc, start, end, candidates))
+            if persons is None:
+                persons = {
+                    (c.start, c.end)
+                    for c in candidates
+                    if c.kind is Kind.PERSON and c.end - c.start > 1
+                }
+            found.extend(_teams_on_line(doc, start, end, persons))
     return replacing(doc, candidates, found)
 
 
@@ -132,11 +139,12 @@ def _is_prose(text: str) -> bool:
     return len(words) >= _PROSE_WORDS and lowercase > _PROSE_LOWERCASE_SHARE * len(words)
 
 
-def _teams_on_line(doc: Doc, start: int, end: int, candidates: list[Candidate]) -> list[Candidate]:
-    """The teams, persons and grounds named on one results line."""
-    persons = {
-        (c.start, c.end) for c in candidates if c.kind is Kind.PERSON and c.end - c.start > 1
-    }
+def _teams_on_line(
+    doc: Doc, start: int, end: int, persons: set[tuple[int, int]]
+) -> list[Candidate]:
+    """The teams, persons and grounds named on one results line; `persons` are the token spans
+    of the candidates of two words or more that are persons (made once per Doc: per line, it
+    cost a pass over every candidate for each results line)."""
     teams = []
     i = start
     while i < end:
