@@ -132,9 +132,18 @@ def test_garbage_named_pdf_says_it_is_damaged(tmp_path):
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".odt", ".epub"])
-def test_a_text_file_named_like_a_document_says_what_is_wrong(tmp_path, suffix):
+def test_a_text_file_named_like_a_document_is_read_as_text_and_says_so(tmp_path, suffix):
     path = tmp_path / f"notes{suffix}"
     path.write_text("just some words")
+    article = load_article(path)
+    assert article.text == "just some words"
+    assert article.notices[0].startswith(f"notes{suffix} is plain text, not ")
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt", ".epub"])
+def test_binary_bytes_named_like_a_document_say_what_is_wrong(tmp_path, suffix):
+    path = tmp_path / f"notes{suffix}"
+    path.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(ArticleError, match="not a valid ZIP archive"):
         load_article(path)
 
@@ -221,9 +230,11 @@ def test_a_text_named_eml_without_headers_is_refused(tmp_path):
         load_article(path)
 
 
-def test_rtf_that_is_not_rtf_is_refused(tmp_path):
+def test_rtf_that_is_not_rtf_is_read_as_text_or_refused(tmp_path):
     path = tmp_path / "fake.rtf"
     path.write_text("plain words")
+    assert load_article(path).notices == ("fake.rtf is plain text, not an RTF file; read as text.",)
+    path.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(ArticleError, match="not an RTF document"):
         load_article(path)
 

@@ -4,7 +4,9 @@ Formats: plain text, Markdown, HTML, Word (.docx), PDF, EPUB, OpenDocument text 
 e-mail (.eml) and saved pages (.mhtml/.mht); pictures (PNG, JPEG, TIFF, WebP) and the scanned
 pages of PDFs are read with OCR. A file's content decides over
 its name where the content is unmistakable (a PDF or an Office/e-book archive renamed .txt is
-still read as what it is). Nothing in a file is executed or fetched.
+still read as what it is), and a file named as a PDF, Word, EPUB, ODT, RTF or picture file that
+holds text is read as text; the article's notices then say so (misnamed). Nothing in a file is
+executed or fetched.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ _BINARY_SIGNATURES = {
 _PDF_SIGNATURE = b"%PDF"
 _ZIP_SIGNATURE = b"PK\x03\x04"
 _RTF_SIGNATURE = b"{\\rtf"
+_ARCHIVE_SUFFIXES = (".docx", ".epub", ".odt")
 
 Loader = Callable[[Path, bytes], Article]
 
@@ -68,34 +71,38 @@ def load_article(path: str | Path) -> Article:
 
 
 def _loader(path: Path, data: bytes) -> Loader:
-    """The loader for a file: by an unmistakable signature first, else by its suffix."""
-    from reader.core.text.loaders import html, images, markdown, text
+    """The loader for a file: by an unmistakable signature first, else by its suffix. Where
+    the two disagree, or a binary format's name holds text, the article says so (misnamed)."""
+    from reader.core.text.loaders import html, images, markdown, misnamed, text
 
     suffix = path.suffix.lower()
-    if data.startswith(_PDF_SIGNATURE) or suffix == ".pdf":
-        from reader.core.text.loaders.pdf import load_pdf
-
-        return load_pdf
+    promised = misnamed.named_format(path, images.IMAGE_SUFFIXES)
+    if data.startswith(_PDF_SIGNATURE):
+        return misnamed.read_as_found(_pdf_loader(), "a PDF", promised, "read as a PDF")
     if data.startswith(_OLE_SIGNATURE) and _ENCRYPTED_PACKAGE in data:
         raise ArticleError(
             f"{path.name} is encrypted with a password; open it in Word and save an "
             "unprotected copy first."
         )
-    if data.startswith(_ZIP_SIGNATURE) or (
-        suffix in (".docx", ".epub", ".odt") and not data.startswith(_OLE_SIGNATURE)
-    ):
-        from reader.core.text.loaders.archives import load_archive
-
-        return load_archive
-    if data.lstrip().startswith(_RTF_SIGNATURE) or suffix == ".rtf":
-        from reader.core.text.loaders.rtf import load_rtf
-
-        return load_rtf
-    if images.picture_kind(data) or suffix in images.IMAGE_SUFFIXES:
-        return images.load_picture  # read with OCR
+    if data.startswith(_ZIP_SIGNATURE):
+        if suffix in _ARCHIVE_SUFFIXES:
+            promised = None  # which of the three it is, the archive itself says
+        found = "a Word, OpenDocument or EPUB file"
+        return misnamed.read_as_found(_archive_loader(), found, promised, "read as one")
+    if data.lstrip().startswith(_RTF_SIGNATURE):
+        return misnamed.read_as_found(_rtf_loader(), "an RTF file", promised, "read as RTF")
+    if kind := images.picture_kind(data):
+        if suffix in images.IMAGE_SUFFIXES:
+            promised = None  # a .jpg that is a PNG is a picture all the same
+        found = f"a {kind} image"
+        return misnamed.read_as_found(images.load_picture, found, promised, "read with OCR")
     for signature, message in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise ArticleError(message.format(name=path.name))
+    if suffix in _NAMED_BINARY:  # no signature of the format named: text, or its loader says
+        assert promised is not None
+        instead = misnamed.text_instead(path, data, promised, text.load_text, html.load_html)
+        return instead or _NAMED_BINARY[suffix]()
     if suffix in MAIL_SUFFIXES:
         from reader.core.text.loaders.mail import load_mail
 
@@ -105,3 +112,36 @@ def _loader(path: Path, data: bytes) -> Loader:
     if suffix in MARKDOWN_SUFFIXES:
         return markdown.load_markdown
     return text.load_text
+
+
+def _pdf_loader() -> Loader:
+    from reader.core.text.loaders.pdf import load_pdf
+
+    return load_pdf
+
+
+def _archive_loader() -> Loader:
+    from reader.core.text.loaders.archives import load_archive
+
+    return load_archive
+
+
+def _rtf_loader() -> Loader:
+    from reader.core.text.loaders.rtf import load_rtf
+
+    return load_rtf
+
+
+def _picture_loader() -> Loader:
+    from reader.core.text.loaders.images import load_picture
+
+    return load_picture
+
+
+# Binary formats by suffix, each with its loader.
+_NAMED_BINARY: dict[str, Callable[[], Loader]] = {
+    ".pdf": _pdf_loader,
+    ".rtf": _rtf_loader,
+    **dict.fromkeys(_ARCHIVE_SUFFIXES, _archive_loader),
+    **dict.fromkeys(IMAGE_SUFFIXES, _picture_loader),
+}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.errors import ArticleError
@@ -27,6 +28,8 @@ _MAX_HEADING_CHARS = 200
 _FEW_BLOCKS = 1000
 _MIN_MEAN_BLOCK_CHARS = 40
 _MERGED_BLOCK_CHARS = 500
+# The notice of a document whose page headers and footers hold text (Word, OpenDocument).
+HEADERS_LEFT_OUT = "Its page headers and footers are not shown (they are not the article's text)."
 
 
 def looks_like_heading(line: str) -> bool:
@@ -132,6 +135,13 @@ def _merged(group: list[Block]) -> Block:
     if len(group) == 1:
         return group[0]
     return Block(BlockKind.PARAGRAPH, group[0].start, group[-1].end)
+
+
+def with_notices(article: Article, *notices: str) -> Article:
+    """The article with these notices (what the loader left out of its text) after its own;
+    empty ones are skipped. The text and its offsets are untouched."""
+    added = tuple(notice for notice in notices if notice)
+    return replace(article, notices=article.notices + added) if added else article
 
 
 def only_pictures(path: Path) -> ArticleError:

@@ -27,6 +27,7 @@ from lxml import etree
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, BlockKind
 from reader.core.text.loaders.blocks import (
+    HEADERS_LEFT_OUT,
     Part,
     article_from_parts,
     headline_first,
@@ -54,7 +55,6 @@ _NOTE_KINDS = ("footnote", "endnote")
 _DEFAULT_NOTE_FORMATS = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
 _NOT_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 NOTES_HEADING = "Notes"
-HEADERS_LEFT_OUT = "Its page headers and footers are not shown (they are not the article's text)."
 _CHART_RELATIONS = frozenset({"chart", "chartEx"})
 _Relations = list[tuple[str, str, str]]  # (type's last word, id, target part), see _relations
 _PICTURES = frozenset({"drawing", "pict", "object"})

@@ -6,6 +6,8 @@ article's, so its metadata is the page's own. The HTML part goes through the HTM
 saved page: the page itself, the first HTML part); an e-mail without one is read from its
 plain-text part like a .txt file. A message forwarded or attached whole (message/rfc822) follows
 the body as a quoted part: a "Forwarded message" heading, its From, Date and Subject, its body.
+What an e-mail holds that is not read is said in the article's notices: attachments, text parts
+after the first of its kind, forwarded messages past the cap or whose text cannot be read.
 
 A part's transfer encoding (base64, quoted-printable, uuencode) never produces more bytes than
 it is given: base64 three for every four, the others at most one for one. So the size a part
@@ -25,7 +27,7 @@ from pathlib import Path
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, BlockKind
 from reader.core.text.decoding import decode_text, normalize_newlines
-from reader.core.text.loaders.blocks import Part, article_from_parts
+from reader.core.text.loaders.blocks import Part, article_from_parts, with_notices
 from reader.core.text.loaders.charsets import codec_for_label
 from reader.core.text.loaders.html import decode_html, html_article
 from reader.core.text.loaders.metadata import stated_meta, stated_title
@@ -35,6 +37,7 @@ from reader.core.text.sources import MAX_FILE_BYTES
 PART_BOUND = MAX_FILE_BYTES
 SAVED_PAGE_SUFFIXES = (".mhtml", ".mht")
 _MAX_NESTED_MESSAGES = 20  # messages forwarded inside forwarded messages, all levels
+_NAMED_ATTACHMENTS = 3  # attachments named in the notice
 
 
 def load_mail(path: Path, data: bytes) -> Article:
@@ -43,15 +46,54 @@ def load_mail(path: Path, data: bytes) -> Article:
     if not isinstance(message, EmailMessage) or not (message.keys() or message.is_multipart()):
         raise ArticleError(f"{path.name} is not an e-mail or saved web page (no MIME headers).")
     title = stated_title(_header(message, "Subject"))
-    meta = None if _is_saved_page(path, message) else _meta(message)
+    saved_page = _is_saved_page(path, message)
+    meta = None if saved_page else _meta(message)
     body = _body(path, message, title, meta)
-    quoted = _quoted_parts(path, message)
+    quoted, notices = _quoted_parts(path, message)
+    if not saved_page:
+        notices = [*_unread_parts(message), *notices]
     if not quoted:
         if body is None:
             raise ArticleError(f"{path.name} has no text or HTML part to read.")
-        return body
+        return with_notices(body, *notices)
     parts = _article_parts(body) if body is not None else []
-    return article_from_parts(path, parts + quoted, title=title, meta=meta)
+    article = article_from_parts(path, parts + quoted, title=title, meta=meta)
+    return with_notices(article, *notices)
+
+
+def _unread_parts(message: EmailMessage) -> list[str]:
+    """Notices for what of the message's own parts is not read: its attachments (their names,
+    a few), and text parts after the first of the type read (HTML, else plain text)."""
+    attached: list[str] = []
+    texts = {"text/html": 0, "text/plain": 0}
+    for part in _own_parts(message):
+        kind = part.get_content_type()
+        if part.is_attachment() and kind != "message/rfc822":
+            attached.append(_file_name(part) or kind)
+        elif kind in texts and not part.is_multipart():
+            texts[kind] += 1
+    notices = []
+    if attached:
+        names = ", ".join(attached[:_NAMED_ATTACHMENTS])
+        names += ", …" if len(attached) > _NAMED_ATTACHMENTS else ""
+        count = (
+            "Its attachment is" if len(attached) == 1 else f"Its {len(attached)} attachments are"
+        )
+        notices.append(f"{count} not read ({names}).")
+    extra = (texts["text/html"] or texts["text/plain"]) - 1
+    if extra > 0:
+        more = "1 more part" if extra == 1 else f"{extra} more parts"
+        verb = "is" if extra == 1 else "are"
+        notices.append(f"{more} of its text {verb} not shown (Reader reads the first).")
+    return notices
+
+
+def _file_name(part: EmailMessage) -> str | None:
+    try:
+        name = part.get_filename()
+    except (ValueError, IndexError, TypeError):
+        return None
+    return " ".join(name.split()) if name else None
 
 
 def _is_saved_page(path: Path, message: EmailMessage) -> bool:
@@ -91,16 +133,22 @@ def _article_parts(article: Article) -> list[Part]:
     return [(block.kind, article.block_text(block)) for block in article.blocks]
 
 
-def _quoted_parts(path: Path, message: EmailMessage) -> list[Part]:
-    """Messages forwarded or attached whole, each a heading, its headers and its body."""
+def _quoted_parts(path: Path, message: EmailMessage) -> tuple[list[Part], list[str]]:
+    """Messages forwarded or attached whole, each a heading, its headers and its body; and the
+    notices for those left out (past the cap) or whose text could not be read."""
     parts: list[Part] = []
+    notices: list[str] = []
+    unreadable = 0
     pending = [message]
     count = 0
-    while pending and count < _MAX_NESTED_MESSAGES:
+    while pending and count <= _MAX_NESTED_MESSAGES:
         outer = pending.pop(0)
         for inner, attached in _messages_inside(outer):
             count += 1
             if count > _MAX_NESTED_MESSAGES:
+                notices.append(
+                    f"Messages forwarded past the first {_MAX_NESTED_MESSAGES} are not shown."
+                )
                 break
             label = "Attached message" if attached else "Forwarded message"
             parts.append((BlockKind.HEADING, label))
@@ -114,13 +162,17 @@ def _quoted_parts(path: Path, message: EmailMessage) -> list[Part]:
                 body = _body(path, inner, None, None)
             except ArticleError:
                 body = None
+                unreadable += 1
             if body is not None:
                 parts += [
                     (BlockKind.PARAGRAPH if kind is BlockKind.TITLE else kind, text)
                     for kind, text in _article_parts(body)
                 ]
             pending.append(inner)
-    return parts
+    if unreadable:
+        which = "a forwarded message" if unreadable == 1 else f"{unreadable} forwarded messages"
+        notices.append(f"The text of {which} could not be read.")
+    return parts, notices
 
 
 def _messages_inside(message: EmailMessage) -> Iterator[tuple[EmailMessage, bool]]:

@@ -233,4 +233,11 @@ def with_uncertain_spans(article: Article) -> Article:
     )
     title = article.title.replace(UNSURE_START, "").replace(UNSURE_END, "")
     uncertain = tuple(span for span in spans if span[1] > span[0])
-    return Article(title, "".join(pieces), blocks, article.path, replace(meta, uncertain=uncertain))
+    return Article(
+        title,
+        "".join(pieces),
+        blocks,
+        article.path,
+        replace(meta, uncertain=uncertain),
+        article.notices,
+    )

@@ -6,6 +6,8 @@ rows paragraphs of their own; line breaks, tabs and runs of spaces (`text:s`) ar
 Footnotes and endnotes leave their citation as a mark (" [1]") and follow the text under a
 "Notes" heading, one paragraph each. Annotations, tracked deletions and hidden text (hidden
 paragraphs and sections, text in a style with `text:display="none"`) are not article text.
+Page headers and footers (styles.xml's master pages) are page furniture, left out; the
+Article's notices say so when they hold text, as for a Word file.
 Author and date are the document's creator and creation date (not its last save).
 """
 
@@ -18,10 +20,12 @@ from lxml import etree
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, BlockKind
 from reader.core.text.loaders.blocks import (
+    HEADERS_LEFT_OUT,
     Part,
     article_from_parts,
     headline_first,
     only_pictures,
+    with_notices,
     with_title_first,
 )
 from reader.core.text.loaders.markup import CELL_SEPARATOR
@@ -47,6 +51,7 @@ _SKIPPED = frozenset(
 ) | {f"{{{OFFICE}}}annotation", f"{{{SVG}}}title", f"{{{SVG}}}desc"}  # a shape's alt text
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 NOTES_HEADING = "Notes"
+_FURNITURE = ("header", "footer")  # style:header, style:footer-left, style:header-first, …
 
 
 def load_odt(path: Path, archive: DocumentArchive) -> Article:
@@ -64,7 +69,8 @@ def load_odt(path: Path, archive: DocumentArchive) -> Article:
         ) from error
     meta, title = _meta(path, archive)
     body = content.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
-    reader = _Reader(_hidden_styles(content, _styles(path, archive)))
+    styles = _styles(path, archive)
+    reader = _Reader(_hidden_styles(content, styles))
     parts = reader.parts(body) if body is not None else []
     parts += reader.notes_parts()
     if not any(kind is BlockKind.TITLE for kind, _ in parts):
@@ -72,7 +78,21 @@ def load_odt(path: Path, archive: DocumentArchive) -> Article:
     pictures = body is not None and next(body.iter(f"{{{DRAW}}}frame"), None) is not None
     if pictures and not any(text.strip() for _, text in parts):
         raise only_pictures(path)
-    return article_from_parts(path, parts, meta=meta)
+    article = article_from_parts(path, parts, meta=meta)
+    return with_notices(article, HEADERS_LEFT_OUT if _has_page_furniture(styles) else "")
+
+
+def _has_page_furniture(styles: etree._Element | None) -> bool:
+    """Whether a master page's header or footer (any of their left and first-page forms)
+    holds text."""
+    if styles is None:
+        return False
+    for page in styles.iter(f"{{{STYLE}}}master-page"):
+        for part in page:
+            name = part.tag.rpartition("}")[2] if isinstance(part.tag, str) else ""
+            if name.startswith(_FURNITURE) and "".join(part.itertext()).strip():
+                return True
+    return False
 
 
 def _styles(path: Path, archive: DocumentArchive) -> etree._Element | None:

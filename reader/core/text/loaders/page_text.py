@@ -6,7 +6,7 @@
   paragraph cut by a column or page break is rejoined; words hyphenated at a line end are
   joined (keeping the hyphen when the document writes the word with one elsewhere);
 - lines in larger type than the body are headings; the first heading near the top of page one
-  is the title.
+  is the title (on pages read with OCR without one, a first line that reads as a headline).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from collections import Counter
 from pathlib import Path
 
 from reader.core.text.article import Article, ArticleMeta, BlockKind
-from reader.core.text.loaders.blocks import Part, article_from_parts
+from reader.core.text.loaders.blocks import Part, article_from_parts, with_notices
 from reader.core.text.loaders.pdf_noise import Box, Line, Page, without_running_lines
+from reader.core.text.loaders.text import reads_as_title
 
 _HEADING_SCALE = 1.15
 _TITLE_SEARCH_BLOCKS = 3
@@ -28,15 +29,51 @@ _HYPHENATED = re.compile(r"\b([^\W\d_]+)-$")
 _BROKEN = re.compile(r"\w-$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"\w+")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+# The marks around a word OCR was unsure of (ocr.UNSURE_START, UNSURE_END), still in the text.
+_OCR_MARKS = re.compile("[\ue000\ue001]")
 
 
 def article_from_pages(
     path: Path, pages: list[Page], *, title: str | None, meta: ArticleMeta | None
 ) -> Article:
-    """The article of laid-out pages (a PDF's, or pictures read with OCR): running lines out,
-    paragraphs and headings rebuilt, the title first."""
-    parts = _title_first(_paragraphs(without_running_lines(pages), _body_size(pages)))
-    return article_from_parts(path, parts, title=title, meta=meta)
+    """The article of laid-out pages (a PDF's, or pictures read with OCR): running lines out
+    (said in its notices), paragraphs and headings rebuilt, the title first.
+
+    Pages read with OCR (`meta.ocr`) with no title stated and no heading in large type take
+    their first line with words as the title when it reads as one, as a .txt file's first
+    line does (text.reads_as_title); else the title is made from the file name."""
+    kept, left_out = without_running_lines(pages)
+    parts = _title_first(_paragraphs(kept, _body_size(pages)))
+    if title is None and meta is not None and meta.ocr:
+        parts = _first_line_title(parts)
+    article = article_from_parts(path, parts, title=title, meta=meta)
+    return with_notices(article, running_lines_notice(left_out))
+
+
+def running_lines_notice(count: int) -> str:
+    """The notice for `count` running lines left out ("" for none)."""
+    if not count:
+        return ""
+    lines = "1 line" if count == 1 else f"{count:,} lines"
+    return f"Its running headers, footers and page numbers are not shown ({lines})."
+
+
+def _first_line_title(parts: list[Part]) -> list[Part]:
+    """Parts whose first is the title: the first with words, when it reads as a headline and no
+    part is a title yet; specks before it (a stray mark, a clock, a page number) stay, after it,
+    as _title_first moves a heading."""
+    if any(kind is BlockKind.TITLE for kind, _ in parts):
+        return parts
+    for index, (_, text) in enumerate(parts[:_TITLE_SEARCH_BLOCKS]):
+        line = _OCR_MARKS.sub("", text)
+        if not _TWO_LETTERS.search(line):
+            continue
+        following = _OCR_MARKS.sub("", parts[index + 1][1]) if index + 1 < len(parts) else ""
+        if reads_as_title(line, following, more=index + 1 < len(parts)):
+            return [(BlockKind.TITLE, text), *parts[:index], *parts[index + 1 :]]
+        break
+    return parts
 
 
 def _title_first(parts: list[Part]) -> list[Part]:

@@ -5,6 +5,8 @@ pdfminer groups characters into lines and lines into text boxes (its own box ord
 turned off: it costs the square of the number of boxes); Reader then:
 - drops running headers, footers, page numbers and printers' marks (pdf_noise), and lines
   of rotated characters (slugs along the edge, which pdfminer reads a character a line);
+  the article's notices say how much was left out, and how many glyphs could not be read (a
+  font that maps them to no character);
 - writes ligatures and full-width forms as plain letters (pdf_noise.plain_letters);
 - orders boxes for reading and rebuilds paragraphs, headings and the title (page_text);
   the info dictionary's title comes first when it states one.
@@ -23,6 +25,7 @@ from pathlib import Path
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta
+from reader.core.text.loaders.blocks import with_notices
 from reader.core.text.loaders.metadata import stated_meta, stated_title
 from reader.core.text.loaders.page_text import article_from_pages, reading_order
 from reader.core.text.loaders.pdf_noise import Box, Line, Page, plain_letters
@@ -30,6 +33,10 @@ from reader.core.text.loaders.pdf_streams import bounded_streams
 
 # A glyph the font maps to no character (a bullet, an ornament): pdfminer writes "(cid:N)".
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+# Fewer unmapped glyphs than this are bullets and ornaments, not worth a notice; more are
+# letters of a font without a character map, text the reader would miss.
+_UNMAPPED_NOTICE = 20
+_PDF_HEADER_BYTES = 1024  # where readers look for "%PDF" (a few files have junk before it)
 
 
 # pdfminer logs every repair it makes to a damaged file; the user gets one sentence instead.
@@ -44,7 +51,7 @@ def load_pdf(path: Path, data: bytes) -> Article:
 
     try:
         with bounded_streams(path.name):
-            pages, info, scanned = _read_pages(path, data)
+            pages, info, scanned, left_out = _read_pages(path, data)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise ArticleError(
             f"{path.name} is encrypted with a password; open it in a PDF reader and save an "
@@ -54,6 +61,10 @@ def load_pdf(path: Path, data: bytes) -> Article:
         PSException, ValueError, KeyError, TypeError, AssertionError, IndexError, EOFError,
         AttributeError, struct.error, zlib.error, RecursionError, OSError,
     ) as error:  # fmt: skip
+        if b"%PDF" not in data[:_PDF_HEADER_BYTES]:
+            raise ArticleError(
+                f"{path.name} is damaged or not a PDF file (it does not start as a PDF does)."
+            ) from error
         raise ArticleError(f"{path.name} is damaged: it cannot be read as a PDF.") from error
     if not pages:
         raise ArticleError(f"{path.name} has no pages.")
@@ -62,21 +73,47 @@ def load_pdf(path: Path, data: bytes) -> Article:
 
         read_scanned_pages(path, data, scanned, known=pages)  # fills in `pages`
     if not any(box.lines for page in pages for box in page.boxes):
+        if not scanned and left_out[1]:
+            raise ArticleError(
+                f"{path.name} has no text Reader can read: its {left_out[1]:,} characters are "
+                "in fonts that do not say which letters they are."
+            )
         what = "and OCR found none in its pictures" if scanned else "run OCR first"
         raise ArticleError(f"{path.name} is scanned: there is no text to read; {what}.")
     meta = stated_meta(author=info.get("Author"), date=_pdf_date(info.get("CreationDate")))
     title = stated_title(info.get("Title"))
     if not scanned:
-        return article_from_pages(path, pages, title=title, meta=meta)
-    from reader.core.text.loaders.ocr import with_uncertain_spans
+        article = article_from_pages(path, pages, title=title, meta=meta)
+    else:
+        from reader.core.text.loaders.ocr import with_uncertain_spans
 
-    meta = replace(meta or ArticleMeta(), ocr=True)
-    return with_uncertain_spans(article_from_pages(path, pages, title=title, meta=meta))
+        meta = replace(meta or ArticleMeta(), ocr=True)
+        article = with_uncertain_spans(article_from_pages(path, pages, title=title, meta=meta))
+    return with_notices(article, *_left_out_notices(*left_out))
 
 
-def _read_pages(path: Path, data: bytes) -> tuple[list[Page], dict[str, str], list[int]]:
-    """Each page's size and text boxes, the info dictionary's text entries, and the numbers of
-    the pages with pictures but no text (scans)."""
+def _left_out_notices(sideways: int, unmapped: int) -> tuple[str, str]:
+    """The notices for the characters of rotated lines and the unmapped glyphs left out (""
+    for none); pdfminer reads rotated text a character a line, so characters are counted."""
+    turned = ""
+    if sideways:
+        characters = "1 character" if sideways == 1 else f"{sideways:,} characters"
+        turned = f"Its sideways (rotated) text is not shown ({characters})."
+    glyphs = ""
+    if unmapped >= _UNMAPPED_NOTICE:
+        glyphs = (
+            f"{unmapped:,} characters are not shown: their font does not say which letters "
+            "or symbols they are."
+        )
+    return turned, glyphs
+
+
+def _read_pages(
+    path: Path, data: bytes
+) -> tuple[list[Page], dict[str, str], list[int], tuple[int, int]]:
+    """Each page's size and text boxes, the info dictionary's text entries, the numbers of
+    the pages with pictures but no text (scans), and what was left out: the characters of
+    rotated lines and the glyphs that map to no character."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTTextLine
     from pdfminer.pdfdocument import PDFDocument
@@ -91,19 +128,28 @@ def _read_pages(path: Path, data: bytes) -> tuple[list[Page], dict[str, str], li
     interpreter = PDFPageInterpreter(manager, device)
     pages = []
     scanned = []
+    sideways = unmapped = 0
     for page in PDFPage.create_pages(document):
         interpreter.process_page(page)
         layout = device.get_result()
         boxes = []
         for item in _text_boxes(layout):
-            lines = [_line(line) for line in item if isinstance(line, LTTextLine)]
-            lines = [line for line in lines if line and line.text]
+            lines = []
+            for text_line in item:
+                if not isinstance(text_line, LTTextLine):
+                    continue
+                line, glyphs = _line(text_line)
+                unmapped += glyphs
+                if line is None:
+                    sideways += len("".join(text_line.get_text().split()))
+                elif line.text:
+                    lines.append(line)
             if lines:
                 boxes.append(Box(lines, item.x0, item.x1, item.y1))
         if not boxes and _has_pictures(path, layout):
             scanned.append(len(pages))
         pages.append(Page(layout.width, layout.height, reading_order(boxes, layout.width)))
-    return pages, info, scanned
+    return pages, info, scanned, (sideways, unmapped)
 
 
 def _has_pictures(path: Path, layout) -> bool:
@@ -146,16 +192,18 @@ def _text_boxes(layout) -> list:
     return boxes
 
 
-def _line(line) -> Line | None:
-    """The line, or None for a line of rotated characters."""
+def _line(line) -> tuple[Line | None, int]:
+    """The line (None for a line of rotated characters) and how many of its glyphs map to no
+    character (left out)."""
     from pdfminer.layout import LTChar
 
     chars = [char for char in line if isinstance(char, LTChar)]
     if chars and sum(not char.upright for char in chars) * 2 > len(chars):
-        return None
+        return None, 0
     size = statistics.median(char.size for char in chars) if chars else 0.0
-    text = " ".join(plain_letters(_UNMAPPED_GLYPH.sub("", line.get_text())).split())
-    return Line(text, line.x0, line.x1, line.y1, size)
+    text, unmapped = _UNMAPPED_GLYPH.subn("", line.get_text())
+    text = " ".join(plain_letters(text).split())
+    return Line(text, line.x0, line.x1, line.y1, size), unmapped
 
 
 def _info(document) -> dict[str, str]:

@@ -74,14 +74,16 @@ def plain_letters(text: str) -> str:
     return _COMPATIBILITY.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
 
 
-def without_running_lines(pages: list[Page]) -> list[list[Box]]:
-    """Each page's boxes without running headers, footers, page numbers and printers' marks.
+def without_running_lines(pages: list[Page]) -> tuple[list[list[Box]], int]:
+    """Each page's boxes without running headers, footers, page numbers and printers' marks,
+    and how many lines were left out (for the article's notice).
 
     Only short boxes (a line or two) count: a paragraph that happens to start in the margin is
     body text, however its first line reads.
     """
     margins = [_margin_lines(page) for page in pages]
     kept_pages = []
+    left_out = 0
     for number, page in enumerate(pages):
         window = [margins[other] for other in _window(number, len(pages))]
         kept_boxes = []
@@ -89,10 +91,11 @@ def without_running_lines(pages: list[Page]) -> list[list[Box]]:
             lines = box.lines
             if _short(box):
                 lines = [line for line in lines if not _is_running(line, page, window)]
+                left_out += len(box.lines) - len(lines)
             if lines:
                 kept_boxes.append(Box(lines, box.x0, box.x1, box.top))
         kept_pages.append(kept_boxes)
-    return kept_pages
+    return kept_pages, left_out
 
 
 def _window(number: int, count: int) -> list[int]:

@@ -4,7 +4,9 @@ The text's code page comes from the document's `\\ansicpg` word (Windows-1252 wh
 paragraphs are then found as in a .txt file. The info group's title, author and creation
 time give the title and metadata. Footnotes and endnotes (`\\footnote` groups, which striprtf
 drops) leave a mark where they stood (" [1]"; endnotes " [i]" unless the document sets another
-numbering) and follow the text under a "Notes" line, one paragraph each.
+numbering) and follow the text under a "Notes" line, one paragraph each. Page headers and
+footers (`\\header`, `\\footer` groups, which striprtf drops) are left out, and notes past
+_MAX_NOTES too: the article's notices say so, as for a Word file.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article
 from reader.core.text.decoding import normalize_newlines
+from reader.core.text.loaders.blocks import HEADERS_LEFT_OUT, with_notices
 from reader.core.text.loaders.metadata import stated_meta, stated_title
 from reader.core.text.loaders.text import text_article
 from reader.core.text.loaders.wordml import format_number
@@ -27,6 +30,8 @@ _NOTE = re.compile(r"\{\\(?:\*\\)?footnote(?![a-z])")
 _NOTE_FORMATS = {"ar": "decimal", "rlc": "lowerRoman", "ruc": "upperRoman"}
 _NOTE_FORMATS |= {"alc": "lowerLetter", "auc": "upperLetter", "chi": "chicago"}
 _MAX_NOTES = 10_000
+_FURNITURE = re.compile(r"\{\\(?:header|footer)[lrf]?(?![a-z])")
+_MAX_FURNITURE_GROUPS = 24  # a section may have its own, in six forms
 NOTES_HEADING = "Notes"
 
 
@@ -38,8 +43,9 @@ def load_rtf(path: Path, data: bytes) -> Article:
         raise ArticleError(f"{path.name} is not an RTF document (it does not start with {{\\rtf).")
     encoding = _encoding(data)
     try:
-        source, notes = _without_notes(data.decode("latin-1"), encoding)
+        source, notes, past_cap = _without_notes(data.decode("latin-1"), encoding)
         text = _plain(rtf_to_text(source, encoding=encoding, errors="replace"))
+        furniture = _has_page_furniture(source, encoding)
     except (ValueError, IndexError, RecursionError) as error:
         raise ArticleError(f"{path.name} is damaged: its RTF cannot be read.") from error
     if notes and text.strip():
@@ -58,7 +64,28 @@ def load_rtf(path: Path, data: bytes) -> Article:
         if created
         else None,
     )
-    return text_article(path, text, title=stated_title(fields.get("title")), meta=meta)
+    article = text_article(path, text, title=stated_title(fields.get("title")), meta=meta)
+    return with_notices(
+        article,
+        HEADERS_LEFT_OUT if furniture else "",
+        f"Its notes past the first {_MAX_NOTES:,} are not shown ({past_cap:,})."
+        if past_cap
+        else "",
+    )
+
+
+def _has_page_furniture(rtf: str, encoding: str) -> bool:
+    """Whether a header or footer group (`\\header`, `\\footerl`, …) holds text; the first
+    _MAX_FURNITURE_GROUPS are looked at."""
+    from striprtf.striprtf import rtf_to_text
+
+    for number, match in enumerate(_FURNITURE.finditer(rtf)):
+        if number >= _MAX_FURNITURE_GROUPS:
+            break
+        body = rtf[match.end() : _group_end(rtf, match.start()) - 1]
+        if rtf_to_text("{\\rtf1 " + body + "}", encoding=encoding, errors="replace").strip():
+            return True
+    return False
 
 
 def _plain(text: str) -> str:
@@ -68,17 +95,20 @@ def _plain(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def _without_notes(rtf: str, encoding: str) -> tuple[str, list[str]]:
-    """The RTF with each note group replaced by its mark, and the notes ("[1] text") in order:
-    footnotes, then endnotes (`\\ftnalt`)."""
+def _without_notes(rtf: str, encoding: str) -> tuple[str, list[str], int]:
+    """The RTF with each note group replaced by its mark, the notes ("[1] text") in order:
+    footnotes, then endnotes (`\\ftnalt`), and how many notes past _MAX_NOTES were left out."""
     from striprtf.striprtf import rtf_to_text
 
     pieces: list[str] = []
     notes: dict[bool, list[str]] = {False: [], True: []}
-    position = 0
+    position = past_cap = 0
     for match in _NOTE.finditer(rtf):
-        if match.start() < position or len(notes[False]) + len(notes[True]) >= _MAX_NOTES:
-            continue  # a note inside a note, or past the cap: left to striprtf, which drops it
+        if match.start() < position:
+            continue  # a note inside a note: read with it
+        if len(notes[False]) + len(notes[True]) >= _MAX_NOTES:
+            past_cap += 1  # left to striprtf, which drops it
+            continue
         end = _group_end(rtf, match.start())
         body = rtf[match.end() : end - 1]
         endnote = body.lstrip().startswith("\\ftnalt")
@@ -89,7 +119,7 @@ def _without_notes(rtf: str, encoding: str) -> tuple[str, list[str]]:
         pieces += [rtf[position : match.start()], f"{{ [{literal}]}}"]  # a group keeps the space
         position = end
     pieces.append(rtf[position:])
-    return "".join(pieces), notes[False] + notes[True]
+    return "".join(pieces), notes[False] + notes[True], past_cap
 
 
 def _group_end(rtf: str, start: int) -> int:

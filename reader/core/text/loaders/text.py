@@ -126,11 +126,18 @@ def first_line_title(text: str, spans: list[tuple[int, int]]) -> bool:
     (a heading), or is in title case, or is a short sentence-case headline before more text."""
     line = text[spans[0][0] : spans[0][1]]
     following = text[spans[1][0] : spans[1][1]] if len(spans) > 1 else ""
+    return reads_as_title(line, following, more=len(spans) > 1)
+
+
+def reads_as_title(line: str, following: str, *, more: bool) -> bool:
+    """`first_line_title`'s rule for one opening paragraph `line`, `following` being the
+    paragraph after it ("" when none) and `more` whether there is one: also the title of a
+    page read with OCR (page_text)."""
     if "\n" in line or not _may_be_headline(line, following):
         return False
     if looks_like_heading(line) or _reads_as_headline(line):
         return True
-    return len(spans) > 1 and _sentence_case_headline(line)
+    return more and _sentence_case_headline(line)
 
 
 def _may_be_headline(line: str, following: str) -> bool:
