@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from reader.core.model import Analysis, Kind, Mention, Quote
 from reader.core.render.evidence import is_confirmed
+from reader.core.render.notices import notice_text
 from reader.core.render.ocr_marks import ocr_label, text_pieces
 from reader.core.render.palette import PAGE_DARK, PAGE_LIGHT, STYLES, KindStyle, Scheme
 from reader.core.render.roles import role_text
@@ -340,6 +341,7 @@ def rendered_page(
         show_title=not any(block.kind == BlockKind.TITLE for block in article.blocks),
         title_index=next((i for i, b in enumerate(blocks) if b.kind == BlockKind.TITLE), -1),
         meta=_meta_fields(article.meta),
+        notices=[notice_text(notice) for notice in article.notices],  # the view's words
         text=text,
         piece=text_pieces(text, article.meta),  # the text, OCR's unsure words marked
         blocks=[_block_view(block) for block in blocks],

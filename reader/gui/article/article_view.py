@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -166,6 +166,8 @@ class ArticleView(TextColumn):
                 QToolTip.showText(event.globalPos(), quote_tooltip(quote), self.viewport())
             elif unsure:
                 QToolTip.showText(event.globalPos(), unsure, self.viewport())
+            elif whole := self.meta_line.full_text_at(self, QPointF(event.pos())):
+                QToolTip.showText(event.globalPos(), whole, self.viewport())  # a line cut short
             else:
                 QToolTip.hideText()
             return True

@@ -71,7 +71,7 @@ class Page(HTMLParser):
         self.stack.append(tag)
         if attributes.get("id") == "article-text":
             self.text_depth = len(self.stack)
-        if attributes.get("class") == "meta":
+        if attributes.get("class") in ("meta", "notice"):  # Reader's words, not the article's
             self.meta_depth = len(self.stack)
 
     def handle_endtag(self, tag: str) -> None:
