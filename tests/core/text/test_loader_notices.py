@@ -260,3 +260,20 @@ def test_a_pdf_whose_only_text_no_font_maps_says_so(tmp_path):
     path.write_bytes(only)
     with pytest.raises(ArticleError, match=r"only\.pdf has no text Reader can read: its 60 char"):
         load_article(path)
+
+
+def test_a_markdown_file_says_how_many_raw_html_blocks_with_text_it_left_out(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text(
+        "# Ferry crews accept offer\n\nThe crews accepted the offer on Friday.\n\n"
+        '<div class="caption">The harbour at dawn</div>\n\n<!-- an editor\'s comment -->\n\n'
+        "<hr/>\n\nThe ferries run again on Monday.\n",
+        encoding="utf-8",
+    )
+    article = load_article(path)
+
+    assert "harbour at dawn" not in article.text and "run again" in article.text
+    assert article.notices == ("A block of raw HTML with text in it is not shown.",)
+    plain = tmp_path / "plain.md"
+    plain.write_text("# Ferry crews\n\nThe crews <b>accepted</b> the offer.\n", encoding="utf-8")
+    assert load_article(plain).notices == ()  # inline tags keep their words

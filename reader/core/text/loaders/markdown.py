@@ -4,6 +4,8 @@ Links keep their words, images their alt text, code its text. markdown-it stops 
 past 20 levels of nesting (quotes in quotes, lists in lists) and drops what lies deeper; those
 lines are kept here as paragraphs in their place, so no text is ever lost silently.
 
+Blocks of raw HTML are left out; those that hold text are counted in the article's notices.
+
 A byline among the first paragraphs ("By Ana Souza, 3 March 2024") gives the author and date:
 Markdown has no other place to state them.
 """
@@ -16,13 +18,15 @@ from pathlib import Path
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, BlockKind
 from reader.core.text.decoding import decode_text
-from reader.core.text.loaders.blocks import article_from_parts
+from reader.core.text.loaders.blocks import article_from_parts, with_notices
 from reader.core.text.loaders.metadata import first_byline
 
 _TEXT_TOKENS = frozenset({"paragraph_open", "heading_open"})
 _CODE_TOKENS = frozenset({"fence", "code_block"})
 _DROPPED_TOKENS = frozenset({"html_block", "hr"})
 _REFERENCE_DEFINITION = re.compile(r"^[ \t>]*\[[^\]]+\]:[ \t]*\S")
+_MARKUP = re.compile(r"<!--.*?-->|<[^>]*>|&#?\w+;", re.DOTALL)
+_LETTER = re.compile(r"[^\W\d_]")
 _CONTAINER_MARKERS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)))+[ \t]*")
 
 
@@ -43,6 +47,7 @@ def markdown_article(path: Path, text: str) -> Article:
     covered = [False] * (len(lines) + 1)
     found: list[tuple[int, BlockKind, str]] = []
     bylines: list[tuple[int, str]] = []  # each text's lines, where a byline may be one
+    raw_html = 0  # html blocks with text, left out
     for index, token in enumerate(tokens):
         if token.type in _TEXT_TOKENS and index + 1 < len(tokens):
             inline = tokens[index + 1]
@@ -57,13 +62,24 @@ def markdown_article(path: Path, text: str) -> Article:
             found.append((_first_line(token), BlockKind.PARAGRAPH, token.content))
         elif token.type not in _DROPPED_TOKENS:
             continue
+        elif token.type == "html_block":
+            raw_html += _LETTER.search(_MARKUP.sub("", token.content)) is not None
         if token.map:
             for line in range(token.map[0], min(token.map[1], len(lines))):
                 covered[line] = True
     found += _uncovered(lines, covered)
     found.sort(key=lambda item: item[0])
     meta = first_byline(shown for _, shown in sorted(bylines) if shown.strip())
-    return article_from_parts(path, [(kind, content) for _, kind, content in found], meta=meta)
+    article = article_from_parts(path, [(kind, content) for _, kind, content in found], meta=meta)
+    return with_notices(article, _raw_html_notice(raw_html))
+
+
+def _raw_html_notice(count: int) -> str:
+    if not count:
+        return ""
+    if count == 1:
+        return "A block of raw HTML with text in it is not shown."
+    return f"{count} blocks of raw HTML with text in them are not shown."
 
 
 def _first_line(token) -> int:
