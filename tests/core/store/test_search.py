@@ -108,7 +108,7 @@ def test_a_schema_6_store_gets_its_passages_when_opened(tmp_path):
         paths = _save(store, tmp_path / "articles")
         before = _passages(store)
     db = sqlite3.connect(path)
-    for trigger in ("quote_passages_add", "quote_passages_drop", "quote_fts_add", "quote_fts_drop"):
+    for trigger in ("quote_passages_drop", "quote_fts_add", "quote_fts_drop"):
         db.execute(f"DROP TRIGGER {trigger}")
     db.execute("DROP TABLE quote_passages_fts")
     db.execute("DROP TABLE quote_passages")
@@ -119,3 +119,31 @@ def test_a_schema_6_store_gets_its_passages_when_opened(tmp_path):
         assert _passages(store) == before
         hits = Collection(store, paths, MODEL).search("night", quotes_only=True)
         assert [h.path for h in hits] == [paths[0]]
+
+
+def test_a_schema_8_store_loses_the_trigger_that_read_the_whole_text_per_quote(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    with Store.open(path) as store:
+        _save(store, tmp_path / "articles")
+        before = _passages(store)
+    db = sqlite3.connect(path)
+    db.execute(
+        "CREATE TRIGGER quote_passages_add AFTER INSERT ON quote_rows BEGIN SELECT 1; END"
+    )
+    db.execute("PRAGMA user_version = 8")
+    db.commit()
+    db.close()
+    with Store.open(path) as store:
+        triggers = store.query("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        assert ("quote_passages_add",) not in triggers
+        assert _passages(store) == before
+
+
+def test_passages_keep_their_offsets_after_characters_outside_the_basic_plane(tmp_path):
+    text = "Café 😀 news\nThe 😀 mill. “Gears 🚂 turn at night,” Baker said.\n"
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        store.save_analysis(fake_analysis(text, write_article(tmp_path, "emoji.txt", text)))
+        ((quote_start, quote_end, quoted),) = _passages(store)
+    ((start, end),) = fake_analysis(text).quotes[0].fragments
+    assert (quote_start, quote_end, quoted) == (start, end, text[start:end])
+    assert quoted.startswith("Gears 🚂")
