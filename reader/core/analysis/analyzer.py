@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from reader.core.analysis.chunking import MAX_CHUNK_CHARS, chunk_bounds
 from reader.core.analysis.defuse import break_long_runs
 from reader.core.analysis.entities import mentions_from_doc
-from reader.core.analysis.joined_doc import JoinedDoc
+from reader.core.analysis.joined_doc import ChunkColumns, JoinedDoc, chunk_columns
 from reader.core.analysis.normalize import AnalysisText, analysis_text
 from reader.core.analysis.pipeline import model_label
 from reader.core.analysis.quotes import COMPONENT_NAME as QUOTES_COMPONENT
@@ -128,10 +128,10 @@ def _parsed(
         workers = _Workers()
     joined = JoinedDoc(nlp.vocab)
     tasks = [(text[s:e], s if on_progress is not None else None) for s, e in bounds]
-    with _chunk_docs(nlp, tasks, workers) as chunks:
-        for (start, end), (chunk, mentions) in zip(bounds, chunks, strict=True):
-            joined.add(chunk)
-            del chunk  # no longer needed while the joined one is built
+    with _chunk_columns(nlp, tasks, workers) as chunks:
+        for (start, end), (columns, mentions) in zip(bounds, chunks, strict=True):
+            joined.add_columns(columns)
+            del columns  # no longer needed while the joined one is built
             if on_progress is not None:
                 on_progress(Progress(end, len(text), start, end, mentions))
             if should_stop is not None and should_stop() and end < len(text):
@@ -143,23 +143,26 @@ def _parsed(
 # A chunk to parse: its text, and its start in the whole text when its preliminary mentions are
 # wanted (None: they are not).
 _Task = tuple[str, int | None]
-# A parsed chunk: its Doc and its preliminary mentions (offsets into the whole text) or ().
-_Parsed = tuple[Doc, tuple[Mention, ...]]
+# A parsed chunk: its columns (`joined_doc.chunk_columns`) and its preliminary mentions (offsets
+# into the whole text) or ().
+_Parsed = tuple[ChunkColumns, tuple[Mention, ...]]
 
 
 @contextmanager
-def _chunk_docs(
+def _chunk_columns(
     nlp: Language, tasks: list[_Task], workers: _Workers
 ) -> Iterator[Iterator[_Parsed]]:
-    """The chunks parsed in order, the quote finder off.
+    """The chunks parsed in order, the quote finder off, each as the columns the joined Doc
+    takes.
 
     With `workers.count` > 1 the chunks are parsed in that many forked worker processes, which
-    inherit the loaded pipeline and send each chunk back as `Doc.to_bytes` (its strings
-    included) with its preliminary mentions, so that the parent's share of the work per chunk
-    is only to rebuild it. spaCy's own `nlp.pipe(n_process=...)` is not used: when its
-    consumer stops early (a cancelled analysis) a worker blocks writing a Doc nobody reads and
-    the parent waits for it forever. A pool is terminated on leaving this block, however it
-    is left. Where processes cannot be forked, the chunks are parsed here.
+    inherit the loaded pipeline and send each chunk back as its columns with their strings and
+    its preliminary mentions, so that the parent's share of the work per chunk is only to code
+    the columns (no Doc is rebuilt from bytes for its columns to be read out again). spaCy's
+    own `nlp.pipe(n_process=...)` is not used: when its consumer stops early (a cancelled
+    analysis) a worker blocks writing a Doc nobody reads and the parent waits for it forever.
+    A pool is terminated on leaving this block, however it is left. Where processes cannot be
+    forked, the chunks are parsed here.
     """
     if workers.count > 1 and "fork" in multiprocessing.get_all_start_methods():
         global _FORKED_NLP  # what the forked workers inherit
@@ -167,10 +170,7 @@ def _chunk_docs(
         context = multiprocessing.get_context("fork")
         pool = context.Pool(workers.count, initializer=workers.setup)
         try:
-            yield (
-                (Doc(nlp.vocab).from_bytes(data), mentions)
-                for data, mentions in pool.imap(_parse_in_worker, tasks, chunksize=1)
-            )
+            yield pool.imap(_parse_in_worker, tasks, chunksize=1)
         finally:
             pool.terminate()
             pool.join()
@@ -179,20 +179,21 @@ def _chunk_docs(
     with nlp.select_pipes(disable=[QUOTES_COMPONENT]):
         docs = nlp.pipe((chunk for chunk, _start in tasks), batch_size=1)
         yield (
-            (doc, _preliminary(doc, start)) for doc, (_text, start) in zip(docs, tasks, strict=True)
+            (chunk_columns(doc, with_strings=False), _preliminary(doc, start))
+            for doc, (_text, start) in zip(docs, tasks, strict=True)
         )
 
 
 _FORKED_NLP: Language | None = None
 
 
-def _parse_in_worker(task: _Task) -> tuple[bytes, tuple[Mention, ...]]:
-    """In a forked worker: one chunk through the inherited pipeline, as bytes for the parent,
-    with its preliminary mentions."""
+def _parse_in_worker(task: _Task) -> _Parsed:
+    """In a forked worker: one chunk through the inherited pipeline, as its columns and their
+    strings for the parent, with its preliminary mentions."""
     nlp = _FORKED_NLP
     with nlp.select_pipes(disable=[QUOTES_COMPONENT]):
         doc = nlp(task[0])
-    return doc.to_bytes(exclude=["tensor", "user_data"]), _preliminary(doc, task[1])
+    return chunk_columns(doc), _preliminary(doc, task[1])
 
 
 def _preliminary(chunk: Doc, offset: int | None) -> tuple[Mention, ...]:

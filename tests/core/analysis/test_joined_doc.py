@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from reader.core.analysis.chunking import chunk_bounds
-from reader.core.analysis.joined_doc import JoinedDoc
+from reader.core.analysis.joined_doc import JoinedDoc, chunk_columns
 from reader.core.analysis.pipeline import load_pipeline
 from reader.core.analysis.quotes import COMPONENT_NAME
 
@@ -84,3 +84,22 @@ def test_a_text_the_chunks_do_not_make_is_refused():
     join.add(nlp("The bridge opened."))
     with pytest.raises(ValueError, match="did not join back"):
         join.doc("The bridge closed.")
+
+
+def test_columns_from_another_vocab_bring_their_strings_real_model(real):
+    """A worker process's chunk reaches a joining process whose vocab has never seen its
+    words, lemmas or morphology: `chunk_columns` carries them."""
+    words = "Zorbulon Quextrave said the wibbling grommets were flimflammed.\n\n"
+    text = (words + TEXT) * 2
+    docs = chunk_docs(real, text, 150)
+    elsewhere = load_pipeline()  # a vocab of its own, as in another process
+    assert "Quextrave" not in elsewhere.vocab.strings
+    join = JoinedDoc(elsewhere.vocab)
+    for doc in docs:
+        join.add_columns(chunk_columns(doc))
+    ours = join.doc()
+    theirs = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "spans", "user_data"])
+    assert ours.text == text
+    assert [
+        (t.text, t.lemma_, t.norm_, t.tag_, t.dep_, str(t.morph), t.ent_type_) for t in ours
+    ] == [(t.text, t.lemma_, t.norm_, t.tag_, t.dep_, str(t.morph), t.ent_type_) for t in theirs]
