@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from reader.core.analysis.entities.candidates import forget_cached, remember_text
 from reader.core.analysis.entities.from_model import model_candidates
 from reader.core.analysis.entities.naming import to_mentions
 from reader.core.analysis.entities.steps import run_steps
+from reader.core.analysis.entities.token_facts import forget_cached, remember_text
 from reader.core.model import Mention
 
 __all__ = ["mentions_from_doc"]

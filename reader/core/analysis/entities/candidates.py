@@ -7,16 +7,21 @@ token; the helpers here are shared by the steps (word forms, coverage flags, lin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 import numpy
-from spacy.attrs import IDX, LOWER, ORTH
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from reader.core.analysis.doc_strings import text_of, token_strings
 from reader.core.analysis.entities.countries import Country
+from reader.core.analysis.entities.token_facts import (
+    doc_text,
+    flags,
+    once_per_doc,
+    token_lemmas,
+    token_lowers,
+    token_texts,
+)
 from reader.core.model import Kind
 
 _CALENDAR_WORDS = """
@@ -24,8 +29,6 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday
 jan feb mar apr jun jul aug sep sept oct nov dec"""
 _LINE_BREAKS = re.compile(r"\n+")
-_CACHE = "reader.entities"
-T = TypeVar("T")
 # Words of dates, in lower case: never part of a name.
 CALENDAR = frozenset(_CALENDAR_WORDS.split())
 # Letters a crude stem keeps: "red" and "bus" stay whole (2b8a898).
@@ -48,7 +51,7 @@ class Candidate:
 
 def words_of(doc: Doc, candidate: Candidate) -> tuple[str, ...]:
     """The candidate's words in lower case, as names are compared."""
-    return tuple(t.lower_ for t in doc[candidate.start : candidate.end])
+    return tuple(token_lowers(doc)[candidate.start : candidate.end])
 
 
 def form_of(doc: Doc, candidate: Candidate) -> str:
@@ -70,40 +73,6 @@ def replacing(doc: Doc, candidates: list[Candidate], found: list[Candidate]) -> 
     flags = covered(doc, found)
     kept = [c for c in candidates if not any(flags[c.start : c.end])]
     return sorted(kept + found, key=lambda c: c.start)
-
-
-def once_per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
-    """`compute(doc)`, computed once per Doc: the steps share one pass over the text."""
-    key = (_CACHE, name)
-    if key not in doc.user_data:
-        doc.user_data[key] = compute(doc)
-    return doc.user_data[key]
-
-
-def forget_cached(doc: Doc) -> None:
-    """Drop what `once_per_doc` kept on the Doc, so that nothing of ours stays in its user data."""
-    for key in [k for k in doc.user_data if isinstance(k, tuple) and k[:1] == (_CACHE,)]:
-        del doc.user_data[key]
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, built once (spaCy joins all tokens again on every call, a new str each)."""
-    return once_per_doc(doc, "text", text_of)
-
-
-def remember_text(doc: Doc, text: str) -> None:
-    """Take `text` as `doc.text` for `doc_text` (the caller vouches that they are equal)."""
-    doc.user_data[(_CACHE, "text")] = text
-
-
-def token_texts(doc: Doc) -> list[str]:
-    """`t.text` of every token, one str object per distinct word. Computed once per Doc."""
-    return once_per_doc(doc, "texts", lambda d: token_strings(d, ORTH))
-
-
-def token_lowers(doc: Doc) -> list[str]:
-    """`t.lower_` of every token, one str object per distinct word. Computed once per Doc."""
-    return once_per_doc(doc, "lowers", lambda d: token_strings(d, LOWER))
 
 
 def lines(doc: Doc) -> list[tuple[int, int]]:
@@ -137,10 +106,12 @@ def lower_case_words(doc: Doc) -> frozenset[str]:
 
 
 def _lower_case_words(doc: Doc) -> frozenset[str]:
+    facts = flags(doc)
+    tokens = zip(token_texts(doc), token_lemmas(doc), facts.lower, facts.alpha, strict=True)
+    pairs = {(text, lemma) for text, lemma, lower, alpha in tokens if lower and alpha}
     words = set()
-    for token in doc:
-        if token.is_lower and token.is_alpha:
-            words.update((token.text, token.lemma_.lower(), stem(token.text)))
+    for text, lemma in pairs:
+        words.update((text, lemma.lower(), stem(text)))
     words.discard("")
     return frozenset(words)
 
