@@ -38,6 +38,13 @@ from reader.core.analysis.entities.candidates import (
 )
 from reader.core.analysis.entities.from_model import TITLES
 from reader.core.analysis.entities.kinds import GIVEN_NAMES
+from reader.core.analysis.entities.token_facts import flags as token_flags
+from reader.core.analysis.entities.token_facts import (
+    token_lemmas,
+    token_lowers,
+    token_pos,
+    token_texts,
+)
 from reader.core.model import Kind
 
 # Words of the shortest title-case headline line: shorter capitalized lines are names,
@@ -107,13 +114,15 @@ def _without_glued_word(
     there by given names of every language ("Nolan Henke fired a 67")."""
     if candidate.kind is not Kind.PERSON or candidate.end - candidate.start < 2:
         return candidate
-    first = doc[candidate.start]
-    if first.lower_ in GIVEN_NAMES or not first.is_alpha or len(first) < 2:
+    first, lowers = candidate.start, token_lowers(doc)
+    if lowers[first] in GIVEN_NAMES or not token_flags(doc).alpha[first]:
+        return candidate
+    if len(token_texts(doc)[first]) < 2:
         return candidate
     rest = Candidate(candidate.start + 1, candidate.end, candidate.kind, label=candidate.label)
     if form_of(doc, rest) not in person_forms:
         return candidate
-    if doc[rest.start].lower_ in GIVEN_NAMES and rest.end - rest.start > 1:
+    if lowers[rest.start] in GIVEN_NAMES and rest.end - rest.start > 1:
         return rest
     return rest if title_only else candidate
 
@@ -212,9 +221,10 @@ def _without_titles(doc: Doc, start: int, end: int, kind: Kind | None) -> tuple[
     return start, end
 
 
-def _is_common(token: Token, common: frozenset[str]) -> bool:
-    lemma = token.lemma_.lower()
-    return token.lower_ in common or (lemma and lemma in common) or stem(token.lower_) in common
+def _is_common(doc: Doc, i: int, common: frozenset[str]) -> bool:
+    """Whether token i, its lemma or its crude stem is one of the `common` words."""
+    lower, lemma = token_lowers(doc)[i], token_lemmas(doc)[i].lower()
+    return lower in common or bool(lemma and lemma in common) or stem(lower) in common
 
 
 def headline_flags(doc: Doc) -> bytearray:
@@ -227,37 +237,43 @@ def headline_flags(doc: Doc) -> bytearray:
 def _headline_flags(doc: Doc) -> bytearray:
     flags = bytearray(len(doc))
     bounds = lines(doc)
+    texts, lowers, facts = token_texts(doc), token_lowers(doc), token_flags(doc)
+    alpha, upper, spaced = facts.alpha, facts.upper, facts.spaced
     for k, (start, end) in enumerate(bounds):
-        words = [t for t in doc[start:end] if t.is_alpha]
-        if len(words) < _MIN_HEADLINE_WORDS or doc[end - 1].text in (":", ","):
+        words = [i for i in range(start, end) if alpha[i]]
+        if len(words) < _MIN_HEADLINE_WORDS or texts[end - 1] in (":", ","):
             continue
-        if _wrapped(doc, bounds, k):
+        # Every word capitalized but small words: tested first, as prose fails it at once.
+        if not all(texts[i][:1].isupper() or lowers[i] in MINOR_WORDS for i in words):
+            continue
+        if _wrapped(texts, bounds, k):
             continue  # hard-wrapped prose: "The National Bank of Poland\nrefrained from"
-        if any(_is_number_or_dash(t) for t in doc[start:end]):
+        if any(_is_number_or_dash(texts[i], spaced[i]) for i in range(start, end)):
             continue  # a signature or a table row: "-- Harry Milling , New York Desk , +1 212"
-        capitalized = [t for t in words if t.text[:1].isupper()]
-        if len(capitalized) < _MIN_HEADLINE_WORDS or all(t.is_upper for t in words):
+        capitalized = [i for i in words if texts[i][:1].isupper()]
+        if len(capitalized) < _MIN_HEADLINE_WORDS or all(upper[i] for i in words):
             continue
-        if all(t.text[:1].isupper() or t.lower_ in MINOR_WORDS for t in words):
-            flags[start:end] = b"\x01" * (end - start)
+        flags[start:end] = b"\x01" * (end - start)
     return flags
 
 
-def _wrapped(doc: Doc, bounds: list[tuple[int, int]], k: int) -> bool:
+def _wrapped(texts: list[str], bounds: list[tuple[int, int]], k: int) -> bool:
     """Whether line `k` goes on from the line before (which ends in a comma) or into the next
-    (which opens in lower case): part of a paragraph or a list, not a line of its own."""
-    if k > 0 and bounds[k - 1][1] > bounds[k - 1][0] and doc[bounds[k - 1][1] - 1].text == ",":
+    (which opens in lower case): part of a paragraph or a list, not a line of its own.
+    `texts` are the Doc's token texts."""
+    if k > 0 and bounds[k - 1][1] > bounds[k - 1][0] and texts[bounds[k - 1][1] - 1] == ",":
         return True
     if k + 1 < len(bounds) and bounds[k + 1][1] > bounds[k + 1][0]:
-        return doc[bounds[k + 1][0]].text[:1].islower()
+        return texts[bounds[k + 1][0]][:1].islower()
     return False
 
 
-def _is_number_or_dash(token: Token) -> bool:
-    """Digits ("9/11" of a headline aside) or a dash between spaces (not "African-American")."""
-    if any(c.isdigit() for c in token.text) and "/" not in token.text:
+def _is_number_or_dash(text: str, spaced: bool) -> bool:
+    """Digits ("9/11" of a headline aside) or a dash between spaces (not "African-American"):
+    a token's text and whether a space follows it."""
+    if any(c.isdigit() for c in text) and "/" not in text:
         return True  # "One Tweet Sums Up" is a headline
-    return token.text in ("-", "--") and bool(token.whitespace_)
+    return text in ("-", "--") and spaced
 
 
 def _split_at_common_words(
@@ -266,7 +282,7 @@ def _split_at_common_words(
     pieces = []
     start = candidate.start
     for i in range(candidate.start, candidate.end + 1):
-        if i == candidate.end or _is_common(doc[i], common):
+        if i == candidate.end or _is_common(doc, i, common):
             start, _ = _without_titles(doc, start, i, candidate.kind)
             if i > start:
                 pieces.append(Candidate(start, i, candidate.kind, label=candidate.label))
@@ -280,10 +296,12 @@ def _without_opening_verb(
     """ "Hammering Hillary Clinton", "Beyond Trump's finances" opening a sentence: the verb or
     preposition is cut when it is a common word or the rest is a person the article names
     elsewhere."""
-    first = doc[candidate.start]
-    opens = candidate.start == 0 or bool(first.is_sent_start) or "\n" in doc[first.i - 1].text
+    first, lower = candidate.start, token_lowers(doc)[candidate.start]
+    opens = first == 0 or token_flags(doc).sent_start[first] or "\n" in token_texts(doc)[first - 1]
+    if not opens:
+        return candidate
     rest = Candidate(candidate.start + 1, candidate.end, candidate.kind, label=candidate.label)
-    preposition = first.lower_ in OPENING_PREPOSITIONS  # tagged PROPN inside the name
-    verb = first.pos_ in ("VERB", "AUX") or first.lower_.endswith(("ing", "ed")) or preposition
-    evidence = preposition or _is_common(first, common) or form_of(doc, rest) in person_forms
-    return rest if opens and verb and evidence else candidate
+    preposition = lower in OPENING_PREPOSITIONS  # tagged PROPN inside the name
+    verb = token_pos(doc)[first] in ("VERB", "AUX") or lower.endswith(("ing", "ed")) or preposition
+    evidence = preposition or _is_common(doc, first, common) or form_of(doc, rest) in person_forms
+    return rest if verb and evidence else candidate
