@@ -25,6 +25,8 @@ from reader.core.analysis.entities.candidates import (
 )
 from reader.core.analysis.entities.headlines import MINOR_WORDS
 from reader.core.analysis.entities.kinds import GIVEN_NAMES
+from reader.core.analysis.entities.token_facts import flags as token_flags
+from reader.core.analysis.entities.token_facts import span_text, token_lowers, token_texts
 from reader.core.model import Kind
 
 # "Slideshow (5 images)", "Gallery (12 photos)": a gallery's caption, a line of its own.
@@ -37,7 +39,7 @@ def drop_page_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate
     """`candidates` less those on a gallery caption line."""
     furniture = bytearray(len(doc))
     for start, end in lines(doc):
-        if end - start <= _LONGEST_GALLERY_LINE and _GALLERY.fullmatch(doc[start:end].text):
+        if end - start <= _LONGEST_GALLERY_LINE and _GALLERY.fullmatch(span_text(doc, start, end)):
             furniture[start:end] = b"\x01" * (end - start)
     return [c for c in candidates if not furniture[c.start]]
 
@@ -51,10 +53,11 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     never names, not in capitals ("CENTRAL INTELLIGENCE AGENCY" on a list line)."""
     lower_words = lower_case_words(doc)
     titled = _title_case_lines(doc)
+    lowers = token_lowers(doc)
     elsewhere = {
-        doc[c.start].lower_
+        lowers[c.start]
         for c in candidates
-        if c.end - c.start == 1 and not _opens_sentence(doc, c.start) and not titled[c.start]
+        if c.end - c.start == 1 and not titled[c.start] and not _opens_sentence(doc, c.start)
     }
     surnames, family_names = person_forms(doc, candidates)
     named = {form_of(doc, c) for c in candidates if not titled[c.start]}
@@ -65,18 +68,18 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         and not (
             c.kind is Kind.ORG
             and titled[c.start]
-            and not doc[c.start : c.end].text.isupper()
+            and not span_text(doc, c.start, c.end).isupper()
             and form_of(doc, c) not in named
             and _of_lower_case_words(doc, c, lower_words)
         )
         and not (
             c.kind in (Kind.PERSON, Kind.ORG)
             and c.end - c.start == 1
-            and doc[c.start].lower_ in lower_words
-            and doc[c.start].lower_ not in elsewhere
+            and lowers[c.start] in lower_words
+            and lowers[c.start] not in elsewhere
             and (
                 _opens_sentence(doc, c.start)
-                or (titled[c.start] and doc[c.start].lower_ not in surnames | family_names)
+                or (titled[c.start] and lowers[c.start] not in surnames | family_names)
             )
         )
     ]
@@ -88,20 +91,18 @@ def _of_common_words(doc: Doc, candidate: Candidate, lower_words: frozenset[str]
     return (
         candidate.kind is Kind.PERSON
         and _of_lower_case_words(doc, candidate, lower_words)
-        and doc[candidate.start].lower_ not in GIVEN_NAMES
+        and token_lowers(doc)[candidate.start] not in GIVEN_NAMES
     )
 
 
 def _of_lower_case_words(doc: Doc, candidate: Candidate, lower_words: frozenset[str]) -> bool:
     """Two words or more, all words the article also writes in lower case ("Chipmakers Brace"
     where the text speaks of chipmakers that brace), but the small words of title case."""
-    tokens = doc[candidate.start : candidate.end]
-    words = [t for t in tokens if t.lower_ not in MINOR_WORDS]
-    return (
-        len(tokens) > 1
-        and bool(words)
-        and all(t.is_alpha and t.lower_ in lower_words for t in words)
-    )
+    if candidate.end - candidate.start < 2:
+        return False
+    lowers, alpha = token_lowers(doc), token_flags(doc).alpha
+    words = [i for i in range(candidate.start, candidate.end) if lowers[i] not in MINOR_WORDS]
+    return bool(words) and all(alpha[i] and lowers[i] in lower_words for i in words)
 
 
 def _title_case_lines(doc: Doc) -> bytearray:
@@ -112,24 +113,31 @@ def _title_case_lines(doc: Doc) -> bytearray:
 
 def _find_title_case_lines(doc: Doc) -> bytearray:
     flags = bytearray(len(doc))
+    texts, lowers, alpha = token_texts(doc), token_lowers(doc), token_flags(doc).alpha
     for start, end in lines(doc):
-        words = [t for t in doc[start:end] if t.is_alpha]
-        if len(words) >= 2 and all(t.text[:1].isupper() or t.lower_ in MINOR_WORDS for t in words):
+        words = [i for i in range(start, end) if alpha[i]]
+        if len(words) >= 2 and all(_capitalized_or_minor(texts[i], lowers[i]) for i in words):
             flags[start:end] = b"\x01" * (end - start)
     return flags
+
+
+def _capitalized_or_minor(text: str, lower: str) -> bool:
+    return text[:1].isupper() or lower in MINOR_WORDS
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
     """Whether token i opens its sentence or line, past opening quotes and brackets
     ('"Coal isn't the villain," he said')."""
+    texts = token_texts(doc)
     first = i
-    while first > 0 and doc[first - 1].text in _OPENING_MARKS:
+    while first > 0 and texts[first - 1] in _OPENING_MARKS:
         first -= 1
-    if first == 0 or "\n" in doc[first - 1].text:
+    if first == 0 or "\n" in texts[first - 1]:
         return True
     if not doc.has_annotation("SENT_START"):
         return False
-    return bool(doc[i].is_sent_start) or bool(doc[first].is_sent_start)
+    sent_start = token_flags(doc).sent_start
+    return sent_start[i] or sent_start[first]
 
 
 _OPENING_MARKS = frozenset({'"', "“", "'", "‘", "(", "["})
