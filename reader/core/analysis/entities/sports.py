@@ -28,6 +28,7 @@ from reader.core.analysis.entities.candidates import (
 )
 from reader.core.analysis.entities.countries import country_named
 from reader.core.analysis.entities.from_model import DISMISSALS, PARTICLES, POSSESSIVES, TITLES
+from reader.core.analysis.entities.token_facts import token_lemmas
 from reader.core.analysis.entities.wire import DATE, is_dateline
 from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
@@ -315,7 +316,7 @@ def is_sports_report(doc: Doc, candidates: list[Candidate]) -> bool:
     """A report with results lines, or with three sports words or more, one token in sixty."""
     if any(c.team for c in candidates):
         return True
-    hits = sum(1 for t in doc if t.lemma_ in _SPORTS)
+    hits = sum(1 for lemma in token_lemmas(doc) if lemma in _SPORTS)
     return hits >= _FEWEST_SPORTS_WORDS and hits * _TOKENS_PER_SPORTS_WORD >= len(doc)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from reader.core.analysis.entities.candidates import (
     CALENDAR,
@@ -22,6 +22,8 @@ from reader.core.analysis.entities.candidates import (
     person_forms,
 )
 from reader.core.analysis.entities.from_model import TITLES
+from reader.core.analysis.entities.token_facts import flags as token_flags
+from reader.core.analysis.entities.token_facts import span_text, token_lowers, token_texts
 from reader.core.model import Kind
 
 DATE = re.compile(r"\d{4} ?- ?\d\d ?- ?\d\d")
@@ -36,8 +38,9 @@ _OPENING = 5
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """A wire story's "LONDON 1996-08-30" line names where it was filed: places only."""
-    line = doc[start:end]
-    return 0 < len(line) <= _LONGEST_DATELINE and DATE.search(line.text) is not None
+    if not 0 < end - start <= _LONGEST_DATELINE:
+        return False
+    return DATE.search(span_text(doc, start, end)) is not None
 
 
 def _dateline_end(doc: Doc, start: int, end: int) -> int:
@@ -48,21 +51,25 @@ def _dateline_end(doc: Doc, start: int, end: int) -> int:
     """
     if is_dateline(doc, start, end):
         return end
+    if start == end or not token_flags(doc).upper[start]:
+        return start  # a dateline opens with a place in capitals
     limit = min(end, start + _MAX_DATELINE_TOKENS)
     i = start
-    while i < limit and _in_dateline(doc[i]):
+    while i < limit and _in_dateline(doc, i):
         i += 1
-    opens_agency = i + 1 < end and doc[i].text == "(" and doc[i + 1].text[:1].isupper()
-    return i if i > start and doc[start].is_upper and opens_agency else start
+    texts = token_texts(doc)
+    opens_agency = i + 1 < end and texts[i] == "(" and texts[i + 1][:1].isupper()
+    return i if i > start and opens_agency else start
 
 
-def _in_dateline(token: Token) -> bool:
+def _in_dateline(doc: Doc, i: int) -> bool:
     """Places in capitals, the slashes between them, a date: "LONDON/PARIS, Dec 7"."""
+    facts = token_flags(doc)
     return (
-        token.is_upper
-        or token.text in ("/", ",", ".")
-        or token.like_num
-        or token.lower_.rstrip(".") in CALENDAR
+        facts.upper[i]
+        or token_texts(doc)[i] in ("/", ",", ".")
+        or facts.like_num[i]
+        or token_lowers(doc)[i].rstrip(".") in CALENDAR
     )
 
 
