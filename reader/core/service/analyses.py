@@ -166,15 +166,22 @@ class AnalysisService:
 
     # -- keeping
 
-    def keep(self, analysis: Analysis) -> None:
-        """Keep the pipeline's analysis in the store (one transaction), replacing an older one.
+    def keep(
+        self,
+        analysis: Analysis,
+        keep_existing: bool = False,
+        on_locked: Callable[[], None] | None = None,
+    ) -> None:
+        """Keep the pipeline's analysis in the store (one transaction), replacing an older one;
+        with `keep_existing`, not when the store holds one already; `on_locked` is called once
+        the write lock is held (`Store.save_analyses`).
 
         Raises ValueError for an analysis with corrections applied (keep the pipeline's own).
         """
         if self._store is None:
             return
         try:
-            self._store.save_analysis(analysis)
+            self._store.save_analysis(analysis, keep_existing, on_locked)
         except StoreError as error:
             self._failed(error)
 

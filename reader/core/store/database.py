@@ -18,7 +18,7 @@ import hashlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
@@ -240,26 +240,47 @@ class Store:
         rules made in it among them), then what the rules change in a text not yet saved."""
         return with_rules(analysis, self.corrections(digest), read_rules(self))
 
-    def save_analysis(self, analysis: Analysis) -> None:
-        """Keep the analysis as the pipeline made it (one transaction); replaces an older one.
+    def save_analysis(
+        self,
+        analysis: Analysis,
+        keep_existing: bool = False,
+        on_locked: Callable[[], None] | None = None,
+    ) -> None:
+        """Keep the analysis as the pipeline made it (one transaction); replaces an older one
+        (`keep_existing` and `on_locked`: as `save_analyses` takes them).
 
         Raises ValueError for an analysis with corrections applied (store the pipeline's own).
         """
         if any(m.corrected for m in analysis.mentions) or any(q.corrected for q in analysis.quotes):
             raise ValueError("save_analysis takes the pipeline's analysis, not a corrected one.")
-        self.save_analyses([analysis])
+        self.save_analyses([analysis], keep_existing, on_locked)
 
-    def save_analyses(self, analyses: Sequence[Analysis]) -> None:
-        """Several analyses in one transaction (the batch command's unit of writing)."""
+    def save_analyses(
+        self,
+        analyses: Sequence[Analysis],
+        keep_existing: bool = False,
+        on_locked: Callable[[], None] | None = None,
+    ) -> None:
+        """Several analyses in one transaction (the batch command's unit of writing). With
+        `keep_existing`, one the store holds already (written meanwhile by another process) is
+        left as it is; decided inside the transaction, so whichever writer comes second writes
+        nothing. `on_locked` is called once the store's write lock is held, before anything is
+        written: the window's spaCy child answers the window then, so the window's own write
+        of the same analysis (`keep_existing`) waits for the child's and writes nothing."""
         with self._transaction() as db:
+            if on_locked is not None:
+                on_locked()
+            written = []
             for analysis in analyses:
                 digest = content_hash(analysis.article)
-                insert_analysis(
-                    db, digest, analysis, ANALYSIS_VERSION, article_meta(analysis.article)
-                )
+                if not (keep_existing and _held(db, digest, analysis.model)):
+                    insert_analysis(
+                        db, digest, analysis, ANALYSIS_VERSION, article_meta(analysis.article)
+                    )
+                    written.append((digest, analysis))
                 if analysis.article.path is not None:
                     write_file_row(db, analysis.article.path, digest)
-            settle_new(db, [(content_hash(a.article), a) for a in analyses])
+            settle_new(db, written)
 
     def clear(self) -> None:
         """Drop every analysis, text and file record; the reader's corrections are kept."""
@@ -305,6 +326,18 @@ class Store:
                 return stored_corrections(self._db, content_hash)
             except sqlite3.Error as error:
                 raise _store_error(self.path, error) from error
+
+
+def _held(db: sqlite3.Connection, digest: str, model: str) -> bool:
+    """Whether an analysis of this text by `model` is stored for this Reader version."""
+    return (
+        db.execute(
+            "SELECT 1 FROM analyses WHERE content_hash = ? AND model = ?"
+            " AND analysis_version = ? LIMIT 1",
+            (digest, model, ANALYSIS_VERSION),
+        ).fetchone()
+        is not None
+    )
 
 
 def _migrate(db: sqlite3.Connection, path: Path) -> None:

@@ -152,8 +152,8 @@ class StoredAnalyses(QObject):
     def _save(_control: JobControl, analyses: AnalysisService, analysis: Analysis) -> str | None:
         """On the lane. On failure the tab keeps its analysis, the article is analysed again
         next time, and the status bar says why."""
-        try:
-            analyses.keep(analysis)
+        try:  # the spaCy child may be writing it right now: whoever comes second writes nothing
+            analyses.keep(analysis, keep_existing=True)
         except (StoreError, ValueError) as error:
             return f"The analysis could not be stored: {error}"
         return None
