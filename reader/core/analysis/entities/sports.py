@@ -6,8 +6,8 @@ teams, whatever place they are named after; "A. Dale", "Irina Privalova ( Russia
 
 Serves the 1990s wire format only: the results tables, scorecards and line-ups of the 1996
 Reuters texts of entities-dev (a840669, c8e7b4d, 166d797, 258ec8e); the record in brackets
-also serves North American sports copy of any era (ede89e4). None of these commits recorded
-a figure; their cases are in tests/core/analysis/entities/test_entities_sports.py.
+(`records`) also serves North American sports copy of any era (ede89e4). None of these
+commits recorded a figure; their cases are in tests/core/analysis/entities/test_entities_sports.py.
 """
 
 from __future__ import annotations
@@ -21,14 +21,21 @@ from reader.core.analysis.entities.candidates import (
     CALENDAR,
     Candidate,
     form_of,
-    has_letters,
     lines,
     person_forms,
     replacing,
 )
 from reader.core.analysis.entities.countries import country_named
 from reader.core.analysis.entities.from_model import DISMISSALS, PARTICLES, POSSESSIVES, TITLES
-from reader.core.analysis.entities.token_facts import token_lemmas
+from reader.core.analysis.entities.token_facts import flags as token_flags
+from reader.core.analysis.entities.token_facts import (
+    span_text,
+    token_lemmas,
+    token_lowers,
+    token_starts,
+    token_tags,
+    token_texts,
+)
 from reader.core.analysis.entities.wire import DATE, is_dateline
 from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
@@ -83,31 +90,34 @@ def with_results_lines(doc: Doc, candidates: list[Candidate]) -> list[Candidate]
     return replacing(doc, candidates, found)
 
 
-def _outside_parentheses(doc: Doc, start: int, end: int) -> list[Token]:
+def _outside_parentheses(doc: Doc, start: int, end: int) -> list[int]:
+    """The tokens of [start, end) outside brackets, by index."""
+    texts = token_texts(doc)
     tokens = []
     depth = 0
-    for token in doc[start:end]:
-        if token.text == "(":
+    for i in range(start, end):
+        if texts[i] == "(":
             depth += 1
-        elif token.text == ")":
+        elif texts[i] == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            tokens.append(token)
+            tokens.append(i)
     return tokens
 
 
-def _is_score(token: Token) -> bool:
-    if has_letters(token) or not any(c.isdigit() for c in token.text):
+def _is_score(doc: Doc, i: int) -> bool:
+    """Whether token i is a number that is no part of a date."""
+    if token_flags(doc).letters[i] or not any(c.isdigit() for c in token_texts(doc)[i]):
         return False
-    return not _is_in_date(token)
+    return not _is_in_date(doc, i)
 
 
-def _is_in_date(token: Token) -> bool:
+def _is_in_date(doc: Doc, i: int) -> bool:
     """Part of "1996-08-30", which the tokenizer may have cut into five tokens."""
-    doc, i = token.doc, token.i
-    window = doc[max(0, i - _DATE_REACH) : i + _DATE_REACH + 1]
-    offset = token.idx - window.start_char
-    return any(m.start() <= offset < m.end() for m in DATE.finditer(window.text))
+    first = max(0, i - _DATE_REACH)
+    window = span_text(doc, first, min(len(doc), i + _DATE_REACH + 1))
+    offset = token_starts(doc)[i] - token_starts(doc)[first]
+    return any(m.start() <= offset < m.end() for m in DATE.finditer(window))
 
 
 # Tags of finite verbs: a fixture ("Leeds v Chelsea", "Postponed : Texas at Boston") has none
@@ -117,14 +127,16 @@ _FINITE_VERBS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 def _is_results_line(doc: Doc, start: int, end: int) -> bool:
     """A line of scores or fixtures: a score or "v"/"at", and few lowercase words."""
-    if start == end or _is_prose(doc[start:end].text):
+    if start == end or _is_prose(span_text(doc, start, end)):
         return False
+    lowers, tags, facts = token_lowers(doc), token_tags(doc), token_flags(doc)
     tokens = _outside_parentheses(doc, start, end)
-    words = [t for t in tokens if t.is_alpha]
-    lowercase = [t for t in words if t.is_lower and t.lower_ not in _SCORE_WORDS]
-    has_score = any(_is_score(t) for t in tokens)
-    joined = any(t.lower_ in _SCORE_WORDS for t in tokens)
-    if joined and not has_score and any(t.is_lower and t.tag_ in _FINITE_VERBS for t in tokens):
+    words = [i for i in tokens if facts.alpha[i]]
+    lowercase = [i for i in words if facts.lower[i] and lowers[i] not in _SCORE_WORDS]
+    has_score = any(_is_score(doc, i) for i in tokens)
+    joined = any(lowers[i] in _SCORE_WORDS for i in tokens)
+    verbs = (facts.lower[i] and tags[i] in _FINITE_VERBS for i in tokens)
+    if joined and not has_score and any(verbs):
         return False  # "… is Senior Fellow at the Center for …": a sentence, not a fixture
     return (
         bool(words)
@@ -180,8 +192,8 @@ def _is_proper(doc: Doc, candidate: Candidate) -> bool:
 def _scores_after(doc: Doc, start: int, end: int) -> int:
     """The longest run of scores on the line ("Gillingham 4 1 1 2 4 6 4" has seven)."""
     longest = run = 0
-    for token in doc[start:end]:
-        run = run + 1 if _is_score(token) else 0
+    for i in range(start, end):
+        run = run + 1 if _is_score(doc, i) else 0
         longest = max(longest, run)
     return longest
 
@@ -200,7 +212,9 @@ def _team(
     before = doc[start - 1] if start > 0 else None
     after_name = _after_qualifier(doc, end, line_end)
     after = doc[after_name] if after_name < line_end else None
-    next_to_score = after is not None and (_is_score(after) or after.lower_ in _SCORE_WORDS)
+    next_to_score = after is not None and (
+        _is_score(doc, after_name) or after.lower_ in _SCORE_WORDS
+    )
     # "KANSAS CITY AT DETROIT": the home side is named as the place of the game.
     joined = before is not None and before.lower_ == "v"
     if _inside_parentheses(doc, start):
@@ -251,8 +265,12 @@ def with_person_patterns(doc: Doc, candidates: list[Candidate]) -> list[Candidat
     ("Irina Privalova ( Russia )") and a shirt number before it ("15 - Jeff Wilson").
     """
     found = []
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
+        if not texts[i][:1].isupper():
+            i += 1  # no name group opens here (see `_name_group_end`)
+            continue
         end = _name_group_end(doc, i)
         if end == i:
             i += 1
@@ -264,13 +282,13 @@ def with_person_patterns(doc: Doc, candidates: list[Candidate]) -> list[Candidat
 
 
 def _name_group_end(doc: Doc, start: int) -> int:
+    texts, lowers, letters = token_texts(doc), token_lowers(doc), token_flags(doc).letters
     end = start
-    while end < len(doc):
-        token = doc[end]
-        if token.text[:1].isupper() and has_letters(token) and token.lower_ not in CALENDAR:
+    while end < len(texts):
+        if texts[end][:1].isupper() and letters[end] and lowers[end] not in CALENDAR:
             end += 1
-        elif token.lower_ in PARTICLES and end > start and end + 1 < len(doc):
-            if not doc[end + 1].text[:1].isupper():
+        elif lowers[end] in PARTICLES and end > start and end + 1 < len(texts):
+            if not texts[end + 1][:1].isupper():
                 break
             end += 1
         else:
@@ -280,24 +298,26 @@ def _name_group_end(doc: Doc, start: int) -> int:
 
 def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
     """Whether a capitalized group is a person by its layout (see with_person_patterns)."""
-    words = doc[start:end]
-    if country_named(words.text) is not None or any(t.lower_ in TITLES for t in words):
+    texts, lowers, facts = token_texts(doc), token_lowers(doc), token_flags(doc)
+    if any(lowers[i] in TITLES for i in range(start, end)):
         return False
-    if _INITIAL.fullmatch(words[0].text):
-        return len(words) > 1 and not words[-1].is_upper
-    if len(words) < 2:
+    if country_named(span_text(doc, start, end)) is not None:
         return False
-    if end + 1 < len(doc) and doc[end].text == "(":
-        inside = doc[end + 1].text
+    if _INITIAL.fullmatch(texts[start]):
+        return end - start > 1 and not facts.upper[end - 1]
+    if end - start < 2:
+        return False
+    if end + 1 < len(texts) and texts[end] == "(":
+        inside = texts[end + 1]
         if _MINUTE.fullmatch(inside) or (
-            end + 2 < len(doc) and doc[end + 2].text == ")" and country_named(inside) is not None
+            end + 2 < len(texts) and texts[end + 2] == ")" and country_named(inside) is not None
         ):
             return True
     return (
         start >= 2
-        and doc[start - 1].text == "-"
-        and doc[start - 2].like_num
-        and bool(doc[start - 2].whitespace_)
+        and texts[start - 1] == "-"
+        and facts.like_num[start - 2]
+        and facts.spaced[start - 2]
     )
 
 
@@ -343,46 +363,3 @@ def places_as_teams(doc: Doc, candidates: list[Candidate]) -> None:
         if following in (":", "(") or _inside_parentheses(doc, candidate.start):
             continue  # a venue: "London ( The Oval ) :", "( at Lord 's , London )"
         candidate.kind = Kind.ORG
-
-
-# A team's record in brackets after its name: "(6-6)", "(10-12-3)".
-_RECORD = re.compile(r"\(\d{1,3}(?:-\d{1,3}){1,2}\)")
-# Words of a team's name before its record ("Kansas City Royals") and tokens of the record
-# in brackets ("( 10 - 12 - 3 )" is seven), ede89e4.
-_MAX_TEAM_TOKENS = 4
-_LONGEST_RECORD_TOKENS = 7
-
-
-def teams_by_record(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """ "New England (6-6) improved": a name followed by a win-loss record is a team.
-
-    The record follows the name in North American sports copy of every era; the team keeps
-    the name of its city or college, which the model reads as a place. One pass over the
-    tokens: each record looks back at most a few words.
-    """
-    persons = bytearray(len(doc))
-    for candidate in candidates:
-        if candidate.kind is Kind.PERSON:  # a pitcher's record: "Bob Wickman ( 6-1 )"
-            persons[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
-    found = []
-    i = 0
-    while i < len(doc):
-        if doc[i].text != "(":
-            i += 1
-            continue
-        end = min(len(doc), i + _LONGEST_RECORD_TOKENS)
-        close = next((k for k in range(i + 1, end) if doc[k].text == ")"), None)
-        if close is None or not _RECORD.fullmatch(doc[i : close + 1].text.replace(" ", "")):
-            i += 1
-            continue
-        start = i
-        while start > max(0, i - _MAX_TEAM_TOKENS) and _is_team_word(doc[start - 1]):
-            start -= 1
-        if start < i and not any(persons[start:i]) and country_named(doc[start:i].text) is None:
-            found.append(Candidate(start, i, Kind.ORG, team=True))
-        i = close + 1
-    return replacing(doc, candidates, found)
-
-
-def _is_team_word(token: Token) -> bool:
-    return token.is_alpha and token.text[:1].isupper() and token.lower_ not in ("the", "a")

@@ -31,11 +31,11 @@ from reader.core.analysis.entities.places import (
     places_not_organizations,
     states_not_countries,
 )
+from reader.core.analysis.entities.records import teams_by_record
 from reader.core.analysis.entities.script import drop_right_to_left
 from reader.core.analysis.entities.sports import (
     is_sports_report,
     places_as_teams,
-    teams_by_record,
     with_person_patterns,
     with_results_lines,
 )
