@@ -14,11 +14,18 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from reader.core.analysis.entities.candidates import Candidate, has_letters
+from reader.core.analysis.entities.candidates import Candidate
 from reader.core.analysis.entities.countries import country_named, country_of_demonym
 from reader.core.analysis.entities.offices import is_time_zone, without_offices
+from reader.core.analysis.entities.token_facts import flags as token_flags
+from reader.core.analysis.entities.token_facts import (
+    span_text,
+    token_lowers,
+    token_pos,
+    token_texts,
+)
 from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
 
@@ -69,7 +76,7 @@ def model_candidates(doc: Doc) -> list[Candidate]:
         for start, end in _trimmed_pieces(doc, ent.start, ent.end, person):
             if _is_topic_slug(doc, start, end) or _is_code(doc, start, end):
                 continue
-            if end - start > 1 and doc[start:end].text.isupper():
+            if end - start > 1 and span_text(doc, start, end).isupper():
                 found = _countries_within(doc, start, end)
                 if found:
                     candidates.extend(found)
@@ -88,12 +95,13 @@ def model_candidates(doc: Doc) -> list[Candidate]:
 
 def _is_code(doc: Doc, start: int, end: int) -> bool:
     """A name with a number glued on by a hyphen names a thing: "COVID-19", "IR-2"."""
-    return any(_CODE.fullmatch(t.text) for t in doc[start:end]) or (
+    texts, facts = token_texts(doc), token_flags(doc)
+    return any(_CODE.fullmatch(texts[i]) for i in range(start, end)) or (
         end < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
+        and texts[end] == "-"
+        and not facts.spaced[end - 1]
         and end + 1 < len(doc)
-        and doc[end + 1].like_num
+        and facts.like_num[end + 1]
     )
 
 
@@ -105,12 +113,13 @@ def _owner_and_owned(doc: Doc, start: int, end: int, label: str) -> list[tuple[i
     Arnault’s LVMH"); otherwise both keep the label ("Justice Department’s Civil Rights
     Division").
     """
-    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in ("'s", "’s")), None)
+    lowers = token_lowers(doc)
+    cut = next((i for i in range(start + 1, end - 1) if lowers[i] in ("'s", "’s")), None)
     if cut is None or _ends_in_institution(doc, end):
         return _coordinated(doc, start, end, label)
     owner, owned = (start, cut, label), (cut + 1, end, label)
     if label == "PERSON":
-        if end - cut == 2 and doc[cut + 1].is_upper:
+        if end - cut == 2 and token_flags(doc).upper[cut + 1]:
             owned = (cut + 1, end, "ORG")
         else:
             owner = (start, cut, "ORG")
@@ -118,25 +127,24 @@ def _owner_and_owned(doc: Doc, start: int, end: int, label: str) -> list[tuple[i
 
 
 def _ends_in_institution(doc: Doc, end: int) -> bool:
-    return doc[end - 1].lower_.rstrip(".") in _INSTITUTIONS
+    return token_lowers(doc)[end - 1].rstrip(".") in _INSTITUTIONS
 
 
 def _coordinated(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """ "Perdue and Loeffler", "Macquarie Capital and Citigroup": one name each side of "and" or
     a comma, unless an institution's head noun ends the whole ("Food and Drug Administration")."""
-    words = doc[start:end]
-    lower = [t for t in words if t.is_lower and t.lower_ != "and"]
+    texts, lowers, is_lower = token_texts(doc), token_lowers(doc), token_flags(doc).lower
     if (
         end - start < _FEWEST_COORDINATED_TOKENS
-        or lower
+        or any(is_lower[i] and lowers[i] != "and" for i in range(start, end))
         or _ends_in_institution(doc, end)
-        or any(t.text == "&" for t in words)
+        or any(texts[i] == "&" for i in range(start, end))
     ):
         return [(start, end, label)]
     pieces = []
     piece_start = start
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ in ("and", ",") and doc[i + 1].text[:1].isupper():
+        if lowers[i] in ("and", ",") and texts[i + 1][:1].isupper():
             if i > piece_start:
                 pieces.append((piece_start, i, label))
             piece_start = i + 1
@@ -146,14 +154,15 @@ def _coordinated(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, 
 
 def _is_topic_slug(doc: Doc, start: int, end: int) -> bool:
     """The topic before a wire headline: "SOCCER - ENGLAND BEAT MOLDOVA", "RUGBY UNION - ..."."""
-    at_line_start = start == 0 or "\n" in doc[start - 1].text
+    texts = token_texts(doc)
+    at_line_start = start == 0 or "\n" in texts[start - 1]
     return (
         at_line_start
         and end < len(doc)
-        and separates_names(doc[end])
-        and doc[end].text == "-"
-        and doc[start:end].text.isupper()
-        and country_named(doc[start:end].text) is None
+        and separates_names(doc, end)
+        and texts[end] == "-"
+        and span_text(doc, start, end).isupper()
+        and country_named(span_text(doc, start, end)) is None
     )
 
 
@@ -163,13 +172,13 @@ def _countries_within(doc: Doc, start: int, end: int) -> list[Candidate]:
     "ENGLAND BEAT MOLDOVA IN" is no organization but two countries, unless the whole
     stretch names a country ("SOUTH AFRICA").
     """
-    if country_named(doc[start:end].text) is not None:
+    if country_named(span_text(doc, start, end)) is not None:
         return []
     found = []
     i = start
     while i < end:
         for stop in range(min(end, i + MAX_COUNTRY_TOKENS), i, -1):
-            country = country_named(doc[i:stop].text)
+            country = country_named(span_text(doc, i, stop))
             if country is not None:
                 found.append(Candidate(i, stop, Kind.COUNTRY, country=country))
                 i = stop
@@ -183,11 +192,12 @@ def _is_titled_person(doc: Doc, start: int, end: int) -> bool:
     """`Councillor Ruben Tasse`, labelled an organization: an honorific that only persons
     bear, then nothing but capitalized names ("Mayor's Office" and "Judge Rotenberg Center"
     end in no name: an institution noun or a possessive stops it)."""
-    if end - start < 2 or doc[start].lower_.rstrip(".") not in HONORIFICS:
+    lowers, title, pos = token_lowers(doc), token_flags(doc).title, token_pos(doc)
+    if end - start < 2 or lowers[start].rstrip(".") not in HONORIFICS:
         return False
-    names = doc[start + 1 : end]
-    return all(t.is_title and t.pos_ == "PROPN" for t in names) and not _inside_institution_word(
-        names[-1].lower_
+    names = range(start + 1, end)
+    return all(title[i] and pos[i] == "PROPN" for i in names) and not _inside_institution_word(
+        lowers[end - 1]
     )
 
 
@@ -205,7 +215,7 @@ def _trimmed_pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[
     pieces = []
     piece_start = start
     for i in range(start, end + 1):
-        if i == end or separates_names(doc[i]):
+        if i == end or separates_names(doc, i):
             trimmed = _trim(doc, piece_start, i, person)
             if trimmed:
                 pieces.append(trimmed)
@@ -213,24 +223,22 @@ def _trimmed_pieces(doc: Doc, start: int, end: int, person: bool) -> list[tuple[
     return pieces
 
 
-def separates_names(token: Token) -> bool:
-    """Line breaks, brackets, a spaced dash ("Romania - Cosmin Contra"), "b" in "c X b Y"."""
-    if "\n" in token.text or token.text in DISMISSALS or token.text in ("(", ")"):
+def separates_names(doc: Doc, i: int) -> bool:
+    """Whether token i is a line break, a bracket, a spaced dash ("Romania - Cosmin Contra") or
+    "b" in "c X b Y"."""
+    text = token_texts(doc)[i]
+    if "\n" in text or text in DISMISSALS or text in ("(", ")"):
         return True
-    return (
-        token.text == "-"
-        and bool(token.whitespace_)
-        and token.i > 0
-        and bool(token.doc[token.i - 1].whitespace_)
-    )
+    spaced = token_flags(doc).spaced
+    return text == "-" and spaced[i] and i > 0 and spaced[i - 1]
 
 
 def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int] | None:
     """The name inside [start, end): leading articles (and a person's titles), trailing scores,
     possessives and common nouns cut off; a hyphenated given name completed."""
-    while start < end and _is_leading_noise(doc[start], person and end - start > 1):
+    while start < end and _is_leading_noise(doc, start, person and end - start > 1):
         start += 1
-    while start < end and _is_trailing_noise(doc[end - 1]):
+    while start < end and _is_trailing_noise(doc, end - 1):
         end -= 1
     if person and start < end:
         end = _with_hyphenated_ending(doc, end)
@@ -239,50 +247,56 @@ def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int] | Non
 
 def _with_hyphenated_ending(doc: Doc, end: int) -> int:
     """The model often stops a name at a hyphen: "Li Song" of "Li Song-ho"."""
-    glued = end + 1 < len(doc) and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-    if glued and doc[end].text == "-" and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+    facts = token_flags(doc)
+    glued = end + 1 < len(doc) and not facts.spaced[end - 1] and not facts.spaced[end]
+    if glued and token_texts(doc)[end] == "-" and facts.alpha[end + 1] and facts.lower[end + 1]:
         return end + 2
     return end
 
 
-def _is_leading_noise(token: Token, strip_titles: bool) -> bool:
+def _is_leading_noise(doc: Doc, i: int, strip_titles: bool) -> bool:
     """Words before a name that are not part of it ("the", "ex", and with `strip_titles`,
-    titles and nationalities: "President", "Russian")."""
-    if not has_letters(token) or token.lower_ in _ARTICLES or is_time_zone(token):
+    titles and nationalities: "President", "Russian"): token i is one."""
+    text, lower, facts = token_texts(doc)[i], token_lowers(doc)[i], token_flags(doc)
+    if not facts.letters[i] or lower in _ARTICLES or is_time_zone(doc, i):
         return True
-    if token.is_lower and token.text not in PARTICLES:
+    if facts.lower[i] and text not in PARTICLES:
         return True  # "ex" in "ex-England"
     if not strip_titles:
         return False
-    word = token.lower_.rstrip(".")
-    return word in TITLES or country_of_demonym(token.text) is not None
+    return lower.rstrip(".") in TITLES or country_of_demonym(text) is not None
 
 
-def _is_trailing_noise(token: Token) -> bool:
-    """Scores, possessives and common nouns after a name ("Interfax news agency")."""
-    if not has_letters(token) or token.text[0].isdigit() or token.text in POSSESSIVES:
+def _is_trailing_noise(doc: Doc, i: int) -> bool:
+    """Scores, possessives and common nouns after a name ("Interfax news agency"): token i."""
+    text, facts = token_texts(doc)[i], token_flags(doc)
+    if not facts.letters[i] or text[0].isdigit() or text in POSSESSIVES:
         return True
-    if is_time_zone(token):
+    if is_time_zone(doc, i):
         return True
-    return token.is_lower
+    return facts.lower[i]
 
 
 def _is_acronym(doc: Doc, start: int, end: int) -> bool:
     """A short word in capitals amid ordinary text (not in an all-capitals headline)."""
     if end - start != 1:
         return False
-    token = doc[start]
-    if not (token.is_upper and token.is_alpha and len(token) in _ACRONYM_LENGTHS):
+    facts = token_flags(doc)
+    if not (facts.upper[start] and facts.alpha[start]):
         return False
-    return any(t.is_lower for t in token.sent) if doc.has_annotation("SENT_START") else True
+    if len(token_texts(doc)[start]) not in _ACRONYM_LENGTHS:
+        return False
+    if not doc.has_annotation("SENT_START"):
+        return True
+    return any(t.is_lower for t in doc[start].sent)
 
 
 def _names_a_people(doc: Doc, start: int, end: int) -> bool:
     """A one-word name that is a people's: after "ethnic", or before a nationality or
     religion ("Rohingya Muslim", labelled NORP) or a noun for a people ("Houthi tribesmen")."""
-    if end - start != 1 or not doc[start].is_title:
+    if end - start != 1 or not token_flags(doc).title[start]:
         return False
-    if start > 0 and doc[start - 1].lower_ == "ethnic":
+    if start > 0 and token_lowers(doc)[start - 1] == "ethnic":
         return True
     after = doc[end] if end < len(doc) else None
     if after is None:
@@ -298,7 +312,7 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
     a sports report may still make it a team); None for what names nothing (a lone title, a
     nationality that is no demonym of ours, a common noun taken for a person).
     """
-    text = doc[start:end].text
+    text = span_text(doc, start, end)
     demonym_of = country_of_demonym(text)  # "Briton" is often taken for a person
     if demonym_of is not None:
         return Candidate(start, end, Kind.COUNTRY, country=demonym_of, demonym=True)
@@ -307,14 +321,15 @@ def _classify(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
     country = country_named(text)
     if country is not None:
         return Candidate(start, end, Kind.COUNTRY, country=country)
-    if all(t.lower_.rstrip(".") in TITLES for t in doc[start:end]):
+    lowers, pos = token_lowers(doc), token_pos(doc)
+    if all(lowers[i].rstrip(".") in TITLES for i in range(start, end)):
         return None  # "Secretary of State": a title, not a name
-    if end - start == 1 and (doc[start].pos_ == "PRON" or doc[start].lower_ in _PRONOUNS):
+    if end - start == 1 and (pos[start] == "PRON" or lowers[start] in _PRONOUNS):
         return None  # "He was the first director": a pronoun opening a paragraph
     if _names_a_people(doc, start, end):
         return None  # "the Rohingya Muslim minority": a people (NORP), not an organization
     if label == "PERSON":
-        if end - start == 1 and doc[start].pos_ == "NOUN":
+        if end - start == 1 and pos[start] == "NOUN":
             return None  # "Extras ( lb-3 )", "Scorer :": a common noun the model took for a name
         if _is_acronym(doc, start, end):
             return Candidate(start, end, Kind.ORG)  # "KDP", "UWP": no one's name

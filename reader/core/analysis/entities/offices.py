@@ -15,9 +15,11 @@ person; "GMT" an organization in both Reuters sets).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from reader.core.analysis.entities.candidates import Candidate
+from reader.core.analysis.entities.token_facts import flags as token_flags
+from reader.core.analysis.entities.token_facts import token_lowers, token_texts
 from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
 
@@ -32,9 +34,9 @@ _BODY_ENDS = words("institution_heads.txt") | {"house", "ministry", "office", "c
 _LINKS = frozenset({"of", "the", "and", "for", "&"})
 
 
-def is_time_zone(token: Token) -> bool:
-    """ "GMT", "EDT": a time zone's abbreviation in capitals."""
-    return token.is_upper and token.lower_ in TIME_ZONES
+def is_time_zone(doc: Doc, i: int) -> bool:
+    """ "GMT", "EDT": token i is a time zone's abbreviation in capitals."""
+    return token_flags(doc).upper[i] and token_lowers(doc)[i] in TIME_ZONES
 
 
 def without_offices(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -58,26 +60,27 @@ def without_departments(doc: Doc, candidates: list[Candidate]) -> list[Candidate
 
 
 def _department_of_office(doc: Doc, candidate: Candidate) -> bool:
-    tokens = doc[candidate.start : candidate.end]
+    lowers = token_lowers(doc)
     return (
         candidate.kind is Kind.ORG
         and candidate.end < len(doc)
-        and _is_office(doc[candidate.end])
-        and all(t.lower_ in PORTFOLIO_WORDS for t in tokens)
+        and _is_office(doc, candidate.end)
+        and all(lowers[i] in PORTFOLIO_WORDS for i in range(candidate.start, candidate.end))
     )
 
 
-def _is_office(token: Token) -> bool:
-    return token.is_title and token.lower_.rstrip(".") in OFFICE_WORDS
+def _is_office(doc: Doc, i: int) -> bool:
+    """Whether token i is an office word in title case ("Mayor")."""
+    return token_flags(doc).title[i] and token_lowers(doc)[i].rstrip(".") in OFFICE_WORDS
 
 
 def _person_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
-    office = next((k for k in range(end - 1, start, -1) if _is_office(doc[k])), None)
+    office = next((k for k in range(end - 1, start, -1) if _is_office(doc, k)), None)
     if office is None:
         return [(start, end, "PERSON")]
     body = _before_office(doc, start, office + 1)
     pieces = []
-    if body > start and doc[body - 1].lower_ in _BODY_ENDS:
+    if body > start and token_lowers(doc)[body - 1] in _BODY_ENDS:
         pieces.append((start, body, "ORG"))  # "State Department" of its spokesperson
     if office < end - 1:
         pieces.append((office + 1, end, "PERSON"))
@@ -91,16 +94,17 @@ def _before_office(doc: Doc, start: int, end: int) -> int:
     Department" of "State Department Press Spokesperson"); `end` when none does, or when a
     link word stands before them ("Office of the Secretary")."""
     cut = end
-    while cut > start and _is_office(doc[cut - 1]):
+    while cut > start and _is_office(doc, cut - 1):
         cut -= 1
     if cut == end:
         return end
-    while cut > start and doc[cut - 1].is_title and doc[cut - 1].lower_ in _OFFICE_MODIFIERS:
+    lowers, title = token_lowers(doc), token_flags(doc).title
+    while cut > start and title[cut - 1] and lowers[cut - 1] in _OFFICE_MODIFIERS:
         cut -= 1
-    if cut == start or doc[cut - 1].lower_ in _LINKS or not doc[cut - 1].text[:1].isupper():
+    if cut == start or lowers[cut - 1] in _LINKS or not token_texts(doc)[cut - 1][:1].isupper():
         return end  # a title alone ("Vice President"), or the office's own body
     return cut
 
 
 def _name_follows(doc: Doc, end: int) -> bool:
-    return end < len(doc) and doc[end].is_title and doc[end].is_alpha
+    return end < len(doc) and token_flags(doc).title[end] and token_flags(doc).alpha[end]

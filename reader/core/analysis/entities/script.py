@@ -14,11 +14,12 @@ import unicodedata
 from spacy.tokens import Doc
 
 from reader.core.analysis.entities.candidates import Candidate
+from reader.core.analysis.entities.token_facts import span_text
 
 
 def drop_right_to_left(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """`candidates` less those with a letter of a right-to-left script (Arabic, Hebrew, ...)."""
-    return [c for c in candidates if not _has_right_to_left(doc[c.start : c.end].text)]
+    return [c for c in candidates if not _has_right_to_left(span_text(doc, c.start, c.end))]
 
 
 def _has_right_to_left(text: str) -> bool:

@@ -43,9 +43,11 @@ T = TypeVar("T")
 def once_per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
     """`compute(doc)`, computed once per Doc: the steps share one pass over the text."""
     key = (_CACHE, name)
-    if key not in doc.user_data:
-        doc.user_data[key] = compute(doc)
-    return doc.user_data[key]
+    try:
+        return doc.user_data[key]
+    except KeyError:
+        doc.user_data[key] = value = compute(doc)
+        return value
 
 
 def forget_cached(doc: Doc) -> None:
