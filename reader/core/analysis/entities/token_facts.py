@@ -56,44 +56,81 @@ def forget_cached(doc: Doc) -> None:
         del doc.user_data[key]
 
 
+def _keep(doc: Doc, key: tuple[str, str], value: T) -> T:
+    doc.user_data[key] = value
+    return value
+
+
+# The keys of the lists below: read on every use (a million times a run), so made once here.
+_TEXT = (_CACHE, "text")
+_TEXTS = (_CACHE, "texts")
+_LOWERS = (_CACHE, "lowers")
+_LEMMAS = (_CACHE, "lemmas")
+_TAGS = (_CACHE, "tags")
+_POS = (_CACHE, "pos")
+_STARTS = (_CACHE, "starts")
+_FLAGS = (_CACHE, "flags")
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once (spaCy joins all tokens again on every call, a new str each)."""
-    return once_per_doc(doc, "text", text_of)
+    try:
+        return doc.user_data[_TEXT]
+    except KeyError:
+        return _keep(doc, _TEXT, text_of(doc))
 
 
 def remember_text(doc: Doc, text: str) -> None:
     """Take `text` as `doc.text` for `doc_text` (the caller vouches that they are equal)."""
-    doc.user_data[(_CACHE, "text")] = text
+    doc.user_data[_TEXT] = text
 
 
 def token_texts(doc: Doc) -> list[str]:
     """`t.text` of every token, one str object per distinct word. Computed once per Doc."""
-    return once_per_doc(doc, "texts", lambda d: token_strings(d, ORTH))
+    try:
+        return doc.user_data[_TEXTS]
+    except KeyError:
+        return _keep(doc, _TEXTS, token_strings(doc, ORTH))
 
 
 def token_lowers(doc: Doc) -> list[str]:
     """`t.lower_` of every token, one str object per distinct word. Computed once per Doc."""
-    return once_per_doc(doc, "lowers", lambda d: token_strings(d, LOWER))
+    try:
+        return doc.user_data[_LOWERS]
+    except KeyError:
+        return _keep(doc, _LOWERS, token_strings(doc, LOWER))
 
 
 def token_lemmas(doc: Doc) -> list[str]:
     """`t.lemma_` of every token ("" without a lemmatizer). Computed once per Doc."""
-    return once_per_doc(doc, "lemmas", lambda d: token_strings(d, LEMMA))
+    try:
+        return doc.user_data[_LEMMAS]
+    except KeyError:
+        return _keep(doc, _LEMMAS, token_strings(doc, LEMMA))
 
 
 def token_tags(doc: Doc) -> list[str]:
     """`t.tag_` of every token ("" without a tagger). Computed once per Doc."""
-    return once_per_doc(doc, "tags", lambda d: token_strings(d, TAG))
+    try:
+        return doc.user_data[_TAGS]
+    except KeyError:
+        return _keep(doc, _TAGS, token_strings(doc, TAG))
 
 
 def token_pos(doc: Doc) -> list[str]:
     """`t.pos_` of every token ("" without a tagger). Computed once per Doc."""
-    return once_per_doc(doc, "pos", lambda d: token_strings(d, POS))
+    try:
+        return doc.user_data[_POS]
+    except KeyError:
+        return _keep(doc, _POS, token_strings(doc, POS))
 
 
 def token_starts(doc: Doc) -> list[int]:
     """`t.idx` of every token: its first character in `doc.text`. Computed once per Doc."""
-    return once_per_doc(doc, "starts", lambda d: d.to_array(IDX).tolist() if len(d) else [])
+    try:
+        return doc.user_data[_STARTS]
+    except KeyError:
+        return _keep(doc, _STARTS, doc.to_array(IDX).tolist() if len(doc) else [])
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
@@ -122,7 +159,10 @@ class TokenFlags:
 
 def flags(doc: Doc) -> TokenFlags:
     """The flags of every token. Computed once per Doc."""
-    return once_per_doc(doc, "flags", _flags)
+    try:
+        return doc.user_data[_FLAGS]
+    except KeyError:
+        return _keep(doc, _FLAGS, _flags(doc))
 
 
 def _flags(doc: Doc) -> TokenFlags:
