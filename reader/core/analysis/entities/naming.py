@@ -16,6 +16,13 @@ from reader.core.analysis.entities.credits import Credit, credit_index
 from reader.core.analysis.entities.organizations import LEGAL_FORMS, TRADES
 from reader.core.analysis.entities.roles import roles_of
 from reader.core.analysis.entities.titled_surnames import sexes_shown
+from reader.core.analysis.entities.token_facts import (
+    char_bounds,
+    span_text,
+    token_lowers,
+    token_starts,
+    token_texts,
+)
 from reader.core.analysis.quotes import SPANS_KEY as QUOTES_KEY
 from reader.core.model import Kind, Mention, MentionType, Role
 
@@ -30,11 +37,12 @@ def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
     person_names = _person_names(doc, [c for c in chosen if c.kind is Kind.PERSON], quoted)
     roles = roles_of(doc, chosen)
     org_names = _org_names(doc, [c for c in chosen if c.kind is Kind.ORG], quoted)
+    text = doc_text(doc)
     mentions = []
     last_end = -1
     for candidate in chosen:
-        span = doc[candidate.start : candidate.end]
-        if span.start_char < last_end:
+        start_char, end_char = char_bounds(doc, candidate.start, candidate.end)
+        if start_char < last_end:
             continue
         if candidate.kind is Kind.COUNTRY:
             assert candidate.country is not None
@@ -49,9 +57,9 @@ def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
         role = roles.get(candidate.start)
         mentions.append(
             Mention(
-                span.start_char,
-                span.end_char,
-                span.text,
+                start_char,
+                end_char,
+                text[start_char:end_char],
                 candidate.kind,
                 key,
                 name,
@@ -59,8 +67,7 @@ def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
                 role=_role(doc, *role) if role else None,
             )
         )
-        last_end = span.end_char
-    text = doc_text(doc)
+        last_end = end_char
     mentions.extend(
         _credit_mention(text, credit) for credit in credits.credits if credit.kind is not None
     )
@@ -68,8 +75,8 @@ def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
 
 
 def _role(doc: Doc, start: int, end: int) -> Role:
-    span = doc[start:end]
-    return Role(span.start_char, span.end_char, span.text)
+    start_char, end_char = char_bounds(doc, start, end)
+    return Role(start_char, end_char, doc_text(doc)[start_char:end_char])
 
 
 def _credit_mention(whole_text: str, credit: Credit) -> Mention:
@@ -88,8 +95,9 @@ def _quoted_starts(doc: Doc, candidates: list[Candidate]) -> set[int]:
         return set()
     starts = [start for start, _ in stretches]
     quoted = set()
+    token_chars = token_starts(doc)
     for candidate in candidates:
-        char = doc[candidate.start].idx
+        char = token_chars[candidate.start]
         i = bisect.bisect_right(starts, char) - 1
         if i >= 0 and char < stretches[i][1]:
             quoted.add(candidate.start)
@@ -125,7 +133,7 @@ def _person_names(doc: Doc, persons: list[Candidate], quoted: set[int]) -> dict[
             continue  # an embellished quoted form gives no one's name
         full = full_names.get(words)
         if full is None:
-            text = doc[candidate.start : candidate.end].text
+            text = span_text(doc, candidate.start, candidate.end)
             full = full_names[words] = _FullName(words, text, candidate.start)
         full.count += 1
         full.sexes.add(_sex_before(doc, candidate.start))
@@ -167,9 +175,10 @@ def _sex_before(doc: Doc, start: int) -> str:
     """ "m" or "f" when a title or a word for a relative stands right before the name, else ""."""
     if start == 0:
         return ""
-    word = doc[start - 1].lower_.rstrip(".")
-    if start > 1 and doc[start - 1].text == ",":
-        word = doc[start - 2].lower_  # "his wife, Melania Trump"
+    lowers = token_lowers(doc)
+    word = lowers[start - 1].rstrip(".")
+    if start > 1 and token_texts(doc)[start - 1] == ",":
+        word = lowers[start - 2]  # "his wife, Melania Trump"
     return "m" if word in _MALE_WORDS else "f" if word in _FEMALE_WORDS else ""
 
 
@@ -200,17 +209,19 @@ def _org_names(doc: Doc, orgs: list[Candidate], quoted: set[int]) -> dict[int, s
     Shipping"), as the article spells it outside quotes where it does."""
     by_acronym: dict[str, str] = {}
     by_short_form: dict[str, str] = {}
+    texts, lowers = token_texts(doc), token_lowers(doc)
     for candidate in sorted(orgs, key=lambda c: c.start in quoted):
-        span = doc[candidate.start : candidate.end]
-        initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
-        if len(initials) > 1 and len(span) > 1:
-            by_acronym.setdefault(initials, span.text)
-        ending = span[-1].lower_.rstrip(".")
-        if len(span) > 1 and (ending in LEGAL_FORMS or ending in TRADES):
-            by_short_form.setdefault(span[:-1].text, span.text)
+        start, end = candidate.start, candidate.end
+        words = texts[start:end]
+        initials = "".join(word[0] for word in words if word[:1].isupper())
+        if len(initials) > 1 and len(words) > 1:
+            by_acronym.setdefault(initials, span_text(doc, start, end))
+        ending = lowers[end - 1].rstrip(".")
+        if len(words) > 1 and (ending in LEGAL_FORMS or ending in TRADES):
+            by_short_form.setdefault(span_text(doc, start, end - 1), span_text(doc, start, end))
     names = {}
     for candidate in orgs:
-        text = doc[candidate.start : candidate.end].text
+        text = span_text(doc, candidate.start, candidate.end)
         full = by_acronym.get(text.replace(".", "")) or by_short_form.get(text, text)
         names[candidate.start] = display(full)
     return names

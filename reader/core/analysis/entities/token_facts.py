@@ -142,6 +142,16 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     return doc_text(doc)[starts[start] : starts[end - 1] + len(texts[end - 1])]
 
 
+def char_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """`(span.start_char, span.end_char)` of `span = doc[start:end]`: characters of
+    `doc_text(doc)`, for token bounds 0 <= start <= end <= len(doc)."""
+    starts = token_starts(doc)
+    if start >= end:
+        first = starts[start] if start < len(starts) else len(doc_text(doc))
+        return first, first
+    return starts[start], starts[end - 1] + len(token_texts(doc)[end - 1])
+
+
 @dataclass(frozen=True, slots=True)
 class TokenFlags:
     """A flag per token, as the Token property of the same name gives it (one bool each)."""
