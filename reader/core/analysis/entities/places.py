@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from reader.core.analysis.entities.candidates import Candidate, form_of
 from reader.core.analysis.entities.countries import is_us_state, normalize
 from reader.core.analysis.entities.sports import is_sports_report
+from reader.core.analysis.entities.token_facts import span_text, token_lowers, token_texts
 from reader.core.analysis.entities.word_lists import table
 from reader.core.model import Kind
 
@@ -31,15 +32,15 @@ def states_not_countries(doc: Doc, candidates: list[Candidate]) -> None:
     ambiguous = [
         c
         for c in candidates
-        if c.kind is Kind.COUNTRY and not c.demonym and is_us_state(doc[c.start : c.end].text)
+        if c.kind is Kind.COUNTRY and not c.demonym and is_us_state(span_text(doc, c.start, c.end))
     ]
     if not ambiguous:
         return
-    names = {doc[c.start : c.end].text.casefold() for c in ambiguous}
+    names = {span_text(doc, c.start, c.end).casefold() for c in ambiguous}
     other_state = any(
         c.kind is None
-        and is_us_state(doc[c.start : c.end].text)
-        and doc[c.start : c.end].text.casefold() not in names
+        and is_us_state(span_text(doc, c.start, c.end))
+        and span_text(doc, c.start, c.end).casefold() not in names
         for c in candidates
     )
     if other_state or any(_after_a_city(doc, c.start) for c in ambiguous):
@@ -69,7 +70,7 @@ def countries_inside_names(doc: Doc, candidates: list[Candidate]) -> list[Candid
             and not previous.demonym
             and candidate.kind is Kind.ORG
             and previous.end == candidate.start
-            and not any("\n" in t.text for t in doc[previous.start : candidate.start])
+            and not any("\n" in t for t in token_texts(doc)[previous.start : candidate.start])
         ):
             merged[-1] = Candidate(previous.start, candidate.end, Kind.ORG, label=candidate.label)
             continue
@@ -95,11 +96,12 @@ def _placed_forms(doc: Doc, candidates: list[Candidate]) -> set[str]:
     organization."""
     introduced: set[str] = set()
     elsewhere: set[str] = set()
+    lowers = token_lowers(doc)
     for candidate in candidates:
         form = form_of(doc, candidate)
         start = candidate.start
-        before = doc[start - 1].lower_ if start > 0 else ""
-        if before == "of" and start > 1 and doc[start - 2].lower_ in _PLACE_NOUNS:
+        before = lowers[start - 1] if start > 0 else ""
+        if before == "of" and start > 1 and lowers[start - 2] in _PLACE_NOUNS:
             introduced.add(form)
         elif before not in _LOCATIVES:
             elsewhere.add(form)
@@ -129,7 +131,7 @@ def places_not_organizations(doc: Doc, candidates: list[Candidate]) -> None:
     for candidate in suspects:
         form = form_of(doc, candidate)
         if form not in places:
-            text = doc[candidate.start : candidate.end].text
+            text = span_text(doc, candidate.start, candidate.end)
             known = is_us_state(text) or normalize(text) in CITIES or form in placed
             unnamed = votes[form, "PERSON"] == 0 and votes[form, ""] == 0
             places[form] = unnamed and known
