@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import IDX
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from reader.core.analysis.entities.countries import Country
 from reader.core.analysis.entities.token_facts import (
@@ -122,10 +122,6 @@ def stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST_STEM:
             return word[: -len(ending)]
     return word
-
-
-def has_letters(token: Token) -> bool:
-    return any(c.isalpha() for c in token.text)
 
 
 def slug(text: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from reader.core.analysis.entities.candidates import Candidate, doc_text, once_per_doc
+from reader.core.analysis.entities.token_facts import token_starts, token_texts
 from reader.core.model import Kind
 
 # A capitalized word of a name; "lo" and "bin" may stand between two ("Flavio lo Scalzo").
@@ -220,10 +221,13 @@ class CreditIndex:
 
     def without_credits(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         """`candidates` less those on a credit's characters."""
+        if not self.credits:
+            return list(candidates)
+        starts, texts = token_starts(doc), token_texts(doc)
         return [
             c
             for c in candidates
-            if not self.overlaps(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1]))
+            if not self.overlaps(starts[c.start], starts[c.end - 1] + len(texts[c.end - 1]))
         ]
 
 

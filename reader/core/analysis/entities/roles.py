@@ -21,6 +21,7 @@ from reader.core.analysis.entities.countries import country_of_demonym
 from reader.core.analysis.entities.from_model import HONORIFICS, TITLES
 from reader.core.analysis.entities.offices import PORTFOLIO_WORDS
 from reader.core.analysis.entities.persons import HUMAN_ROLES
+from reader.core.analysis.entities.token_facts import token_lowers, token_pos, token_texts
 from reader.core.model import Kind
 
 # Tokens of the longest role looked at: "the chairman of the House Oversight and Government
@@ -65,23 +66,23 @@ def roles_of(doc: Doc, candidates: list[Candidate]) -> dict[int, tuple[int, int]
 def _title_before(doc: Doc, start: int) -> tuple[int, int] | None:
     """ "Russian Foreign Minister" before "Sergei Lavrov": title words, nationalities,
     adjectives and the "of" of "Secretary of State", right before the name on its line."""
+    texts, lowers, pos = token_texts(doc), token_lowers(doc), token_pos(doc)
     first = start
     i = start - 1
-    while i >= 0 and start - i <= _LONGEST_ROLE and "\n" not in doc[i].text:
-        token = doc[i]
-        word = token.lower_.rstrip(".")
-        if word in _ROLE_WORDS or country_of_demonym(token.text) is not None:
+    while i >= 0 and start - i <= _LONGEST_ROLE and "\n" not in texts[i]:
+        word = lowers[i].rstrip(".")
+        if word in _ROLE_WORDS or country_of_demonym(texts[i]) is not None:
             first = i
         elif word == "of" and i > 0 and first == i + 1 < start and _is_role_word(doc[i - 1]):
             first = i  # "Secretary of State", not "director of" before a name
-        elif token.pos_ == "ADJ" and first < start:
+        elif pos[i] == "ADJ" and first < start:
             first = i  # "presidential" of "Republican presidential nominee"
         elif first == i + 1 < start and _names_a_portfolio(doc, i):
             first = i  # "Commerce" of "Commerce Secretary", "energy" of "energy minister"
         else:
             break
         i -= 1
-    while first < start and doc[first].lower_ == "of":
+    while first < start and lowers[first] == "of":
         first += 1
     if first == start or not any(_says_a_role(t) for t in doc[first:start]):
         return None
@@ -109,10 +110,10 @@ def _apposed_before(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
     """ "Portugal's infrastructure minister, Rui Tavares Lopes,", "A company spokesman, Tom
     Becker,": a role phrase, a comma, then the name closed by a comma or a full stop. The role
     is the title phrase after its determiner or possessive ("infrastructure minister")."""
-    start, end = candidate.start, candidate.end
-    if start < 2 or doc[start - 1].text != "," or end >= len(doc):
+    start, end, texts = candidate.start, candidate.end, token_texts(doc)
+    if start < 2 or texts[start - 1] != "," or end >= len(doc):
         return None
-    if doc[end].text not in (",", ".", ";"):
+    if texts[end] not in (",", ".", ";"):
         return None
     role = _title_before(doc, start - 1)
     if role is None:
@@ -130,7 +131,7 @@ def _apposition(doc: Doc, end: int, named: bytearray) -> tuple[int, int] | None:
     determiner or a title word, up to the next comma or full stop, with no finite verb, and,
     after a determiner, no person's or organization's name first ("the White House, the
     Pentagon and Congress" is a list) and a noun that is no name."""
-    if end + 2 >= len(doc) or doc[end].text != ",":
+    if end + 2 >= len(doc) or token_texts(doc)[end] != ",":
         return None
     stop = _phrase_end(doc, end + 1)
     if stop - (end + 1) < 2 and not _says_a_role(doc[end + 1]):
@@ -154,7 +155,7 @@ def _relative_clause(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
     end = candidate.end
     if candidate.kind is not Kind.PERSON or end + 3 >= len(doc):
         return None
-    if doc[end].text != "," or doc[end + 1].lower_ != "who":
+    if token_texts(doc)[end] != "," or token_lowers(doc)[end + 1] != "who":
         return None
     verb = doc[end + 2]
     if verb.lower_ in _BEING and doc[end + 3].lower_ in _DETERMINERS:

@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from reader.core.analysis.entities.candidates import Candidate
+from reader.core.analysis.entities.token_facts import token_lowers, token_texts
 
 _PRONOUN_SEXES = {
     "he": "m",
@@ -86,10 +87,11 @@ def _pronoun_after(doc: Doc, end: int, person_starts: set[int]) -> str:
     limit = sentence.end
     if limit < len(doc):
         limit = doc[limit].sent.end
-    for token in doc[end:limit]:
-        if token.i in person_starts or token.text in _QUOTE_MARKS:
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    for i in range(end, limit):
+        if i in person_starts or texts[i] in _QUOTE_MARKS:
             return ""
-        sex = _PRONOUN_SEXES.get(token.lower_)
+        sex = _PRONOUN_SEXES.get(lowers[i])
         if sex:
             return sex
     return ""

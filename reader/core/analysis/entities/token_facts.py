@@ -164,7 +164,7 @@ class TokenFlags:
     space: list[bool]  # t.is_space
     spaced: list[bool]  # bool(t.whitespace_): a space follows the token
     sent_start: list[bool]  # bool(t.is_sent_start): True only where a sentence is known to start
-    letters: list[bool]  # any letter in t.text (`candidates.has_letters`)
+    letters: list[bool]  # any letter in t.text
 
 
 def flags(doc: Doc) -> TokenFlags:
