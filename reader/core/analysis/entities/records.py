@@ -39,15 +39,13 @@ def teams_by_record(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             persons[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
     found = []
     texts = token_texts(doc)
-    i = 0
-    while i < len(doc):
-        if texts[i] != "(":
-            i += 1
+    read_to = 0  # tokens before it are read
+    for i in [k for k, text in enumerate(texts) if text == "("]:
+        if i < read_to:
             continue
-        end = min(len(doc), i + _LONGEST_RECORD_TOKENS)
+        end = min(len(texts), i + _LONGEST_RECORD_TOKENS)
         close = next((k for k in range(i + 1, end) if texts[k] == ")"), None)
         if close is None or not _RECORD.fullmatch(span_text(doc, i, close + 1).replace(" ", "")):
-            i += 1
             continue
         start = i
         while start > max(0, i - _MAX_TEAM_TOKENS) and _is_team_word(doc, start - 1):
@@ -55,7 +53,7 @@ def teams_by_record(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         team = span_text(doc, start, i)
         if start < i and not any(persons[start:i]) and country_named(team) is None:
             found.append(Candidate(start, i, Kind.ORG, team=True))
-        i = close + 1
+        read_to = close + 1
     return replacing(doc, candidates, found)
 
 

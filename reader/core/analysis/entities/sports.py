@@ -27,8 +27,8 @@ from reader.core.analysis.entities.candidates import (
 )
 from reader.core.analysis.entities.countries import country_named
 from reader.core.analysis.entities.from_model import DISMISSALS, PARTICLES, POSSESSIVES, TITLES
-from reader.core.analysis.entities.token_facts import flags as token_flags
 from reader.core.analysis.entities.token_facts import (
+    capitalized,
     span_text,
     token_lemmas,
     token_lowers,
@@ -36,6 +36,7 @@ from reader.core.analysis.entities.token_facts import (
     token_tags,
     token_texts,
 )
+from reader.core.analysis.entities.token_facts import flags as token_flags
 from reader.core.analysis.entities.wire import DATE, is_dateline
 from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
@@ -265,19 +266,16 @@ def with_person_patterns(doc: Doc, candidates: list[Candidate]) -> list[Candidat
     ("Irina Privalova ( Russia )") and a shirt number before it ("15 - Jeff Wilson").
     """
     found = []
-    texts = token_texts(doc)
-    i = 0
-    while i < len(doc):
-        if not texts[i][:1].isupper():
-            i += 1  # no name group opens here (see `_name_group_end`)
+    read_to = 0  # tokens before it are read
+    for i in capitalized(doc):  # only a capitalized word opens a name group
+        if i < read_to:
             continue
         end = _name_group_end(doc, i)
         if end == i:
-            i += 1
             continue
         if _looks_like_person(doc, i, end):
             found.append(Candidate(i, end, Kind.PERSON))
-        i = end
+        read_to = end
     return replacing(doc, candidates, found)
 
 

@@ -133,6 +133,14 @@ def token_starts(doc: Doc) -> list[int]:
         return _keep(doc, _STARTS, doc.to_array(IDX).tolist() if len(doc) else [])
 
 
+def capitalized(doc: Doc) -> list[int]:
+    """The tokens whose text opens with a capital letter, in order: where a name can start.
+    Computed once per Doc."""
+    return once_per_doc(
+        doc, "capitalized", lambda d: [i for i, t in enumerate(token_texts(d)) if t[:1].isupper()]
+    )
+
+
 def span_text(doc: Doc, start: int, end: int) -> str:
     """`doc[start:end].text`, cut from the text (spaCy's Span makes two Tokens to begin with,
     and the whole text again for an empty Span at the Doc's end)."""

@@ -22,6 +22,7 @@ from reader.core.analysis.entities.countries import (
     normalize,
 )
 from reader.core.analysis.entities.from_model import MAX_COUNTRY_TOKENS
+from reader.core.analysis.entities.token_facts import capitalized
 from reader.core.model import Kind
 
 # Names of other things, which a country name inside is part of.
@@ -43,16 +44,14 @@ def add_unlabelled(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     words = _Words(doc)
     taken = covered(doc, candidates)
     added = []
-    i = 0
-    while i < len(doc):
-        found = None
-        if not taken[i] and words.texts[i][:1].isupper() and words.opener(i) in openers:
-            found = _match_at(doc, words, i, known, longest, taken)
-        if found is None:
-            i += 1
+    read_to = 0  # tokens before it are read
+    for i in capitalized(doc):  # only a capitalized word opens a name
+        if i < read_to or taken[i] or words.opener(i) not in openers:
             continue
-        added.append(found)
-        i = found.end
+        found = _match_at(doc, words, i, known, longest, taken)
+        if found is not None:
+            added.append(found)
+            read_to = found.end
     return sorted(candidates + added, key=lambda c: c.start)
 
 
