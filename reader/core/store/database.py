@@ -215,20 +215,14 @@ class Store:
             analysis = analysis_from_data(article, model, rows[0][0])
         except (ValueError, KeyError, TypeError):  # a row no longer readable: analyse again
             return None
-        if article.path is not None:
-            self._remember_file(article.path, digest)
+        if article.path is not None:  # so a collection lists it without reading the file
+            _remember_file(self, article.path, digest)
         return self._with_corrections(analysis, digest)
 
     def holds(self, content_hash: str, model: str) -> bool:
         """Whether an analysis of the text with this hash by pipeline `model` (a `model_label`)
         is stored for this Reader version: one indexed row looked up, nothing decoded."""
-        return bool(
-            self.query(
-                "SELECT 1 FROM analyses WHERE content_hash = ? AND model = ?"
-                " AND analysis_version = ? LIMIT 1",
-                (content_hash, model, ANALYSIS_VERSION),
-            )
-        )
+        return bool(self.query(_HELD, (content_hash, model, ANALYSIS_VERSION)))
 
     def corrected(self, analysis: Analysis) -> Analysis:
         """The analysis with the stored corrections of its text applied."""
@@ -293,20 +287,6 @@ class Store:
         """How many analyses the store holds (all pipelines and versions)."""
         return self.query("SELECT count(*) FROM analyses")[0][0]
 
-    # -- files seen, so a collection lists analysed articles without reading them
-
-    def _remember_file(self, path: Path, digest: str) -> None:
-        seen = file_stat(path)
-        if seen is None:
-            return
-        rows = self.query(
-            "SELECT mtime_ns, size, content_hash FROM files WHERE path = ?", (path_key(path),)
-        )
-        if rows and tuple(rows[0]) == (*seen, digest):
-            return
-        with self._transaction() as db:
-            write_file_row(db, path, digest)
-
     # -- corrections
 
     def add_correction(self, content_hash: str, correction: Correction) -> int:
@@ -328,16 +308,28 @@ class Store:
                 raise _store_error(self.path, error) from error
 
 
+_HELD = (
+    "SELECT 1 FROM analyses WHERE content_hash = ? AND model = ? AND analysis_version = ? LIMIT 1"
+)
+
+
 def _held(db: sqlite3.Connection, digest: str, model: str) -> bool:
     """Whether an analysis of this text by `model` is stored for this Reader version."""
-    return (
-        db.execute(
-            "SELECT 1 FROM analyses WHERE content_hash = ? AND model = ?"
-            " AND analysis_version = ? LIMIT 1",
-            (digest, model, ANALYSIS_VERSION),
-        ).fetchone()
-        is not None
+    return db.execute(_HELD, (digest, model, ANALYSIS_VERSION)).fetchone() is not None
+
+
+def _remember_file(store: Store, path: Path, digest: str) -> None:
+    """Record the file's stat with its text's hash, unless the store has it as it is."""
+    seen = file_stat(path)
+    if seen is None:
+        return
+    rows = store.query(
+        "SELECT mtime_ns, size, content_hash FROM files WHERE path = ?", (path_key(path),)
     )
+    if rows and tuple(rows[0]) == (*seen, digest):
+        return
+    with store.writing() as db:
+        write_file_row(db, path, digest)
 
 
 def _migrate(db: sqlite3.Connection, path: Path) -> None:
