@@ -8,6 +8,7 @@ import codecs
 import contextlib
 import io
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,8 @@ from reader.commands import (
 from reader.core.text.sources import display_path
 
 EXIT_OK, EXIT_FILE_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+COMMANDS = ("analyze", "quotes", "speakers", "report", "export", "aliases")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")  # a command's shape: no dot, no folder in it
 _ESCAPE_SURROGATES = "reader-escape-surrogates"
 # The window's arguments (reader.gui.app's parser, not imported here: it would load Qt for
 # --help), listed in `reader --help` with the commands.
@@ -100,7 +103,14 @@ def run_export(
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = ("analyze", "quotes", "speakers", "report", "export", "aliases", "-h", "--help")
+    commands = (*COMMANDS, "-h", "--help")
+    if argv and _mistyped_command(argv[0]):
+        print(
+            f"reader: '{argv[0]}' is not a command or a file; commands: {', '.join(COMMANDS)}"
+            " (reader --help)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if not argv or argv[0] not in commands:
         from reader.gui.app import run_app
 
@@ -131,6 +141,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # whatever escaped: one line, never a traceback
         print(f"reader: {args.command} failed: {_one_sentence(error)}", file=sys.stderr)
         return EXIT_FILE_FAILED
+
+
+def _mistyped_command(word: str) -> bool:
+    """Whether the first argument reads as a command that does not exist (`reader library`):
+    a bare word, neither a command nor an option, naming no file or folder (not even a broken
+    link). A name with a dot or a folder in it (`missing.txt`, `dir/x`) is left to the window,
+    which says the file does not exist."""
+    return word not in COMMANDS and _WORD.fullmatch(word) is not None and not os.path.lexists(word)
 
 
 def _same_file(source: Path, output: Path) -> bool:
