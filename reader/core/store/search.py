@@ -14,13 +14,16 @@ from reader.core.store.database import Store
 
 _SNIPPET_CHARS = 60
 _MARK_OPEN, _MARK_CLOSE = "\x01", "\x02"
+_PARAGRAPH = re.compile(r"^[ \t]*\S", re.MULTILINE)  # a line that is not blank
 _IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 
 
 @dataclass(frozen=True)
 class SearchHit:
     """One match of a search: [`start`, `end`) in characters into the article's text, a
-    snippet of the text around it, and whether it lies inside a quote."""
+    snippet of the text around it (on one line), whether it lies inside a quote, [start, end)
+    of the match in characters into the snippet (`marked`), and the number of the paragraph
+    (non-blank line, from 1) the match starts in."""
 
     path: Path
     title: str
@@ -28,6 +31,8 @@ class SearchHit:
     end: int
     snippet: str
     in_quote: bool
+    marked: tuple[int, int] = (0, 0)
+    paragraph: int = 0
 
 
 def fts_query(text: str) -> str:
@@ -74,10 +79,13 @@ def search_texts(
         text, spans = _unmark(marked)
         quoted = _quote_spans(store, analysis_id)
         starts = [s for s, _ in quoted]
+        paragraphs = _paragraph_starts(text)
         for start, end in spans:
             index = bisect.bisect_right(starts, start) - 1
             in_quote = index >= 0 and end <= quoted[index][1]
-            hits.append(SearchHit(path, title, start, end, _snippet(text, start, end), in_quote))
+            snippet, at = _snippet(text, start, end)
+            paragraph = bisect.bisect_right(paragraphs, start)
+            hits.append(SearchHit(path, title, start, end, snippet, in_quote, at, paragraph))
             if len(hits) >= limit:
                 return tuple(hits)
     return tuple(hits)
@@ -105,10 +113,13 @@ def _search_quotes(
                 break
     found = list(dict.fromkeys(found))[:limit]  # quotes sharing a fragment mark it once
     texts = _texts(store, sorted({digest for digest, _start, _end in found}))
+    paragraphs = {digest: _paragraph_starts(text) for digest, text in texts.items()}
     hits = []
     for digest, start, end in found:
         _analysis_id, path, title = articles[digest]
-        hits.append(SearchHit(path, title, start, end, _snippet(texts[digest], start, end), True))
+        snippet, at = _snippet(texts[digest], start, end)
+        paragraph = bisect.bisect_right(paragraphs[digest], start)
+        hits.append(SearchHit(path, title, start, end, snippet, True, at, paragraph))
     return tuple(hits)
 
 
@@ -170,9 +181,25 @@ def _unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(text_parts), spans
 
 
-def _snippet(text: str, start: int, end: int) -> str:
-    """The hit with some context on each side, on one line."""
+def _snippet(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """The hit with some context on each side, on one line (each run of white space one
+    space), and [start, end) of the hit in characters into it."""
     left = max(0, start - _SNIPPET_CHARS)
     right = min(len(text), end + _SNIPPET_CHARS)
-    snippet = " ".join(text[left:right].split())
-    return ("…" if left else "") + snippet + ("…" if right < len(text) else "")
+    before = ("…" if left else "") + _one_line(text[left:start])
+    match = _one_line(text[start:end])
+    after = _one_line(text[end:right]) + ("…" if right < len(text) else "")
+    if before.strip("…") and text[start - 1].isspace():
+        before += " "
+    if _one_line(text[end:right]) and text[end].isspace():
+        after = " " + after
+    return before + match + after, (len(before), len(before) + len(match))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph (non-blank line) of `text` starts, in characters, in order."""
+    return [found.start() for found in _PARAGRAPH.finditer(text)]
