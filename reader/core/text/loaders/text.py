@@ -7,19 +7,24 @@ A line break inside a block is a hard wrap, which the analysis reads as a space.
 
 The title is the first paragraph when it reads as a headline (`first_line_title`), else a title
 made from the file name; only the title is decided there, never the text or its offsets. A
-byline near the top ("By Ana Souza, 3 March 2024") gives the author and date.
+byline near the top ("By Ana Souza, 3 March 2024") gives the author and date; without a date
+in a byline, the dateline that opens the body ("LISBONIA, Portugal, March 3, 2025 — …") gives
+it (`reader.core.text.loaders.datelines`). A byline paragraph is a paragraph, never a heading
+(short and without a full stop, it would read as one).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta, Block, BlockKind
 from reader.core.text.decoding import decode_text
 from reader.core.text.loaders.blocks import bounded_blocks, looks_like_heading, title_from_path
-from reader.core.text.loaders.metadata import first_byline, written_date
+from reader.core.text.loaders.datelines import OPENING_PARAGRAPHS, opening_date
+from reader.core.text.loaders.metadata import byline_meta, first_byline, written_date
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LINE = re.compile(r"[^\n]*")
@@ -96,7 +101,8 @@ def text_article(
     blocks: list[Block] = []
     for start, end in spans:
         chunk = text[start:end]
-        kind = BlockKind.HEADING if looks_like_heading(chunk) else BlockKind.PARAGRAPH
+        heading = looks_like_heading(chunk) and not _is_byline(chunk)
+        kind = BlockKind.HEADING if heading else BlockKind.PARAGRAPH
         if not blocks:
             if title is not None:
                 same = " ".join(chunk.split()) == " ".join(title.split())
@@ -111,12 +117,53 @@ def text_article(
         title = " ".join(text[first.start : first.end].split())
     if byline and meta is None:
         meta = first_byline(text[start:end] for start, end in spans)
+        if meta is None or meta.date is None:
+            meta = _with_dateline_date(text, spans, meta, headline=first.kind is BlockKind.TITLE)
     return Article(
         title=title or title_from_path(path),
         text=text,
         blocks=bounded_blocks(text, blocks),
         path=path,
         meta=meta or None,
+    )
+
+
+def _is_byline(chunk: str) -> bool:
+    """A paragraph that is wholly a byline ("By Helena Costa", "BY STAFF REPORTERS")."""
+    stripped = " ".join(chunk.split())
+    return bool(_BYLINE_START.match(stripped) or byline_meta(stripped))
+
+
+def _with_dateline_date(
+    text: str, spans: list[tuple[int, int]], meta: ArticleMeta | None, *, headline: bool
+) -> ArticleMeta | None:
+    """`meta` (None or a byline's author) with the date of the dateline opening the body,
+    when there is one; the paragraphs before it may be a byline, a standfirst, a photo caption
+    and its credit, an editor's note (`_furniture`)."""
+    chunks = [text[start:end] for start, end in spans[: OPENING_PARAGRAPHS + 1]]
+    date = opening_date(
+        chunks[:OPENING_PARAGRAPHS],
+        lambda index: _furniture(
+            chunks[index], chunks[index + 1] if index + 1 < len(chunks) else ""
+        ),
+        headline=headline,
+    )
+    if date is None:
+        return meta
+    return replace(meta, date=date) if meta is not None else ArticleMeta(date=date)
+
+
+def _furniture(chunk: str, following: str) -> bool:
+    """A paragraph that may stand between the headline and the dateline: a byline, a heading
+    (a standfirst, an author's name, a photo credit), a caption with its credit after it, an
+    editor's note."""
+    stripped = " ".join(chunk.split())
+    return (
+        _is_byline(chunk)
+        or looks_like_heading(chunk)
+        or bool(_CAPTION.match(stripped) or _PHOTO_CREDIT.search(stripped))
+        or bool(_EDITORS_NOTE.match(stripped))
+        or bool(_PHOTO_CREDIT.search(following.strip().split("\n")[0]))
     )
 
 
