@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 
 from reader.core.text.article import Article, BlockKind
+from reader.core.text.loaders.metadata import body_byline
 from reader.gui.article.offsets import OffsetMap, display_blocks, display_text
 from reader.gui.article.text_direction import paragraph_direction
 from reader.gui.article.uncertain_marks import mark_uncertain
@@ -50,10 +51,14 @@ def build_document(article: Article, base: QFont) -> QTextDocument:
     body = body_font(base)
     document.setDefaultFont(body)
     formats = {kind: _block_formats(kind, body) for kind in BlockKind}
+    byline = body_byline(article)
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     for number, block in enumerate(display_blocks(article)):
-        block_format, char_format = formats[block.kind]
+        if byline and byline[0] <= block.start < byline[1]:
+            block_format, char_format = _byline_formats(body)
+        else:
+            block_format, char_format = formats[block.kind]
         text = display_text(article, block)
         if (direction := paragraph_direction(text)) != Qt.LayoutDirection.LeftToRight:
             block_format = QTextBlockFormat(block_format)
@@ -81,6 +86,14 @@ def body_font(base: QFont, step: int = 0) -> QFont:
     body.setFamilies(SERIF_FAMILIES)
     body.setPointSizeF(max(base.pointSizeF(), 9.0) * 1.25 * 1.1**step)
     return body
+
+
+def _byline_formats(body: QFont) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    """The text's own byline paragraph ("By Ana Souza"): a plain paragraph in the body's
+    size, in italics, never a heading (a format may have marked it one, being short)."""
+    block_format, char_format = _block_formats(BlockKind.PARAGRAPH, body)
+    char_format.setFontItalic(True)
+    return block_format, char_format
 
 
 def _block_formats(kind: BlockKind, body: QFont) -> tuple[QTextBlockFormat, QTextCharFormat]:

@@ -17,7 +17,7 @@ import datetime
 import re
 from collections.abc import Iterable
 
-from reader.core.text.article import ArticleMeta
+from reader.core.text.article import Article, ArticleMeta, BlockKind
 
 _PLACEHOLDER_TITLES = frozenset(
     [
@@ -252,4 +252,19 @@ def first_byline(paragraphs: Iterable[str]) -> ArticleMeta | None:
             meta = byline_meta(line)
             if meta:
                 return meta
+    return None
+
+
+def body_byline(article: Article) -> tuple[int, int, str] | None:
+    """(start, end, author) of the article's byline paragraph: the first of its first
+    BYLINE_PARAGRAPHS blocks that is no title and is wholly a byline ("By Ana Souza"; a
+    format may have marked it a heading), its offsets into `article.text`; None when there is
+    none. The window shows the byline there, styled as one, and leaves the author out of the
+    line it paints under the title."""
+    for block in article.blocks[:BYLINE_PARAGRAPHS]:
+        if block.kind is BlockKind.TITLE:
+            continue
+        meta = byline_meta(article.text[block.start : block.end])
+        if meta is not None and meta.author:
+            return block.start, block.end, meta.author
     return None
