@@ -29,6 +29,46 @@ from reader.gui.window.stored import StoredAnalyses
 STATUS_MS = 8000
 
 
+def articles_count(count: int, adjective: str = "") -> str:
+    """`count` articles, in agreement: "1 article", "3 new articles" (`adjective` "new")."""
+    return " ".join(filter(None, (str(count), adjective, "article" if count == 1 else "articles")))
+
+
+def added_line(fresh: int, name: str | None) -> str:
+    """What adding files to collection `name` brought: `fresh` new or changed articles."""
+    named = f"“{name}”" if name is not None else "The collection"
+    if not fresh:
+        return f"{named} is up to date"
+    return f"{articles_count(fresh, 'new or changed')} in {named}"
+
+
+def indexed_line(analysed: int, failed: int, cancelled: bool) -> str:
+    """How a collection's background analysis ended."""
+    state = "Stopped" if cancelled else "Done"
+    problem = f"; {failed} could not be read" if failed else ""
+    return f"{state}: {articles_count(analysed)} of the collection analysed{problem}"
+
+
+class StatusLine:
+    """The Library's lines in the window's status bar (each for STATUS_MS)."""
+
+    def __init__(self, status: Callable[[str, int], None], window: QMainWindow) -> None:
+        self._status = status
+        self._window = window
+        self._said = ""  # the last line said
+
+    def say(self, text: str) -> None:
+        self._said = text
+        self._status(text, STATUS_MS)
+
+    def take_back(self) -> None:
+        """Clear the last line said if it still shows (news of a collection read after
+        another one is shown would be about the wrong one); another's line stays."""
+        if self._said and self._window.statusBar().currentMessage() == self._said:
+            self._window.statusBar().clearMessage()
+        self._said = ""
+
+
 class Collections(QObject):
     """Owns the Library dock (`dock`, `panel`), the collection shown (`current`, and its view
     `collection`) and its indexer; the window adds the dock to its left side."""
@@ -45,7 +85,7 @@ class Collections(QObject):
         self._settings = settings
         self._stored = stored
         self._articles = articles
-        self._status = status
+        self._line = StatusLine(status, parent)
         self._parent = parent  # the window, for the dialogs
         self.current: SavedCollection | None = None
         self.collection: Collection | None = None
@@ -75,7 +115,7 @@ class Collections(QObject):
 
     def say(self, text: str) -> None:
         """A line in the status bar for a while."""
-        self._status(text, STATUS_MS)
+        self._line.say(text)
 
     @property
     def shelf(self) -> SavedCollections | None:
@@ -110,12 +150,12 @@ class Collections(QObject):
         if (shelf := self.shelf) is None or not paths:
             return
         try:
-            made = shelf.create(name or f"{len(paths)} articles", paths)
+            made = shelf.create(name or articles_count(len(paths)), paths)
         except StoreError as error:
             dialogs.show_error(self._parent, "Cannot make the collection", str(error))
             return
         self.show(made.id)
-        self.say(f"New collection “{made.name}”: {made.size} articles")
+        self.say(f"New collection “{made.name}”: {articles_count(made.size)}")
 
     def add_to(self, collection_id: int, paths: Sequence[Path]) -> None:
         """Add files to a collection and show it; only its new and changed files are read."""
@@ -127,8 +167,7 @@ class Collections(QObject):
             dialogs.show_error(self._parent, "Cannot add to the collection", str(error))
             return
         self.show(collection_id)
-        name = self.current.name if self.current is not None else "the collection"
-        self.say(f"{len(fresh)} new or changed articles in “{name}”")
+        self.say(added_line(len(fresh), self.current.name if self.current else None))
 
     @Slot(int)
     def show(self, collection_id: int) -> None:
@@ -140,6 +179,8 @@ class Collections(QObject):
             return
         if self.current is not None and self.current.id not in (0, saved.id):
             self.layout.save_view(self.current.id)
+        if getattr(self.current, "id", None) != saved.id:
+            self._line.take_back()  # the last collection's news
         self.current = saved
         self._settings.set_current_collection(saved.id)
         self.panel.bar.set_collections(shelf.all(), saved.id)
@@ -213,9 +254,7 @@ class Collections(QObject):
     def _on_indexed(self, analysed: int, failed: int, cancelled: bool) -> None:
         self.panel.hide_progress()
         self.refresh()
-        state = "Stopped" if cancelled else "Done"
-        problem = f"; {failed} could not be read" if failed else ""
-        self.say(f"{state}: {analysed} articles of the collection analysed{problem}")
+        self.say(indexed_line(analysed, failed, cancelled))
 
     def refresh(self) -> None:
         """Show the store's counts again (after a correction, or the store was cleared)."""

@@ -79,8 +79,17 @@ SEEN_WITH_COLUMNS = (
     Column("Kind", lambda pair: kind_label(pair[0].kind)),
     Column("Articles together", lambda pair: _count(pair[1]), lambda pair: pair[1], numeric=True),
 )
+# A hit's match shown in bold and always in view (reader.gui.library.match_cells), its
+# paragraph beside it so that hits close together (a headline, the byline under it) read apart.
 HIT_COLUMNS = (
-    Column("Match", lambda h: h.snippet),
+    Column("Match", lambda h: h.snippet, tooltip=lambda h: h.snippet, marked=lambda h: h.marked),
     Column("Article", lambda h: h.title, tooltip=lambda h: f"{h.title}\n{h.path}"),
+    Column(
+        "Paragraph",
+        lambda h: str(h.paragraph),
+        lambda h: (h.path, h.start),  # the article's order, then the text's
+        tooltip=lambda h: f"Paragraph {h.paragraph} of the article (blank lines not counted)",
+        numeric=True,
+    ),
     Column("In a quote", lambda h: "yes" if h.in_quote else "", lambda h: h.in_quote),
 )

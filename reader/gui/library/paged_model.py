@@ -30,13 +30,16 @@ PAGE = 500  # rows handed to the view at a time: a screenful many times over
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its header, the text shown for a record, and the value it sorts by."""
+    """One column: its header, the text shown for a record, and the value it sorts by;
+    `marked`, if given, is the part of the text shown in bold and always in view ([start, end)
+    in characters into it: a search's match, `reader.gui.library.match_cells`)."""
 
     header: str
     text: Callable[[Any], str]
     sort: Callable[[Any], Any] | None = None
     tooltip: Callable[[Any], str] | None = None
     numeric: bool = False
+    marked: Callable[[Any], tuple[int, int]] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):

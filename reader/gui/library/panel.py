@@ -42,6 +42,10 @@ from reader.gui.library.columns import (
 from reader.gui.library.tables import record_at, record_table
 
 SEARCH_DELAY_MS = 300
+SEARCH_TIP = (
+    "Every word must occur; the last word also matches longer words that start with it"
+    ' (port: Portugal) as you type; "in quotes" for an exact phrase'
+)
 
 
 def summary_line(name: str, articles: tuple[ArticleSummary, ...]) -> str:
@@ -50,7 +54,8 @@ def summary_line(name: str, articles: tuple[ArticleSummary, ...]) -> str:
     analysed = sum(a.analysed for a in articles)
     doubtful = doubtful_in(articles)
     return (
-        f"<b>{html.escape(name)}</b>: {len(articles)} articles, {analysed} analysed, "
+        f"<b>{html.escape(name)}</b>: {len(articles)} article{'s' if len(articles) != 1 else ''}, "
+        f"{analysed} analysed, "
         f"{doubtful} doubtful quote{'s' if doubtful != 1 else ''}"
     )
 
@@ -132,7 +137,8 @@ class LibraryPanel(QWidget):
         entity_split.addWidget(follow)
 
         self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText("Search the collection's texts")
+        self.search_box.setPlaceholderText("Search the texts (the last word as a prefix: port…)")
+        self.search_box.setToolTip(SEARCH_TIP)
         self.search_box.setAccessibleName("Search the collection")
         self.search_box.setClearButtonEnabled(True)
         self.quotes_only = QCheckBox("Only inside quotes", self)

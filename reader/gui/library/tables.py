@@ -7,9 +7,10 @@ import heapq
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
+from reader.gui.library.match_cells import MatchDelegate
 from reader.gui.library.paged_model import (
     RECORD_ROLE,
     Column,
@@ -17,14 +18,26 @@ from reader.gui.library.paged_model import (
     RecordTableModel,
 )
 
-__all__ = ["Column", "fit_columns", "record_at", "record_table", "restore_widths"]
+__all__ = [
+    "Column",
+    "fill_width",
+    "fit_columns",
+    "record_at",
+    "record_table",
+    "restore_widths",
+]
 
 MAX_COLUMN_PX = 360  # a fitted column never takes more; the reader may widen it
+MIN_STRETCH_PX = 200  # the stretched column gives up its room down to this, then scrolls
 FIT_TEXTS = 8  # a column's longest texts (in characters) measured to fit it
 
 
-def record_table(parent: QWidget, columns: Sequence[Column], name: str) -> QTableView:
-    """A read-only, sortable table over a new RecordTableModel (reached as `view.records`)."""
+def record_table(
+    parent: QWidget, columns: Sequence[Column], name: str, stretch: int = 0
+) -> QTableView:
+    """A read-only, sortable table over a new RecordTableModel (reached as `view.records`).
+    Its columns fit their content; column `stretch` (a text: a title, a name, a quote) also
+    takes the width the others leave, never the last one by default (`fit_columns`)."""
     source = RecordTableModel(columns, parent)
     proxy = RecordFilterProxy(source, parent)
     view = QTableView(parent)
@@ -41,48 +54,98 @@ def record_table(parent: QWidget, columns: Sequence[Column], name: str) -> QTabl
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(False)
     header.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    for section, column in enumerate(columns):
+        if column.marked is not None:
+            view.setItemDelegateForColumn(section, MatchDelegate(column, view))
     view.records = source  # type: ignore[attr-defined]
-    view.fitted = False  # type: ignore[attr-defined]
+    view.fitted = False  # type: ignore[attr-defined]  # the reader's widths: no fitting
+    view.stretch_column = stretch  # type: ignore[attr-defined]
+    view.content_widths = []  # type: ignore[attr-defined]  # per column, as last measured
     source.modelReset.connect(lambda: fit_columns(view))
     header.sectionResized.connect(lambda section, _old, _new: _resized(view, section))
+    view.viewport().installEventFilter(_WidthFollower(view))
+    fit_columns(view)
     return view
 
 
 def fit_columns(view: QTableView) -> None:
-    """Each column as wide as its header and rows (at most MAX_COLUMN_PX), whenever the rows
-    change, until the reader sets a width (or the widths the reader left were restored). The
-    longest texts of every record are measured in Python: Qt's own measure asks each cell of
-    the rows it samples for a score of roles, ~0.25 s a table of 10,000 rows."""
-    if view.fitted or view.model().rowCount() == 0:  # type: ignore[attr-defined]
+    """Each column as wide as its header and rows (at most MAX_COLUMN_PX but the stretched
+    one), whenever the rows change, then the stretched column given the room left
+    (`fill_width`), until the reader sets a width (or the widths the reader left were
+    restored). The longest texts of every record are measured in Python: Qt's own measure
+    asks each cell of the rows it samples for a score of roles, ~0.25 s a table of 10,000
+    rows."""
+    if view.fitted:  # type: ignore[attr-defined]
         return
     header = view.horizontalHeader()
     source: RecordTableModel = view.records  # type: ignore[attr-defined]
     records = source.records()
     metrics = view.fontMetrics()
     margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
-    view.fitting = True  # type: ignore[attr-defined]
+    widths = []
     for section, column in enumerate(source.columns):
         longest = heapq.nlargest(FIT_TEXTS, (column.text(r) for r in records), key=len)
-        wanted = max(metrics.horizontalAdvance(text) + margin for text in longest)
-        header.resizeSection(
-            section, min(max(wanted, header.sectionSizeHint(section)), MAX_COLUMN_PX)
-        )
-    view.fitting = False  # type: ignore[attr-defined]
+        wanted = max((metrics.horizontalAdvance(text) + margin for text in longest), default=0)
+        wanted = max(wanted, header.sectionSizeHint(section))
+        if column.marked is not None:  # its match in bold
+            wanted += metrics.averageCharWidth()
+        stretched = section == view.stretch_column  # type: ignore[attr-defined]
+        widths.append(wanted if stretched else min(wanted, MAX_COLUMN_PX))
+    view.content_widths = widths  # type: ignore[attr-defined]
+    fill_width(view)
+
+
+def fill_width(view: QTableView) -> None:
+    """The measured widths, the stretched column's grown to fill the view's width, or shrunk
+    (down to MIN_STRETCH_PX, or its content if narrower) to keep the others in view; nothing
+    once the reader has set a width."""
+    widths: list[int] = view.content_widths  # type: ignore[attr-defined]
+    if view.fitted or not widths:  # type: ignore[attr-defined]
+        return
+    stretch = view.stretch_column  # type: ignore[attr-defined]
+    widths = list(widths)
+    if 0 <= stretch < len(widths):
+        room = view.viewport().width() - (sum(widths) - widths[stretch])
+        widths[stretch] = max(room, min(widths[stretch], MIN_STRETCH_PX))
+    header = view.horizontalHeader()
+    view.fitting = True  # type: ignore[attr-defined]
+    try:
+        for section, width in enumerate(widths):
+            if header.sectionSize(section) != width:
+                header.resizeSection(section, width)
+    finally:
+        view.fitting = False  # type: ignore[attr-defined]
+
+
+class _WidthFollower(QObject):
+    """Fits the stretched column again as the table's viewport changes width."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.Resize:
+            fill_width(self._view)
+        return False
 
 
 def _resized(view: QTableView, section: int) -> None:
-    """A width the reader set (not the fitting's, nor the stretched last column's) stays."""
-    if not getattr(view, "fitting", False) and section < view.horizontalHeader().count() - 1:
+    """A width the reader set (not the fitting's) stays, and no column stretches then."""
+    if not getattr(view, "fitting", False) and 0 <= section < view.horizontalHeader().count():
         view.fitted = True  # type: ignore[attr-defined]
 
 
 def restore_widths(view: QTableView, state: QByteArray | None) -> None:
-    """The column widths the reader left (a header's saved state), kept from then on."""
-    if state is not None and view.horizontalHeader().restoreState(state):
+    """The column widths the reader left (a header's saved state), kept from then on (a
+    state saved by an older Reader stretched the last column: no longer)."""
+    header = view.horizontalHeader()
+    if state is not None and header.restoreState(state):
         view.fitted = True  # type: ignore[attr-defined]
+        header.setStretchLastSection(False)
 
 
 def record_at(index: QModelIndex) -> Any:

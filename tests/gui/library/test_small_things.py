@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu
 
 from reader.core.service.batch import BatchResult
@@ -18,6 +18,7 @@ from reader.core.store.collections import SavedCollections
 from reader.core.text.loaders import load_article
 from reader.gui.library import indexer
 from reader.gui.library.corrections import NO_SPEAKER, CorrectionMenus
+from reader.gui.library.match_cells import fit_match
 from reader.gui.library.tables import MAX_COLUMN_PX
 from reader.gui.window.settings import Settings
 from tests.gui.conftest import fake_analyze, open_and_wait
@@ -73,9 +74,13 @@ def test_the_search_match_column_shows_the_match(window, qtbot, folder, fake_ind
     panel = window.library.collections.panel
     panel.search_box.setText("talks")
     panel.run_search()
-    metrics = QFontMetrics(panel.hits.font())
-    widest = max(metrics.horizontalAdvance(h.snippet) for h in rows(panel.hits))
-    assert panel.hits.columnWidth(0) >= min(widest, MAX_COLUMN_PX)
+    font = panel.hits.font()
+    bold = QFont(font)
+    bold.setBold(True)
+    width = panel.hits.columnWidth(0)
+    for hit in rows(panel.hits):  # the match whole, in bold, however the snippet is cut
+        line = fit_match(hit.snippet, hit.marked, width, QFontMetrics(font), QFontMetrics(bold))
+        assert line.match == hit.snippet[slice(*hit.marked)]
 
 
 def test_the_analysed_counter_moves_with_each_article(window, qtbot, folder, monkeypatch):
