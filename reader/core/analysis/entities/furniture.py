@@ -22,12 +22,20 @@ from reader.core.analysis.entities.candidates import (
     lower_case_words,
     once_per_doc,
     person_forms,
+    stem,
 )
 from reader.core.analysis.entities.headlines import MINOR_WORDS
 from reader.core.analysis.entities.kinds import GIVEN_NAMES
 from reader.core.analysis.entities.token_facts import flags as token_flags
 from reader.core.analysis.entities.token_facts import span_text, token_lowers, token_texts
+from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
+
+# Common English nouns (a dictionary's, proper nouns among them: see the file's header).
+COMMON_NOUNS = words("common_nouns.txt")
+# Verbs whose subject is a speaker: a lone word saying something is a person's name ("Nerweyi
+# said"), whatever a dictionary holds.
+_SPEAKING = frozenset({"say", "tell", "add", "ask", "write", "warn", "insist", "claim", "argue"})
 
 # "Slideshow (5 images)", "Gallery (12 photos)": a gallery's caption, a line of its own.
 _GALLERY = re.compile(r"\s*\w+\s*\(\s*\d+\s+(?:images|photos|pictures|videos)\s*\)\s*")
@@ -83,6 +91,41 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             )
         )
     ]
+
+
+def drop_lone_common_nouns(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` less a one-word person that opens its sentence and is a common noun
+    nothing else shows to be a name ("Turnout was 62 percent" where the article never writes
+    "turnout", which `drop_common_words` would need): see `_is_lone_common_noun`."""
+    titled = _title_case_lines(doc)
+    lowers = token_lowers(doc)
+    names = {
+        lowers[c.start]
+        for c in candidates
+        if c.end - c.start == 1 and not titled[c.start] and not _opens_sentence(doc, c.start)
+    }
+    surnames, family_names = person_forms(doc, candidates)
+    names |= surnames | family_names | GIVEN_NAMES
+    return [
+        c for c in candidates if not (c.kind is Kind.PERSON and _is_lone_common_noun(doc, c, names))
+    ]
+
+
+def _is_lone_common_noun(doc: Doc, candidate: Candidate, names: set[str]) -> bool:
+    """A one-word person's name in title case that opens its sentence, is a common noun of
+    the dictionary (COMMON_NOUNS) and nothing else shows to be a name: not among `names` (the
+    article's one-word names inside a sentence, its persons' surnames and first words, given
+    names), not saying anything. Not in capitals: "WALLACE:" names a transcript's speaker."""
+    i = candidate.start
+    lower = token_lowers(doc)[i]
+    if candidate.end - i != 1 or lower in names or not token_flags(doc).title[i]:
+        return False
+    if not _opens_sentence(doc, i):
+        return False
+    if lower not in COMMON_NOUNS and stem(lower) not in COMMON_NOUNS:
+        return False
+    head = doc[i].head
+    return not (doc[i].dep_ == "nsubj" and head.lemma_.lower() in _SPEAKING)
 
 
 def _of_common_words(doc: Doc, candidate: Candidate, lower_words: frozenset[str]) -> bool:

@@ -18,6 +18,7 @@ from reader.core.analysis.entities.described import names_by_description
 from reader.core.analysis.entities.full_names import completed_names
 from reader.core.analysis.entities.furniture import (
     drop_common_words,
+    drop_lone_common_nouns,
     drop_page_furniture,
     mark_platforms,
 )
@@ -116,6 +117,10 @@ STEPS: tuple[Step, ...] = (
     # states, say place: after every step that gives an organization evidence, before the
     # repeats, which then leave the place alone.
     places_not_organizations,
+    # A lone common noun opening a sentence ("Turnout was 62 percent") that is still a person
+    # after every vote and evidence (a team's "Surrey" is an organization by now), before the
+    # repeats, which would learn it as a name.
+    drop_lone_common_nouns,
     # Repeats of known names take their settled kind, so after the votes and the evidence.
     add_unlabelled,
     # Persons widened over nicknames, particles, a missed first name: repeats included.

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from reader.core.analysis.entities.candidates import (
     CALENDAR,
     Candidate,
+    covered,
     form_of,
     lines,
     person_forms,
@@ -34,6 +35,11 @@ _MAX_DATELINE_TOKENS = 16
 # Lines before the dateline: headline, photo caption and credit, "Slideshow (5 images)"; the
 # 2020 Reuters pages of entities-dev-2020 put these first (d0318d9).
 _OPENING = 5
+# Lines read for a body's dateline ("LISBONIA, Portugal, March 3, 2025 —"): the headline,
+# byline, standfirst and a caption or two may come first.
+_BODY_OPENING = 8
+# The dash that ends a body's dateline and opens the first sentence.
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
@@ -73,13 +79,37 @@ def _in_dateline(doc: Doc, i: int) -> bool:
     )
 
 
-def mark_dateline_places(doc: Doc, candidates: list[Candidate]) -> None:
+def _body_dateline_end(doc: Doc, start: int, end: int) -> int:
+    """The end of a dateline opening a body's first paragraph, or `start` when there is none:
+    a place in capitals, then places, a date, ending at a dash ("LISBONIA, Portugal, March
+    3, 2025 —", "WASHINGTON —"), a spaced dash that a sentence in lower-case words follows
+    (not a headline's "NFL AMERICAN FOOTBALL-RESULTS"). The dash itself is left out."""
+    facts, texts = token_flags(doc), token_texts(doc)
+    if start == end or not (facts.upper[start] and facts.alpha[start] and len(texts[start]) > 1):
+        return start
+    limit = min(end, start + _MAX_DATELINE_TOKENS)
+    i = start
+    while i < limit and (_in_dateline(doc, i) or facts.title[i]):
+        i += 1
+    if i == limit or texts[i] not in _DATELINE_DASHES or not facts.spaced[i - 1]:
+        return start
+    return i if any(facts.lower[i + 1 : end]) else start
+
+
+def mark_dateline_places(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """The names on a dateline are where the story was filed, never persons or teams.
 
+    A name in capitals on a body's dateline ("LISBONIA, Portugal, March 3, 2025 —") that no
+    candidate covers becomes a place candidate, so that no repeat of a name makes it one, and
+    a one-word person of the same name elsewhere ("Lisbonia has chosen") is that place too.
     One pass over lines and candidates together, both in text order.
     """
-    datelines = [(s, _dateline_end(doc, s, e)) for s, e in lines(doc)]
+    all_lines = lines(doc)
+    datelines = [(s, _dateline_end(doc, s, e)) for s, e in all_lines]
     datelines = [(s, e) for s, e in datelines if e > s]
+    added = _body_dateline_places(doc, candidates, all_lines[:_BODY_OPENING])
+    if added:
+        candidates = sorted(candidates + added, key=lambda c: c.start)
     i = 0
     for candidate in candidates:
         while i < len(datelines) and datelines[i][1] <= candidate.start:
@@ -89,6 +119,39 @@ def mark_dateline_places(doc: Doc, candidates: list[Candidate]) -> None:
         start, end = datelines[i]
         if start <= candidate.start < end and candidate.kind is not Kind.COUNTRY:
             candidate.kind, candidate.place = None, True
+    if added:
+        places = {form_of(doc, c) for c in added}
+        for candidate in candidates:
+            if candidate.kind is Kind.PERSON and form_of(doc, candidate) in places:
+                candidate.kind, candidate.place = None, True
+    return candidates
+
+
+def _body_dateline_places(
+    doc: Doc, candidates: list[Candidate], opening: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Place candidates over a body dateline's words in capitals (`_body_dateline_end`) in
+    the `opening` lines; candidates already there are marked places instead."""
+    flags = covered(doc, candidates)
+    facts = token_flags(doc)
+    found = []
+    for start, end in opening:
+        stop = _body_dateline_end(doc, start, end)
+        if stop == start:
+            continue
+        for candidate in candidates:
+            if start <= candidate.start < stop and candidate.kind is not Kind.COUNTRY:
+                candidate.kind, candidate.place = None, True
+        i = start
+        while i < stop:
+            j = i
+            while j < stop and facts.upper[j] and facts.alpha[j] and not flags[j]:
+                j += 1
+            if j > i:
+                found.append(Candidate(i, j, None, place=True))
+            i = j + 1
+        break  # one dateline: the body's first
+    return found
 
 
 def is_wire_story(doc: Doc) -> bool:
