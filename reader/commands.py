@@ -281,9 +281,9 @@ def run_quotes(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace, pages: ReportPages | None = None) -> tuple[Coverage, int]:
-    """The run's analyses as one `Coverage` (issue 24), and the exit status so far (failed
-    files and a pipeline that cannot run said on stderr); each article's page written into
-    `pages` as it comes. Raises ExportError when a page cannot be written, nothing else."""
+    """The run's analyses as one `Coverage` (issue 24), a text given twice once (a note on
+    stderr names the files left out), and the exit status so far (failed files and a pipeline
+    that cannot run said on stderr); each article's page written into `pages` as it comes."""
     from reader.core.analysis.pipeline import ModelError
     from reader.core.store.coverage import Coverage
 
@@ -294,13 +294,13 @@ def _coverage(args: argparse.Namespace, pages: ReportPages | None = None) -> tup
             if result.analysis is None:
                 _say(about_file(result.path, result.error))
                 status = EXIT_FILE_FAILED
-            else:
-                coverage.add(number, result.analysis)
-                if pages is not None:
-                    pages.add(number, result.analysis)
+            elif coverage.add_first(number, result.analysis) and pages is not None:
+                pages.add(number, result.analysis)
     except (ModelError, RuntimeError) as error:
         _say(str(error))
         status = EXIT_FILE_FAILED
+    if note := coverage.duplicates.note():
+        _say(note)
     return coverage, status
 
 

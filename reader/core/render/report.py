@@ -332,7 +332,8 @@ def render_report(
 ) -> str:
     """The report page of the coverage's articles; `generated_at` (default now) in the
     footer. With `pages` (the articles' pages written beside it), each quote links to its
-    article's page at the quote."""
+    article's page at the quote. The files left out as the same text as another
+    (`coverage.duplicates`) are counted under the article count."""
     groups = coverage.quote_groups()
     charts = SvgCharts()
     speakers = _speakers(speaker_stats(coverage.spoken()), charts)
@@ -348,6 +349,7 @@ def render_report(
         css=Markup(css),
         generated_at=(generated_at or datetime.datetime.now(datetime.UTC)).replace(microsecond=0),
         articles=len(coverage.articles),
+        duplicates=len(coverage.duplicates.left_out),
         first=shown_date(dated[0], False) if dated else None,
         last=shown_date(dated[-1], False) if dated else None,
         undated=len(undated),

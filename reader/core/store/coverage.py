@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.model import Analysis
+from reader.core.store.duplicate_texts import DuplicateTexts
 from reader.core.store.entity_facts import EntityFacts, article_entities
 from reader.core.store.identity import CollectionIdentity
 from reader.core.store.library_identity import Gathered, gather
@@ -83,6 +84,16 @@ class Coverage:
         self.index = index if index is not None else QuoteIndex()
         self.identity = CollectionIdentity()
         self.articles: dict[Hashable, CoverageArticle] = {}
+        self.duplicates = DuplicateTexts()  # the texts `add_first` left out
+
+    def add_first(self, article: Hashable, analysis: Analysis) -> bool:
+        """Add the article unless the same text (by content hash) came to `add_first` before,
+        as another file or in another folder (trial issue 7): then it is one article, kept in
+        `duplicates`, and False is returned."""
+        if not self.duplicates.first(analysis.article):
+            return False
+        self.add(article, analysis)
+        return True
 
     def add(
         self, article: Hashable, analysis: Analysis, file_day: datetime.date | None = None
