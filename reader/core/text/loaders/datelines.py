@@ -48,6 +48,8 @@ _DATELINES = (
 )
 # A line that is only the place ("FARMINGTON HILLS , Mich ."), its date on the next line.
 _PLACE_LINE = re.compile(rf"^{_PLACE}\s*\.?$")
+# A dateline and its date fit in this many characters: a long first line is read no further.
+_MAX_DATELINE_CHARS = 300
 # The dateline opens one of the first paragraphs or none: the headline, a byline, a standfirst
 # and a photo caption with its credit come before it, never more than this many paragraphs.
 OPENING_PARAGRAPHS = 6
@@ -58,7 +60,7 @@ def dateline_date(line: str) -> str | None:
     2025 — Thousands…" gives "2025-03-03"); None when the line opens with no dateline, with
     one that states no year, or with a day that does not exist. Only the line's first line
     is read."""
-    first = " ".join(line.split("\n", 1)[0].split())
+    first = " ".join(line[:_MAX_DATELINE_CHARS].split("\n", 1)[0].split())
     for pattern in _DATELINES:
         match = pattern.match(first)
         if match is not None:
@@ -81,7 +83,7 @@ def opening_date(
         date = dateline_date(paragraph)
         if date is not None:
             return date
-        first = " ".join(paragraph.split("\n", 1)[0].split())
+        first = " ".join(paragraph[:_MAX_DATELINE_CHARS].split("\n", 1)[0].split())
         if not (furniture(index) or _PLACE_LINE.match(first)):
             return None
     return None

@@ -72,6 +72,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*[.!?]?")  # a one-word line t
 _CAPTION = re.compile(r"^(?:(?:FILE PHOTO|PHOTO|Photo)\b|Slideshow \(\d+ images?\))")
 _PHOTO_CREDIT = re.compile(r"\b(?:REUTERS|AP Photo|AFP|Getty Images)(?:/\S|$)|\bvia REUTERS\b")
 _EDITORS_NOTE = re.compile(r"^[(\[].*[)\]]$")
+_MAX_CREDIT_WORDS = 12  # a photo credit line ("Ana Lima/Pool via REUTERS/File Photo")
 
 
 def load_text(path: Path, data: bytes) -> Article:
@@ -161,7 +162,8 @@ def _furniture(chunk: str, following: str) -> bool:
     return (
         _is_byline(chunk)
         or looks_like_heading(chunk)
-        or bool(_CAPTION.match(stripped) or _PHOTO_CREDIT.search(stripped))
+        or bool(_CAPTION.match(stripped))
+        or (len(stripped.split()) <= _MAX_CREDIT_WORDS and bool(_PHOTO_CREDIT.search(stripped)))
         or bool(_EDITORS_NOTE.match(stripped))
         or bool(_PHOTO_CREDIT.search(following.strip().split("\n")[0]))
     )
