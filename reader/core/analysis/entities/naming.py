@@ -54,7 +54,8 @@ def to_mentions(doc: Doc, candidates: list[Candidate]) -> tuple[Mention, ...]:
             name = org_names[candidate.start]
             key = f"org:{slug(name)}"
         kind_of_mention = MentionType.DEMONYM if candidate.demonym else MentionType.NAME
-        role = roles.get(candidate.start)
+        # a title inside a quotation is the speaker's word, not the article's statement
+        role = roles.get(candidate.start) if candidate.start not in quoted else None
         mentions.append(
             Mention(
                 start_char,

@@ -43,6 +43,12 @@ _ROLE_VERBS = frozenset(
 _LINKS = frozenset({"and", "&"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _BEING = frozenset({"is", "was"})
+# "was re-elected mayor", "was named minister", "was sworn in as governor": verbs of taking
+# an office before its title ("in", "as" read after one of them only).
+_OFFICE_VERBS = frozenset(
+    {"elected", "reelected", "re-elected", "named", "appointed", "reappointed", "chosen"}
+    | {"sworn", "installed", "confirmed", "made", "voted"}
+)
 # Tags of finite verbs: an apposition has none ("Trump, the nominee said" is no apposition).
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -58,6 +64,8 @@ def roles_of(doc: Doc, candidates: list[Candidate]) -> dict[int, tuple[int, int]
         role = _apposition(doc, candidate.end, named) or _relative_clause(doc, candidate)
         if role is None and candidate.kind is Kind.PERSON:
             role = _title_before(doc, candidate.start) or _apposed_before(doc, candidate)
+        if role is None and candidate.kind is Kind.PERSON:
+            role = _predicate(doc, candidate.end)
         if role is not None:
             roles[candidate.start] = role
     return roles
@@ -166,6 +174,58 @@ def _relative_clause(doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
         return None
     stop = _phrase_end(doc, start)
     return (start, stop) if stop > start else None
+
+
+def _predicate(doc: Doc, end: int) -> tuple[int, int] | None:
+    """ "Ana Ruiz was re-elected mayor of Faro", "Rui Sousa was named finance minister",
+    "Tome Lobo is the president of the port authority": after the name, "is" or "was", a verb
+    of taking office if any, a determiner if any, then role words (`_title_before`'s) and the
+    name of what the role is of ("of Faro"); the role is that phrase."""
+    lowers, limit = token_lowers(doc), min(len(doc), end + _LONGEST_ROLE)
+    if end >= limit or lowers[end] not in _BEING:
+        return None
+    i = end + 1
+    while i < limit and (lowers[i] in _OFFICE_VERBS or lowers[i] in ("re", "-")):
+        i += 1
+    if i > end + 1 and i < limit and lowers[i] in ("in", "as"):
+        i += 1 + (lowers[i] == "in" and i + 1 < limit and lowers[i + 1] == "as")
+    if i < limit and lowers[i] in _DETERMINERS:
+        i += 1
+    start = i
+    while i < limit and _title_word(doc, i):
+        i += 1
+    if i == start or not _says_a_role(doc[i - 1]) or (i < limit and lowers[i] in _POSSESSIVES):
+        return None  # "was the mayor's aide" gives the mayor's role to nobody
+    return start, _of_a_name(doc, i, limit)
+
+
+def _title_word(doc: Doc, i: int) -> bool:
+    """A word of a title after "was": a role word, a department, an adjective in lower case
+    ("finance minister", "deputy mayor", "chief executive")."""
+    word = token_lowers(doc)[i].rstrip(".")
+    if word in _ROLE_WORDS or word in PORTFOLIO_WORDS:
+        return True
+    token = doc[i]
+    return token.is_lower and token.pos_ in ("ADJ", "NOUN") and _is_role_word_after(doc, i)
+
+
+def _is_role_word_after(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and _is_role_word(doc[i + 1])
+
+
+def _of_a_name(doc: Doc, i: int, limit: int) -> int:
+    """The end of "of Faro", "of the port authority" after a role ending at i: "of", a
+    determiner, then capitalized words or nouns; i when no such phrase follows."""
+    lowers, texts = token_lowers(doc), token_texts(doc)
+    if i >= limit or lowers[i] != "of":
+        return i
+    j = i + 1
+    if j < limit and lowers[j] in _DETERMINERS:
+        j += 1
+    first = j
+    while j < limit and (texts[j][:1].isupper() or doc[j].pos_ == "NOUN") and texts[j].isalpha():
+        j += 1
+    return j if j > first else i
 
 
 def _phrase_end(doc: Doc, start: int) -> int:
