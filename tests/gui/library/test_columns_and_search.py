@@ -18,6 +18,7 @@ from reader.gui.library.match_cells import MatchDelegate, fit_match
 from reader.gui.library.tables import (
     MAX_COLUMN_PX,
     MIN_STRETCH_PX,
+    MIN_TEXT_PX,
     record_table,
     restore_widths,
 )
@@ -208,3 +209,23 @@ def test_switching_collections_takes_back_the_last_collection_s_news(
     window.statusBar().showMessage("Something else", 8000)
     library.show(second)
     assert window.statusBar().currentMessage() == "Something else"  # not the Library's: kept
+
+
+def test_in_a_narrow_view_the_other_text_columns_give_way_to_the_counts(qtbot):
+    host = QWidget()
+    qtbot.addWidget(host)
+    table = record_table(host, HIT_COLUMNS, "Search results")
+    long_title = "A Very Long Headline About The Harbour Strike That Goes On And On For Days"
+    snippet = "…the harbour stayed shut on Monday…"
+    hit = _hit(snippet, "harbour", 2)
+    table.records.set_records([SearchHit(hit.path, long_title, 0, 1, snippet, True, hit.marked, 2)])
+    wide = QFontMetrics(table.font()).horizontalAdvance(long_title)
+    assert wide > 300
+    table.resize(560, 200)
+    host.resize(600, 300)
+    host.show()
+    qtbot.wait_exposed(host)
+    widths = _widths(table)
+    assert widths[0] == MIN_STRETCH_PX  # the match column first, to its floor
+    assert MIN_TEXT_PX <= widths[1] < wide  # then the title, with its whole as tooltip
+    assert sum(widths) <= table.viewport().width()  # the paragraph and "In a quote" in view
