@@ -14,7 +14,7 @@ TEXT_ORDER, LEAST_SURE_FIRST = "Text order", "Least sure first"
 
 
 class ReviewBar(QWidget):
-    """Order, "Doubtful only", the count with ‹ ›, and one line of evidence under them."""
+    """Order and "Doubtful only"; under them the count with ‹ ›, and one line of evidence."""
 
     least_sure_first = Signal(bool)
     doubtful_only = Signal(bool)
@@ -41,16 +41,16 @@ class ReviewBar(QWidget):
         self.evidence.setWordWrap(True)
         self.evidence.setAccessibleName("How the speaker was found")
         self.evidence.setTextFormat(Qt.TextFormat.PlainText)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.order, self.only):
-            row.addWidget(widget)
-        row.addStretch(1)
-        for widget in (self.count, self.previous, self.next):
-            row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
-        layout.addLayout(row)
+        # two rows: in a narrow side panel nothing is cut ("Text o…", "Doubtf…")
+        for widgets in ((self.order, self.only), (self.count, self.previous, self.next)):
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            for widget in widgets:
+                row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addWidget(self.evidence)
         self.set_count(None)
         self.set_evidence("")
