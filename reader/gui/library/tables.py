@@ -28,8 +28,8 @@ __all__ = [
 ]
 
 MAX_COLUMN_PX = 360  # a fitted column never takes more; the reader may widen it
-MIN_STRETCH_PX = 200  # the stretched column gives up its room down to this, then
-MIN_TEXT_PX = 120  # the other text columns down to this, then the table scrolls
+MIN_TEXT_PX = 120  # in a narrow table the other text columns give way down to this first,
+MIN_STRETCH_PX = 160  # then the stretched column down to this, then the table scrolls
 FIT_TEXTS = 8  # a column's longest texts (in characters) measured to fit it
 
 
@@ -100,25 +100,26 @@ def fit_columns(view: QTableView) -> None:
 
 
 def fill_width(view: QTableView) -> None:
-    """The measured widths, the stretched column's grown to fill the view's width; in a view
-    too narrow for them, the stretched column shrunk first (down to MIN_STRETCH_PX), then the
-    other text columns, widest first (down to MIN_TEXT_PX), so that the counts stay in view
-    (a cut text has its whole as tooltip). Nothing once the reader has set a width."""
+    """The measured widths, the stretched column's grown to fill the view's width. In a view
+    too narrow for them, the other text columns give way first, widest first (down to
+    MIN_TEXT_PX), then the stretched one (down to MIN_STRETCH_PX), so that the counts stay
+    in view (a cut text has its whole as tooltip). Nothing once the reader has set a width."""
     widths: list[int] = view.content_widths  # type: ignore[attr-defined]
     if view.fitted or not widths:  # type: ignore[attr-defined]
         return
     stretch = view.stretch_column  # type: ignore[attr-defined]
     widths = list(widths)
-    if 0 <= stretch < len(widths):
-        room = view.viewport().width() - (sum(widths) - widths[stretch])
-        widths[stretch] = max(room, min(widths[stretch], MIN_STRETCH_PX))
+    space = view.viewport().width()
     columns = view.records.columns  # type: ignore[attr-defined]
     texts = [i for i, c in enumerate(columns) if not c.numeric and i != stretch]
     for section in sorted(texts, key=lambda i: -widths[i]):
-        excess = sum(widths) - view.viewport().width()
+        excess = sum(widths) - space
         if excess <= 0:
             break
         widths[section] -= max(0, min(excess, widths[section] - MIN_TEXT_PX))
+    if 0 <= stretch < len(widths):
+        room = space - (sum(widths) - widths[stretch])
+        widths[stretch] = max(room, min(widths[stretch], MIN_STRETCH_PX))
     header = view.horizontalHeader()
     view.fitting = True  # type: ignore[attr-defined]
     try:

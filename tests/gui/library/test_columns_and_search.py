@@ -226,6 +226,6 @@ def test_in_a_narrow_view_the_other_text_columns_give_way_to_the_counts(qtbot):
     host.show()
     qtbot.wait_exposed(host)
     widths = _widths(table)
-    assert widths[0] == MIN_STRETCH_PX  # the match column first, to its floor
-    assert MIN_TEXT_PX <= widths[1] < wide  # then the title, with its whole as tooltip
+    assert widths[1] == MIN_TEXT_PX < wide  # the title gives way first (whole as tooltip)
+    assert widths[0] > MIN_STRETCH_PX  # the match column keeps its snippet
     assert sum(widths) <= table.viewport().width()  # the paragraph and "In a quote" in view
