@@ -347,12 +347,14 @@ _CLAUSE_BETWEEN = 2.0  # each clause with its own subject between quote and cue
 _NOT_PERSONAL = 2.0  # a pronoun other than he or she ("it", "which", "my"): no gender checks it
 _DETACHED = 1.5  # a speaker found by a wider search than the cue's own dependents
 _PASSED_OVER = 1.5  # a pronoun's resolution passed over a nearer person as subject
+_THROUGH_ROLE = 0.5  # "the mayor" keyed through the one person given that role (by hand)
 
 
-def confidence(evidence: FoundEvidence, keyed: bool) -> float:
+def confidence(evidence: FoundEvidence, keyed: bool, through_role: bool = False) -> float:
     """How sure the finder can be of a quote's speaker (or of its having none), in [0, 1]:
-    the path's prior, weighed by the clues (`Clues`) and by whether the speaker is one of
-    the article's entities (`keyed`)."""
+    the path's prior, weighed by the clues (`Clues`), by whether the speaker is one of
+    the article's entities (`keyed`) and whether it is so only through a role the article
+    gives one person ("the mayor said": `described`)."""
     clues, path = evidence.clues, evidence.path
     prior = _PRIOR[path]
     score = math.log(prior / (1 - prior))
@@ -368,4 +370,5 @@ def confidence(evidence: FoundEvidence, keyed: bool) -> float:
     score -= _NOT_PERSONAL * (path is SpeakerPath.PRONOUN and not clues.personal)
     score -= _DETACHED * (path in _CUE_PATHS and not clues.attached)
     score -= _PASSED_OVER * clues.passed_over
+    score -= _THROUGH_ROLE * through_role
     return 1 / (1 + math.exp(-score))

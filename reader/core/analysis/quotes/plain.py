@@ -9,8 +9,19 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from reader.core.analysis.quotes.component import SPANS_KEY
+from reader.core.analysis.quotes.described import RoleHolders
 from reader.core.analysis.quotes.evidence import FoundEvidence, confidence
-from reader.core.model import Cue, Evidence, Kind, Mention, Passage, Quote, Speaker, SpeakerPath
+from reader.core.model import (
+    Cue,
+    Evidence,
+    Kind,
+    Mention,
+    Passage,
+    Quote,
+    Role,
+    Speaker,
+    SpeakerPath,
+)
 
 FRAGMENT_JOINER = " … "
 _NAMING_PATHS = (SpeakerPath.NAMED, SpeakerPath.COLON)
@@ -59,6 +70,7 @@ def quotes_from_doc(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...
     """
     text = doc.text
     index = _MentionIndex(mentions)
+    roles = RoleHolders(doc, mentions)
     quotes = []
     for span in doc.spans.get(SPANS_KEY, []):
         fragments = tuple(tuple(f) for f in span._.quote_fragments or ())
@@ -66,6 +78,10 @@ def quotes_from_doc(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...
             continue
         local, ref = span._.quote_speaker, span._.quote_speaker_ref
         entity = _entity_named_by(ref if ref is not None else local, index) if local else None
+        holder = None
+        if entity is None and ref is None and local is not None:
+            holder = roles.holder(local)  # "the mayor": the one person the article makes mayor
+            entity = holder
         speaker = _plain_speaker(local, ref, entity, span._.quote_speaker_person)
         cue = span._.quote_cue
         quotes.append(
@@ -76,26 +92,49 @@ def quotes_from_doc(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...
                 fragments=fragments,
                 speaker=speaker,
                 cue=Cue(cue.start_char, cue.end_char, cue.text) if cue is not None else None,
-                evidence=_plain_evidence(span._.quote_evidence, entity),
+                evidence=_plain_evidence(span._.quote_evidence, entity, holder),
             )
         )
     return tuple(quotes)
 
 
-def _plain_evidence(found: FoundEvidence | None, entity: Mention | None) -> Evidence:
+def _plain_evidence(
+    found: FoundEvidence | None, entity: Mention | None, holder: Mention | None = None
+) -> Evidence:
     """The evidence with character offsets and its confidence; a speaker named next to its
     cue that is an organization of the article (the entity step settles the kind) speaks as
-    one. With no parse to find a speaker by: no speaker, and no confidence."""
+    one; a description resolved through a role (`holder`, the mention stating it) has that
+    name and role as its antecedent. With no parse to find a speaker by: no speaker, and no
+    confidence."""
     if found is None:
         return Evidence(SpeakerPath.NONE, 0.0)
     if entity is not None and entity.kind is Kind.ORG and found.path in _NAMING_PATHS:
         found = replace(found, path=SpeakerPath.ORGANIZATION)
+    antecedent = _passage(found.antecedent)
+    if holder is not None and holder.role is not None:
+        antecedent = _role_passage(holder, holder.role)
+    sure = confidence(found, keyed=entity is not None, through_role=holder is not None)
     return Evidence(
         path=found.path,
-        confidence=round(confidence(found, keyed=entity is not None), _CONFIDENCE_DIGITS),
-        antecedent=_passage(found.antecedent),
+        confidence=round(sure, _CONFIDENCE_DIGITS),
+        antecedent=antecedent,
         relay=_passage(found.relay),
     )
+
+
+def _role_passage(mention: Mention, role: Role) -> Passage:
+    """The name and its role as one stretch ("Mayor Ana Ruiz", "Ana Ruiz, the mayor"), or the
+    role alone when something stands between them (more than a comma and spaces)."""
+    start, end = min(mention.start, role.start), max(mention.end, role.end)
+    if role.end <= mention.start:
+        text = role.text + " " * (mention.start - role.end) + mention.text
+    elif mention.end <= role.start:
+        text = mention.text + ", " * (role.start - mention.end > 1) + role.text
+    else:
+        return Passage(role.start, role.end, role.text)
+    if len(text) != end - start:
+        return Passage(role.start, role.end, role.text)
+    return Passage(start, end, text)
 
 
 def _passage(span: Span | None) -> Passage | None:
