@@ -21,6 +21,7 @@ does while a collection is analysed is measured by bench/bench_gui.py, not here.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -51,6 +52,7 @@ TARGETS = {
     "gap": 100,
 }
 REVISED = 50  # articles changed for the out-of-date update
+COVERAGE_S = 180  # how long the Coverage page's reading is waited for after the entities
 
 
 def timed_ms(action: Callable[[], object]) -> float:
@@ -100,29 +102,49 @@ class Figures:
         print(f"{what}: {value:.0f} {unit}{mark}", flush=True)
 
 
+class Collections:
+    """The longest full garbage collection since `reset` (ms, any thread: the loop waits)."""
+
+    def __init__(self) -> None:
+        self.longest, self._start = 0.0, 0.0
+        gc.callbacks.append(self._seen)
+
+    def _seen(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        elif info["generation"] == 2:
+            self.longest = max(self.longest, (time.perf_counter() - self._start) * 1000)
+
+    def reset(self) -> float:
+        longest, self.longest = self.longest, 0.0
+        return longest
+
+
 class Watch:
-    """Turns the window's event loop until a condition holds, keeping the longest time it went
-    without turning (each turn takes the events queued, then waits 2 ms); the action that
-    starts it counts as one such time (it runs on the GUI thread)."""
+    """Turns the event loop until a condition holds, keeping the longest time it went without
+    turning (a turn takes the events queued, then waits 2 ms); the action starting it counts."""
 
     def __init__(self, app: object) -> None:
         self.app = app
+        self.after = 0.0
 
     def run(
         self, action: Callable[[], object], done: Callable[[], bool], limit_s: float = 900
     ) -> tuple[float, float, float]:
-        """(the action's ms, ms until `done`, the largest gap in ms)."""
+        """(the action's ms, ms until `done`, the largest gap in ms); `after` keeps the
+        largest gap once the action has returned (the background work's own)."""
         start = time.perf_counter()
         action()
         last = time.perf_counter()
-        acted = largest = last - start
+        acted, largest = last - start, 0.0
         while not done() and last - start < limit_s:
             self.app.processEvents()
             time.sleep(0.002)
             now = time.perf_counter()
             largest = max(largest, now - last - 0.002)
             last = now
-        return acted * 1000, (time.perf_counter() - start) * 1000, largest * 1000
+        self.after = largest * 1000
+        return acted * 1000, (time.perf_counter() - start) * 1000, max(acted, largest) * 1000
 
 
 def _drop_snapshots(store_path: Path) -> None:
@@ -158,7 +180,7 @@ def measure(folder: Path, built: dict) -> int:
     app.processEvents()
     library = window.library.collections
     panel, identity, store = library.panel, library.identity, window.stored.store
-    figures, watch = Figures(), Watch(app)
+    figures, watch, collections = Figures(), Watch(app), Collections()
     before = rss_mb()
     shelf = SavedCollections(store)
     paths = shelf.paths(built["id"])
@@ -177,15 +199,20 @@ def measure(folder: Path, built: dict) -> int:
     def open_and_watch(what: str, open_target: float | None, listed_target: float | None) -> None:
         """Show the collection; wait for its entities, then for the Coverage page."""
         ready.clear()
+        collections.reset()
         shown, until_listed, gap = watch.run(lambda: library.show(built["id"]), listed)
+        on_lane, collected = watch.after, collections.reset()
         _, until_coverage, coverage_gap = watch.run(
-            lambda: None, lambda: bool(ready) or not coverage
+            lambda: None, lambda: bool(ready) or not coverage, limit_s=COVERAGE_S
         )
         figures.show(f"{what}: the collection shown (lists but entities)", shown, open_target)
         figures.show(f"{what}: its entities listed after", until_listed, listed_target)
         figures.show(f"{what}: largest event-loop gap until then", gap, TARGETS["gap"])
+        figures.show(f"{what}: … after show() returned (identity lane)", on_lane, TARGETS["gap"])
+        print(f"({what}: longest full garbage collection until then {collected:.0f} ms)")
+        read = "read it" if ready or not coverage else "had not read it yet"
         print(
-            f"({what}: the Coverage page read {until_listed + until_coverage:.0f} ms after"
+            f"({what}: the Coverage page {read} {until_listed + until_coverage:.0f} ms after"
             f" the open; largest event-loop gap meanwhile {coverage_gap:.0f} ms)"
         )
 
@@ -195,8 +222,9 @@ def measure(folder: Path, built: dict) -> int:
         f" {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB peak;"
         f" load average {os.getloadavg()[0]:.2f})"
     )
-    ready.clear()
-    watch.run(lambda: library.show(other), lambda: listed() and (bool(ready) or not coverage))
+    _, took, _ = watch.run(lambda: library.show(other), listed, limit_s=300)
+    if not listed():
+        sys.exit(f"another collection's entities were not listed in {took / 1000:.0f} s")
     open_and_watch(
         "open again after another (its snapshot read on the lane)",
         TARGETS["open"],
@@ -209,11 +237,14 @@ def measure(folder: Path, built: dict) -> int:
     digest, own = next((h, k) for h, k in collection.texts_of(top.key) if h not in changing)
     revised = revise(store, paths[:REVISED], built["label"], f"{time.time_ns()}")
     store.add_correction(digest, Correction("rename", key=own, name=f"{top.name} (checked)"))
+    collections.reset()
     asked, until_listed, gap = watch.run(library.refresh, listed)
     what = f"out of date ({revised} articles changed, a correction): update"
     figures.show(f"{what}: refresh on the GUI thread", asked, None)
     figures.show(f"{what}: its entities listed after", until_listed, None)
     figures.show(f"{what}: largest event-loop gap until then", gap, TARGETS["gap"])
+    figures.show(f"{what}: … after refresh() returned (identity lane)", watch.after, TARGETS["gap"])
+    print(f"({what}: longest full garbage collection until then {collections.reset():.0f} ms)")
     if not collection.identity_current():
         sys.exit("the collection's identity is not current after its update")
 
@@ -233,16 +264,12 @@ def measure(folder: Path, built: dict) -> int:
         "entity table fills (the adopted entities listed)", timed_ms(fill), TARGETS["entities"]
     )
     view = panel.entities
-    sorts = []
-    for column in range(view.model().columnCount()):
-        sorts.append(
-            timed_ms(
-                lambda c=column: (
-                    view.sortByColumn(c, Qt.SortOrder.AscendingOrder),
-                    app.processEvents(),
-                )
-            )
-        )
+
+    def sort(column: int) -> None:
+        view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        app.processEvents()
+
+    sorts = [timed_ms(lambda c=c: sort(c)) for c in range(view.model().columnCount())]
     figures.show("entity table sorted by a column, slowest column", max(sorts), TARGETS["sort"])
     name = max(entities, key=lambda e: e.articles).name
     typed = [

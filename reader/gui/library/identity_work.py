@@ -21,7 +21,9 @@ an older job's outcome stale. `ready` carries the request id of the job that end
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -50,7 +52,7 @@ class LaneIdentity:
         (which saves its snapshot); None when the job was cancelled before it began."""
         if control.stopped():
             return None
-        with Store.open(store_path) as store:
+        with Store.open(store_path) as store, _no_full_collections():
             if self._identity is None or self._key != (store_path, scope):
                 self._identity, self._key = StoredIdentity(store, scope), (store_path, scope)
             self._identity.store = store  # this job's connection
@@ -59,6 +61,24 @@ class LaneIdentity:
             except BaseException:
                 self._identity = self._key = None  # half brought up to date: not kept
                 raise
+
+
+@contextmanager
+def _no_full_collections() -> Iterator[None]:
+    """Python's cycle collector held off while a job makes its hundreds of thousands of
+    objects, which are then moved out of its sight (`gc.freeze`, as
+    `reader.gui.window.collector` does): a full collection walks every object while holding
+    the interpreter lock, and at 10,000 articles the job's allocations set off collections of
+    180-400 ms in which the window's event loop stood still. The identity is plain, acyclic
+    data, freed by reference counts when let go."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 class IdentityWork(QObject):
