@@ -60,7 +60,7 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     person's name of such words only, or an organization's on a title-case line that the body
     never names, not in capitals ("CENTRAL INTELLIGENCE AGENCY" on a list line)."""
     lower_words = lower_case_words(doc)
-    titled = _title_case_lines(doc)
+    titled = title_case_lines(doc)
     lowers = token_lowers(doc)
     elsewhere = {
         lowers[c.start]
@@ -97,7 +97,7 @@ def drop_lone_common_nouns(doc: Doc, candidates: list[Candidate]) -> list[Candid
     """`candidates` less a one-word person that opens its sentence and is a common noun
     nothing else shows to be a name ("Turnout was 62 percent" where the article never writes
     "turnout", which `drop_common_words` would need): see `_is_lone_common_noun`."""
-    titled = _title_case_lines(doc)
+    titled = title_case_lines(doc)
     lowers = token_lowers(doc)
     names = {
         lowers[c.start]
@@ -148,7 +148,7 @@ def _of_lower_case_words(doc: Doc, candidate: Candidate, lower_words: frozenset[
     return bool(words) and all(alpha[i] and lowers[i] in lower_words for i in words)
 
 
-def _title_case_lines(doc: Doc) -> bytearray:
+def title_case_lines(doc: Doc) -> bytearray:
     """A flag per token on a line of two words or more, all capitalized but small words
     ("Legend in the Coal Fields."): a title or a subhead, where every word is capitalized."""
     return once_per_doc(doc, "title_case_lines", _find_title_case_lines)

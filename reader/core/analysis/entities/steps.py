@@ -23,6 +23,7 @@ from reader.core.analysis.entities.furniture import (
     mark_platforms,
 )
 from reader.core.analysis.entities.headlines import without_headline_words
+from reader.core.analysis.entities.institutions import unlabelled_institutions
 from reader.core.analysis.entities.kinds import settle_kinds
 from reader.core.analysis.entities.offices import without_departments
 from reader.core.analysis.entities.organizations import organizations_by_evidence
@@ -121,6 +122,9 @@ STEPS: tuple[Step, ...] = (
     # after every vote and evidence (a team's "Surrey" is an organization by now), before the
     # repeats, which would learn it as a name.
     drop_lone_common_nouns,
+    # "the Dockworkers Union" the model missed: after every name is settled (it only fills
+    # gaps), before the repeats, which then find it again elsewhere.
+    unlabelled_institutions,
     # Repeats of known names take their settled kind, so after the votes and the evidence.
     add_unlabelled,
     # Persons widened over nicknames, particles, a missed first name: repeats included.

@@ -1,5 +1,6 @@
-"""Words that open a sentence or a body and name no person: a body's dateline in capitals,
-a lone common noun opening a sentence. The articles are written for these tests."""
+"""Words that open a sentence or a body and name no person (a body's dateline in capitals,
+a lone common noun opening a sentence), and an institution's name the model missed. The
+articles are written for these tests."""
 
 from reader.core.analysis.entities import mentions_from_doc
 from tests.core.analysis.entities.entity_docs import found, labelled
@@ -45,3 +46,18 @@ def test_a_dictionary_word_the_article_names_inside_a_sentence_stays_a_person():
     text = "Count ends\n\nMason won the seat.\n\nVoters chose Mason over two rivals.\n"
     doc = labelled(text, ("Mason", "PERSON"), ("Mason", "PERSON"))
     assert found(mentions_from_doc(doc)) == [("Mason", "PERSON"), ("Mason", "PERSON")]
+
+
+def test_the_capitalized_words_of_an_institution_the_model_missed_are_an_organization():
+    text = "Count ends\n\nJoao Reis of the Ferry Pilots Union welcomed the result.\n"
+    doc = labelled(text, ("Joao Reis", "PERSON"))
+    assert found(mentions_from_doc(doc)) == [
+        ("Joao Reis", "PERSON"),
+        ("Ferry Pilots Union", "ORG"),
+    ]
+
+
+def test_an_institution_word_in_a_title_case_headline_makes_no_organization():
+    text = "Deal For The Ferry Pilots Union\n\nJoao Reis spoke.\n"
+    doc = labelled(text, ("Joao Reis", "PERSON"))
+    assert found(mentions_from_doc(doc)) == [("Joao Reis", "PERSON")]
