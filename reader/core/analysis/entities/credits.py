@@ -35,7 +35,7 @@ _POOL = "pool"
 # "Reporting by", "Editing by", "(By": the names after it, to the end of the list.
 _CREDIT_VERB = re.compile(
     r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|produced|graphics|research))"
-    r" by |(?<=\()By |^By "
+    r" by |(?<=\()By |^[ \t]*By "
 )
 _LIST_SEPARATOR = re.compile(r",? and |, ")
 _CALENDAR_WORDS = """

@@ -46,6 +46,12 @@ def test_a_bracketed_byline_names_its_author():
     assert found(mentions_from_doc(doc)) == [("Lena Ostrova", "PERSON")]
 
 
+def test_an_indented_byline_names_its_author():
+    text = "Ferries Return\n\n    By Lena Ostrova\n\n    Ferries sailed again on Monday.\n"
+    doc = labelled(text, ("Lena Ostrova", "ORG"))
+    assert found(mentions_from_doc(doc)) == [("Lena Ostrova", "PERSON")]
+
+
 def test_a_slash_between_names_in_prose_is_no_credit():
     doc = labelled("The EU/NATO summit and the Paris/Berlin axis held.")
     assert mentions_from_doc(doc) == ()
