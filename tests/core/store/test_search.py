@@ -127,9 +127,7 @@ def test_a_schema_8_store_loses_the_trigger_that_read_the_whole_text_per_quote(t
         _save(store, tmp_path / "articles")
         before = _passages(store)
     db = sqlite3.connect(path)
-    db.execute(
-        "CREATE TRIGGER quote_passages_add AFTER INSERT ON quote_rows BEGIN SELECT 1; END"
-    )
+    db.execute("CREATE TRIGGER quote_passages_add AFTER INSERT ON quote_rows BEGIN SELECT 1; END")
     db.execute("PRAGMA user_version = 8")
     db.commit()
     db.close()
