@@ -15,7 +15,8 @@ import datetime
 import multiprocessing
 import sys
 from collections.abc import Callable, Hashable, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,10 @@ from reader.core.store.stored_coverage import StoredCoverage
 from reader.core.store.timelines import Period, Timeline, period_of, timeline
 
 T = TypeVar("T")
+# How long a request may take before its child is ended and the request fails: a snapshot of
+# 10,000 articles takes seconds and a report with its article pages minutes; a child that
+# answers nothing in this time is stuck, and the Coverage page says so instead of waiting on.
+RUN_TIMEOUT_S = 900.0
 CollectionKey = tuple[str, tuple[str, ...], str]
 """A collection as the child knows it: (store file, its files' paths, pipeline label)."""
 
@@ -166,14 +171,24 @@ class CoverageWorker:
             )
         return self._pool
 
-    def run(self, function: Callable[..., T], *args: object) -> T:
+    def run(self, function: Callable[..., T], *args: object, timeout: float = RUN_TIMEOUT_S) -> T:
         """`function(*args)` in the child, waited for (off the GUI thread: the caller's lane);
-        a child that died is started again once."""
+        a child that died is started again once. Raises TimeoutError when no answer came in
+        `timeout` seconds (the child is then ended; the next request starts another)."""
         try:
-            return self._executor().submit(function, *args).result()
+            return self._answer(self._executor().submit(function, *args), timeout)
         except BrokenProcessPool:
             self.close()
-            return self._executor().submit(function, *args).result()
+            return self._answer(self._executor().submit(function, *args), timeout)
+
+    def _answer(self, future: Future, timeout: float) -> T:
+        try:
+            return future.result(timeout=timeout)
+        except FutureTimeout:
+            self.close()
+            raise TimeoutError(
+                f"the coverage process gave no answer in {timeout:.0f} s and was stopped; try again"
+            ) from None
 
     def close(self) -> None:
         """End the child (the window closes); a later request starts another."""

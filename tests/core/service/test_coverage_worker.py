@@ -3,6 +3,8 @@ the window's own process, kept in step with the store from one request to the ne
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from reader.core.service.coverage_worker import (
@@ -82,4 +84,13 @@ def test_the_child_process_is_ended_on_close_and_started_again(tmp_path, worker)
         worker.close()
         process.join(10)
         assert not process.is_alive()
+        assert len(worker.run(child_snapshot, key).articles) == 1  # a new child
+
+
+def test_a_child_that_gives_no_answer_is_stopped_with_a_message_real_process(tmp_path, worker):
+    with pytest.raises(TimeoutError, match="no answer"):
+        worker.run(time.sleep, 60, timeout=0.5)
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        paths = _save(store, tmp_path / "articles", ["a.txt"])
+        key = collection_key(Collection(store, paths, MODEL))
         assert len(worker.run(child_snapshot, key).articles) == 1  # a new child
