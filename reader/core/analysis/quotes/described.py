@@ -75,13 +75,14 @@ class RoleHolders:
 
 def _described_words(speaker: Span) -> tuple[str, frozenset[str]] | None:
     """The head noun's lemma and the other words of "the mayor", "the union leader", "the
-    former minister" (lower case; "the" left out), or None for anything else: a name, a
-    pronoun, an indefinite "a spokesperson", a possessive "Ruiz's aide"."""
+    Economy Minister", "the Republican nominee" (lower-cased; "the" left out), or None for
+    anything else: a pronoun, an indefinite "a spokesperson", a possessive "Ruiz's aide". A
+    name ("the White House") is no role's head, so it finds no holder."""
     words = [t for t in speaker if not t.is_punct]
-    if len(words) < 2 or words[0].lower_ != "the" or speaker.root.pos_ != "NOUN":
+    if len(words) < 2 or words[0].lower_ != "the" or speaker.root.pos_ not in _NOUNS:
         return None
     rest = words[1:]
-    if not all(t.is_alpha and t.is_lower for t in rest) or speaker.root not in rest:
+    if not all(t.is_alpha for t in rest) or speaker.root not in rest:
         return None
     others = frozenset(t.lower_ for t in rest if t != speaker.root)
     return speaker.root.lemma_.lower(), others

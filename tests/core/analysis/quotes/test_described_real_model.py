@@ -56,3 +56,15 @@ def test_a_title_inside_a_quote_makes_nobody_the_mayor_real_model(nlp):
         '"The count is over," the mayor said.\n'
     )
     assert _speakers(nlp, text)["The count is over"] == ("the mayor", None)
+
+
+def test_a_capitalized_word_of_the_role_may_describe_its_holder_real_model(nlp):
+    text = (
+        "Harbour Funds Approved\n\n"
+        "The port will get new cranes, Economy Minister Paulo Reis announced on Friday.\n\n"
+        '"The harbour needs cleaner ships," the Economy Minister said.\n'
+    )
+    assert _speakers(nlp, text)["The harbour needs cleaner ships"] == (
+        "the Economy Minister",
+        "person:paulo-reis",
+    )
