@@ -79,7 +79,7 @@ def search_texts(
         text, spans = _unmark(marked)
         quoted = _quote_spans(store, analysis_id)
         starts = [s for s, _ in quoted]
-        paragraphs = _paragraph_starts(text)
+        paragraphs = _paragraph_starts(text, spans[-1][0] if spans else 0)
         for start, end in spans:
             index = bisect.bisect_right(starts, start) - 1
             in_quote = index >= 0 and end <= quoted[index][1]
@@ -113,7 +113,10 @@ def _search_quotes(
                 break
     found = list(dict.fromkeys(found))[:limit]  # quotes sharing a fragment mark it once
     texts = _texts(store, sorted({digest for digest, _start, _end in found}))
-    paragraphs = {digest: _paragraph_starts(text) for digest, text in texts.items()}
+    last: dict[str, int] = {}
+    for digest, start, _end in found:
+        last[digest] = max(start, last.get(digest, 0))
+    paragraphs = {digest: _paragraph_starts(texts[digest], at) for digest, at in last.items()}
     hits = []
     for digest, start, end in found:
         _analysis_id, path, title = articles[digest]
@@ -200,6 +203,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _paragraph_starts(text: str) -> list[int]:
-    """Where each paragraph (non-blank line) of `text` starts, in characters, in order."""
-    return [found.start() for found in _PARAGRAPH.finditer(text)]
+def _paragraph_starts(text: str, until: int) -> list[int]:
+    """Where each paragraph (non-blank line) of `text` starts, in characters, in order, up to
+    the one holding character `until` (read no further than the last hit)."""
+    return [found.start() for found in _PARAGRAPH.finditer(text, 0, until + 1)]
