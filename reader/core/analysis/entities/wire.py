@@ -107,7 +107,7 @@ def mark_dateline_places(doc: Doc, candidates: list[Candidate]) -> list[Candidat
     all_lines = lines(doc)
     datelines = [(s, _dateline_end(doc, s, e)) for s, e in all_lines]
     datelines = [(s, e) for s, e in datelines if e > s]
-    added = _body_dateline_places(doc, candidates, all_lines[:_BODY_OPENING])
+    added, places = _body_dateline_places(doc, candidates, all_lines[:_BODY_OPENING])
     if added:
         candidates = sorted(candidates + added, key=lambda c: c.start)
     i = 0
@@ -119,8 +119,7 @@ def mark_dateline_places(doc: Doc, candidates: list[Candidate]) -> list[Candidat
         start, end = datelines[i]
         if start <= candidate.start < end and candidate.kind is not Kind.COUNTRY:
             candidate.kind, candidate.place = None, True
-    if added:
-        places = {form_of(doc, c) for c in added}
+    if places:
         for candidate in candidates:
             if candidate.kind is Kind.PERSON and form_of(doc, candidate) in places:
                 candidate.kind, candidate.place = None, True
@@ -129,12 +128,14 @@ def mark_dateline_places(doc: Doc, candidates: list[Candidate]) -> list[Candidat
 
 def _body_dateline_places(
     doc: Doc, candidates: list[Candidate], opening: list[tuple[int, int]]
-) -> list[Candidate]:
+) -> tuple[list[Candidate], set[str]]:
     """Place candidates over a body dateline's words in capitals (`_body_dateline_end`) in
-    the `opening` lines; candidates already there are marked places instead."""
+    the `opening` lines, and the forms of the places named there; candidates already there
+    are marked places instead."""
     flags = covered(doc, candidates)
     facts = token_flags(doc)
-    found = []
+    found: list[Candidate] = []
+    places: set[str] = set()
     for start, end in opening:
         stop = _body_dateline_end(doc, start, end)
         if stop == start:
@@ -142,6 +143,7 @@ def _body_dateline_places(
         for candidate in candidates:
             if start <= candidate.start < stop and candidate.kind is not Kind.COUNTRY:
                 candidate.kind, candidate.place = None, True
+                places.add(form_of(doc, candidate))
         i = start
         while i < stop:
             j = i
@@ -149,9 +151,10 @@ def _body_dateline_places(
                 j += 1
             if j > i:
                 found.append(Candidate(i, j, None, place=True))
+                places.add(form_of(doc, found[-1]))
             i = j + 1
         break  # one dateline: the body's first
-    return found
+    return found, places
 
 
 def is_wire_story(doc: Doc) -> bool:

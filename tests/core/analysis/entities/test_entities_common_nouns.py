@@ -29,6 +29,14 @@ def test_a_body_dateline_in_capitals_is_a_place_and_its_name_no_person_elsewhere
     ]
 
 
+def test_a_dateline_place_the_model_calls_a_person_is_no_person_anywhere():
+    text = (
+        "Ferries Return\n\nCORVA — Ferries sailed on Monday. Corva welcomed them, said Ana Reis.\n"
+    )
+    doc = labelled(text, ("CORVA", "PERSON"), ("Corva", "PERSON"), ("Ana Reis", "PERSON"))
+    assert found(mentions_from_doc(doc)) == [("Ana Reis", "PERSON")]
+
+
 def test_a_headline_in_capitals_with_a_dash_is_no_dateline():
     text = "FERRO -- Ferro Maritime Holdings\n\nOn Monday Ferro said it would sign.\n"
     doc = labelled(text, ("FERRO", "PERSON"), ("Ferro", "PERSON"))
