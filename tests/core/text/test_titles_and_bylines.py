@@ -12,14 +12,13 @@ from reader.core.text.loaders import load_article
 from reader.core.text.loaders.metadata import byline_meta, written_date
 
 BODY = (
-    "Donald Trump, under fire over his taxes, is casting himself as a champion of the little "
-    "guy when it comes to rewriting the tax code, but there is little in his plan that matches "
-    "his rhetoric.\n\n"
-    "His promises to stick it to the rich notwithstanding, independent analyses agree the top "
-    "1 percent would be the biggest beneficiaries of his plans.\n"
-)
-NAME = "politico_2016-10-04_trump-not-walking-the-walk-on-hi.txt"
-FROM_NAME = "Politico 2016 10 04 Trump Not Walking The Walk On Hi"
+    "Ferry fares will rise by a third in the spring, the harbour board said on Tuesday, "
+    "blaming fuel costs and a fleet that has not been renewed in twenty years.\n\n"
+    "Commuters on the island routes said the rise would fall hardest on those who cross "
+    "every day for work.\n"
+)  # written for this test
+NAME = "harbourpost_2019-03-12_ferry-fares-to-rise-by-a-third-in.txt"
+FROM_NAME = "Harbourpost 2019 03 12 Ferry Fares To Rise By A Third In"
 
 
 def write(tmp_path, text: str, name: str = NAME):
