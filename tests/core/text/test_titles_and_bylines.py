@@ -70,11 +70,11 @@ def test_a_first_line_that_is_no_headline_leaves_the_file_name_title(tmp_path, f
 
 def test_a_photo_caption_before_its_credit_is_no_title(tmp_path):
     text = (
-        "Bob Dylan performs during the Firefly Music Festival in Dover, Delaware, June 17.\n"
-        "REUTERS/Mark Makela\n"
-        "NEW YORK (Reuters) - Bob Dylan has sold his catalogue of songs, the publisher said.\n"
-    )
-    assert write(tmp_path, text, name="doc046.txt").title == "Doc046"
+        "Ines Varga sings at the harbour festival in Split, Croatia, July 2.\n"
+        "REUTERS/Tom Ellery\n"
+        "ZAGREB (Reuters) - Ines Varga has sold the rights to her songs, her label said.\n"
+    )  # written for this test
+    assert write(tmp_path, text, name="doc999.txt").title == "Doc999"
 
 
 def test_reuters_1996_headlines_above_their_datelines_are_titles(tmp_path):
