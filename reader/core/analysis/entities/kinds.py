@@ -44,9 +44,13 @@ def settle_kinds(doc: Doc, candidates: list[Candidate]) -> None:
     votes: Counter[tuple[str, Kind | None]] = Counter()
     for candidate in candidates:
         votes[form_of(doc, candidate), candidate.kind] += 1
+    # Names a dateline or a platform shows to be places: the article's other mentions of the
+    # same name the model left as places stay so ("CHARLOTTE -" and "Charlotte struggles",
+    # whatever "Charlotte Panthers" the model called a person), but for a results line's team.
+    places = {form_of(doc, c) for c in candidates if c.place}
     for candidate in candidates:
         form = form_of(doc, candidate)
-        if candidate.place:
+        if candidate.place or (candidate.kind is None and form in places - teams):
             continue
         if candidate.kind is Kind.COUNTRY:
             if form in surnames and not candidate.demonym:

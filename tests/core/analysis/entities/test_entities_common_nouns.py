@@ -37,6 +37,15 @@ def test_a_dateline_place_the_model_calls_a_person_is_no_person_anywhere():
     assert found(mentions_from_doc(doc)) == [("Ana Reis", "PERSON")]
 
 
+def test_a_dateline_place_stays_a_place_though_a_person_s_name_opens_with_it():
+    text = (
+        "Ferries Return\n\nFAROL — Ferries sailed on Monday as Farol Rovers fans cheered. "
+        "Farol has two ports, said Ana Reis.\n"
+    )
+    doc = labelled(text, ("Farol Rovers", "PERSON"), ("Farol", "GPE"), ("Ana Reis", "PERSON"))
+    assert ("Farol", "PERSON") not in found(mentions_from_doc(doc))
+
+
 def test_a_headline_in_capitals_with_a_dash_is_no_dateline():
     text = "FERRO -- Ferro Maritime Holdings\n\nOn Monday Ferro said it would sign.\n"
     doc = labelled(text, ("FERRO", "PERSON"), ("Ferro", "PERSON"))
