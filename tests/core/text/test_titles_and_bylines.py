@@ -57,8 +57,8 @@ def test_a_sentence_case_headline_line_is_the_title(tmp_path, headline):
         "(Adds detail, analyst comment)",  # an editor's note
         "Candidates vie for vets' support;",  # goes on in the next line
         "Miles McBride scored 17 points to go with seven rebounds as No.",  # broken sentence
-        "Donald Trump, under fire over his taxes and his plans for the tax code, is casting "
-        "himself as a champion of the little guy.",  # a first sentence, too long for a headline
+        "Mayor Ana Souza, under pressure over the ferry fares and her plans for the harbour, "
+        "is casting herself as the riders' champion.",  # a first sentence, too long for a headline
         "the talks went on.",  # no capital: not where a headline starts
     ],
 )
