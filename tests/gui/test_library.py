@@ -70,13 +70,16 @@ def wait_model(qtbot, window) -> None:
 
 
 def collect(qtbot, window, folder: Path) -> None:
-    """Make a collection of `folder` and wait until it is analysed and its identity listed
-    (worked out on the identity lane)."""
+    """Make a collection of `folder` and wait until it is analysed, its articles listed (read
+    on the articles' lane) and its identity listed (worked out on the identity lane)."""
     wait_model(qtbot, window)
     library = window.library.collections
     with qtbot.wait_signal(library.indexer.finished, timeout=WAIT_MS):
         library.collect_folder(folder)
-    qtbot.wait_until(lambda: library.identity.pending is None, timeout=WAIT_MS)
+    qtbot.wait_until(
+        lambda: library.article_work.pending is None and library.identity.pending is None,
+        timeout=WAIT_MS,
+    )
 
 
 def rows(table) -> list:

@@ -28,6 +28,7 @@ from reader.core.store.entity_roles import StatedRole, latest_role
 from reader.core.store.folder_files import folder_files
 from reader.core.store.identity_snapshot import scope_of
 from reader.core.store.library_identity import (
+    Corrections,
     GatheredMap,
     IdentityState,
     StoredIdentity,
@@ -123,6 +124,18 @@ def no_identity(state: IdentityState) -> IdentityUpdate:
     return IdentityUpdate(state, GatheredMap({}, dict), {}, ())
 
 
+@dataclass(frozen=True)
+class ArticlesRead:
+    """What a Collection's article list and `identity_state` are made of, read by
+    `Collection.read_articles` on any connection to its store (off the GUI thread) and adopted
+    by the window's Collection (`adopt_articles`): the summaries in path order, analysis id ->
+    the summary of its first path, and the store's corrections (`corrections_state`)."""
+
+    summaries: list[ArticleSummary]
+    by_id: dict[int, ArticleSummary]
+    corrections: Corrections
+
+
 _NO_IDENTITY = no_identity(({}, {}))
 _FROM_IDENTITY = ("keys",)  # cached names read from the identity alone
 
@@ -144,6 +157,34 @@ def _quotes_spoken(
                 quote = quote_from_dict(json.loads(data))
                 found.append(CollectionQuote(quote, summary.path, summary.title, summary.date, key))
     return found
+
+
+def _every_quote(
+    store: Store,
+    summaries: list[ArticleSummary],
+    by_id: dict[int, ArticleSummary],
+    keys: dict[int, dict[str, str]],
+) -> tuple[CollectionQuote, ...]:
+    """Every quote of the analyses `by_id` (the summary of each analysis id), article by
+    article in the order of `summaries`, each speaker by its collection key (`keys`: analysis
+    id -> the collection key of each of its own entity keys)."""
+    order = {s.path: i for i, s in enumerate(summaries)}
+    found = []
+    for chunk in chunks(list(by_id)):
+        for analysis_id, data in store.query(
+            "SELECT analysis_id, data FROM quote_rows"
+            f" WHERE analysis_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            summary = by_id[analysis_id]
+            quote = quote_from_dict(json.loads(data))
+            speaker = quote.speaker.key if quote.speaker else None
+            collection_key = keys.get(analysis_id, {}).get(speaker, speaker) if speaker else None
+            found.append(
+                CollectionQuote(quote, summary.path, summary.title, summary.date, collection_key)
+            )
+    found.sort(key=lambda q: (order[q.path], q.quote.start))
+    return tuple(found)
 
 
 class Collection:
@@ -170,6 +211,7 @@ class Collection:
         self._cache_version: tuple[int, int] | None = None
         self._adopted: IdentityUpdate | None = None
         self._adopted_cache: dict[str, object] = {}  # what is read from the adopted identity
+        self._read: ArticlesRead | None = None  # the article list adopted last
 
     def _cached(self, name: str, make: Callable[[], T]) -> T:
         """What `make` reads, kept until the store is written to (here or by another process);
@@ -194,7 +236,10 @@ class Collection:
     # -- the article list
 
     def _analysed(self) -> tuple[list[ArticleSummary], dict[int, ArticleSummary]]:
-        """Summaries in path order, and analysis id → the summary of its first path."""
+        """Summaries in path order, and analysis id → the summary of its first path (the
+        adopted ones, once a list was adopted)."""
+        if self._read is not None:
+            return self._read.summaries, self._read.by_id
         return self._cached(
             "analysed",
             lambda: read_analysed(self.store, self.paths, self._path_keys, self.model),
@@ -203,6 +248,21 @@ class Collection:
     def articles(self) -> tuple[ArticleSummary, ...]:
         """Every path of the collection in its order, analysed or not."""
         return tuple(self._analysed()[0])
+
+    def read_articles(self, store: Store) -> ArticlesRead:
+        """The article list and the corrections read on `store`, a connection of its own to
+        this Collection's store file (any thread: it touches nothing of this Collection's but
+        its paths); a stat of each file, no file read."""
+        summaries, by_id = read_analysed(store, self.paths, self._path_keys, self.model)
+        return ArticlesRead(summaries, by_id, corrections_state(store))
+
+    def adopt_articles(self, read: ArticlesRead) -> None:
+        """Answer the article list and `identity_state` from `read` (`read_articles`) from now
+        on, however the store moves on, until the next adoption: the window reads them again
+        on a lane of its own (`reader.gui.library.article_work`) after every write it makes
+        or hears of, so its GUI thread never reads them."""
+        self._read = read
+        self._cache.clear()  # what was made of the list before (the search's articles)
 
     # -- its identity: what it is worked out from, adopted when worked out elsewhere
 
@@ -216,7 +276,11 @@ class Collection:
         texts) as the store holds them now: what its identity is made of. Cheap: the article
         list's reading (cached) and one GROUP BY over the corrections, no snapshot."""
         analyses = {i: s.content_hash or "" for i, s in self._analysed()[1].items()}
-        corrections = self._cached("corrections", lambda: corrections_state(self.store))
+        corrections = (
+            self._read.corrections
+            if self._read is not None
+            else self._cached("corrections", lambda: corrections_state(self.store))
+        )
         return analyses, of_texts(corrections, analyses)
 
     @property
@@ -293,29 +357,7 @@ class Collection:
 
     def quotes(self) -> tuple[CollectionQuote, ...]:
         """Every quote of the collection, article by article in collection order."""
-        summaries, by_id = self._analysed()
-        keys = self._keys()
-        order = {s.path: i for i, s in enumerate(summaries)}
-        found = []
-        for chunk in chunks(list(by_id)):
-            for analysis_id, data in self.store.query(
-                "SELECT analysis_id, data FROM quote_rows"
-                f" WHERE analysis_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ):
-                summary = by_id[analysis_id]
-                quote = quote_from_dict(json.loads(data))
-                speaker = quote.speaker.key if quote.speaker else None
-                collection_key = (
-                    keys.get(analysis_id, {}).get(speaker, speaker) if speaker else None
-                )
-                found.append(
-                    CollectionQuote(
-                        quote, summary.path, summary.title, summary.date, collection_key
-                    )
-                )
-        found.sort(key=lambda q: (order[q.path], q.quote.start))
-        return tuple(found)
+        return _every_quote(self.store, *self._analysed(), self._keys())
 
     def co_occurring(self, key: str, limit: int = 10) -> tuple[tuple[CollectionEntity, int], ...]:
         """The entities found in the most articles together with the collection key `key`,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget, QMainWindow
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from reader.core.store.collections import SavedCollection, SavedCollections
 from reader.core.store.database import StoreError
 from reader.core.store.library import Collection, supported_files
+from reader.gui.library.article_work import ArticleList, ArticleWork
 from reader.gui.library.identity_work import IdentityWork
 from reader.gui.library.indexer import CollectionIndexer
 from reader.gui.library.panel import LibraryPanel
@@ -27,6 +29,7 @@ from reader.gui.window.settings import Settings
 from reader.gui.window.stored import StoredAnalyses
 
 STATUS_MS = 8000
+T = TypeVar("T")
 
 
 def articles_count(count: int, adjective: str = "") -> str:
@@ -98,10 +101,8 @@ class Collections(QObject):
         self.layout.follow_tabs(articles.widget)
         self.indexer = CollectionIndexer(self)
         self.identity = IdentityWork(self.panel, self.say, self)  # its identity, off the GUI
-        self._refresh_soon = QTimer(self)  # one re-read for the results of one turn
-        self._refresh_soon.setSingleShot(True)
-        self._refresh_soon.setInterval(0)
-        self._refresh_soon.timeout.connect(self.panel.refresh_articles)
+        self.article_work = ArticleWork(self.say, self)  # its article list, off the GUI thread
+        self.article_work.listed.connect(self._listed)
         self.revealer = Revealer(articles, self)
         self.panel.open_requested.connect(lambda path: articles.open_paths([path]))
         self.panel.open_at_requested.connect(self.revealer.open_at)
@@ -144,15 +145,13 @@ class Collections(QObject):
             self.collect(paths, folder.name or str(folder))
 
     def collect(self, paths: Sequence[Path], name: str | None = None) -> None:
-        """A new collection of these files: shown in the library, analysed in the background,
-        remembered for the next start."""
+        """A new collection of these files: shown, analysed in the background, kept."""
         paths = _real_paths(paths)
         if (shelf := self.shelf) is None or not paths:
             return
-        try:
-            made = shelf.create(name or articles_count(len(paths)), paths)
-        except StoreError as error:
-            dialogs.show_error(self._parent, "Cannot make the collection", str(error))
+        named = name or articles_count(len(paths))
+        made = _tried(self._parent, "Cannot make the collection", shelf.create, named, paths)
+        if made is None:
             return
         self.show(made.id)
         self.say(f"New collection “{made.name}”: {articles_count(made.size)}")
@@ -161,10 +160,9 @@ class Collections(QObject):
         """Add files to a collection and show it; only its new and changed files are read."""
         if (shelf := self.shelf) is None:
             return
-        try:
-            fresh = shelf.add(collection_id, _real_paths(paths))
-        except StoreError as error:
-            dialogs.show_error(self._parent, "Cannot add to the collection", str(error))
+        real = _real_paths(paths)
+        fresh = _tried(self._parent, "Cannot add to the collection", shelf.add, collection_id, real)
+        if fresh is None:
             return
         self.show(collection_id)
         self.say(added_line(len(fresh), self.current.name if self.current else None))
@@ -172,10 +170,7 @@ class Collections(QObject):
     @Slot(int)
     def show(self, collection_id: int) -> None:
         """Show a collection of the store in the dock and analyse what the store lacks of it."""
-        if (shelf := self.shelf) is None:
-            return
-        saved = shelf.get(collection_id)
-        if saved is None:
+        if (shelf := self.shelf) is None or (saved := shelf.get(collection_id)) is None:
             return
         if self.current is not None and self.current.id not in (0, saved.id):
             self.layout.save_view(self.current.id)
@@ -184,31 +179,45 @@ class Collections(QObject):
         self.current = saved
         self._settings.set_current_collection(saved.id)
         self.panel.bar.set_collections(shelf.all(), saved.id)
-        self._open(shelf.paths(saved.id))
+        self._open(saved.id)
         self.layout.restore_view(saved.id)
         self.dock.show()
         self.layout.size_dock()
-        self.analyse_collection()
 
     def show_none(self) -> None:
         """No collection left to show (the last one was removed)."""
         self.indexer.cancel(wait=True)
+        self.article_work.cancel()
+        self.identity.cancel()
         self.current = self.collection = None
         self._settings.set_current_collection(None)
         self.panel.bar.set_collections(self.shelf.all() if self._stored.store else (), None)
         self.panel.set_collection(None)
 
-    def _open(self, paths: list[Path]) -> None:
+    def _open(self, collection_id: int) -> None:
+        """Read a saved collection on the articles' lane; shown once read (`_listed`)."""
         label = self._stored.pipeline_label()
         if self.current is None or self._stored.store is None or label is None:
             return
-        self.collection = Collection(self._stored.store, paths, label, adopts_identity=True)
-        self.identity.show(self.collection, self.current.name)
+        self.identity.cancel()
+        self.collection = None
+        self.panel.reading(self.current.name)
+        self.article_work.open(self._stored.store, collection_id, label)
 
-    def open_collection(self, paths: list[Path], name: str) -> None:
-        """Show these files under `name`, unsaved, as the store knows them (nothing analysed)."""
-        self.current = SavedCollection(0, name, len(paths))
-        self._open(paths)
+    def _listed(self, listed: ArticleList) -> None:
+        """An article list read: a new collection shown and analysed, or the one shown."""
+        collection = listed.collection
+        if self.current is None:  # none shown since (the last one was removed)
+            return
+        collection.adopt_articles(listed.read)
+        if collection is not self.collection:
+            self.collection = collection
+            self.identity.show(collection, self.current.name, listed.records)
+            self.analyse_collection()
+        elif listed.entities:
+            self.identity.refresh(listed.records)
+        else:
+            self.panel.articles_read(listed.records)
 
     def _reopen(self) -> None:
         """The pipeline's label is known now: the collection shown as the store has it."""
@@ -218,22 +227,17 @@ class Collections(QObject):
     def restore_collection(self) -> None:
         """The collection shown when Reader last closed (not re-read); the one collection of
         older Readers becomes the store's first named one."""
-        legacy, name = self._settings.legacy_collection()
-        if not legacy and self._settings.current_collection() is None:
-            return
-        if (shelf := self.shelf) is None:
-            return
-        if legacy and not shelf.all():
-            self._settings.set_current_collection(shelf.create(name, legacy).id)
-        self._settings.forget_legacy_collection()
-        known = [c.id for c in shelf.all()]
-        wanted = self._settings.current_collection()
-        if known:
-            self.show(wanted if wanted in known else known[0])
+        legacy, _name = self._settings.legacy_collection()
+        wanted = legacy or self._settings.current_collection() is not None
+        if (
+            wanted
+            and (shelf := self.shelf) is not None
+            and (chosen := _restored(self._settings, shelf))
+        ):
+            self.show(chosen)
 
     def analyse_collection(self) -> None:
-        """Analyse what the store lacks of the collection shown, on every core, in the
-        background (the files new to the store or changed since)."""
+        """Analyse the shown collection's files new to the store or changed, on every core."""
         if self._stored.store is None or self.collection is None:
             return
         pending = [a.path for a in self.collection.articles() if not a.analysed]
@@ -248,7 +252,7 @@ class Collections(QObject):
     def _on_progress(self, done: int, total: int, failed: int) -> None:
         """The bar and the "analysed" count move with every article the indexer reports."""
         self.panel.show_progress(done, total, failed)
-        self._refresh_soon.start()
+        self.article_work.refresh(self.collection)  # coalesced while a read runs
 
     @Slot(int, int, bool)
     def _on_indexed(self, analysed: int, failed: int, cancelled: bool) -> None:
@@ -257,9 +261,9 @@ class Collections(QObject):
         self.say(indexed_line(analysed, failed, cancelled))
 
     def refresh(self) -> None:
-        """Show the store's counts again (after a correction, or the store was cleared)."""
-        if self.collection is not None:
-            self.identity.refresh()
+        """The article list read again on its lane, then the entities worked out again if need
+        be (after a correction, or the store was cleared)."""
+        self.article_work.refresh(self.collection, entities=True)
 
     def shutdown(self) -> None:
         """Keep the layout, stop the collection's analysis (after the article in hand)."""
@@ -267,7 +271,28 @@ class Collections(QObject):
         if self.current is not None and self.current.id:
             self.layout.save_view(self.current.id)
         self.indexer.cancel(wait=True)
-        self._refresh_soon.stop()
+        self.article_work.cancel()
+
+
+def _tried(parent: QMainWindow, title: str, action: Callable[..., T], *args: object) -> T | None:
+    """`action(*args)`, or None once a dialog under `title` said why the store refused it."""
+    try:
+        return action(*args)
+    except StoreError as error:
+        dialogs.show_error(parent, title, str(error))
+        return None
+
+
+def _restored(settings: Settings, shelf: SavedCollections) -> int | None:
+    """The id of the collection to show at start (the one of older Readers made the store's
+    first named one), None when the store has none."""
+    legacy, name = settings.legacy_collection()
+    if legacy and not shelf.all():
+        settings.set_current_collection(shelf.create(name, legacy).id)
+    settings.forget_legacy_collection()
+    known = [c.id for c in shelf.all()]
+    wanted = settings.current_collection()
+    return (wanted if wanted in known else known[0]) if known else None
 
 
 def _real_paths(paths: Sequence[Path]) -> list[Path]:

@@ -12,7 +12,7 @@ in WAL mode, so the window's reads go on meanwhile), and the Collection adopts t
 between jobs, so an update after a few new analyses reads only those.
 
 Whether an update is needed is cheap to know on the GUI thread (`Collection.identity_state`:
-the article list the panel reads anyway and one GROUP BY over the corrections, no snapshot).
+the article list and the corrections' counts, read on the articles' lane and adopted).
 While one is pending the panel keeps listing the entities adopted last; only a collection with
 none adopted yet says they are being worked out. The lane is `latest_only`: updates asked for
 while one runs make one more job, the newest; a newer `show` (another collection shown) makes
@@ -29,7 +29,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.store.database import Store
-from reader.core.store.library import Collection, IdentityUpdate, identity_update, no_identity
+from reader.core.store.library import (
+    ArticleSummary,
+    Collection,
+    IdentityUpdate,
+    identity_update,
+    no_identity,
+)
 from reader.core.store.library_identity import IdentityState, StoredIdentity
 from reader.gui.library.panel import LibraryPanel
 from reader.gui.work.background import Job, JobControl, Lane
@@ -52,7 +58,7 @@ class LaneIdentity:
         (which saves its snapshot); None when the job was cancelled before it began."""
         if control.stopped():
             return None
-        with Store.open(store_path) as store, _no_full_collections():
+        with Store.open(store_path) as store, no_full_collections():
             if self._identity is None or self._key != (store_path, scope):
                 self._identity, self._key = StoredIdentity(store, scope), (store_path, scope)
             self._identity.store = store  # this job's connection
@@ -64,7 +70,7 @@ class LaneIdentity:
 
 
 @contextmanager
-def _no_full_collections() -> Iterator[None]:
+def no_full_collections() -> Iterator[None]:
     """Python's cycle collector held off while a job makes its hundreds of thousands of
     objects, which are then moved out of its sight (`gc.freeze`, as
     `reader.gui.window.collector` does): a full collection walks every object while holding
@@ -109,22 +115,26 @@ class IdentityWork(QObject):
         """The request id of the job running or queued, None when there is none."""
         return self._job.request if self._job is not None else None
 
-    def show(self, collection: Collection, name: str) -> None:
-        """Show `collection` under `name` in the panel; its entities once its identity is
-        worked out (at once when it is the collection adopted last and the store has not
-        moved on)."""
+    def show(self, collection: Collection, name: str, articles: tuple[ArticleSummary, ...]) -> None:
+        """Show `collection` under `name` in the panel with `articles` (its list as read on
+        the articles' lane, `reader.gui.library.article_work`); its entities once its
+        identity is worked out (at once when it is the collection adopted last and the store
+        has not moved on)."""
         self.cancel()
         self._collection = collection
         if self._kept is not None and self._kept[0] == _key_of(collection):
             collection.adopt_identity(self._kept[1])
         self._ask()
         self._panel.working_out = self._working_out()
-        self._panel.set_collection(collection, name)
+        self._panel.set_collection(collection, name, articles)
         self._say_working()
 
-    def refresh(self) -> None:
-        """The panel's lists read again (the entities adopted last), and an update of the
-        identity asked for when the store has moved on."""
+    def refresh(self, articles: tuple[ArticleSummary, ...] | None = None) -> None:
+        """The panel's lists shown again (`articles`, read again on the articles' lane; the
+        entities adopted last), and an update of the identity asked for when the store has
+        moved on (as the Collection's adopted article list says)."""
+        if articles is not None:
+            self._panel.articles_read(articles)
         self._ask()
         self._panel.working_out = self._working_out()
         self._panel.refresh()

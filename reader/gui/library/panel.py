@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.render.doubtful_articles import articles_with_doubtful, doubtful_in
+from reader.core.render.doubtful_articles import doubtful_in
 from reader.core.store.library import (
     ArticleSummary,
     Collection,
@@ -42,6 +42,8 @@ from reader.gui.library.columns import (
 from reader.gui.library.tables import record_at, record_table
 
 SEARCH_DELAY_MS = 300
+READING = "Reading the collection…"
+Articles = tuple[ArticleSummary, ...]  # a collection's list, as `article_work` reads it
 SEARCH_TIP = (
     "Every word must occur; the last word also matches longer words that start with it"
     ' (port: Portugal) as you type; "in quotes" for an exact phrase'
@@ -76,6 +78,26 @@ def _filtered(parent: QWidget, table: QTableView, placeholder: str) -> QWidget:
     return box
 
 
+def _search_page(
+    parent: QWidget, box: QLineEdit, quotes_only: QCheckBox, count: QLabel, hits: QTableView
+) -> QWidget:
+    """The Search page: the search box beside "Only inside quotes", the count, the hits."""
+    box.setPlaceholderText("Search the texts (the last word as a prefix: port…)")
+    box.setToolTip(SEARCH_TIP)
+    box.setAccessibleName("Search the collection")
+    box.setClearButtonEnabled(True)
+    page = QWidget(parent)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 4, 0, 0)
+    row = QHBoxLayout()
+    row.addWidget(box, 1)
+    row.addWidget(quotes_only)
+    layout.addLayout(row)
+    layout.addWidget(count)
+    layout.addWidget(hits, 1)
+    return page
+
+
 def _progress_format(failed: int) -> str:
     """The progress bar's text: how far the analysis is, and how many files failed."""
     return "Analysing %v of %m" + (f" ({failed} could not be read)" if failed else "")
@@ -98,6 +120,7 @@ class LibraryPanel(QWidget):
         self._name = ""
         self.followed: CollectionEntity | None = None
         self.working_out = False  # its entities are being worked out: none listed (issue 25)
+        self._articles: Articles = ()  # the list read last, doubtful counted
 
         self.bar = CollectionBar(self)
         self.heading = QLabel("No collection open", self)
@@ -137,21 +160,9 @@ class LibraryPanel(QWidget):
         entity_split.addWidget(follow)
 
         self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText("Search the texts (the last word as a prefix: port…)")
-        self.search_box.setToolTip(SEARCH_TIP)
-        self.search_box.setAccessibleName("Search the collection")
-        self.search_box.setClearButtonEnabled(True)
         self.quotes_only = QCheckBox("Only inside quotes", self)
         self.search_count = QLabel(self)
-        search = QWidget(self)
-        search_layout = QVBoxLayout(search)
-        search_layout.setContentsMargins(0, 4, 0, 0)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_box, 1)
-        search_row.addWidget(self.quotes_only)
-        search_layout.addLayout(search_row)
-        search_layout.addWidget(self.search_count)
-        search_layout.addWidget(self.hits, 1)
+        search = _search_page(self, self.search_box, self.quotes_only, self.search_count, self.hits)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -176,23 +187,36 @@ class LibraryPanel(QWidget):
         self.mentioning.activated.connect(self._open_article)
         self.mentioning.doubleClicked.connect(self._open_article)
         self.entities.selectionModel().currentRowChanged.connect(self._on_entity)
-        self.quotes.activated.connect(self._open_quote)
-        self.quotes.clicked.connect(self._open_quote)
+        self.quotes.activated.connect(self._open_at)
+        self.quotes.clicked.connect(self._open_at)
         self.seen_with.activated.connect(self._follow_seen_with)
         self.seen_with.doubleClicked.connect(self._follow_seen_with)
-        self.hits.activated.connect(self._open_hit)
-        self.hits.clicked.connect(self._open_hit)
+        self.hits.activated.connect(self._open_at)
+        self.hits.clicked.connect(self._open_at)
 
     # -- the collection
 
-    def set_collection(self, collection: Collection | None, name: str = "") -> None:
-        self.collection = collection
-        self.followed = None
-        self._name = name
+    def reading(self, name: str) -> None:
+        """Collection `name` read on the articles' lane (`article_work`): none listed."""
+        self.set_collection(None)
+        self.heading.setText(f"<b>{html.escape(name)}</b>: {READING}")
+
+    def set_collection(
+        self, collection: Collection | None, name: str = "", articles: Articles = ()
+    ) -> None:
+        """Show `collection` under `name` with `articles`, its list as read off the GUI
+        thread (the analysed ones with their doubtful counts)."""
+        self.collection, self.followed, self._name = collection, None, name
+        self._articles = articles if collection is not None else ()
         self.refresh()
 
+    def articles_read(self, articles: Articles) -> None:
+        """The collection's list read again (as `set_collection` takes it): shown."""
+        self._articles = articles
+        self.refresh_articles()
+
     def refresh(self) -> None:
-        """Read the lists again from the store (after analysis, a correction, a clear)."""
+        """The lists shown again: articles read last, entities adopted last, search."""
         self.refresh_articles()
         self.refresh_entities()
         if self.search_box.text().strip():
@@ -205,12 +229,12 @@ class LibraryPanel(QWidget):
         self.follow(self.followed.key if self.followed else None)
 
     def refresh_articles(self) -> None:
-        """Only the article list and its count (cheap), while the collection is analysed."""
-        collection = self.collection
-        articles = articles_with_doubtful(collection) if collection is not None else ()
-        self.articles.records.set_records(articles)
+        """Only the article list and its counts, as read last (no store read)."""
+        self.articles.records.set_records(self._articles)
         self.heading.setText(
-            summary_line(self._name, articles) if collection is not None else "No collection open"
+            summary_line(self._name, self._articles)
+            if self.collection is not None
+            else "No collection open"
         )
 
     def show_progress(self, done: int, total: int, failed: int) -> None:
@@ -276,12 +300,9 @@ class LibraryPanel(QWidget):
         if article is not None:
             self.open_requested.emit(Path(article.path))
 
-    def _open_quote(self, index: QModelIndex) -> None:
-        item: CollectionQuote | None = record_at(index)
+    def _open_at(self, index: QModelIndex) -> None:
+        """A quote or a search hit opened at its place in its article."""
+        item: CollectionQuote | SearchHit | None = record_at(index)
         if item is not None:
-            self.open_at_requested.emit(Path(item.path), item.quote.start, item.quote.end)
-
-    def _open_hit(self, index: QModelIndex) -> None:
-        hit: SearchHit | None = record_at(index)
-        if hit is not None:
-            self.open_at_requested.emit(Path(hit.path), hit.start, hit.end)
+            at = item.quote if isinstance(item, CollectionQuote) else item
+            self.open_at_requested.emit(Path(item.path), at.start, at.end)

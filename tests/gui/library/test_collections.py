@@ -45,7 +45,8 @@ def test_two_folders_make_two_collections_and_the_list_switches_between_them(
     assert names(window) == ["week (3 articles)", "summit (1 article)"]
     assert shown(window) == ["thursday.txt"]
     week = SavedCollections(window.stored.store).all()[0]
-    library.panel.bar.chosen.emit(week.id)  # as a pick in the list does
+    with qtbot.wait_signal(library.article_work.listed, timeout=WAIT_MS):
+        library.panel.bar.chosen.emit(week.id)  # as a pick in the list does
     assert library.current.name == "week"
     assert shown(window) == ["monday.txt", "tuesday.txt", "wednesday.txt"]
     assert library.panel.bar.choice.currentText() == "week (3 articles)"
@@ -55,7 +56,8 @@ def test_an_article_can_be_in_two_collections(window, qtbot, folder, second_fold
     collect(qtbot, window, folder)
     collect(qtbot, window, second_folder)
     library = window.library.collections
-    library.add_to(library.current.id, [folder / "monday.txt"])
+    with qtbot.wait_signal(library.article_work.listed, timeout=WAIT_MS):
+        library.add_to(library.current.id, [folder / "monday.txt"])
     assert shown(window) == ["thursday.txt", "monday.txt"]
     shelf = SavedCollections(window.stored.store)
     assert [c.size for c in shelf.all()] == [3, 2]
@@ -73,6 +75,7 @@ def test_a_folder_opened_again_brings_only_its_new_and_changed_files(
         window.library.collections.collect_folder(folder)
     assert [p.name for p in fake_indexing[-1]] == ["tuesday.txt", "thursday.txt"]
     assert names(window) == ["week (4 articles)"]  # the same collection, brought up to date
+    qtbot.wait_until(lambda: window.library.collections.article_work.pending is None)
     assert all(a.analysed for a in rows(window.library.collections.panel.articles))
 
 
@@ -123,7 +126,7 @@ def test_the_last_collection_shown_comes_back_and_an_old_one_becomes_named(
 
     second = make_window(settings=settings)
     wait_model(qtbot, second)
-    qtbot.wait_until(lambda: second.library.collections.current is not None, timeout=WAIT_MS)
+    qtbot.wait_until(lambda: second.library.collections.collection is not None, timeout=WAIT_MS)
     assert second.library.collections.current.name == "week"
     assert names(second) == ["week (3 articles)", "summit (1 article)"]
     assert shown(second) == ["monday.txt", "tuesday.txt", "wednesday.txt"]

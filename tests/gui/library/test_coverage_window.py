@@ -218,7 +218,7 @@ def test_export_collection_report_with_article_pages_links_the_quotes(
     library.library.commands._discard(coverage_folder / "d.txt")
     qtbot.wait_until(
         lambda: (
-            coverage.coverage.snapshot is not snapshot
+            coverage.coverage.snapshot not in (snapshot, None)  # None: while it is read again
             and len(coverage.coverage.snapshot.articles) == 3
         ),
         timeout=WAIT_MS,

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from reader.core.store.corrections import Correction
 from reader.core.store.database import Store, content_hash
 from reader.core.store.library import Collection
+from reader.gui.library.article_work import with_doubtful
 from reader.gui.library.panel import LibraryPanel
 from tests.core.library_articles import MODEL, write_article
 from tests.core.store.test_doubtful_counts import TEXT, two_doubtful
@@ -33,7 +34,8 @@ def test_the_column_and_the_summary_count_the_doubtful_quotes_left(qtbot, tmp_pa
         store.save_analysis(analysis)
         panel = LibraryPanel()
         qtbot.addWidget(panel)
-        panel.set_collection(Collection(store, [doubts, new], MODEL), "Week")
+        collection = Collection(store, [doubts, new], MODEL)
+        panel.set_collection(collection, "Week", with_doubtful(store, collection.articles(), MODEL))
         assert shown(panel) == {"Talks resume": "2", "new.txt": "–"}
         assert "2 doubtful quotes" in panel.heading.text()
 
@@ -41,7 +43,7 @@ def test_the_column_and_the_summary_count_the_doubtful_quotes_left(qtbot, tmp_pa
         store.add_correction(
             content_hash(analysis.article), Correction("confirm_speaker", start=first.start)
         )
-        panel.refresh()
+        panel.articles_read(with_doubtful(store, collection.articles(), MODEL))  # as read again
         assert shown(panel) == {"Talks resume": "1", "new.txt": "–"}
         assert "1 doubtful quote" in panel.heading.text()
         assert "1 doubtful quotes" not in panel.heading.text()

@@ -42,6 +42,18 @@ def threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+def shown(qtbot, library, collection_id: int) -> None:
+    """Show a collection and wait for its article list (read on the articles' lane)."""
+    with qtbot.wait_signal(library.article_work.listed, timeout=WAIT_MS):
+        library.show(collection_id)
+
+
+def refreshed(qtbot, library) -> None:
+    """Refresh the collection shown and wait for its article list read again."""
+    with qtbot.wait_signal(library.article_work.listed, timeout=WAIT_MS):
+        library.refresh()
+
+
 def _other_collection(qtbot, library, tmp_path) -> int:
     """A second collection, of one article on Lavrov, shown and worked out; its id."""
     other = tmp_path / "other"
@@ -49,7 +61,10 @@ def _other_collection(qtbot, library, tmp_path) -> int:
     (other / "one.txt").write_text("Lavrov spoke\n\nLavrov spoke in Geneva.\n", encoding="utf-8")
     with qtbot.wait_signal(library.indexer.finished, timeout=WAIT_MS):
         library.collect_folder(other)
-    qtbot.wait_until(lambda: library.identity.pending is None, timeout=WAIT_MS)
+    qtbot.wait_until(
+        lambda: library.article_work.pending is None and library.identity.pending is None,
+        timeout=WAIT_MS,
+    )
     return library.current.id
 
 
@@ -70,7 +85,7 @@ def test_a_first_open_lists_the_articles_at_once_and_the_entities_from_a_real_th
     _forget_snapshots(window)
     threads.clear()
 
-    library.show(first)
+    shown(qtbot, library, first)
     panel = library.panel
     assert library.identity.pending is not None
     assert [a.path.name for a in rows(panel.articles)] == [
@@ -80,12 +95,8 @@ def test_a_first_open_lists_the_articles_at_once_and_the_entities_from_a_real_th
     ]
     assert rows(panel.entities) == []
     assert panel.follow_label.text() == WORKING_OUT
-    library.refresh()  # a correction meanwhile: still no identity on the GUI thread
-    assert rows(panel.entities) == []
-    assert panel.follow_label.text() == WORKING_OUT
-
-    with qtbot.wait_signal(library.identity.ready, timeout=WAIT_MS):
-        pass
+    qtbot.wait_until(lambda: library.identity.pending is None, timeout=WAIT_MS)
+    refreshed(qtbot, library)  # read again: still no identity on the GUI thread
     assert {e.key: e for e in rows(panel.entities)} == listed
     assert panel.follow_label.text() != WORKING_OUT
     assert _snapshots(window) == 1  # saved by the lane, on its own connection
@@ -104,7 +115,7 @@ def test_an_out_of_date_identity_is_updated_on_a_real_thread_the_old_one_listed_
     threads.clear()
 
     _rename(window, library, "person:rex-tillerson", "Rex W. Tillerson")
-    library.refresh()
+    refreshed(qtbot, library)
     assert library.identity.pending is not None
     assert rows(panel.entities) == listed  # the entities adopted last, until the update
     assert panel.follow_label.text() != WORKING_OUT
@@ -127,7 +138,7 @@ def test_a_collection_shown_again_lists_the_entities_it_adopted_at_once(
     listed = rows(library.panel.entities)
     threads.clear()
 
-    library.show(library.current.id)
+    shown(qtbot, library, library.current.id)
     assert library.identity.pending is None
     assert rows(library.panel.entities) == listed
     assert threads == []
@@ -143,10 +154,10 @@ def test_showing_another_collection_drops_the_first_ones_update_on_a_real_thread
     _forget_snapshots(window)
     _rename(window, library, "person:sergei-lavrov", "Sergei V. Lavrov")  # the second's
 
-    library.show(first)
+    shown(qtbot, library, first)
     dropped = library.identity.pending
     first_collection = library.collection
-    library.show(second)  # its own entities listed, its update pending
+    shown(qtbot, library, second)  # its own entities listed, its update pending
     wanted = library.identity.pending
     assert None not in (dropped, wanted) and dropped != wanted
     assert [e.name for e in rows(library.panel.entities)] == ["Sergei Lavrov"]
@@ -173,11 +184,11 @@ def test_updates_asked_while_one_runs_make_one_more_job_on_a_real_thread(
 
     monkeypatch.setattr(identity_work, "identity_update", held)
     _rename(window, library, "org:congress", "The Congress")
-    library.refresh()
+    refreshed(qtbot, library)
     assert began.wait(timeout=10)
     for name in ("US Congress", "Congress of the US", "Congress"):
         _rename(window, library, "org:congress", name)
-        library.refresh()
+        refreshed(qtbot, library)
     latest = library.identity.pending
     with qtbot.wait_signal(library.identity.ready, timeout=WAIT_MS) as blocker:
         release.set()

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from reader.core.service.batch import BatchResult
 from reader.core.store.collections import SavedCollections
@@ -99,11 +99,11 @@ def test_the_analysed_counter_moves_with_each_article(window, qtbot, folder, mon
     library = window.library.collections
     with qtbot.wait_signal(library.indexer.progress, timeout=WAIT_MS):
         library.collect_folder(folder)
-    QApplication.processEvents()  # one turn: no waiting for a periodic refresh
-    assert "1 analysed" in library.panel.heading.text()
+    # read again on the articles' lane at once, no periodic refresh (waited for, not timed)
+    qtbot.wait_until(lambda: "1 analysed" in library.panel.heading.text(), timeout=WAIT_MS)
     with qtbot.wait_signal(library.indexer.finished, timeout=WAIT_MS):
         release.set()
-    assert "3 analysed" in library.panel.heading.text()
+    qtbot.wait_until(lambda: "3 analysed" in library.panel.heading.text(), timeout=WAIT_MS)
 
 
 def test_sorting_and_filters_are_kept_per_collection(
@@ -122,7 +122,8 @@ def test_sorting_and_filters_are_kept_per_collection(
     (other / "a.txt").write_text("Another story\n\nRussia.\n", encoding="utf-8")
     collect(qtbot, window, other)
     assert table.filter_box.text() == ""  # the other collection has its own
-    library.show(week)
+    with qtbot.wait_signal(library.article_work.listed, timeout=WAIT_MS):
+        library.show(week)
     assert table.filter_box.text() == "e"
     assert [a.title for a in rows(table)] == ["Lavrov in Geneva", "Congress hearing"]
     window.shutdown()
