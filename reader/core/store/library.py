@@ -202,10 +202,13 @@ class Collection:
         self, store: Store, paths: Sequence[Path], model: str, *, adopts_identity: bool = False
     ) -> None:
         self.store = store
-        self.paths = tuple(p if isinstance(p, Path) else Path(p) for p in dict.fromkeys(paths))
+        keyed: dict[bytes, Path] = {}  # each path's key in `files` (equal paths: equal keys)
+        for given in paths:
+            path = given if isinstance(given, Path) else Path(given)
+            keyed.setdefault(path_key(path), path)
+        self.paths, self._path_keys = tuple(keyed.values()), list(keyed)
         self.model = model
         self.adopts_identity = adopts_identity
-        self._path_keys = [path_key(p) for p in self.paths]  # each path's key in `files`
         self._identity = StoredIdentity(store, scope_of(model, self._path_keys))
         self._cache: dict[str, object] = {}
         self._cache_version: tuple[int, int] | None = None
@@ -251,16 +254,13 @@ class Collection:
 
     def read_articles(self, store: Store) -> ArticlesRead:
         """The article list and the corrections read on `store`, a connection of its own to
-        this Collection's store file (any thread: it touches nothing of this Collection's but
-        its paths); a stat of each file, no file read."""
+        this Collection's file (any thread: only its paths are used); no file is read."""
         summaries, by_id = read_analysed(store, self.paths, self._path_keys, self.model)
         return ArticlesRead(summaries, by_id, corrections_state(store))
 
     def adopt_articles(self, read: ArticlesRead) -> None:
-        """Answer the article list and `identity_state` from `read` (`read_articles`) from now
-        on, however the store moves on, until the next adoption: the window reads them again
-        on a lane of its own (`reader.gui.library.article_work`) after every write it makes
-        or hears of, so its GUI thread never reads them."""
+        """Answer the article list and `identity_state` from `read` until the next adoption
+        (the window reads it again on a lane after each write: `gui.library.article_work`)."""
         self._read = read
         self._cache.clear()  # what was made of the list before (the search's articles)
 

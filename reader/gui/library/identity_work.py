@@ -41,6 +41,9 @@ from reader.gui.library.panel import LibraryPanel
 from reader.gui.work.background import Job, JobControl, Lane
 
 WORKING_OUT = "Working out the collection’s people and organisations…"
+# Collections whose identity adopted last is kept: going back to the one shown before lists
+# its entities with its articles, without reading its snapshot (the store unchanged since).
+KEPT = 2
 
 
 class LaneIdentity:
@@ -108,7 +111,7 @@ class IdentityWork(QObject):
         self._collection: Collection | None = None
         self._job: Job | None = None
         self._asked: IdentityState | None = None  # the state the pending job works out
-        self._kept: tuple[tuple[Path, str], IdentityUpdate] | None = None  # the last adopted
+        self._kept: dict[tuple[Path, str], IdentityUpdate] = {}  # the last KEPT adopted
 
     @property
     def pending(self) -> int | None:
@@ -118,12 +121,12 @@ class IdentityWork(QObject):
     def show(self, collection: Collection, name: str, articles: tuple[ArticleSummary, ...]) -> None:
         """Show `collection` under `name` in the panel with `articles` (its list as read on
         the articles' lane, `reader.gui.library.article_work`); its entities once its
-        identity is worked out (at once when it is the collection adopted last and the store
-        has not moved on)."""
+        identity is worked out (at once when it is one of the KEPT collections adopted last
+        and the store has not moved on)."""
         self.cancel()
         self._collection = collection
-        if self._kept is not None and self._kept[0] == _key_of(collection):
-            collection.adopt_identity(self._kept[1])
+        if (kept := self._kept.get(_key_of(collection))) is not None:
+            collection.adopt_identity(kept)
         self._ask()
         self._panel.working_out = self._working_out()
         self._panel.set_collection(collection, name, articles)
@@ -170,7 +173,11 @@ class IdentityWork(QObject):
 
     def _adopt(self, collection: Collection, update: IdentityUpdate) -> None:
         collection.adopt_identity(update)
-        self._kept = (_key_of(collection), update)
+        key = _key_of(collection)
+        self._kept.pop(key, None)
+        self._kept[key] = update  # the newest last
+        while len(self._kept) > KEPT:
+            del self._kept[next(iter(self._kept))]
 
     def _say_working(self) -> None:
         if self._panel.working_out:

@@ -54,11 +54,14 @@ def refreshed(qtbot, library) -> None:
         library.refresh()
 
 
-def _other_collection(qtbot, library, tmp_path) -> int:
-    """A second collection, of one article on Lavrov, shown and worked out; its id."""
-    other = tmp_path / "other"
+def _other_collection(
+    qtbot, library, tmp_path, name: str = "other", text: str = "Lavrov spoke in Geneva."
+) -> int:
+    """Another collection, of one article (on Lavrov), shown and worked out; its id. The
+    identities of the last `identity_work.KEPT` collections shown are kept."""
+    other = tmp_path / name
     other.mkdir()
-    (other / "one.txt").write_text("Lavrov spoke\n\nLavrov spoke in Geneva.\n", encoding="utf-8")
+    (other / "one.txt").write_text(f"Lavrov spoke\n\n{text}\n", encoding="utf-8")
     with qtbot.wait_signal(library.indexer.finished, timeout=WAIT_MS):
         library.collect_folder(other)
     qtbot.wait_until(
@@ -82,6 +85,7 @@ def test_a_first_open_lists_the_articles_at_once_and_the_entities_from_a_real_th
     first = library.current.id
     listed = {e.key: e for e in rows(library.panel.entities)}
     _other_collection(qtbot, library, tmp_path)
+    _other_collection(qtbot, library, tmp_path, "third", "Guterres spoke in Geneva.")
     _forget_snapshots(window)
     threads.clear()
 
@@ -144,6 +148,21 @@ def test_a_collection_shown_again_lists_the_entities_it_adopted_at_once(
     assert threads == []
 
 
+def test_going_back_to_the_collection_shown_before_lists_its_entities_at_once(
+    window, qtbot, folder, fake_indexing, tmp_path, threads
+):
+    collect(qtbot, window, folder)
+    library = window.library.collections
+    first, listed = library.current.id, rows(library.panel.entities)
+    _other_collection(qtbot, library, tmp_path)
+    threads.clear()
+
+    shown(qtbot, library, first)
+    assert library.identity.pending is None
+    assert rows(library.panel.entities) == listed
+    assert threads == []  # no snapshot read, no sync: its identity was kept
+
+
 def test_showing_another_collection_drops_the_first_ones_update_on_a_real_thread(
     window, qtbot, folder, fake_indexing, tmp_path
 ):
@@ -151,8 +170,9 @@ def test_showing_another_collection_drops_the_first_ones_update_on_a_real_thread
     library = window.library.collections
     first = library.current.id
     second = _other_collection(qtbot, library, tmp_path)
-    _forget_snapshots(window)
     _rename(window, library, "person:sergei-lavrov", "Sergei V. Lavrov")  # the second's
+    _other_collection(qtbot, library, tmp_path, "third", "Guterres spoke in Geneva.")
+    _forget_snapshots(window)
 
     shown(qtbot, library, first)
     dropped = library.identity.pending
