@@ -136,11 +136,9 @@ class IdentityWork(QObject):
         """The panel's lists shown again (`articles`, read again on the articles' lane; the
         entities adopted last), and an update of the identity asked for when the store has
         moved on (as the Collection's adopted article list says)."""
-        if articles is not None:
-            self._panel.articles_read(articles)
         self._ask()
         self._panel.working_out = self._working_out()
-        self._panel.refresh()
+        self._panel.refresh(articles)
         self._say_working()
 
     def _working_out(self) -> bool:

@@ -215,8 +215,9 @@ class LibraryPanel(QWidget):
         self._articles = articles
         self.refresh_articles()
 
-    def refresh(self) -> None:
-        """The lists shown again: articles read last, entities adopted last, search."""
+    def refresh(self, articles: Articles | None = None) -> None:
+        """The lists shown again: `articles` (None: those read last), entities, search."""
+        self._articles = self._articles if articles is None else articles
         self.refresh_articles()
         self.refresh_entities()
         if self.search_box.text().strip():
