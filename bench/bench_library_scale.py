@@ -185,8 +185,8 @@ def measure(folder: Path, built: dict) -> int:
     if not entities:
         sys.exit("the collection has no analysed article: nothing to measure")
 
-    def fill() -> None:
-        panel.refresh_entities()
+    def fill() -> None:  # set again (the panel skips a tuple it lists already)
+        panel.entities.records.set_records(tuple(collection.entities()))
         app.processEvents()
 
     figures.show(

@@ -107,6 +107,22 @@ def _matches(count: int) -> str:
     return f"{count} match{'es' if count != 1 else ''}"
 
 
+def _connect_rows(panel: LibraryPanel) -> None:
+    """What a row does when chosen: an article opens, an entity is followed, a quote or a
+    search hit opens its article at its place (on a single click)."""
+    panel.entities.selectionModel().currentRowChanged.connect(panel._on_entity)
+    for table, on_row in (
+        (panel.articles, panel._open_article),
+        (panel.mentioning, panel._open_article),
+        (panel.seen_with, panel._follow_seen_with),
+    ):
+        table.activated.connect(on_row)
+        table.doubleClicked.connect(on_row)
+    for table in (panel.quotes, panel.hits):
+        table.activated.connect(panel._open_at)
+        table.clicked.connect(panel._open_at)
+
+
 class LibraryPanel(QWidget):
     """Lists of one Collection; a click on an article or a quote asks the window to open it."""
 
@@ -121,6 +137,7 @@ class LibraryPanel(QWidget):
         self.followed: CollectionEntity | None = None
         self.working_out = False  # its entities are being worked out: none listed (issue 25)
         self._articles: Articles = ()  # the list read last, doubtful counted
+        self._entities: tuple[CollectionEntity, ...] = ()  # those listed
 
         self.bar = CollectionBar(self)
         self.heading = QLabel("No collection open", self)
@@ -182,17 +199,7 @@ class LibraryPanel(QWidget):
         layout.addLayout(progress_row)
         layout.addWidget(self.pages, 1)
 
-        self.articles.activated.connect(self._open_article)
-        self.articles.doubleClicked.connect(self._open_article)
-        self.mentioning.activated.connect(self._open_article)
-        self.mentioning.doubleClicked.connect(self._open_article)
-        self.entities.selectionModel().currentRowChanged.connect(self._on_entity)
-        self.quotes.activated.connect(self._open_at)
-        self.quotes.clicked.connect(self._open_at)
-        self.seen_with.activated.connect(self._follow_seen_with)
-        self.seen_with.doubleClicked.connect(self._follow_seen_with)
-        self.hits.activated.connect(self._open_at)
-        self.hits.clicked.connect(self._open_at)
+        _connect_rows(self)
 
     # -- the collection
 
@@ -226,7 +233,10 @@ class LibraryPanel(QWidget):
     def refresh_entities(self) -> None:
         """Only the entities and the one followed (its identity was worked out again)."""
         collection = None if self.working_out else self.collection
-        self.entities.records.set_records(collection.entities() if collection else ())
+        entities = collection.entities() if collection else ()
+        if entities is not self._entities:  # the same adopted tuple: the table stays as it is
+            self._entities = entities
+            self.entities.records.set_records(entities)
         self.follow(self.followed.key if self.followed else None)
 
     def refresh_articles(self) -> None:
