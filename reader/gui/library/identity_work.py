@@ -127,18 +127,28 @@ class IdentityWork(QObject):
         self._collection = collection
         if (kept := self._kept.get(_key_of(collection))) is not None:
             collection.adopt_identity(kept)
-        self._ask()
-        self._panel.working_out = self._working_out()
+        self._panel.working_out = False
         self._panel.set_collection(collection, name, articles)
-        self._say_working()
+        self._ask_after_listing()
 
     def refresh(self, articles: tuple[ArticleSummary, ...] | None = None) -> None:
         """The panel's lists shown again (`articles`, read again on the articles' lane; the
         entities adopted last), and an update of the identity asked for when the store has
         moved on (as the Collection's adopted article list says)."""
+        self._panel.refresh(articles)
+        self._ask_after_listing()
+
+    def _ask_after_listing(self) -> None:
+        """Ask for an update once the panel has listed what it holds (an update's job would
+        compete with the listing for the interpreter, each hand-over of the GIL slowing it);
+        the entities listed again only if that changed them (adopted, or being worked out)."""
+        collection, working = self._collection, self._panel.working_out
+        adopted = collection.adopted if collection is not None else None
         self._ask()
         self._panel.working_out = self._working_out()
-        self._panel.refresh(articles)
+        changed = collection is not None and collection.adopted is not adopted
+        if changed or self._panel.working_out != working:
+            self._panel.refresh_entities()
         self._say_working()
 
     def _working_out(self) -> bool:
