@@ -62,11 +62,7 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     lower_words = lower_case_words(doc)
     titled = title_case_lines(doc)
     lowers = token_lowers(doc)
-    elsewhere = {
-        lowers[c.start]
-        for c in candidates
-        if c.end - c.start == 1 and not titled[c.start] and not _opens_sentence(doc, c.start)
-    }
+    elsewhere = _named_in_sentences(doc, candidates, titled, lowers)
     surnames, family_names = person_forms(doc, candidates)
     named = {form_of(doc, c) for c in candidates if not titled[c.start]}
     return [
@@ -93,17 +89,25 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _named_in_sentences(
+    doc: Doc, candidates: list[Candidate], titled: bytearray, lowers: list[str]
+) -> set[str]:
+    """The lower-case forms of the one-word candidates that stand inside a sentence, off any
+    title-case line: words the article itself uses as names."""
+    return {
+        lowers[c.start]
+        for c in candidates
+        if c.end - c.start == 1 and not titled[c.start] and not _opens_sentence(doc, c.start)
+    }
+
+
 def drop_lone_common_nouns(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """`candidates` less a one-word person that opens its sentence and is a common noun
     nothing else shows to be a name ("Turnout was 62 percent" where the article never writes
     "turnout", which `drop_common_words` would need): see `_is_lone_common_noun`."""
     titled = title_case_lines(doc)
     lowers = token_lowers(doc)
-    names = {
-        lowers[c.start]
-        for c in candidates
-        if c.end - c.start == 1 and not titled[c.start] and not _opens_sentence(doc, c.start)
-    }
+    names = _named_in_sentences(doc, candidates, titled, lowers)
     surnames, family_names = person_forms(doc, candidates)
     names |= surnames | family_names | GIVEN_NAMES
     return [
