@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from reader.core.model import Analysis
 from reader.core.store.corrections import Correction
+from reader.core.store.in_lists import marks
 from reader.core.store.records import analysis_from_data
 from reader.core.store.rows import (
     entity_row_values,
@@ -45,10 +46,10 @@ class StoredText:
 def read_texts(db: sqlite3.Connection, digests: Sequence[str]) -> list[StoredText]:
     """The stored texts with these hashes (at most `BATCH`), in the order given: two queries."""
     texts = {digest: StoredText(digest) for digest in digests}
-    marks = ",".join("?" * len(texts))
+    placeholders = marks(list(texts))
     for analysis_id, digest, model, title, data, text in db.execute(
         "SELECT a.id, a.content_hash, a.model, a.title, a.data, t.text FROM analyses a"
-        f" JOIN texts t ON t.content_hash = a.content_hash WHERE a.content_hash IN ({marks})"
+        f" JOIN texts t ON t.content_hash = a.content_hash WHERE a.content_hash IN ({placeholders})"
         " ORDER BY a.id",
         list(texts),
     ):
@@ -58,7 +59,8 @@ def read_texts(db: sqlite3.Connection, digests: Sequence[str]) -> list[StoredTex
             continue
         texts[digest].analyses.append((analysis_id, analysis))
     for digest, data in db.execute(
-        f"SELECT content_hash, data FROM corrections WHERE content_hash IN ({marks}) ORDER BY id",
+        f"SELECT content_hash, data FROM corrections WHERE content_hash IN ({placeholders})"
+        " ORDER BY id",
         list(texts),
     ):
         try:
@@ -75,11 +77,11 @@ def write_rows(db: sqlite3.Connection, corrected: Sequence[tuple[str, int, Analy
     if not corrected:
         return
     ids = [analysis_id for _digest, analysis_id, _analysis in corrected]
-    marks = ",".join("?" * len(ids))
+    placeholders = marks(ids)
     stored: dict[int, list[tuple]] = {analysis_id: [] for analysis_id in ids}
     for row in db.execute(
         "SELECT analysis_id, rowid, start, speaker_key, data, confidence, path FROM quote_rows"
-        f" WHERE analysis_id IN ({marks}) ORDER BY analysis_id, rowid",
+        f" WHERE analysis_id IN ({placeholders}) ORDER BY analysis_id, rowid",
         ids,
     ):
         stored[row[0]].append(row[1:])
@@ -96,7 +98,7 @@ def write_rows(db: sqlite3.Connection, corrected: Sequence[tuple[str, int, Analy
             if tuple(old) != new:
                 quote_updates.append((*new, rowid))
         counts.append((people_in(rows_of_entities), len(analysis.quotes), analysis_id))
-    db.execute(f"DELETE FROM entity_rows WHERE analysis_id IN ({marks})", ids)
+    db.execute(f"DELETE FROM entity_rows WHERE analysis_id IN ({placeholders})", ids)
     db.executemany(
         "INSERT INTO entity_rows (analysis_id, key, name, kind, mentions, quotes, role)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -38,11 +38,11 @@ from typing import Any, Protocol
 from reader.core.model import Analysis, Kind
 from reader.core.store.alias_rows import BATCH, read_texts, write_rows
 from reader.core.store.corrections import Correction, apply_corrections
+from reader.core.store.in_lists import chunks, marks
 from reader.core.store.rows import reindex, stored_corrections
 
 RULE_SCOPE = "*"  # the content hash under which the corrections table keeps the rules
 _KEY = re.compile(r"^(person|country|org):\S+$")
-_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 
 
 class AliasRuleError(ValueError):
@@ -326,14 +326,13 @@ def _texts_naming(db: sqlite3.Connection, aliases: set[str]) -> list[str]:
         )
     found: set[str] = set()
     for column, values in (("e.key", keys), ("e.name", names)):
-        for i in range(0, len(values), _IN_CHUNK):
-            chunk = values[i : i + _IN_CHUNK]
+        for chunk in chunks(values):
             found.update(
                 digest
                 for (digest,) in db.execute(
                     "SELECT DISTINCT a.content_hash FROM entity_rows e"
                     " JOIN analyses a ON a.id = e.analysis_id"
-                    f" WHERE {column} IN ({','.join('?' * len(chunk))})",
+                    f" WHERE {column} IN ({marks(chunk)})",
                     chunk,
                 )
             )

@@ -5,13 +5,12 @@ file's content hash with its modification time and size)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.store.database import ANALYSIS_VERSION, Store
-
-_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
+from reader.core.store.in_lists import chunks, marks
 
 
 @dataclass(frozen=True)
@@ -31,20 +30,13 @@ class ArticleSummary:
     doubtful: int = 0
 
 
-def chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterable[Sequence]:
-    """`items` in slices of at most `size` (one `IN (...)` each)."""
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def _unchanged_hashes(store: Store, keys: Sequence[bytes]) -> dict[bytes, str]:
     """path_key -> content hash of the files the store has seen as they are now on disk (same
     modification time and size), without reading them."""
     hashes: dict[bytes, str] = {}
     for chunk in chunks(keys):
         rows = store.query(
-            "SELECT path, mtime_ns, size, content_hash FROM files"
-            f" WHERE path IN ({','.join('?' * len(chunk))})",
+            f"SELECT path, mtime_ns, size, content_hash FROM files WHERE path IN ({marks(chunk)})",
             chunk,
         )
         for path, mtime_ns, size, digest in rows:
@@ -67,7 +59,7 @@ def read_analysed(
         for row in store.query(
             "SELECT id, content_hash, title, date, site, people, quotes FROM analyses"
             " WHERE model = ? AND analysis_version = ?"
-            f" AND content_hash IN ({','.join('?' * len(chunk))})",
+            f" AND content_hash IN ({marks(chunk)})",
             (model, ANALYSIS_VERSION, *chunk),
         ):
             rows_by_hash[row[1]] = row

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.store.database import Store, path_key
-
-_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
+from reader.core.store.in_lists import chunks, marks
 
 
 @dataclass(frozen=True)
@@ -33,19 +32,14 @@ class CollectionError(ValueError):
     """A collection cannot be made or renamed as asked; str() is for the user."""
 
 
-def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterable[Sequence]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def stale_files(store: Store, paths: Sequence[Path]) -> list[Path]:
     """The paths the store has not seen as they are now on disk (never seen, or another
     modification time or size since), in the given order: the ones that need reading."""
     seen: dict[bytes, tuple[int, int]] = {}
     keys = [path_key(p) for p in paths]
-    for chunk in _chunks(keys):
+    for chunk in chunks(keys):
         rows = store.query(
-            f"SELECT path, mtime_ns, size FROM files WHERE path IN ({','.join('?' * len(chunk))})",
+            f"SELECT path, mtime_ns, size FROM files WHERE path IN ({marks(chunk)})",
             chunk,
         )
         seen.update((path, (mtime_ns, size)) for path, mtime_ns, size in rows)

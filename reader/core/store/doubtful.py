@@ -13,8 +13,7 @@ from collections.abc import Sequence
 
 from reader.core.model import SpeakerPath
 from reader.core.store.database import ANALYSIS_VERSION, Store
-
-_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
+from reader.core.store.in_lists import chunks, marks
 
 
 def doubtful_counts(
@@ -26,14 +25,13 @@ def doubtful_counts(
     never counted, as `is_doubtful` never flags it."""
     counts: dict[str, int] = {}
     unique = sorted(set(hashes))
-    for i in range(0, len(unique), _IN_CHUNK):
-        chunk = unique[i : i + _IN_CHUNK]
+    for chunk in chunks(unique):
         counts.update(
             store.query(
                 "SELECT a.content_hash, COUNT(*) FROM analyses a"
                 " JOIN quote_rows q ON q.analysis_id = a.id"
                 " WHERE a.model = ? AND a.analysis_version = ?"
-                f" AND a.content_hash IN ({','.join('?' * len(chunk))})"
+                f" AND a.content_hash IN ({marks(chunk)})"
                 " AND q.confidence < ? AND q.path IS NOT ?"
                 " GROUP BY a.content_hash",
                 (model, ANALYSIS_VERSION, *chunk, under, str(SpeakerPath.CONFIRMED)),

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.store.database import Store
+from reader.core.store.in_lists import chunks, marks
 from reader.core.store.timelines import day_of
 
-_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 _ARTICLES = frozenset({"the", "a", "an"})
 
 RoleRow = tuple[int, str, str]
@@ -48,12 +48,11 @@ def read_roles(store: Store, analysis_ids: Sequence[int]) -> list[RoleRow]:
     """The role rows of these analyses (those of entities with a stated role only), by the
     index over such rows."""
     found: list[RoleRow] = []
-    for i in range(0, len(analysis_ids), _IN_CHUNK):
-        chunk = analysis_ids[i : i + _IN_CHUNK]
+    for chunk in chunks(analysis_ids):
         found.extend(
             store.query(
                 "SELECT analysis_id, key, role FROM entity_rows"
-                f" WHERE role IS NOT NULL AND analysis_id IN ({','.join('?' * len(chunk))})",
+                f" WHERE role IS NOT NULL AND analysis_id IN ({marks(chunk)})",
                 chunk,
             )
         )
@@ -72,11 +71,10 @@ def gathered_roles(
     if not rows:
         return {}
     dates: dict[int, str | None] = {}
-    for i in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[i : i + _IN_CHUNK]
+    for chunk in chunks(ids):
         dates.update(
             store.query(
-                f"SELECT id, date FROM analyses WHERE id IN ({','.join('?' * len(chunk))})",
+                f"SELECT id, date FROM analyses WHERE id IN ({marks(chunk)})",
                 chunk,
             )
         )

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from reader.core.model import Quote
-from reader.core.store.collection_articles import ArticleSummary, chunks, read_analysed
+from reader.core.store.collection_articles import ArticleSummary, read_analysed
 from reader.core.store.database import Store, path_key
 from reader.core.store.entity_roles import StatedRole, latest_role
 from reader.core.store.folder_files import folder_files
 from reader.core.store.identity_snapshot import scope_of
+from reader.core.store.in_lists import chunks, marks
 from reader.core.store.library_identity import (
     Corrections,
     GatheredMap,
@@ -149,7 +150,7 @@ def _quotes_spoken(
     for chunk in chunks(sorted({k for _i, k in pairs})):
         for analysis_id, speaker_key, data in store.query(
             "SELECT analysis_id, speaker_key, data FROM quote_rows"
-            f" WHERE speaker_key IN ({','.join('?' * len(chunk))})",
+            f" WHERE speaker_key IN ({marks(chunk)})",
             chunk,
         ):
             if (analysis_id, speaker_key) in pairs:
@@ -172,8 +173,7 @@ def _every_quote(
     found = []
     for chunk in chunks(list(by_id)):
         for analysis_id, data in store.query(
-            "SELECT analysis_id, data FROM quote_rows"
-            f" WHERE analysis_id IN ({','.join('?' * len(chunk))})",
+            f"SELECT analysis_id, data FROM quote_rows WHERE analysis_id IN ({marks(chunk)})",
             chunk,
         ):
             summary = by_id[analysis_id]

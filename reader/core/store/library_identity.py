@@ -21,10 +21,10 @@ from reader.core.store.database import Store
 from reader.core.store.entity_facts import article_entities
 from reader.core.store.entity_roles import StatedRole, from_plain, gathered_roles
 from reader.core.store.identity import CollectionIdentity
+from reader.core.store.in_lists import chunks, marks
 from reader.core.store.records import analysis_from_data
 from reader.core.text.article import Article
 
-_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 Corrections = snapshots.Corrections  # content hash -> (count of corrections, last id)
 IdentityState = tuple[dict[int, str], Corrections]  # (analysis id -> content hash, corrections)
 
@@ -108,7 +108,7 @@ class StoredIdentity:
                 self.identity.remove(article)
                 del self._hashes[article]
         new = [article for article in analyses if article not in self.identity]
-        for chunk in (new[i : i + _IN_CHUNK] for i in range(0, len(new), _IN_CHUNK)):
+        for chunk in chunks(new):
             self._add(chunk, corrections)
         self._corrections = corrections
         return self.identity
@@ -117,7 +117,7 @@ class StoredIdentity:
         rows = self.store.query(
             "SELECT a.id, a.content_hash, a.model, a.title, a.data, t.text FROM analyses a"
             " JOIN texts t ON t.content_hash = a.content_hash"
-            f" WHERE a.id IN ({','.join('?' * len(ids))})",
+            f" WHERE a.id IN ({marks(ids)})",
             ids,
         )
         for analysis_id, digest, model, title, data, text in rows:

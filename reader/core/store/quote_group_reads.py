@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 
 from reader.core.store.database import ANALYSIS_VERSION, Store
+from reader.core.store.in_lists import chunks, marks
 from reader.core.store.quote_groups import QuoteId
 from reader.core.store.quote_pairing import QuoteWords
 
-IN_CHUNK = 500
 """Parameters per `IN (...)`, well under SQLite's limit."""
 
 
@@ -30,11 +30,10 @@ def stored_analysis_ids(store: Store, model: str, hashes: Sequence[str]) -> dict
     """Content hash -> the id of its analysis by `model` (a `model_label`) for this Reader
     version, for those of `hashes` the store holds."""
     found: dict[str, int] = {}
-    for i in range(0, len(hashes), IN_CHUNK):
-        chunk = hashes[i : i + IN_CHUNK]
+    for chunk in chunks(hashes):
         for analysis_id, digest in store.query(
             "SELECT id, content_hash FROM analyses WHERE model = ? AND analysis_version = ?"
-            f" AND content_hash IN ({','.join('?' * len(chunk))})",
+            f" AND content_hash IN ({marks(chunk)})",
             (model, ANALYSIS_VERSION, *chunk),
         ):
             found[digest] = analysis_id
@@ -46,11 +45,10 @@ def stored_groups(store: Store, analysis_ids: Iterable[int]) -> dict[tuple[int, 
     from the index on `provenance_quotes (analysis_id, start)`, nothing paired)."""
     ids = sorted(set(analysis_ids))
     found: dict[tuple[int, int], int] = {}
-    for i in range(0, len(ids), IN_CHUNK):
-        chunk = ids[i : i + IN_CHUNK]
+    for chunk in chunks(ids):
         for analysis_id, start, group in store.query(
             "SELECT analysis_id, start, group_id FROM provenance_quotes"
-            f" WHERE analysis_id IN ({','.join('?' * len(chunk))})",
+            f" WHERE analysis_id IN ({marks(chunk)})",
             chunk,
         ):
             found[(analysis_id, start)] = group

@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from reader.core.model import Analysis
+from reader.core.store.in_lists import chunks, marks
 from reader.core.store.quote_groups import (
     CANDIDATES,
     COMMON_PAIR,
@@ -247,11 +248,10 @@ def _paired_with(
         ranked[start] = shared.most_common(CANDIDATES)
     wanted = sorted({quote_id for found in ranked.values() for quote_id, _count in found})
     rows: dict[int, tuple[int, QuoteWords, int]] = {}
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i : i + 500]
+    for chunk in chunks(wanted):
         for quote_id, article, words, gaps, keys in db.execute(
             "SELECT id, analysis_id, words, gaps, keys FROM provenance_quotes"
-            f" WHERE id IN ({','.join('?' * len(chunk))})",
+            f" WHERE id IN ({marks(chunk)})",
             chunk,
         ):
             rows[quote_id] = (article, stored_words(words, gaps), keys)
@@ -283,8 +283,7 @@ def _join(
         sorted(
             group
             for (group,) in db.execute(
-                "SELECT DISTINCT group_id FROM provenance_quotes"
-                f" WHERE id IN ({','.join('?' * len(paired))})",
+                f"SELECT DISTINCT group_id FROM provenance_quotes WHERE id IN ({marks(paired)})",
                 sorted(paired),
             )
         )
@@ -296,12 +295,12 @@ def _join(
     else:
         group, merged = groups[0], groups[1:]
         if merged:
-            marks = ",".join("?" * len(merged))
+            merged_marks = marks(merged)
             db.execute(
-                f"UPDATE provenance_quotes SET group_id = ? WHERE group_id IN ({marks})",
+                f"UPDATE provenance_quotes SET group_id = ? WHERE group_id IN ({merged_marks})",
                 (group, *merged),
             )
-            db.execute(f"DELETE FROM provenance_groups WHERE id IN ({marks})", merged)
+            db.execute(f"DELETE FROM provenance_groups WHERE id IN ({merged_marks})", merged)
     db.execute("UPDATE provenance_quotes SET group_id = ? WHERE id = ?", (group, quote_id))
 
 

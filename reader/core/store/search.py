@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.store.database import Store
+from reader.core.store.in_lists import chunks, marks
 
 _SNIPPET_CHARS = 60
 _MARK_OPEN, _MARK_CLOSE = "\x01", "\x02"
 _PARAGRAPH = re.compile(r"^[ \t]*\S", re.MULTILINE)  # a line that is not blank
-_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 
 
 @dataclass(frozen=True)
@@ -144,12 +144,10 @@ def _ranked(store: Store, sql: str, match: str, first: int) -> Iterator[tuple]:
 def _texts(store: Store, digests: list[str]) -> dict[str, str]:
     """Content hash -> text, for the texts of `digests`."""
     texts: dict[str, str] = {}
-    for i in range(0, len(digests), _IN_CHUNK):
-        chunk = digests[i : i + _IN_CHUNK]
+    for chunk in chunks(digests):
         texts.update(
             store.query(
-                "SELECT content_hash, text FROM texts"
-                f" WHERE content_hash IN ({','.join('?' * len(chunk))})",
+                f"SELECT content_hash, text FROM texts WHERE content_hash IN ({marks(chunk)})",
                 chunk,
             )
         )

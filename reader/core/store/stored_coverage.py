@@ -21,13 +21,12 @@ from pathlib import Path
 from reader.core.store.corrections import apply_corrections
 from reader.core.store.coverage import Coverage
 from reader.core.store.database import ANALYSIS_VERSION, Store
+from reader.core.store.in_lists import chunks, marks
 from reader.core.store.library import ArticleSummary, Collection
 from reader.core.store.quote_group_reads import StoredQuoteGroups
 from reader.core.store.quote_provenance import GroupLabels
 from reader.core.store.records import analysis_from_data
 from reader.core.text.article import Article, ArticleMeta
-
-_IN_CHUNK = 500  # parameters per `IN (...)`, well under SQLite's limit
 
 
 class StoredCoverage:
@@ -62,7 +61,7 @@ class StoredCoverage:
                 del self._hashes[analysis_id]
                 self._ids.pop(digest, None)
         new = [i for i in wanted if i not in self._hashes]
-        for chunk in (new[i : i + _IN_CHUNK] for i in range(0, len(new), _IN_CHUNK)):
+        for chunk in chunks(new):
             self._add(chunk, summaries, corrections)
         self._corrections = corrections
         version = self.store.version()
@@ -73,11 +72,10 @@ class StoredCoverage:
 
     def _analysis_ids(self, model: str, hashes: Sequence[str]) -> dict[int, str]:
         found: dict[int, str] = {}
-        for i in range(0, len(hashes), _IN_CHUNK):
-            chunk = hashes[i : i + _IN_CHUNK]
+        for chunk in chunks(hashes):
             for analysis_id, digest in self.store.query(
                 "SELECT id, content_hash FROM analyses WHERE model = ? AND analysis_version = ?"
-                f" AND content_hash IN ({','.join('?' * len(chunk))})",
+                f" AND content_hash IN ({marks(chunk)})",
                 (model, ANALYSIS_VERSION, *chunk),
             ):
                 found[analysis_id] = digest
@@ -92,7 +90,7 @@ class StoredCoverage:
         rows = self.store.query(
             "SELECT a.id, a.content_hash, a.model, a.title, a.date, a.site, a.data, t.text"
             " FROM analyses a JOIN texts t ON t.content_hash = a.content_hash"
-            f" WHERE a.id IN ({','.join('?' * len(ids))})",
+            f" WHERE a.id IN ({marks(ids)})",
             ids,
         )
         for analysis_id, digest, model, title, date, site, data, text in rows:
