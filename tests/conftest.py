@@ -47,3 +47,13 @@ def private_ocr_cache(tmp_path_factory, monkeypatch):
     path = tmp_path_factory.mktemp("ocr_cache")
     monkeypatch.setenv("READER_OCR_CACHE", str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def blank_model(tmp_path_factory) -> str:
+    """A blank English pipeline saved to disk: `--model` loads it in a blink, no tagging."""
+    import spacy  # here, not at the top: most tests never need it
+
+    folder = tmp_path_factory.mktemp("blank-pipeline")
+    spacy.blank("en").to_disk(folder)
+    return str(folder)

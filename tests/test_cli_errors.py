@@ -15,26 +15,11 @@ import sys
 from pathlib import Path
 
 import pytest
-import spacy
 
-from reader import cli
+from tests.cli_run import run_main
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "Angela Merkel met Emmanuel Macron in Paris.\n\nShe said: “We agreed.”\n"
-
-
-@pytest.fixture(scope="module")
-def blank_model(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("blank-pipeline")
-    spacy.blank("en").to_disk(folder)
-    return str(folder)
-
-
-def run_main(capsys, *args: str | Path) -> tuple[int, str, list[str]]:
-    """Exit code, stdout, and stderr's lines of an in-process `reader …`."""
-    code = cli.main([str(arg) for arg in args])
-    out, err = capsys.readouterr()
-    return code, out, err.splitlines()
 
 
 def blank(model: str) -> tuple[str, ...]:

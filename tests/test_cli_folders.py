@@ -5,30 +5,13 @@ named in its error (stderr and JSON)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
-import spacy
-
-from reader import cli
 from reader.core.store.folder_files import MARKER_BYTES, folder_files
 from reader.core.store.library import supported_files
 from reader.core.text.loaders import IMAGE_SUFFIXES
+from tests.cli_run import run_main
 
 ARTICLE = '# Talks\n\nThe minister met the envoy.\n\n"We agreed on nothing," the envoy said.\n'
-
-
-@pytest.fixture(scope="module")
-def blank_model(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("blank-pipeline")
-    spacy.blank("en").to_disk(folder)
-    return str(folder)
-
-
-def run_main(capsys, *args: str | Path) -> tuple[int, str, list[str]]:
-    code = cli.main([str(arg) for arg in args])
-    out, err = capsys.readouterr()
-    return code, out, err.splitlines()
 
 
 def test_a_folder_lists_every_picture_suffix_the_loaders_read(tmp_path):

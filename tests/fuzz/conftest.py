@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import spacy
 
 from tests.fuzz.runner import NetworkGuard
 
@@ -31,14 +30,6 @@ def socket_guard() -> Iterator[NetworkGuard]:
     with guard.installed():
         yield guard
     assert guard.attempts == []
-
-
-@pytest.fixture(scope="module")
-def blank_model(tmp_path_factory) -> str:
-    """A blank English pipeline saved to disk: `--model` loads it in a blink, no tagging."""
-    folder = tmp_path_factory.mktemp("blank-pipeline")
-    spacy.blank("en").to_disk(folder)
-    return str(folder)
 
 
 def writable(folder: Path) -> None:
