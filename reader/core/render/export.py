@@ -27,12 +27,13 @@ from markupsafe import Markup
 
 from reader.core.model import Analysis, Kind, Mention, Quote
 from reader.core.render.evidence import is_confirmed
+from reader.core.render.meta_line import meta_fields
 from reader.core.render.notices import notice_text
-from reader.core.render.ocr_marks import ocr_label, text_pieces
+from reader.core.render.ocr_marks import text_pieces
 from reader.core.render.palette import PAGE_DARK, PAGE_LIGHT, STYLES, KindStyle, Scheme
 from reader.core.render.roles import role_text
 from reader.core.render.segments import BlockRuns, article_runs
-from reader.core.text.article import ArticleMeta, BlockKind
+from reader.core.text.article import BlockKind
 
 TEMPLATE = "export.html.j2"
 STYLESHEET = "export.css"
@@ -82,14 +83,6 @@ class _QuoteGroup:
 class _BlockView:
     tag: str | None
     groups: tuple[_QuoteGroup, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _MetaField:
-    """One item of the line under the title; `datetime` is set for a date a browser can read."""
-
-    text: str
-    datetime: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,33 +277,6 @@ def _quote_view(
     )
 
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-def _meta_fields(meta: ArticleMeta | None) -> list[_MetaField]:
-    """Byline, date and site as the line under the title shows them, in that order."""
-    if not meta:
-        return []
-    fields = []
-    if meta.author:
-        fields.append(_MetaField(f"By {meta.author}"))
-    if meta.date:
-        match = _ISO_DATE.match(meta.date)
-        try:
-            day = datetime.date(*map(int, match.groups())) if match else None
-        except ValueError:
-            day = None
-        if day is None:
-            fields.append(_MetaField(meta.date))
-        else:
-            fields.append(_MetaField(f"{day.day} {day:%B %Y}", day.isoformat()))
-    if meta.site:
-        fields.append(_MetaField(meta.site))
-    if label := ocr_label(meta):  # read from pictures: the reader should know
-        fields.append(_MetaField(label))
-    return fields
-
-
 def render_html(analysis: Analysis, *, exported_at: datetime.datetime | None = None) -> str:
     """The export page of an analysis; `exported_at` (default now) is printed in the footer."""
     return rendered_page(analysis, exported_at=exported_at)[0]
@@ -340,7 +306,7 @@ def rendered_page(
         ],
         show_title=not any(block.kind == BlockKind.TITLE for block in article.blocks),
         title_index=next((i for i, b in enumerate(blocks) if b.kind == BlockKind.TITLE), -1),
-        meta=_meta_fields(article.meta),
+        meta=meta_fields(article),  # the author once: see meta_line
         notices=[notice_text(notice) for notice in article.notices],  # the view's words
         text=text,
         piece=text_pieces(text, article.meta),  # the text, OCR's unsure words marked

@@ -8,10 +8,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
+from reader.core.render.meta_line import shown_author
 from reader.core.render.notices import notice_text
 from reader.core.render.ocr_marks import ocr_label
 from reader.core.text.article import Article
-from reader.core.text.loaders.metadata import body_byline
 from reader.gui.theme import quiet
 
 MIN_MARGIN = 28  # pixels beside the text, room for the quote bars
@@ -20,14 +20,13 @@ MIN_MARGIN = 28  # pixels beside the text, room for the quote bars
 def meta_text(article: Article) -> str:
     """ "By Author · 2024-05-01 · Site" from what the source names, then "Read by OCR" for a
     text read from pictures (and how its unsure words are marked); "" when there is none.
-    The author is left out when the text's own byline paragraph names them (`body_byline`):
-    the view shows that paragraph, so the byline is shown once."""
+    The author is left out when the text's own byline paragraph names them (`shown_author`,
+    the export's rule): the view shows that paragraph, so the byline is shown once."""
     meta = getattr(article, "meta", None)
     if not meta:
         return ""
-    byline = body_byline(article) if meta.author else None
-    shown = meta.author and not (byline and byline[2] == meta.author)
-    parts = [f"By {meta.author}" if shown else "", meta.date or "", meta.site or ""]
+    author = shown_author(article)
+    parts = [f"By {author}" if author else "", meta.date or "", meta.site or ""]
     parts.append(ocr_label(meta) or "")  # the export's words
     return " · ".join(part for part in parts if part)
 
