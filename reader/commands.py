@@ -244,7 +244,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     with the speaker's `speaker_collection_key` and the quote's `group` over the run's files
     (printed once all are analysed)."""
     from reader.core.analysis.pipeline import ModelError
-    from reader.core.render.quote_table import analysis_quotes, quote_rows, write_csv, write_jsonl
+    from reader.core.render import quote_table as table
     from reader.core.store.run_collection import RunCollection
     from reader.core.store.run_quote_groups import RunQuoteGroups
 
@@ -260,23 +260,25 @@ def run_quotes(args: argparse.Namespace) -> int:
                     status = EXIT_FILE_FAILED
                     continue
                 _notices(result.path, result.analysis.article)
-                run.add(result.analysis, list(quote_rows(analysis_quotes(result.analysis))))
+                run.add(result.analysis, list(table.article_rows(result.analysis)))
                 groups.add(result.analysis)
         except (ModelError, RuntimeError) as error:
             _say(str(error))
             status, stopped = EXIT_FILE_FAILED, True  # the quotes before it are still printed
+        names = run.names()  # each speaker by the run's name for its collection key
         for number, (key_of, rows) in enumerate(run.keyed()):
             for row in rows:
                 row["speaker_collection_key"] = key_of(row["speaker_key"])
                 row["group"] = groups.label(number, row["start"])
+            rows = list(table.with_names(rows, names, "speaker_collection_key"))
             if args.format == "csv":
-                write_csv(rows, sys.stdout, header=header)
+                table.write_csv(rows, sys.stdout, header=header)
                 header = False
             else:
-                write_jsonl(rows, sys.stdout)
+                table.write_jsonl(rows, sys.stdout)
             sys.stdout.flush()
     if args.format == "csv" and header and not stopped:
-        write_csv((), sys.stdout)
+        table.write_csv((), sys.stdout)
     return status
 
 

@@ -4,7 +4,8 @@ key (the same person across the articles of a collection or a run; issue 21), th
 the finder is of the speaker and how it found it (`confidence` in [0, 1] and `speaker_path`,
 as in the quote's evidence; `path` is the article's file), and the quote's `group` (the same
 id for the same quote in several articles of a run: `reader.core.store.quote_groups`), for
-spreadsheets and scripts.
+spreadsheets and scripts. The speaker is named as the entity list names its entity (the
+article's, or the collection's for its collection key: `with_names`).
 
 CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
 return) get a leading apostrophe; JSON Lines carry the values untouched.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -62,12 +63,41 @@ def quote_rows(quotes: Iterable[CollectionQuote]) -> Iterator[dict[str, Any]]:
         }
 
 
+def entity_names(analysis: Analysis) -> dict[str, str]:
+    """Each entity key of the analysis -> its name as the entity list shows it (its first
+    mention's name, as `Analysis.entities` gives it); one pass over the mentions."""
+    names: dict[str, str] = {}
+    for mention in analysis.mentions:
+        names.setdefault(mention.key, mention.name)
+    return names
+
+
+def with_names(
+    rows: Iterable[dict[str, Any]], names: Mapping[str, str], column: str = "speaker_key"
+) -> Iterator[dict[str, Any]]:
+    """The rows (changed in place), each `speaker` the name `names` gives its `column`: the
+    speaker's key with an article's `entity_names`, its collection key with a collection's
+    names. A speaker they do not hold (no key, or one only the quote finder gave) keeps the
+    name the finder gave; so one person is named the same in every row, not "Ribeiro" where
+    a quote's nearby mention was the short form and "Ana Ribeiro" elsewhere."""
+    for row in rows:
+        if name := names.get(row[column]):
+            row["speaker"] = name
+        yield row
+
+
 def analysis_quotes(analysis: Analysis) -> list[CollectionQuote]:
     """The quotes of one analysed article, with its title, date and path."""
     article = analysis.article
     date = getattr(getattr(article, "meta", None), "date", None)
     path = article.path if article.path is not None else Path(article.title)
     return [CollectionQuote(q, path, article.title, date) for q in analysis.quotes]
+
+
+def article_rows(analysis: Analysis) -> Iterator[dict[str, Any]]:
+    """The `quote_rows` of one analysed article, each speaker named as its entity list names
+    the speaker's entity (`entity_names`)."""
+    return with_names(quote_rows(analysis_quotes(analysis)), entity_names(analysis))
 
 
 def quote_citation(item: CollectionQuote) -> str:
@@ -128,7 +158,8 @@ def export_collection_quotes(
     labels = coverage.labels()
     hashes = {s.path: s.content_hash for s in collection.articles()}
     quotes = collection.quotes()
-    rows = list(quote_rows(quotes))
+    names = {entity.key: entity.name for entity in collection.entities()}
+    rows = list(with_names(quote_rows(quotes), names, "speaker_collection_key"))
     for row, item in zip(rows, quotes, strict=True):
         row["group"] = labels.label(coverage.analysis_id(hashes.get(item.path)), item.quote.start)
     with destination.open("w", encoding="utf-8-sig", newline="") as stream:
@@ -136,6 +167,6 @@ def export_collection_quotes(
 
 
 def export_analysis_quotes(analysis: Analysis, destination: Path) -> int:
-    """The same for the quotes of one article."""
+    """The same for the quotes of one article (`article_rows`)."""
     with destination.open("w", encoding="utf-8-sig", newline="") as stream:
-        return write_csv(quote_rows(analysis_quotes(analysis)), stream)
+        return write_csv(article_rows(analysis), stream)

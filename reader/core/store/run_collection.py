@@ -14,6 +14,7 @@ from typing import Any
 from reader.core.model import Analysis
 from reader.core.store.entity_facts import article_entities
 from reader.core.store.identity import CollectionIdentity
+from reader.core.store.library_identity import gather
 
 KeyOf = Callable[[str | None], str | None]
 """An article's per-article key -> its collection key (None -> None)."""
@@ -49,6 +50,13 @@ class RunCollection:
         self._spool.seek(0)
         for index, line in enumerate(self._spool):
             yield self._key_of(index), json.loads(line)
+
+    def names(self) -> dict[str, str]:
+        """Each collection key of the run -> its name as the Library's entity list gives it
+        (`Gathered.name`: the most used of two words or more, else the most used); one pass
+        over the entities of the analyses added so far."""
+        gathered = gather(self._identity, range(self._count))  # a failed file has none
+        return {key: group.name for key, group in gathered.items()}
 
     def _key_of(self, article: int) -> KeyOf:
         return lambda key: None if key is None else self._identity.key(article, key)
