@@ -96,6 +96,15 @@ class StoredIdentity:
         self._gathered = (state, gathered)
         return gathered
 
+    def to_read(self, analyses: Mapping[int, str]) -> int:
+        """How many of `analyses` (analysis id -> content hash) `gathered` would read from the
+        store: those not in the identity in hand, or (with none in hand) not in the scope's
+        snapshot; all of them without either. Cheap: the snapshot's state only."""
+        held: Mapping[int, str] = self._hashes
+        if not held and self.scope and (snapshot := snapshots.load(self.store, self.scope)):
+            held = snapshot.analyses
+        return sum(1 for article, digest in analyses.items() if held.get(article) != digest)
+
     def _sync(self, analyses: Mapping[int, str], corrections: Corrections) -> CollectionIdentity:
         changed = {
             digest

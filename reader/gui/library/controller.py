@@ -147,4 +147,4 @@ class LibraryController(QObject):
         the store)."""
         self.coverage.shutdown()
         self.collections.shutdown()
-        self.collections.identity.cancel()  # a first build ends on its own connection, unwaited
+        self.collections.identity.close()  # a first build ends on its own connection, unwaited

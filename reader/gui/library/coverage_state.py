@@ -15,9 +15,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.service.child_worker import ChildWorker
 from reader.core.service.coverage_worker import (
     CoverageSnapshot,
-    CoverageWorker,
     DatedArticle,
     child_report,
     child_snapshot,
@@ -39,7 +39,7 @@ class CollectionCoverage(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lane = Lane("coverage", threads=1, parent=self)
-        self._worker = CoverageWorker()
+        self._worker = ChildWorker("coverage")
         self._latest = 0  # the request whose snapshot is shown; older ones are dropped
         self.snapshot: CoverageSnapshot | None = None
 

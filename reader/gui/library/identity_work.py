@@ -28,6 +28,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.service.child_worker import ChildWorker
+from reader.core.service.identity_worker import CHILD_FROM, build_identity
 from reader.core.store.database import Store
 from reader.core.store.library import (
     ArticleSummary,
@@ -48,28 +50,59 @@ KEPT = 2
 
 class LaneIdentity:
     """The identity the lane keeps between its jobs: one `StoredIdentity`, of the collection
-    (store file and scope) it last worked on. Used on the lane's one thread only."""
+    (store file and scope) it last worked on. `update` runs on the lane's one thread; an update
+    with many analyses to read is built in the `child` process, which `interrupt` ends."""
 
-    def __init__(self) -> None:
+    def __init__(self, child: ChildWorker) -> None:
         self._key: tuple[Path, str] | None = None
         self._identity: StoredIdentity | None = None
+        self._child = child
+        self._in_child = False  # the lane waits for the child (read on the GUI thread)
 
     def update(
         self, control: JobControl, store_path: Path, scope: str, state: IdentityState
     ) -> IdentityUpdate | None:
         """On the lane: the identity of `scope` brought to `state` on a connection of its own
-        (which saves its snapshot); None when the job was cancelled before it began."""
+        (which saves its snapshot); None when the job was cancelled before it ended."""
         if control.stopped():
             return None
         with Store.open(store_path) as store, no_full_collections():
             if self._identity is None or self._key != (store_path, scope):
                 self._identity, self._key = StoredIdentity(store, scope), (store_path, scope)
             self._identity.store = store  # this job's connection
+            if scope and self._identity.to_read(state[0]) >= CHILD_FROM:
+                if self._built_in_child(store_path, scope, state):
+                    self._identity = StoredIdentity(store, scope)  # reads the child's snapshot
+                if control.stopped():
+                    return None
             try:
                 return identity_update(self._identity, state)
             except BaseException:
                 self._identity = self._key = None  # half brought up to date: not kept
                 raise
+
+    def _built_in_child(self, store_path: Path, scope: str, state: IdentityState) -> bool:
+        """Whether the child saved the snapshot of `state`; False when it could not (it died,
+        was ended by `interrupt`, or the store refused it): the lane then builds it itself,
+        unless its job was cancelled."""
+        self._in_child = True
+        try:
+            self._child.run(build_identity, store_path, scope, state, again=False)
+        except Exception:  # any failure of the child leaves the work to the lane
+            return False
+        finally:
+            self._in_child = False
+        return True
+
+    def interrupt(self) -> None:
+        """From the GUI thread: end a build under way in the child (its job was cancelled: a
+        collection shown instead, or the window closes); the next one starts another."""
+        if self._in_child:
+            self._child.close()
+
+    def close(self) -> None:
+        """End the child process (the window closes)."""
+        self._child.close()
 
 
 @contextmanager
@@ -107,7 +140,7 @@ class IdentityWork(QObject):
         self._panel = panel
         self._status = status  # one line for the status bar: why an update failed
         self._lane = Lane("identity", threads=1, latest_only=True, parent=self)
-        self._lane_identity = LaneIdentity()
+        self._lane_identity = LaneIdentity(ChildWorker("identity"))
         self._collection: Collection | None = None
         self._job: Job | None = None
         self._asked: IdentityState | None = None  # the state the pending job works out
@@ -206,14 +239,21 @@ class IdentityWork(QObject):
         self.ready.emit(job.request)
 
     def cancel(self, wait: bool = False) -> None:
-        """Drop the job in hand (its outcome is not adopted); with `wait`, return once the
-        lane is idle (a job already running ends first: it cannot stop between steps)."""
+        """Drop the job in hand (its outcome is not adopted; a build in the child process is
+        ended); with `wait`, return once the lane is idle (a job running on the lane itself
+        ends first: it cannot stop between steps)."""
         if self._job is not None:
             self._job.cancel()
             self._job = self._asked = None
             self._panel.working_out = False
+            self._lane_identity.interrupt()
         if wait:
             self._lane.wait_idle()
+
+    def close(self) -> None:
+        """Drop the job in hand and end the child process (the window closes)."""
+        self.cancel()
+        self._lane_identity.close()
 
 
 def _key_of(collection: Collection) -> tuple[Path, str]:

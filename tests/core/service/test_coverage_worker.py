@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.service.child_worker import ChildWorker
 from reader.core.service.coverage_worker import (
-    CoverageWorker,
     child_report,
     child_snapshot,
     collection_key,
@@ -42,7 +42,7 @@ def _save(store: Store, folder, names) -> list:
 
 @pytest.fixture
 def worker():
-    kept = CoverageWorker()
+    kept = ChildWorker("coverage")
     yield kept
     kept.close()
 

@@ -216,3 +216,27 @@ def test_updates_asked_while_one_runs_make_one_more_job_on_a_real_thread(
     assert len(states) == 2  # the one running, then the newest asked
     assert library.collection.identity_current()
     assert {e.key: e.name for e in rows(library.panel.entities)}["org:congress"] == "Congress"
+
+
+def test_a_first_build_of_many_analyses_is_made_in_a_child_real_process(
+    window, qtbot, folder, fake_indexing, tmp_path, monkeypatch
+):
+    collect(qtbot, window, folder)
+    library = window.library.collections
+    first = library.current.id
+    listed = {e.key: e for e in rows(library.panel.entities)}
+    _other_collection(qtbot, library, tmp_path)
+    _other_collection(qtbot, library, tmp_path, "third", "Guterres spoke in Geneva.")
+    _forget_snapshots(window)
+    synced: list[str] = []  # syncs in this process (the child's are not seen here)
+    sync = StoredIdentity._sync
+    monkeypatch.setattr(StoredIdentity, "_sync", lambda *a: (synced.append("here"), sync(*a))[1])
+    monkeypatch.setattr(identity_work, "CHILD_FROM", 1)  # three analyses count as many
+
+    shown(qtbot, library, first)
+    qtbot.wait_until(lambda: library.identity.pending is None, timeout=WAIT_MS)
+    assert {e.key: e for e in rows(library.panel.entities)} == listed
+    assert synced == []  # read from the snapshot the child saved
+    assert _snapshots(window) == 1
+    library.panel.follow("person:rex-tillerson")
+    assert [q.path.name for q in rows(library.panel.quotes)] == ["monday.txt", "tuesday.txt"]
