@@ -112,7 +112,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from reader.core.analysis.pipeline import installed_models
+    from reader.core.analysis.models import installed_models
     from reader.core.service.batch import pipeline_label
     from reader.core.store.database import Store
     from reader.core.store.library import Collection

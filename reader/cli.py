@@ -79,7 +79,7 @@ def run_export(
     file: Path, output: Path, model: str | None, store: Path | None = None, no_store: bool = False
 ) -> int:
     """The export shows the reader's corrections: the analysis comes through the store."""
-    from reader.core.analysis.pipeline import ModelError
+    from reader.core.analysis.models import ModelError
     from reader.core.render.export import ExportError, write_export
     from reader.core.text.loaders import ArticleError, load_article
 

@@ -204,7 +204,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     `collection_key` over the run's files, and each quote its `group` (issue 24), so the
     records are printed once all are analysed.
     """
-    from reader.core.analysis.pipeline import ModelError
+    from reader.core.analysis.models import ModelError
     from reader.core.store.run_collection import RunCollection, with_collection_keys
     from reader.core.store.run_quote_groups import RunQuoteGroups
 
@@ -243,7 +243,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     """`reader quotes PATH...`: every quote as a CSV row or a JSON line, files in input order,
     with the speaker's `speaker_collection_key` and the quote's `group` over the run's files
     (printed once all are analysed)."""
-    from reader.core.analysis.pipeline import ModelError
+    from reader.core.analysis.models import ModelError
     from reader.core.render import quote_table as table
     from reader.core.store.run_collection import RunCollection
     from reader.core.store.run_quote_groups import RunQuoteGroups
@@ -286,7 +286,7 @@ def _coverage(args: argparse.Namespace, pages: ReportPages | None = None) -> tup
     """The run's analyses as one `Coverage` (issue 24), a text given twice once (a note on
     stderr names the files left out), and the exit status so far (failed files and a pipeline
     that cannot run said on stderr); each article's page written into `pages` as it comes."""
-    from reader.core.analysis.pipeline import ModelError
+    from reader.core.analysis.models import ModelError
     from reader.core.store.coverage import Coverage
 
     coverage = Coverage()

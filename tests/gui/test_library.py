@@ -49,7 +49,8 @@ def fake_indexing(monkeypatch: pytest.MonkeyPatch) -> list[list[Path]]:
     """The collection's background analysis with the fake analysis: each run's paths."""
     runs: list[list[Path]] = []
 
-    def analyze_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None):
+    def analyze_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None, **how):
+        assert how == {"in_this_process": False}  # spaCy never in the window's process
         runs.append(list(paths))
         for path in paths:
             article = load_article(path)
@@ -198,7 +199,7 @@ def test_cancel_stops_the_collection_analysis_and_keeps_what_is_done(
 ):
     release = threading.Event()
 
-    def slow_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None):
+    def slow_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None, **_how):
         for number, path in enumerate(paths):
             if number == 1:
                 release.wait(timeout=10)

@@ -36,7 +36,7 @@ def pipeline_label(model: str | None = None) -> str:
     """
     name = model
     if not name:  # spaCy is imported only here, not for an explicit --model
-        from reader.core.analysis.pipeline import MODEL_ENV, ModelError, installed_models
+        from reader.core.analysis.models import MODEL_ENV, ModelError, installed_models
 
         name = os.environ.get(MODEL_ENV) or next(iter(installed_models()), None)
         if not name:

@@ -132,10 +132,10 @@ def _tie_to_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _executor(jobs: int, scheduler: str | None) -> Any:
+def _executor(jobs: int, scheduler: str | None, in_this_process: bool) -> Any:
     if scheduler:
         return _DaskExecutor(scheduler)
-    if jobs <= 1:
+    if jobs <= 1 and in_this_process:
         return _InlineExecutor()
     return ProcessPoolExecutor(
         max_workers=jobs,
@@ -168,12 +168,14 @@ def analyze_files(
     store: Store | None = None,
     scheduler: str | None = None,
     warn: Callable[[str], None] | None = None,
+    in_this_process: bool = True,
 ) -> Iterator[BatchResult]:
     """One BatchResult per path, in the order of `paths`, as soon as it and those before it
     are done.
 
-    `jobs` worker processes (1: this process) or the Dask cluster at `scheduler` analyse what
-    the store does not hold. A StoreError is passed to `warn` once and the run goes on without
+    `jobs` worker processes (1: this process, unless `in_this_process` is False: the window's
+    process never loads spaCy) or the Dask cluster at `scheduler` analyse what the store does
+    not hold. A StoreError is passed to `warn` once and the run goes on without
     the store. Raises ModelError (no pipeline can be loaded, when the first article needs it)
     or RuntimeError (scheduler unreachable).
     """
@@ -181,7 +183,7 @@ def analyze_files(
 
     label = pipeline_label(model)
     if scheduler is None and len(paths) <= BATCH_SIZE:
-        jobs = 1  # a worker process would cost more to start than it saves
+        jobs = 1  # a second worker process would cost more to start than it saves
     batch_size = max(1, min(BATCH_SIZE, math.ceil(len(paths) / max(jobs, 1))))
     if scheduler is None and jobs <= 1:
         batch_size = 1  # no process to feed here: each result as soon as it is made
@@ -197,7 +199,7 @@ def analyze_files(
         if not batch.articles:
             return
         if executor is None:
-            executor = _executor(jobs, scheduler)
+            executor = _executor(jobs, scheduler, in_this_process)
         batch.future = executor.submit(analyze_batch, batch.articles, model)
         submitted.append(batch)
         batch = _Batch()
@@ -206,7 +208,7 @@ def analyze_files(
         try:
             done.results = done.future.result()
         except Exception as error:  # a worker that died takes its batch with it
-            from reader.core.analysis.pipeline import ModelError
+            from reader.core.analysis.models import ModelError
 
             if isinstance(error, ModelError):  # no pipeline: no article can be analysed
                 raise

@@ -281,7 +281,8 @@ def serve(
     # the processes forked to parse a long article, each watching this one.
     multiprocessing.current_process().daemon = False
     from reader.core.analysis.analyzer import AnalysisCancelled
-    from reader.core.analysis.pipeline import ModelError, installed_models, model_label
+    from reader.core.analysis.models import ModelError, installed_models
+    from reader.core.analysis.pipeline import model_label
 
     if load is None:
         from reader.core.analysis.pipeline import load_pipeline as load

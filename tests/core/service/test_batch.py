@@ -130,7 +130,7 @@ def test_results_do_not_pile_up_behind_an_unfinished_batch(pipeline, tmp_path, m
         loaded = []
         real_load = loaders.load_article
         monkeypatch.setattr(loaders, "load_article", lambda p: loaded.append(p) or real_load(p))
-        monkeypatch.setattr(batch, "_executor", lambda jobs, scheduler: batch._InlineExecutor())
+        monkeypatch.setattr(batch, "_executor", lambda *_how: batch._InlineExecutor())
         results = analyze_files(paths, model=pipeline, jobs=2, store=store)
         first = next(results)
         assert first.path == paths[0] and not first.cached
@@ -140,7 +140,7 @@ def test_results_do_not_pile_up_behind_an_unfinished_batch(pipeline, tmp_path, m
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_stopping_a_run_ends_its_worker_processes_at_once_real_processes():
-    executor = batch._executor(2, None)
+    executor = batch._executor(2, None, in_this_process=False)
     busy = [executor.submit(time.sleep, 600) for _ in range(2)]
     while len(executor._processes) < 2 or not all(f.running() for f in busy):
         time.sleep(0.05)
@@ -170,3 +170,36 @@ def test_a_pipeline_that_cannot_load_stops_the_run_with_one_error(files, tmp_pat
 
     with pytest.raises(ModelError):
         list(analyze_files(files, model=str(tmp_path / "no-such-pipeline"), jobs=2))
+
+
+def test_a_few_files_go_to_a_worker_process_when_not_in_this_one_real_process(
+    pipeline, files, monkeypatch
+):
+    workers: list[int] = []
+    real = batch._executor
+
+    def watched(jobs, scheduler, in_this_process):
+        made = real(jobs, scheduler, in_this_process)
+        workers.append(getattr(made, "_max_workers", 0))  # 0: this process (inline)
+        return made
+
+    monkeypatch.setattr(batch, "_executor", watched)
+    results = list(analyze_files(files[:2], model=pipeline, jobs=2, in_this_process=False))
+    assert workers == [1]  # one worker process for two files, not this process
+    assert [r.analysis.article.text for r in results] == TEXTS[:2]
+    list(analyze_files(files[:2], model=pipeline, jobs=2))
+    assert workers == [1, 0]  # as before for the command line: two files in this process
+
+
+def test_the_pipeline_label_is_read_without_importing_spacy():
+    import subprocess
+
+    code = (
+        "import sys; from reader.core.service.analyses import pipeline_label;"
+        "from reader.core.analysis.models import installed_models;"
+        "label = pipeline_label(installed_models()[0]) if installed_models() else '';"
+        "pipeline_label(None) if label else None;"
+        "print('spacy' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"

@@ -37,7 +37,7 @@ def undated_library(make_window, qtbot, tmp_path: Path, monkeypatch: pytest.Monk
         noon = datetime.datetime(*day, 12).timestamp()  # local noon: that day in any zone
         os.utime(folder / name, (noon, noon))
 
-    def analyze_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None):
+    def analyze_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None, **_how):
         for path in paths:
             analysis = dated_analysis(load_article(path))
             store.save_analysis(analysis)

@@ -70,7 +70,7 @@ def coverage_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     os.utime(folder / "c.txt", (1_600_000_000, 1_600_000_000))  # saved in 2020: never first
 
-    def analyze_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None):
+    def analyze_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None, **_how):
         for path in paths:
             analysis = dated_analysis(load_article(path))
             store.save_analysis(analysis)

@@ -150,7 +150,7 @@ def role_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name, (text, _date, _roles) in WINDOW_ARTICLES.items():
         write_article(folder, name, text)
 
-    def analyze_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None):
+    def analyze_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None, **_how):
         for path in paths:
             analysis = role_analyze(load_article(path))
             store.save_analysis(analysis)

@@ -86,7 +86,7 @@ def test_the_search_match_column_shows_the_match(window, qtbot, folder, fake_ind
 def test_the_analysed_counter_moves_with_each_article(window, qtbot, folder, monkeypatch):
     release = threading.Event()
 
-    def one_by_one(paths, model=None, jobs=1, store=None, scheduler=None, warn=None):
+    def one_by_one(paths, model=None, jobs=1, store=None, scheduler=None, warn=None, **_how):
         for number, path in enumerate(paths):
             if number == 1:
                 release.wait(timeout=10)  # the first article is done, the rest wait
