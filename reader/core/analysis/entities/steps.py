@@ -25,6 +25,7 @@ from reader.core.analysis.entities.furniture import (
 from reader.core.analysis.entities.headlines import without_headline_words
 from reader.core.analysis.entities.institutions import unlabelled_institutions
 from reader.core.analysis.entities.kinds import settle_kinds
+from reader.core.analysis.entities.lone_names import drop_bracketed_words, lone_names_by_use
 from reader.core.analysis.entities.offices import without_departments
 from reader.core.analysis.entities.organizations import organizations_by_evidence
 from reader.core.analysis.entities.persons import with_speaking_names
@@ -75,6 +76,8 @@ STEPS: tuple[Step, ...] = (
     # Credit lines are read on the characters (`credits`) and named last; the model's cuts of
     # them go first, so that no step learns a photographer's name as a team or a place.
     drop_credit_lines,
+    # "[W]e are": an editor's bracket inside a word, gone before any step learns it as a name.
+    drop_bracketed_words,
     # "U.S." + "Senate" joined while both are still the model's own pieces, before the
     # headline and layout steps split or relabel either.
     countries_inside_names,
@@ -118,6 +121,10 @@ STEPS: tuple[Step, ...] = (
     # states, say place: after every step that gives an organization evidence, before the
     # repeats, which then leave the place alone.
     places_not_organizations,
+    # "told Dispatchly", "down the Vistula": a one-word person the article never introduces
+    # (no full name, title or given name) that a mention shows to be a medium or a thing,
+    # after the votes (which count every mention) and before the repeats take its kind.
+    lone_names_by_use,
     # A lone common noun opening a sentence ("Turnout was 62 percent") that is still a person
     # after every vote and evidence (a team's "Surrey" is an organization by now), before the
     # repeats, which would learn it as a name.
