@@ -40,12 +40,16 @@ Source = int | Sequence[Path]
 class ArticleList:
     """A collection's article list as read on the lane: the Collection (made there for an
     `open`), what it adopts, its summaries with their doubtful counts (the panel's rows), and
-    whether its entities are to be worked out again (`ArticleWork.refresh(entities=True)`)."""
+    whether its entities are to be worked out again (`ArticleWork.refresh(entities=True)`).
+    A refresh also says where its records differ from those it delivered before (`base`,
+    compared on the lane), so the panel replaces those rows alone."""
 
     collection: Collection
     read: ArticlesRead
     records: tuple[ArticleSummary, ...]
     entities: bool
+    base: tuple[ArticleSummary, ...] | None = None  # the list delivered before, of a refresh
+    changed: tuple[int, ...] | None = None  # where `records` differ from `base` (same length)
 
 
 def with_doubtful(
@@ -68,9 +72,11 @@ def read_list(
     store_path: Path,
     collection: Callable[[Store], Collection],
     entities: bool,
+    base: tuple[ArticleSummary, ...] | None = None,
 ) -> ArticleList | None:
     """On the lane: the Collection `collection` makes (given the lane's connection, to read its
-    paths) with its article list, read on a connection of its own; None when cancelled."""
+    paths) with its article list, read on a connection of its own, compared with `base` (the
+    list delivered before, if any); None when cancelled."""
     if control.stopped():
         return None
     with Store.open(store_path) as store, no_full_collections():
@@ -79,7 +85,11 @@ def read_list(
         if control.stopped():
             return None
         records = with_doubtful(store, read.summaries, made.model)
-    return ArticleList(made, read, records, entities)
+    changed = None
+    if base is not None and len(base) == len(records):
+        pairs = enumerate(zip(base, records, strict=True))
+        changed = tuple(i for i, (old, new) in pairs if old != new)
+    return ArticleList(made, read, records, entities, base, changed)
 
 
 class ArticleWork(QObject):
@@ -94,6 +104,7 @@ class ArticleWork(QObject):
         self._lane = Lane("articles", threads=1, latest_only=True, parent=self)
         self._job: Job | None = None
         self._again: bool | None = None  # a refresh asked meanwhile (its `entities`), or None
+        self._delivered: ArticleList | None = None  # the last list delivered
 
     @property
     def pending(self) -> int | None:
@@ -122,10 +133,18 @@ class ArticleWork(QObject):
             return
         if collection is None:
             return
-        self._submit(collection.store.path, lambda _store: collection, entities)
+        last = self._delivered
+        base = last.records if last is not None and last.collection is collection else None
+        self._submit(collection.store.path, lambda _store: collection, entities, base)
 
-    def _submit(self, path: Path, make: Callable[[Store], Collection], entities: bool) -> int:
-        job = self._lane.submit(read_list, path, make, entities)
+    def _submit(
+        self,
+        path: Path,
+        make: Callable[[Store], Collection],
+        entities: bool,
+        base: tuple[ArticleSummary, ...] | None = None,
+    ) -> int:
+        job = self._lane.submit(read_list, path, make, entities, base)
         job.result.connect(lambda listed, job=job: self._done(job, listed))
         job.error.connect(lambda error, job=job: self._done(job, None, str(error)))
         self._job = job
@@ -139,6 +158,7 @@ class ArticleWork(QObject):
         if problem is not None:
             self._status(f"The collection's articles cannot be listed: {problem}")
         if listed is not None:
+            self._delivered = listed
             self.listed.emit(listed)
             if again is not None and self._job is None:
                 self.refresh(listed.collection, again)

@@ -217,7 +217,7 @@ class Collections(QObject):
         elif listed.entities:
             self.identity.refresh(listed.records)
         else:
-            self.panel.articles_read(listed.records)
+            self.panel.articles_read(listed.records, listed.base, listed.changed or ())
 
     def _reopen(self) -> None:
         """The pipeline's label is known now: the collection shown as the store has it."""

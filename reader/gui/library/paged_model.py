@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,6 +48,8 @@ class RecordTableModel(QAbstractTableModel):
     new list replaces the old one whole (model reset), keeping the sort. Only the first rows
     are shown until the view fetches more."""
 
+    updated = Signal(tuple)  # the records replaced in place by `set_records`
+
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
@@ -56,13 +59,40 @@ class RecordTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._texts: list[str] | None = None  # per record: its columns' texts, casefolded
 
-    def set_records(self, records: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._records = tuple(records)
-        self._order = self._sorted()
-        self._shown = min(PAGE, len(self._records))
-        self._texts = None
-        self.endResetModel()
+    def set_records(self, records: Sequence[Any], changed: Sequence[int] | None = None) -> None:
+        """Show `records`. With `changed` (the positions at which they differ from the records
+        shown, of the same length: an article analysed, its counts read again), those rows are
+        replaced in place: the view keeps its scroll, selection and column widths, the sort is
+        redone only if a sort value changed, and `updated` carries the changed records (to fit
+        the columns to them alone). Else the model is reset."""
+        records = tuple(records)
+        if changed is None or len(records) != len(self._records):
+            self.beginResetModel()
+            self._records = records
+            self._order = self._sorted()
+            self._shown = min(PAGE, len(self._records))
+            self._texts = None
+            self.endResetModel()
+            return
+        before, self._records = self._records, records
+        if not changed:
+            return
+        for i in changed if self._texts is not None else ():
+            self._texts[i] = self._text_of(records[i])
+        column = self._sort[0]
+        if 0 <= column < len(self.columns) and any(
+            _sort_value(self.columns[column], before[i])
+            != _sort_value(self.columns[column], records[i])
+            for i in changed
+        ):
+            self.arrange(*self._sort)  # the rows move; the selection follows its record
+        else:
+            row_of = {position: row for row, position in enumerate(self._order)}
+            last = len(self.columns) - 1
+            for row in sorted(row_of[i] for i in changed):
+                if row < self._shown:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        self.updated.emit(tuple(records[i] for i in changed))
 
     def records(self) -> tuple[Any, ...]:
         """Every record (shown yet or not) in row order."""
@@ -158,11 +188,12 @@ class RecordTableModel(QAbstractTableModel):
     def matches(self, row: int, needle: str) -> bool:
         """Whether any column of the row's record contains `needle` (casefolded)."""
         if self._texts is None:
-            self._texts = [
-                "\0".join(column.text(record) for column in self.columns).casefold()
-                for record in self._records
-            ]
+            self._texts = [self._text_of(record) for record in self._records]
         return needle in self._texts[self._order[row]]
+
+    def _text_of(self, record: Any) -> str:
+        """What the filter looks into: every column's text, casefolded."""
+        return "\0".join(column.text(record) for column in self.columns).casefold()
 
     def show_all(self) -> None:
         self.fetch_to(len(self._records) - 1)

@@ -4,6 +4,7 @@ one entity through the collection, and full-text search. It shows what a Collect
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -217,10 +218,15 @@ class LibraryPanel(QWidget):
         self._articles = articles if collection is not None else ()
         self.refresh()
 
-    def articles_read(self, articles: Articles) -> None:
-        """The collection's list read again (as `set_collection` takes it): shown."""
+    def articles_read(
+        self, articles: Articles, base: Articles | None = None, changed: Sequence[int] = ()
+    ) -> None:
+        """The collection's list read again (as `set_collection` takes it): shown. When it
+        was read as a change of `base`, the list shown, only the rows at `changed` are
+        replaced (an article analysed in the background, among 10,000)."""
+        in_place = base is not None and base is self._articles
         self._articles = articles
-        self.refresh_articles()
+        self.refresh_articles(changed if in_place else None)
 
     def refresh(self, articles: Articles | None = None) -> None:
         """The lists shown again: `articles` (None: those read last), entities, search."""
@@ -239,9 +245,10 @@ class LibraryPanel(QWidget):
             self.entities.records.set_records(entities)
         self.follow(self.followed.key if self.followed else None)
 
-    def refresh_articles(self) -> None:
-        """Only the article list and its counts, as read last (no store read)."""
-        self.articles.records.set_records(self._articles)
+    def refresh_articles(self, changed: Sequence[int] | None = None) -> None:
+        """Only the article list and its counts, as read last (no store read); with
+        `changed`, only those rows of the list shown are replaced."""
+        self.articles.records.set_records(self._articles, changed)
         self.heading.setText(
             summary_line(self._name, self._articles)
             if self.collection is not None

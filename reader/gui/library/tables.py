@@ -22,6 +22,7 @@ __all__ = [
     "Column",
     "fill_width",
     "fit_columns",
+    "grow_columns",
     "record_at",
     "record_table",
     "restore_widths",
@@ -66,6 +67,7 @@ def record_table(
     view.stretch_column = stretch  # type: ignore[attr-defined]
     view.content_widths = []  # type: ignore[attr-defined]  # per column, as last measured
     source.modelReset.connect(lambda: fit_columns(view))
+    source.updated.connect(lambda records: grow_columns(view, records))
     header.sectionResized.connect(lambda section, _old, _new: _resized(view, section))
     view.viewport().installEventFilter(_WidthFollower(view))
     fit_columns(view)
@@ -81,13 +83,29 @@ def fit_columns(view: QTableView) -> None:
     rows."""
     if view.fitted:  # type: ignore[attr-defined]
         return
+    view.content_widths = _measured(view, view.records.records())  # type: ignore[attr-defined]
+    fill_width(view)
+
+
+def grow_columns(view: QTableView, records: Sequence[Any]) -> None:
+    """Some rows replaced in place (`RecordTableModel.updated`): the columns fitted so far
+    widened where these `records` need more room, without measuring the other rows."""
+    widths: list[int] = view.content_widths  # type: ignore[attr-defined]
+    if view.fitted or not widths:  # type: ignore[attr-defined]
+        return
+    wider = [max(old, new) for old, new in zip(widths, _measured(view, records), strict=True)]
+    if wider != widths:
+        view.content_widths = wider  # type: ignore[attr-defined]
+        fill_width(view)
+
+
+def _measured(view: QTableView, records: Sequence[Any]) -> list[int]:
+    """Each column's width for its header and the longest texts of `records` (pixels)."""
     header = view.horizontalHeader()
-    source: RecordTableModel = view.records  # type: ignore[attr-defined]
-    records = source.records()
     metrics = view.fontMetrics()
     margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
     widths = []
-    for section, column in enumerate(source.columns):
+    for section, column in enumerate(view.records.columns):  # type: ignore[attr-defined]
         longest = heapq.nlargest(FIT_TEXTS, (column.text(r) for r in records), key=len)
         wanted = max((metrics.horizontalAdvance(text) + margin for text in longest), default=0)
         wanted = max(wanted, header.sectionSizeHint(section))
@@ -95,8 +113,7 @@ def fit_columns(view: QTableView) -> None:
             wanted += metrics.averageCharWidth()
         stretched = section == view.stretch_column  # type: ignore[attr-defined]
         widths.append(wanted if stretched else min(wanted, MAX_COLUMN_PX))
-    view.content_widths = widths  # type: ignore[attr-defined]
-    fill_width(view)
+    return widths
 
 
 def fill_width(view: QTableView) -> None:

@@ -117,7 +117,7 @@ def test_refreshes_while_a_read_runs_make_one_more_read_on_a_real_thread(
     read = article_work.read_list
 
     def held(control, *args):
-        calls.append(args[-1])  # whether the entities are to be worked out again
+        calls.append(args[2])  # whether the entities are to be worked out again
         began.set()
         release.wait(timeout=10)
         return read(control, *args)
@@ -135,3 +135,23 @@ def test_refreshes_while_a_read_runs_make_one_more_read_on_a_real_thread(
     assert calls == [False, True]  # the one running, then one more for all those asked
     assert [item.entities for item in listed] == [False, True]
     assert all(item.collection is library.collection for item in listed)
+
+
+def test_a_refresh_replaces_only_the_rows_that_changed_on_a_real_thread(
+    window, qtbot, folder, fake_indexing
+):
+    collect(qtbot, window, folder)
+    library, panel = window.library.collections, window.library.collections.panel
+    shown = panel._articles
+    resets = []
+    panel.articles.records.modelReset.connect(lambda: resets.append(True))
+    (folder / "tuesday.txt").write_text("Rewritten\n\nNobody spoke.\n", encoding="utf-8")
+
+    with qtbot.wait_signal(library.article_work.listed, timeout=WAIT_MS) as listed:
+        library.article_work.refresh(library.collection)  # as an article analysed asks
+    (read,) = listed.args
+    names = [a.path.name for a in read.records]
+    assert read.base is shown and read.changed == (names.index("tuesday.txt"),)
+    assert resets == []  # the one row replaced in place
+    tuesday = next(a for a in rows(panel.articles) if a.path.name == "tuesday.txt")
+    assert not tuesday.analysed

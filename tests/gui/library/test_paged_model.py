@@ -87,3 +87,46 @@ def test_a_record_found_by_its_position_has_a_valid_index(table):
     position = next(i for i, r in enumerate(table.records.records()) if r.name == "row 1010")
     index = table.model().mapFromSource(table.records.index(position, 0))
     assert index.isValid() and record_at(index).name == "row 1010"
+
+
+def _replaced(view, position: int, row: Row) -> tuple:
+    records = list(view.records._records)  # in the given order, as the lane reads them
+    records[position] = row
+    return tuple(records)
+
+
+def test_rows_changed_in_place_keep_the_view_and_widen_a_column_for_them_alone(table, qtbot):
+    source = table.records
+    table.selectRow(3)
+    resets, changed = [], []
+    source.modelReset.connect(lambda: resets.append(True))
+    source.dataChanged.connect(lambda first, _last: changed.append(first.row()))
+    width = table.content_widths[0]
+    longer = Row("row 0003, now analysed, with a title far longer than any other", 9)
+
+    with qtbot.wait_signal(source.updated) as updated:
+        source.set_records(_replaced(table, 3, longer), changed=(3,))
+    assert updated.args == [(longer,)]
+    assert resets == [] and changed == [3]
+    assert record_at(table.currentIndex()) == longer  # still selected, now the new record
+    assert table.content_widths[0] > width  # fitted to the longer title
+    table.model().setFilterFixedString("far longer")
+    assert names(table) == [longer.name]  # the filter reads the new record's text
+
+
+def test_a_row_whose_sort_value_changed_moves_in_place(table):
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    first = names(table)[0]
+    resets = []
+    table.records.modelReset.connect(lambda: resets.append(True))
+    table.records.set_records(_replaced(table, 5, Row("zzz last made first", 1)), changed=(5,))
+    assert names(table)[:2] == ["zzz last made first", first]
+    assert resets == []
+
+
+def test_a_list_of_another_length_or_without_changes_said_resets_the_model(table):
+    resets = []
+    table.records.modelReset.connect(lambda: resets.append(True))
+    table.records.set_records(table.records._records[:-1], changed=(0,))
+    table.records.set_records(_replaced(table, 0, Row("new", 1)))
+    assert resets == [True, True]
