@@ -18,7 +18,12 @@ from spacy.tokens import Doc
 from reader.core.analysis.entities.candidates import Candidate, form_of
 from reader.core.analysis.entities.countries import is_us_state, normalize
 from reader.core.analysis.entities.sports import is_sports_report
-from reader.core.analysis.entities.token_facts import span_text, token_lowers, token_texts
+from reader.core.analysis.entities.token_facts import (
+    span_text,
+    token_lowers,
+    token_pos,
+    token_texts,
+)
 from reader.core.analysis.entities.word_lists import table
 from reader.core.model import Kind
 
@@ -78,10 +83,13 @@ def countries_inside_names(doc: Doc, candidates: list[Candidate]) -> list[Candid
     return merged
 
 
-# "the port town of Sines": nouns of a place before "of" and its name.
+# "the port town of Sines", "the Sines district": nouns of a place before "of" and its name,
+# or after the name.
 _PLACE_NOUNS = frozenset(
     {"town", "city", "village", "port", "region", "province", "district", "island", "county"}
     | {"municipality", "suburb", "neighborhood", "neighbourhood", "capital", "harbour", "harbor"}
+    | {"towns", "villages", "regions", "provinces", "districts", "islands", "counties"}
+    | {"suburbs", "neighborhoods", "neighbourhoods"}
 )
 # Prepositions of place: "ships calling in Sines", "the terminal at Sines".
 _LOCATIVES = frozenset(
@@ -92,20 +100,35 @@ _LOCATIVES = frozenset(
 
 def _placed_forms(doc: Doc, candidates: list[Candidate]) -> set[str]:
     """The forms whose every mention stands where a place does, one of them named as a place
-    ("the port town of Sines"; then "in Sines", "at Sines"): a town the model took for an
-    organization."""
+    ("the port town of Sines", "the Sines district"; then "in Sines", "at Sines", or before
+    a common noun, "the Sines ferry"): a town the model took for an organization."""
     introduced: set[str] = set()
     elsewhere: set[str] = set()
-    lowers = token_lowers(doc)
+    lowers, texts = token_lowers(doc), token_texts(doc)
     for candidate in candidates:
         form = form_of(doc, candidate)
-        start = candidate.start
+        start, end = candidate.start, candidate.end
         before = lowers[start - 1] if start > 0 else ""
-        if before == "of" and start > 1 and lowers[start - 2] in _PLACE_NOUNS:
+        after = texts[end] if end < len(doc) else ""
+        named_after = before == "of" and start > 1 and lowers[start - 2] in _PLACE_NOUNS
+        if named_after or (after.lower() in _PLACE_NOUNS and not _compounded(doc, end)):
             introduced.add(form)
-        elif before not in _LOCATIVES:
+        elif before not in _LOCATIVES and not _before_a_noun(doc, end):
             elsewhere.add(form)
     return introduced - elsewhere
+
+
+def _before_a_noun(doc: Doc, i: int) -> bool:
+    """Whether token i is a common noun in lower case, by the tagger (no tagger: never):
+    "ferry" of "the Sines ferry", not "said" of "Sines said"."""
+    texts = token_texts(doc)
+    return i < len(texts) and texts[i].islower() and token_pos(doc)[i] == "NOUN"
+
+
+def _compounded(doc: Doc, i: int) -> bool:
+    """Whether the noun at token i qualifies a noun after it ("town" of "a BET town hall",
+    which is no town)."""
+    return _before_a_noun(doc, i + 1)
 
 
 def places_not_organizations(doc: Doc, candidates: list[Candidate]) -> None:
