@@ -27,7 +27,12 @@ from reader.core.analysis.entities.candidates import (
 from reader.core.analysis.entities.headlines import MINOR_WORDS
 from reader.core.analysis.entities.kinds import GIVEN_NAMES
 from reader.core.analysis.entities.token_facts import flags as token_flags
-from reader.core.analysis.entities.token_facts import span_text, token_lowers, token_texts
+from reader.core.analysis.entities.token_facts import (
+    span_text,
+    token_lowers,
+    token_pos,
+    token_texts,
+)
 from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
 
@@ -87,6 +92,40 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             )
         )
     ]
+
+
+def drop_qualifying_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` less a one-word person or organization whose word the article also
+    writes in lower case and that, wherever the article capitalizes it, only qualifies the
+    common noun after it ("the Federal mine" where the text speaks of federal rules, "a
+    WHITE college boy" where it speaks of white voters): an adjective or a common word, never
+    a name standing on its own ("the Times wrote", "House Republicans" keep theirs). Needs
+    the tagger (without it, nothing is dropped). One pass over the tokens."""
+    texts, lowers, lower = token_texts(doc), token_lowers(doc), token_flags(doc).lower
+    pos = token_pos(doc)
+    words = {
+        lowers[c.start]
+        for c in candidates
+        if c.kind in (Kind.PERSON, Kind.ORG) and c.end - c.start == 1 and texts[c.start].isalpha()
+    }
+    if not words or not any(pos):
+        return candidates
+    written_lower = {lowers[i] for i, is_lower in enumerate(lower) if is_lower}
+    qualifying = words & written_lower
+    for i, word in enumerate(lowers):
+        if word in qualifying and not lower[i] and not _qualifies_a_noun(texts, pos, i):
+            qualifying.discard(word)
+    return [
+        c
+        for c in candidates
+        if not (c.end - c.start == 1 and c.kind is not None and lowers[c.start] in qualifying)
+    ]
+
+
+def _qualifies_a_noun(texts: list[str], pos: list[str], i: int) -> bool:
+    """Whether token i stands right before a common noun in lower case ("mine" of "the
+    Federal mine")."""
+    return i + 1 < len(texts) and texts[i + 1].islower() and pos[i + 1] == "NOUN"
 
 
 def _named_in_sentences(

@@ -20,6 +20,7 @@ from reader.core.analysis.entities.furniture import (
     drop_common_words,
     drop_lone_common_nouns,
     drop_page_furniture,
+    drop_qualifying_common_words,
     mark_platforms,
 )
 from reader.core.analysis.entities.headlines import without_headline_words
@@ -87,6 +88,9 @@ STEPS: tuple[Step, ...] = (
     # any layout step or vote can make a name of them.
     drop_page_furniture,
     drop_common_words,
+    # "the Federal mine" where the text speaks of federal rules: a common word that only
+    # qualifies nouns, gone with the other common words.
+    drop_qualifying_common_words,
     # "said on Twitter": the platform names nothing but keeps its place, so that the votes
     # pass it over and `unlabelled` adds no repeat of it ("Twitter said").
     mark_platforms,
