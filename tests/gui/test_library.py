@@ -50,7 +50,7 @@ def fake_indexing(monkeypatch: pytest.MonkeyPatch) -> list[list[Path]]:
     runs: list[list[Path]] = []
 
     def analyze_files(paths, model=None, jobs=1, store=None, scheduler=None, warn=None, **how):
-        assert how == {"in_this_process": False}  # spaCy never in the window's process
+        assert how == {"background": True}  # spaCy never in the window's process
         runs.append(list(paths))
         for path in paths:
             article = load_article(path)

@@ -29,6 +29,7 @@ from typing import Any
 from reader.core.errors import ArticleError
 from reader.core.model import Analysis
 from reader.core.service.analyses import AnalysisService, pipeline_label
+from reader.core.service.priority import run_in_background
 from reader.core.store.database import Store
 from reader.core.text.article import Article
 
@@ -121,10 +122,13 @@ class _DaskExecutor:
         self._client.close()
 
 
-def _tie_to_parent(parent: int) -> None:
+def _tie_to_parent(parent: int, background: bool = False) -> None:
     """Worker start: leave Ctrl-C to the parent (which stops the workers), and on Linux die
-    with the parent, so no worker outlives a `reader analyze` that is killed."""
+    with the parent, so no worker outlives a `reader analyze` that is killed; a worker of the
+    window's `background` analysis yields the CPU to the window."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if background:
+        run_in_background()
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -132,16 +136,16 @@ def _tie_to_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _executor(jobs: int, scheduler: str | None, in_this_process: bool) -> Any:
+def _executor(jobs: int, scheduler: str | None, background: bool) -> Any:
     if scheduler:
         return _DaskExecutor(scheduler)
-    if jobs <= 1 and in_this_process:
+    if jobs <= 1 and not background:
         return _InlineExecutor()
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=get_context("spawn"),
         initializer=_tie_to_parent,
-        initargs=(os.getpid(),),
+        initargs=(os.getpid(), background),
     )
 
 
@@ -168,16 +172,17 @@ def analyze_files(
     store: Store | None = None,
     scheduler: str | None = None,
     warn: Callable[[str], None] | None = None,
-    in_this_process: bool = True,
+    background: bool = False,
 ) -> Iterator[BatchResult]:
     """One BatchResult per path, in the order of `paths`, as soon as it and those before it
     are done.
 
-    `jobs` worker processes (1: this process, unless `in_this_process` is False: the window's
-    process never loads spaCy) or the Dask cluster at `scheduler` analyse what the store does
-    not hold. A StoreError is passed to `warn` once and the run goes on without
-    the store. Raises ModelError (no pipeline can be loaded, when the first article needs it)
-    or RuntimeError (scheduler unreachable).
+    `jobs` worker processes (1: this process) or the Dask cluster at `scheduler` analyse what
+    the store does not hold. A `background` run (the window's) never analyses in this process,
+    even one file (the window's process never loads spaCy), and its workers yield the CPU
+    (`priority.run_in_background`). A StoreError is passed to `warn` once and the run goes on
+    without the store. Raises ModelError (no pipeline can be loaded, when the first article
+    needs it) or RuntimeError (scheduler unreachable).
     """
     from reader.core.text.loaders import load_article
 
@@ -199,7 +204,7 @@ def analyze_files(
         if not batch.articles:
             return
         if executor is None:
-            executor = _executor(jobs, scheduler, in_this_process)
+            executor = _executor(jobs, scheduler, background)
         batch.future = executor.submit(analyze_batch, batch.articles, model)
         submitted.append(batch)
         batch = _Batch()

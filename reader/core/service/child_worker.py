@@ -23,6 +23,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
+from reader.core.service.priority import run_in_background
 from reader.core.store import database, identity_snapshot
 
 T = TypeVar("T")
@@ -33,8 +34,10 @@ RUN_TIMEOUT_S = 900.0
 
 
 def _start_child(version: str, rules: str) -> None:
-    """The child's first step: read the analyses stored under the window's `version` and make
-    identity snapshots under its `rules` (`identity_snapshot.RULES`)."""
+    """The child's first step: yield the CPU to the window (`priority`), read the analyses
+    stored under the window's `version` and make identity snapshots under its `rules`
+    (`identity_snapshot.RULES`)."""
+    run_in_background()
     identity_snapshot.RULES = rules
     if version != database.ANALYSIS_VERSION:
         for name, module in list(sys.modules.items()):

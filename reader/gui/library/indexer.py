@@ -2,8 +2,8 @@
 
 The GUI thread never loads a file or runs spaCy for a collection: a job on the indexer's lane
 drives `analyze_files`, which loads each file, takes what the store already holds, and sends the
-rest to worker processes (one pipeline each, one process for a few files), writing every
-finished batch to the store.
+rest to worker processes (one pipeline each, one process for a few files, each of lower
+priority than the window), writing every finished batch to the store.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _index(
         jobs=jobs,
         store=store,
         warn=lambda text: control.report(_Warning(text)),
-        in_this_process=False,  # spaCy never in the window's process, even for one file
+        background=True,  # never in the window's process; the workers yield it the CPU
     )
     try:
         for result in results:

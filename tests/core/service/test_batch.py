@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -140,7 +141,7 @@ def test_results_do_not_pile_up_behind_an_unfinished_batch(pipeline, tmp_path, m
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_stopping_a_run_ends_its_worker_processes_at_once_real_processes():
-    executor = batch._executor(2, None, in_this_process=False)
+    executor = batch._executor(2, None, background=False)
     busy = [executor.submit(time.sleep, 600) for _ in range(2)]
     while len(executor._processes) < 2 or not all(f.running() for f in busy):
         time.sleep(0.05)
@@ -172,23 +173,38 @@ def test_a_pipeline_that_cannot_load_stops_the_run_with_one_error(files, tmp_pat
         list(analyze_files(files, model=str(tmp_path / "no-such-pipeline"), jobs=2))
 
 
-def test_a_few_files_go_to_a_worker_process_when_not_in_this_one_real_process(
+def test_a_background_run_of_a_few_files_goes_to_a_worker_process_real_process(
     pipeline, files, monkeypatch
 ):
     workers: list[int] = []
     real = batch._executor
 
-    def watched(jobs, scheduler, in_this_process):
-        made = real(jobs, scheduler, in_this_process)
+    def watched(jobs, scheduler, background):
+        made = real(jobs, scheduler, background)
         workers.append(getattr(made, "_max_workers", 0))  # 0: this process (inline)
         return made
 
     monkeypatch.setattr(batch, "_executor", watched)
-    results = list(analyze_files(files[:2], model=pipeline, jobs=2, in_this_process=False))
+    results = list(analyze_files(files[:2], model=pipeline, jobs=2, background=True))
     assert workers == [1]  # one worker process for two files, not this process
     assert [r.analysis.article.text for r in results] == TEXTS[:2]
     list(analyze_files(files[:2], model=pipeline, jobs=2))
     assert workers == [1, 0]  # as before for the command line: two files in this process
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities")
+def test_the_workers_of_a_background_run_yield_the_cpu_real_processes():
+    from reader.core.service.priority import BACKGROUND_NICENESS
+
+    here = os.nice(0)
+    background = batch._executor(2, None, background=True)
+    command_line = batch._executor(2, None, background=False)
+    try:
+        assert background.submit(os.nice, 0).result() == here + BACKGROUND_NICENESS
+        assert command_line.submit(os.nice, 0).result() == here
+    finally:
+        background.shutdown()
+        command_line.shutdown()
 
 
 def test_the_pipeline_label_is_read_without_importing_spacy():

@@ -26,6 +26,13 @@ def test_a_request_is_answered_by_the_child_real_process(worker):
     assert worker.run(os.getpid) != os.getpid()
 
 
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities")
+def test_the_child_yields_the_cpu_to_the_window_real_process(worker):
+    from reader.core.service.priority import BACKGROUND_NICENESS
+
+    assert worker.run(os.nice, 0) == os.nice(0) + BACKGROUND_NICENESS
+
+
 def test_what_the_function_raised_reaches_the_caller_real_process(worker):
     with pytest.raises(ValueError, match="invalid literal"):
         worker.run(int, "not a number")
