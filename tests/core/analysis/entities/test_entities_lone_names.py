@@ -92,6 +92,15 @@ def test_a_title_s_own_word_before_a_full_name_is_no_person():
     assert found(mentions_from_doc(doc)) == [("Ana Reis", "PERSON")]
 
 
+def test_a_title_s_own_word_is_no_person_where_the_model_named_only_its_other_uses():
+    doc = labelled(
+        "Former Miss Galaxy Ana Reis spoke. She was crowned Miss Galaxy in 2010.",
+        ("Ana Reis", "PERSON"),
+        ("Galaxy", "PERSON"),
+    )
+    assert found(mentions_from_doc(doc)) == [("Ana Reis", "PERSON")]
+
+
 def test_a_name_in_capitals_speaking_in_a_transcript_stays_a_person():
     doc = labelled(
         "OKAFOR: We told the OKAFOR team.\nREIS: Thank you.",
