@@ -58,6 +58,7 @@ class StoredIdentity:
         self._hashes: dict[int, str] = {}  # analysis id -> content hash, of those added
         self._corrections: Corrections = {}  # those of the identity as it stands
         self._gathered: tuple[IdentityState, GatheredMap] | None = None  # (state, gathered)
+        self._loaded: snapshots.Snapshot | None = None  # read by `to_read`, for `gathered`
 
     def sync(self, analyses: Mapping[int, str]) -> CollectionIdentity:
         """The identity of exactly `analyses` (analysis id -> content hash) as stored now."""
@@ -72,15 +73,15 @@ class StoredIdentity:
         up to date from its facts and saved again: a collection opens without reading its
         analyses, and a few new ones cost only their own reading. Kept between calls (the
         window's lane keeps one per collection), an update reads only what changed since."""
+        snapshot, self._loaded = self._loaded, None  # read by `to_read` just before, if any
         if corrections is None:
             corrections = corrections_state(self.store)
         state = (dict(analyses), of_texts(corrections, analyses))
         if self._gathered is not None and self._gathered[0] == state:
             return self._gathered[1]
         # an identity in hand is brought up to date; without one, the snapshot is read
-        snapshot = (
-            snapshots.load(self.store, self.scope) if self.scope and not self._hashes else None
-        )
+        if snapshot is None and self.scope and not self._hashes:
+            snapshot = snapshots.load(self.store, self.scope)
         if snapshot is not None and snapshot.covers(*state):
             gathered = GatheredMap(*snapshot.gathered())
         else:
@@ -101,8 +102,9 @@ class StoredIdentity:
         store: those not in the identity in hand, or (with none in hand) not in the scope's
         snapshot; all of them without either. Cheap: the snapshot's state only."""
         held: Mapping[int, str] = self._hashes
-        if not held and self.scope and (snapshot := snapshots.load(self.store, self.scope)):
-            held = snapshot.analyses
+        if not held and self.scope:
+            self._loaded = snapshots.load(self.store, self.scope)  # kept for `gathered`
+            held = self._loaded.analyses if self._loaded is not None else {}
         return sum(1 for article, digest in analyses.items() if held.get(article) != digest)
 
     def _sync(self, analyses: Mapping[int, str], corrections: Corrections) -> CollectionIdentity:

@@ -217,3 +217,21 @@ def test_each_keys_details_are_read_from_their_own_line(tmp_path):
     )
     assert next(iter(read_summary)) == person  # its line is the broken one
     assert GatheredMap(*broken.gathered())[org] == made[org]
+
+
+def test_what_an_identity_would_read_counts_what_neither_it_nor_its_snapshot_holds(tmp_path):
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        _save(store, tmp_path, "a.txt")
+        collection = Collection(store, paths, "m")
+        analyses = collection.identity_state()[0]
+        scope = collection._identity.scope
+        assert StoredIdentity(store, scope).to_read(analyses) == 1  # no snapshot yet
+        collection.entities()  # its snapshot saved
+        _save(store, tmp_path, "b.txt")
+        analyses = Collection(store, paths, "m").identity_state()[0]
+        fresh = StoredIdentity(store, scope)
+        assert fresh.to_read(analyses) == 1  # b.txt, new since the snapshot
+        assert StoredIdentity(store, "").to_read(analyses) == 2  # no scope, no snapshot
+        fresh.gathered(analyses)  # from the snapshot `to_read` read, and b.txt
+        assert fresh.to_read(analyses) == 0  # both in hand
