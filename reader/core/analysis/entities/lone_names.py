@@ -103,12 +103,16 @@ def _person_or_medium(candidate: Candidate) -> bool:
 
 def _introduced(doc: Doc, candidates: list[Candidate], title_words: set[str]) -> set[str]:
     """The lower-case words the article shows to be persons' names: the words of its full
-    names (surnames and first words), given names, a word after a title ("Mr. Okafor") but
-    for a title's own word (`title_words`: "Miss Galaxy"), and a word in capitals (a
-    transcript's speaker, "WALLACE:")."""
+    names (surnames and first words, and the words of the model's own full names, a
+    headline's too), given names, a word after a title ("Mr. Okafor"), and a word in
+    capitals (a transcript's speaker, "WALLACE:"); never a title's own word (`title_words`:
+    "Miss Galaxy")."""
     surnames, family_names = person_forms(doc, candidates)
     lowers, texts, upper = token_lowers(doc), token_texts(doc), flags(doc).upper
     introduced = surnames | family_names | GIVEN_NAMES
+    for ent in doc.ents:  # the model's full names, a headline's too, whatever the steps cut
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            introduced.update(w for w in lowers[ent.start : ent.end] if w not in title_words)
     for candidate in candidates:
         i = candidate.start
         if candidate.end - i != 1 or candidate.kind is not Kind.PERSON:
