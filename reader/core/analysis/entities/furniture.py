@@ -97,9 +97,9 @@ def drop_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 def drop_qualifying_common_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """`candidates` less a one-word person or organization whose word the article also
     writes in lower case and that, wherever the article capitalizes it, only qualifies the
-    common noun after it ("the Federal mine" where the text speaks of federal rules, "a
-    WHITE college boy" where it speaks of white voters): an adjective or a common word, never
-    a name standing on its own ("the Times wrote", "House Republicans" keep theirs). Needs
+    common noun after it ("the Northern shaft" where the text speaks of northern winters, "a
+    GREEN truck" where it speaks of green paint): an adjective or a common word, never a
+    name standing on its own ("the Herald wrote", "Senate Democrats" keep theirs). Needs
     the tagger (without it, nothing is dropped). One pass over the tokens."""
     texts, lowers, lower = token_texts(doc), token_lowers(doc), token_flags(doc).lower
     pos = token_pos(doc)
@@ -123,8 +123,8 @@ def drop_qualifying_common_words(doc: Doc, candidates: list[Candidate]) -> list[
 
 
 def _qualifies_a_noun(texts: list[str], pos: list[str], i: int) -> bool:
-    """Whether token i stands right before a common noun in lower case ("mine" of "the
-    Federal mine")."""
+    """Whether token i stands right before a common noun in lower case ("shaft" of "the
+    Northern shaft")."""
     return i + 1 < len(texts) and texts[i + 1].islower() and pos[i + 1] == "NOUN"
 
 

@@ -10,12 +10,13 @@ is instead:
   on Chirper", "via Chirper", "2,000 Chirper followers";
 - a thing or a place, which takes an article where a name does not: "down the Vistula", "the
   Apathy and bigotry" (not "the Okafor campaign", where the name qualifies a noun);
-- a title's word before a person named in full: "former Miss Galaxy Ana Reis".
+- a title's word before a person named in full: "former Miss Galaxy Ana Reis";
+- a word asked or exclaimed alone: "Greedy? Not at all, she says."
 
 What one mention shows holds for every mention of that word the model calls a person: an
 outlet's become organizations, a medium's or a thing's name nothing. A word the article
 introduces as a person anywhere keeps its kind, and so do transcript speakers in capitals
-("WALLACE:").
+("OKAFOR:").
 
 And a name with a bracket inside a word ("[W]e are reminded", an editor's insertion) is no
 name at all (`drop_bracketed_words`).
@@ -48,6 +49,7 @@ _MEDIUM_NOUNS = frozenset(
 # Words right before an outlet: "told Dispatchly" (and "according to Dispatchly").
 _BEFORE_OUTLET = frozenset({"told", "tells", "telling"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "''"})
 # Words after the last of a phrase: "down the Vistula.", "the Apathy and bigotry".
 _PHRASE_ENDS = frozenset({".", ",", ";", ":", "?", "!", ")", "and", "or", "but", "—", "--"})
 _VERB_TAGS = frozenset({"VERB", "AUX"})
@@ -84,7 +86,7 @@ def lone_names_by_use(doc: Doc, candidates: list[Candidate]) -> None:
             continue
         if _outlet_at(doc, i):
             outlets.add(word)
-        elif _medium_at(doc, i) or _thing_at(doc, i):
+        elif _medium_at(doc, i) or _thing_at(doc, i) or _exclaimed_alone_at(doc, i):
             things.add(word)
     for candidate in lone:
         word = lowers[candidate.start]
@@ -105,7 +107,7 @@ def _introduced(doc: Doc, candidates: list[Candidate], title_words: set[str]) ->
     """The lower-case words the article shows to be persons' names: the words of its full
     names (surnames and first words, and the words of the model's own full names, a
     headline's too), given names, a word after a title ("Mr. Okafor"), and a word in
-    capitals (a transcript's speaker, "WALLACE:"); never a title's own word (`title_words`:
+    capitals (a transcript's speaker, "OKAFOR:"); never a title's own word (`title_words`:
     "Miss Galaxy")."""
     surnames, family_names = person_forms(doc, candidates)
     lowers, texts, upper = token_lowers(doc), token_texts(doc), flags(doc).upper
@@ -159,6 +161,21 @@ def _thing_at(doc: Doc, i: int) -> bool:
     if i == 0 or lowers[i - 1] not in _ARTICLES or texts[i].endswith("s"):
         return False
     return i + 1 == len(doc) or lowers[i + 1] in _PHRASE_ENDS or "\n" in texts[i + 1]
+
+
+def _exclaimed_alone_at(doc: Doc, i: int) -> bool:
+    """Whether the word at token i is a question or an exclamation of its own ("Greedy? Not at
+    all, she says."): alone between a sentence's or line's start (past opening quotes)
+    and a "?" or "!"."""
+    texts = token_texts(doc)
+    if i + 1 >= len(doc) or texts[i + 1] not in ("?", "!"):
+        return False
+    first = i
+    while first > 0 and texts[first - 1] in _OPENING_QUOTES:
+        first -= 1
+    if first == 0 or "\n" in texts[first - 1] or texts[first - 1] in (".", "?", "!"):
+        return True
+    return doc.has_annotation("SENT_START") and flags(doc).sent_start[first]
 
 
 def _title_words(doc: Doc, candidates: list[Candidate], words: set[str]) -> set[str]:

@@ -88,7 +88,7 @@ STEPS: tuple[Step, ...] = (
     # any layout step or vote can make a name of them.
     drop_page_furniture,
     drop_common_words,
-    # "the Federal mine" where the text speaks of federal rules: a common word that only
+    # "the Northern shaft" where the text speaks of northern winters: a common word that only
     # qualifies nouns, gone with the other common words.
     drop_qualifying_common_words,
     # "said on Twitter": the platform names nothing but keeps its place, so that the votes

@@ -101,6 +101,15 @@ def test_a_title_s_own_word_is_no_person_where_the_model_named_only_its_other_us
     assert found(mentions_from_doc(doc)) == [("Ana Reis", "PERSON")]
 
 
+def test_a_word_asked_alone_is_no_person():
+    doc = labelled(
+        "Rents rose again. “Greedy? Not at all,” said Ana Reis.",
+        ("Greedy", "PERSON"),
+        ("Ana Reis", "PERSON"),
+    )
+    assert found(mentions_from_doc(doc)) == [("Ana Reis", "PERSON")]
+
+
 def test_a_name_in_capitals_speaking_in_a_transcript_stays_a_person():
     doc = labelled(
         "OKAFOR: We told the OKAFOR team.\nREIS: Thank you.",
