@@ -240,3 +240,75 @@ def test_a_first_build_of_many_analyses_is_made_in_a_child_real_process(
     assert _snapshots(window) == 1
     library.panel.follow("person:rex-tillerson")
     assert [q.path.name for q in rows(library.panel.quotes)] == ["monday.txt", "tuesday.txt"]
+
+
+class _FailingChild:
+    """A child process that dies on every request (as one killed by the system would)."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def run(self, *_args, **_how):
+        self.asked += 1
+        raise RuntimeError("the identity process died")
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_build_the_child_cannot_make_is_made_on_the_lane_on_a_real_thread(
+    window, qtbot, folder, fake_indexing, tmp_path, monkeypatch
+):
+    collect(qtbot, window, folder)
+    library = window.library.collections
+    first = library.current.id
+    listed = {e.key: e for e in rows(library.panel.entities)}
+    _other_collection(qtbot, library, tmp_path)
+    _other_collection(qtbot, library, tmp_path, "third", "Guterres spoke in Geneva.")
+    _forget_snapshots(window)
+    child = _FailingChild()
+    monkeypatch.setattr(library.identity._lane_identity, "_child", child)
+    monkeypatch.setattr(identity_work, "CHILD_FROM", 1)
+
+    shown(qtbot, library, first)
+    qtbot.wait_until(lambda: library.identity.pending is None, timeout=WAIT_MS)
+    assert child.asked == 1
+    assert {e.key: e for e in rows(library.panel.entities)} == listed
+    assert _snapshots(window) == 1  # saved by the lane instead
+
+
+class _HeldChild:
+    """A child process whose build runs until it is closed (ended) from the GUI thread."""
+
+    def __init__(self) -> None:
+        self.began, self.closed = threading.Event(), threading.Event()
+
+    def run(self, *_args, **_how):
+        self.began.set()
+        if not self.closed.wait(timeout=20):
+            raise AssertionError("never ended")
+        raise RuntimeError("ended")  # as a killed process's request ends
+
+    def close(self) -> None:
+        self.closed.set()
+
+
+def test_showing_another_collection_ends_a_build_in_the_child_on_a_real_thread(
+    window, qtbot, folder, fake_indexing, tmp_path, monkeypatch
+):
+    collect(qtbot, window, folder)
+    library = window.library.collections
+    first = library.current.id
+    other = _other_collection(qtbot, library, tmp_path)
+    _other_collection(qtbot, library, tmp_path, "third", "Guterres spoke in Geneva.")
+    _forget_snapshots(window)
+    child = _HeldChild()
+    monkeypatch.setattr(library.identity._lane_identity, "_child", child)
+    monkeypatch.setattr(identity_work, "CHILD_FROM", 1)
+    shown(qtbot, library, first)
+    assert child.began.wait(timeout=10)
+
+    shown(qtbot, library, other)  # before the first one's build has ended
+    assert child.closed.is_set()
+    qtbot.wait_until(lambda: library.identity.pending is None, timeout=WAIT_MS)
+    assert [e.key for e in rows(library.panel.entities)] == ["person:sergei-lavrov"]
