@@ -35,6 +35,7 @@ from reader.core.text.loaders.blocks import (
     with_title_first,
 )
 from reader.core.text.loaders.metadata import stated_meta, stated_title
+from reader.core.text.loaders.opening_dates import with_dateline_date
 from reader.core.text.loaders.wordml import (
     CHART_NAMESPACES,
     NoteMarks,
@@ -81,7 +82,7 @@ def load_docx(path: Path, archive: DocumentArchive) -> Article:
         parts = with_title_first(parts, title) if title else headline_first(parts)
     if _only_pictures(parts, body):
         raise only_pictures(path)
-    article = article_from_parts(path, parts, meta=meta)
+    article = with_dateline_date(article_from_parts(path, parts, meta=meta))
     if _has_page_furniture(path, relations, archive, styles):
         article = replace(article, notices=(HEADERS_LEFT_OUT,))
     return article

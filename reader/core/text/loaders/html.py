@@ -28,6 +28,7 @@ from reader.core.text.loaders.markup import (
     markup_parts,
 )
 from reader.core.text.loaders.metadata import stated_meta, stated_title
+from reader.core.text.loaders.opening_dates import with_dateline_date
 from reader.core.text.loaders.visibility import HIDING_ATTRIBUTES, drop_hidden, read_noscript
 
 # Elements whose content is never article text (<noscript>: see visibility.read_noscript).
@@ -112,6 +113,11 @@ MAX_EXTRACTED_CHARS = 2_000_000
 # on a page of 100,000 one-word items (bench/bench_fuzz.py, "many paragraphs or items"). News
 # pages hold a few thousand elements; their text comes from trafilatura's own extractor.
 MAX_FALLBACK_ELEMENTS = 10_000
+# The page's date as its markup states it (meta tags, JSON-LD, <time>, an element marked as
+# the date): htmldate's "extensive search" also took any date written in the text (a talk set
+# for "April 14, 2025" in the fourth paragraph became the article's date). Without a date in
+# the markup, a dateline opening the body dates the page (opening_dates), nothing else.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _FURNITURE_TAGS = ("nav", "header", "footer", "aside", "menu", "dialog")
 _FURNITURE_ROLES = (
     "//*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary']"
@@ -129,7 +135,7 @@ def load_html(path: Path, data: bytes) -> Article:
     evaluate.py rule, bench/bench_html_extraction.py): F1 0.964 without it, 0.961 with it
     (8 pages better without, 1 worse).
     """
-    return html_article(path, decode_html(path, data), favor_recall=False)
+    return with_dateline_date(html_article(path, decode_html(path, data), favor_recall=False))
 
 
 def decode_html(path: Path, data: bytes) -> str:
@@ -203,6 +209,7 @@ def _extracted_parts(
             include_images=False,
             include_links=False,
             include_formatting=False,
+            date_extraction_params=dict(_DATE_PARAMS),
         )
     except (AssertionError, ValueError, TypeError, IndexError, RecursionError) as error:
         # trafilatura's date and metadata helpers assert on pages that are no documents

@@ -31,6 +31,7 @@ from reader.core.text.loaders.blocks import Part, article_from_parts, with_notic
 from reader.core.text.loaders.charsets import codec_for_label
 from reader.core.text.loaders.html import decode_html, html_article
 from reader.core.text.loaders.metadata import stated_meta, stated_title
+from reader.core.text.loaders.opening_dates import with_dateline_date
 from reader.core.text.loaders.text import text_article
 from reader.core.text.sources import MAX_FILE_BYTES
 
@@ -55,10 +56,10 @@ def load_mail(path: Path, data: bytes) -> Article:
     if not quoted:
         if body is None:
             raise ArticleError(f"{path.name} has no text or HTML part to read.")
-        return with_notices(body, *notices)
+        return with_notices(with_dateline_date(body), *notices)
     parts = _article_parts(body) if body is not None else []
     article = article_from_parts(path, parts + quoted, title=title, meta=meta)
-    return with_notices(article, *notices)
+    return with_notices(with_dateline_date(article), *notices)
 
 
 def _unread_parts(message: EmailMessage) -> list[str]:

@@ -20,6 +20,7 @@ from reader.core.text.article import Article, BlockKind
 from reader.core.text.decoding import decode_text
 from reader.core.text.loaders.blocks import article_from_parts, with_notices
 from reader.core.text.loaders.metadata import first_byline
+from reader.core.text.loaders.opening_dates import with_dateline_date
 
 _TEXT_TOKENS = frozenset({"paragraph_open", "heading_open"})
 _CODE_TOKENS = frozenset({"fence", "code_block"})
@@ -71,6 +72,7 @@ def markdown_article(path: Path, text: str) -> Article:
     found.sort(key=lambda item: item[0])
     meta = first_byline(shown for _, shown in sorted(bylines) if shown.strip())
     article = article_from_parts(path, [(kind, content) for _, kind, content in found], meta=meta)
+    article = with_dateline_date(article)
     return with_notices(article, _raw_html_notice(raw_html))
 
 

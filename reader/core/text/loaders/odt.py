@@ -30,6 +30,7 @@ from reader.core.text.loaders.blocks import (
 )
 from reader.core.text.loaders.markup import CELL_SEPARATOR
 from reader.core.text.loaders.metadata import stated_meta, stated_title
+from reader.core.text.loaders.opening_dates import with_dateline_date
 from reader.core.text.loaders.zip_members import DocumentArchive, read_member
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -78,7 +79,7 @@ def load_odt(path: Path, archive: DocumentArchive) -> Article:
     pictures = body is not None and next(body.iter(f"{{{DRAW}}}frame"), None) is not None
     if pictures and not any(text.strip() for _, text in parts):
         raise only_pictures(path)
-    article = article_from_parts(path, parts, meta=meta)
+    article = with_dateline_date(article_from_parts(path, parts, meta=meta))
     return with_notices(article, HEADERS_LEFT_OUT if _has_page_furniture(styles) else "")
 
 

@@ -27,6 +27,7 @@ from reader.core.errors import ArticleError
 from reader.core.text.article import Article, ArticleMeta
 from reader.core.text.loaders.blocks import with_notices
 from reader.core.text.loaders.metadata import stated_meta, stated_title
+from reader.core.text.loaders.opening_dates import with_dateline_date
 from reader.core.text.loaders.page_text import article_from_pages, reading_order
 from reader.core.text.loaders.pdf_noise import Box, Line, Page, plain_letters
 from reader.core.text.loaders.pdf_streams import bounded_streams
@@ -89,6 +90,7 @@ def load_pdf(path: Path, data: bytes) -> Article:
 
         meta = replace(meta or ArticleMeta(), ocr=True)
         article = with_uncertain_spans(article_from_pages(path, pages, title=title, meta=meta))
+    article = with_dateline_date(article)  # not one read with OCR: its meta says so
     return with_notices(article, *_left_out_notices(*left_out))
 
 

@@ -20,6 +20,7 @@ from reader.core.text.article import Article
 from reader.core.text.decoding import normalize_newlines
 from reader.core.text.loaders.blocks import HEADERS_LEFT_OUT, with_notices
 from reader.core.text.loaders.metadata import stated_meta, stated_title
+from reader.core.text.loaders.opening_dates import with_dateline_date
 from reader.core.text.loaders.text import text_article
 from reader.core.text.loaders.wordml import format_number
 
@@ -65,6 +66,7 @@ def load_rtf(path: Path, data: bytes) -> Article:
         else None,
     )
     article = text_article(path, text, title=stated_title(fields.get("title")), meta=meta)
+    article = with_dateline_date(article)
     return with_notices(
         article,
         HEADERS_LEFT_OUT if furniture else "",

@@ -140,11 +140,11 @@ def _with_dateline_date(
 ) -> ArticleMeta | None:
     """`meta` (None or a byline's author) with the date of the dateline opening the body,
     when there is one; the paragraphs before it may be a byline, a standfirst, a photo caption
-    and its credit, an editor's note (`_furniture`)."""
+    and its credit, an editor's note (`opening_furniture`)."""
     chunks = [text[start:end] for start, end in spans[: OPENING_PARAGRAPHS + 1]]
     date = opening_date(
         chunks[:OPENING_PARAGRAPHS],
-        lambda index: _furniture(
+        lambda index: opening_furniture(
             chunks[index], chunks[index + 1] if index + 1 < len(chunks) else ""
         ),
         headline=headline,
@@ -154,10 +154,10 @@ def _with_dateline_date(
     return replace(meta, date=date) if meta is not None else ArticleMeta(date=date)
 
 
-def _furniture(chunk: str, following: str) -> bool:
+def opening_furniture(chunk: str, following: str) -> bool:
     """A paragraph that may stand between the headline and the dateline: a byline, a heading
     (a standfirst, an author's name, a photo credit), a caption with its credit after it, an
-    editor's note."""
+    editor's note. Also the rule of `reader.core.text.loaders.opening_dates` for other formats."""
     stripped = " ".join(chunk.split())
     return (
         _is_byline(chunk)
