@@ -2,7 +2,7 @@
 analysis comes from the store: the store keeps analyses by text, and every road that shows an
 article again reads its file again, whose loader says it anew. Checked on an e-mail with an
 attachment and a Word file with page headers, both written here: the store's own answer, the
-service's, and the articles' pages of a Library collection's report."""
+service's (a correction's too), and the articles' pages of a Library collection's report."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from markupsafe import escape
 from reader.core.model import Analysis
 from reader.core.render.report_pages import write_stored_pages
 from reader.core.service.analyses import AnalysisService
+from reader.core.store.corrections import Correction
 from reader.core.store.database import Store
 from reader.core.store.library import Collection
 from reader.core.store.stored_coverage import StoredCoverage
@@ -85,6 +86,10 @@ def test_an_analysis_from_the_store_says_what_the_file_left_out(tmp_path):
             assert from_store is not None and from_service is not None
             assert from_store.mentions and from_store.article.notices == (notice,)
             assert from_service.article.notices == (notice,)
+            rename = Correction("rename", key="person:tom-baker", name="Thomas Baker")
+            corrected = service.correct(load_article(path), MODEL, rename)  # the window's
+            assert corrected is not None and corrected.article.notices == (notice,)
+            assert {m.name for m in corrected.mentions if m.corrected} == {"Thomas Baker"}
 
 
 def test_a_collection_report_s_article_pages_say_what_the_files_left_out(tmp_path):
