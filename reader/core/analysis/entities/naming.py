@@ -166,6 +166,9 @@ def _person_names(doc: Doc, persons: list[Candidate], quoted: set[int]) -> dict[
     for words, full in full_names.items():
         for i in range(len(words)):
             by_ending.setdefault(words[i:], []).append(full)
+        if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:  # "Byrd" of "Harry Byrd Sr."
+            for i in range(1, len(words) - 1):
+                by_ending.setdefault(words[i:-1], []).append(full)
         if len(words) > 1:
             by_first_word.setdefault(words[0], []).append(full)
     owner = _SurnameOwner(full_names)
@@ -237,6 +240,7 @@ class _FullName:
         )
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TITLE_WORDS = 20  # words of the longest title line (as `headlines`)
 
 

@@ -104,3 +104,12 @@ def test_a_surname_of_the_title_line_only_takes_the_later_full_name():
         ("Nora Marsh", "PERSON"),
     )
     assert {key for _, key in keys(doc)} == {"person:nora-marsh"}
+
+
+def test_a_surname_alone_takes_the_full_name_it_opens_before_a_suffix():
+    doc = labelled(
+        "Senator Harlan B. Voss Jr. opened the hearing. Voss said it would be short.",
+        ("Harlan B. Voss Jr.", "PERSON"),
+        ("Voss", "PERSON"),
+    )
+    assert {key for _, key in keys(doc)} == {"person:harlan-b-voss-jr"}
