@@ -18,8 +18,16 @@ Persons
   own words before its mentions: a given name there that makes one of them ("Hillary" before
   "Clinton" where the analysis did not take the name whole); a sex ("Mrs.", "his wife,")
   drops the full names called by the other sex somewhere in the collection, then an office
-  ("President", "Sen.") or the sex picks the one full name that carries it somewhere. What is
-  still ambiguous ("Clinton" alone where Bill and Hillary both appear) keeps its own key.
+  ("President", "Sen.") or the sex picks the one full name that carries it somewhere, else
+  the one the collection names in full in EVIDENCE_MAJORITY times as many articles as all
+  the others together ("Obama" alone, where dozens of articles name Barack Obama and three
+  Michelle Obama). What is still ambiguous keeps its own key, and so does a one-word name
+  with a sex ("Mrs. Vance") that the only candidate's articles show of the other.
+- A one-word person its own analysis kept apart from its article's full names with that
+  surname (the analysis compares them all: "Mrs. Vance" beside a John Vance called "Mr.",
+  "Obama" used only before "Michelle Obama") never links to them; only to another person
+  of the collection, by the rules above. Not where those full names end in a suffix ("Harry
+  F. Byrd Sr."), which an older analysis did not compare.
 - Across articles, one word links only to a person named in full in WELL_ATTESTED other
   articles, or in all of them when there are fewer (or whose given name the article writes
   before it); and a word that is a surname in the collection stays apart when its article
@@ -53,8 +61,7 @@ nothing of another article is read again.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Hashable, Iterable
 
 from reader.core.model import Kind
 from reader.core.store.entity_facts import (
@@ -70,12 +77,7 @@ from reader.core.store.entity_facts import (
     org_form,
     slug,
 )
-
-EVIDENCE_MAJORITY = 3
-"""A title picks a full name that carries it in at least three times as many articles as the
-other candidates together: an article-level resolution that went astray once ("President
-Obama" read as "Michelle Obama" where she is the only full name) must not veto the others.
-Chosen by hand (issue 21, on quotes-dev: President Obama 14 articles to 1 and 1)."""
+from reader.core.store.identity_evidence import EVIDENCE_MAJORITY, Evidence, given_written, narrowed
 
 WELL_ATTESTED = 2
 """A one-word name links across articles only to a person named in full in at least this
@@ -91,14 +93,6 @@ def _count(counter: Counter, item: Hashable, delta: int) -> None:
         del counter[item]
 
 
-@dataclass
-class _Evidence:
-    """What the collection says of one full name: sexes and offices seen before it."""
-
-    sexes: Counter = field(default_factory=Counter)
-    offices: Counter = field(default_factory=Counter)
-
-
 class CollectionIdentity:
     """The collection keys of the entities of a set of articles (any hashable ids).
 
@@ -112,7 +106,7 @@ class CollectionIdentity:
         self._shared = SharedFacts()  # one copy of equal strings, sets and names
         self._own: dict[Hashable, dict[str, tuple[PersonName, ...]]] = {}  # surname -> names
         self._middles: dict[tuple, Counter] = defaultdict(Counter)  # base -> middles
-        self._evidence: dict[tuple, _Evidence] = defaultdict(_Evidence)  # (base, middle)
+        self._evidence: dict[tuple, Evidence] = defaultdict(Evidence)  # (base, middle)
         self._by_surname: dict[str, Counter] = defaultdict(Counter)  # surname -> bases
         self._by_given: dict[str, Counter] = defaultdict(Counter)  # given as written -> bases
         self._written: dict[tuple, Counter] = defaultdict(Counter)  # base -> givens as written
@@ -219,15 +213,19 @@ class CollectionIdentity:
             )
         if name.royal or ROYAL_WORDS & f.offices:
             return f.key  # a monarch's name
-        own = self._own[article].get(name.surname)
-        if own:  # the article's own full names with this surname come first
-            candidates = dict(c for full in own if (c := self._candidate(full)) is not None)
-            return _narrowed(candidates, f, self._evidence_of) or f.key
+        own = self._own[article].get(name.surname, ())  # its article's own come first
+        candidates = dict(c for full in own if (c := self._candidate(full)) is not None)
+        if own and (f.kind != Kind.PERSON or f.corrected or any(n.suffix for n in own)):
+            return narrowed(candidates, f, self._evidence_of, self._named) or f.key
+        if (written := given_written(candidates, f)) is not None:
+            return written  # else its analysis, which saw its own, kept it apart from them
         bases = self._by_surname.get(name.surname)
         if bases and self._reads_as_given(article, name.surname, f):
             return f.key
-        candidates = self._candidates(bases or self._by_given.get(name.surname, ()))
-        found = _narrowed(candidates, f, self._evidence_of)
+        own_bases = {n.base for n in own}
+        bases = [b for b in bases or self._by_given.get(name.surname, ()) if b not in own_bases]
+        candidates = self._candidates(bases)
+        found = narrowed(candidates, f, self._evidence_of, self._named)
         if found is None:
             return f.key
         base, middle = candidates[found]
@@ -275,8 +273,8 @@ class CollectionIdentity:
                 candidates[_key_of(self._written, base, "")] = (base, None)
         return candidates
 
-    def _evidence_of(self, base: tuple, middle: str | None) -> _Evidence:
-        total = _Evidence()
+    def _evidence_of(self, base: tuple, middle: str | None) -> Evidence:
+        total = Evidence()
         for m in self._middles.get(base, ()) if middle is None else (middle,):
             evidence = self._evidence.get((base, m))
             if evidence is not None:
@@ -348,38 +346,3 @@ def _kind_forms(name: PersonName, f: EntityFacts) -> tuple[str, ...]:
 def _person_key(base: tuple[str, str, str], middle: str) -> str:
     given, surname, suffix = base
     return "person:" + slug(" ".join(w for w in (given, *middle, surname, suffix) if w))
-
-
-def _narrowed(
-    candidates: dict[str, tuple[tuple, str | None]],
-    f: EntityFacts,
-    evidence_of: Callable[[tuple, str | None], _Evidence],
-) -> str | None:
-    """The one candidate left by the entity's evidence (module docstring), else None."""
-    keys = sorted(candidates)
-    if len(keys) <= 1:
-        return keys[0] if keys else None
-    givens = {GIVEN_FORMS.get(g, g) for g in f.givens}
-    written = [k for k in keys if candidates[k][0][0] in givens]  # "Hillary" before it
-    if len(written) == 1:
-        return written[0]
-    evidence = {k: evidence_of(*candidates[k]) for k in keys}
-    sex = next(iter(f.sexes)) if len(f.sexes) == 1 else None
-    if sex is not None:
-        other = "f" if sex == "m" else "m"
-        keys = [k for k in keys if sex in evidence[k].sexes or other not in evidence[k].sexes]
-        if len(keys) == 1:
-            return keys[0]
-    by_office = {k: sum(evidence[k].offices[o] for o in f.offices) for k in keys}
-    by_sex = {k: evidence[k].sexes[sex] if sex else 0 for k in keys}
-    return _held(by_office) or _held(by_sex)
-
-
-def _held(articles: dict[str, int]) -> str | None:
-    """The candidate that carries a title in EVIDENCE_MAJORITY times as many articles as all
-    the others together (and in one at least), else None."""
-    best = max(articles, key=lambda k: articles[k], default=None)
-    if best is None or not articles[best]:
-        return None
-    others = sum(articles.values()) - articles[best]
-    return best if articles[best] >= EVIDENCE_MAJORITY * others else None

@@ -32,7 +32,8 @@ def _rules_digest() -> str:
     """12 hex digits of sha256 over the code that reads entity facts and resolves collection
     keys: a snapshot made by other rules is never used (as ANALYSIS_VERSION for analyses)."""
     digest = hashlib.sha256()
-    names = ("entity_facts.py", "identity.py", "library_identity.py", "identity_snapshot.py")
+    names = ("entity_facts.py", "identity.py", "identity_evidence.py", "library_identity.py")
+    names += ("identity_snapshot.py",)
     for name in (*names, "entity_roles.py"):  # the roles kept with the gathered entities
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()[:12]

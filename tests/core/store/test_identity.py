@@ -147,12 +147,63 @@ def test_a_given_name_written_before_a_surname_the_analysis_kept_alone_settles_i
 
 
 def test_the_article_s_own_full_name_comes_before_the_collection_s():
+    tagged_org = {"Clinton": (ORG, "org:clinton", "Clinton")}
     identity = collection(
         article("Bill Clinton spoke.", BILL),
         article("Hillary Clinton spoke.", HILLARY),
-        article("Bill Clinton arrived. Clinton spoke.", {**BILL, **CLINTON}),
+        article("Bill Clinton arrived. Clinton spoke.", {**BILL, **tagged_org}),
     )
-    assert identity.key(2, "person:clinton") == "person:bill-clinton"
+    assert identity.key(2, "org:clinton") == "person:bill-clinton"
+
+
+def test_a_surname_its_analysis_kept_apart_from_its_own_full_name_never_joins_it():
+    """The analysis compared the surname with the full names of its article and kept it a
+    person of its own ("Mrs. Vance" beside a John Vance called "Mr.", "Obama" used only
+    before "Michelle Obama"): the collection links it to another person or to none."""
+    michelle = {"Michelle Obama": (P, "person:michelle-obama", "Michelle Obama")}
+    identity = collection(
+        article("Obama spoke. Obama left. Later, Michelle Obama spoke.", {**MR_OBAMA, **michelle}),
+        article("President Barack Obama spoke.", OBAMA),
+        article("Barack Obama left.", OBAMA),
+        article(
+            "Mrs. Vance spoke. Mr. John Vance left.",
+            {
+                "John Vance": (P, "person:john-vance", "John Vance"),
+                "Vance": (P, "person:vance", "Vance"),
+            },
+        ),
+    )
+    assert identity.key(0, "person:obama") == "person:barack-obama"
+    assert identity.key(0, "person:michelle-obama") == "person:michelle-obama"
+    assert identity.key(3, "person:vance") == "person:vance"
+
+
+def test_a_title_of_one_sex_never_links_to_the_one_bearer_called_by_the_other():
+    john = {"John Vance": (P, "person:john-vance", "John Vance")}
+    vance = {"Vance": (P, "person:vance", "Vance")}
+    identity = collection(
+        article("Mr. John Vance spoke.", john),
+        article("John Vance left.", john),
+        article("Mrs. Vance thanked the nurses.", vance),
+        article("Mr. Vance thanked the nurses.", vance),
+    )
+    assert identity.key(2, "person:vance") == "person:vance"
+    assert identity.key(3, "person:vance") == "person:john-vance"
+
+
+def test_a_surname_alone_links_to_the_bearer_the_collection_names_by_far_most():
+    """No title, sex or given name tells between the bearers: the one named in full in three
+    times as many articles as all the others together takes it; closer counts link none."""
+    michelle = {"Michelle Obama": (P, "person:michelle-obama", "Michelle Obama")}
+    many = [article("Barack Obama spoke.", OBAMA) for _ in range(3)]
+    identity = collection(
+        article("Obama spoke.", MR_OBAMA), *many, article("Michelle Obama spoke.", michelle)
+    )
+    assert identity.key(0, "person:obama") == "person:barack-obama"
+    close = collection(
+        article("Obama spoke.", MR_OBAMA), *many[:2], article("Michelle Obama spoke.", michelle)
+    )
+    assert close.key(0, "person:obama") == "person:obama"
 
 
 def test_adding_an_article_changes_keys_without_touching_the_others_and_removing_undoes():
