@@ -20,12 +20,16 @@ from reader.core.analysis.entities.candidates import (
     lower_case_words,
     replacing,
     stem,
+    words_of,
 )
 from reader.core.analysis.entities.countries import country_named, country_of_demonym
 from reader.core.analysis.entities.from_model import TITLES
 from reader.core.analysis.entities.headlines import (
     OPENING_PREPOSITIONS,
+    first_words_by_surname,
     headline_flags,
+    is_glued_opener,
+    opens_sentence,
     title_line_end,
 )
 from reader.core.analysis.entities.kinds import GIVEN_NAMES
@@ -47,6 +51,8 @@ def completed_names(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     name; the candidates a widened name now covers are dropped."""
     taken = covered(doc, candidates)
     headline = headline_flags(doc)
+    persons = (c for c in candidates if c.kind is Kind.PERSON)
+    first_words = first_words_by_surname(" ".join(words_of(doc, c)) for c in persons)
     widened = []
     for candidate in candidates:
         if candidate.kind is not Kind.PERSON or headline[candidate.start]:
@@ -56,7 +62,7 @@ def completed_names(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         end = _past_nickname(doc, end)
         start = _before_nickname(doc, start)
         if end - start == 1:
-            start = _with_missed_first_name(doc, start, taken)
+            start = _with_missed_first_name(doc, start, taken, first_words)
         if (start, end) != (candidate.start, candidate.end):
             widened.append(Candidate(start, end, Kind.PERSON, label=candidate.label))
     return replacing(doc, candidates, _without_overlaps(widened))
@@ -98,10 +104,14 @@ def _before_nickname(doc: Doc, start: int) -> int:
     return start
 
 
-def _with_missed_first_name(doc: Doc, start: int, taken: bytearray) -> int:
+def _with_missed_first_name(
+    doc: Doc, start: int, taken: bytearray, first_words: dict[str, set[str]]
+) -> int:
     """ "Rex" before "Tillerson": a proper noun right before a lone surname, in no other name,
-    that is no title, country or nationality, nor a word the article writes in lower case;
-    on the article's title line, only a common given name (GIVEN_NAMES)."""
+    that is no title, country or nationality, nor a word the article writes in lower case,
+    nor a sentence's first word glued to the surname of a person it names in full
+    (`headlines.is_glued_opener`); on the article's title line, only a common given name
+    (GIVEN_NAMES)."""
     if start == 0:
         return start
     before = doc[start - 1]
@@ -113,6 +123,8 @@ def _with_missed_first_name(doc: Doc, start: int, taken: bytearray) -> int:
         return start  # "Beyond Trump's finances"
     if _written_in_lower_case(doc, before):
         return start  # "Injecting Clinton's marital troubles": a verb opening the sentence
+    if opens_sentence(doc, before.i) and is_glued_opener(doc, before.i, first_words):
+        return start  # the same, where the article writes no other form of the verb
     if country_named(before.text) or country_of_demonym(before.text):
         return start
     if before.i < title_line_end(doc) and before.lower_ not in GIVEN_NAMES:

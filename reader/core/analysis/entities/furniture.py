@@ -24,7 +24,7 @@ from reader.core.analysis.entities.candidates import (
     person_forms,
     stem,
 )
-from reader.core.analysis.entities.headlines import MINOR_WORDS
+from reader.core.analysis.entities.headlines import COMMON_NOUNS, MINOR_WORDS
 from reader.core.analysis.entities.kinds import GIVEN_NAMES
 from reader.core.analysis.entities.token_facts import flags as token_flags
 from reader.core.analysis.entities.token_facts import (
@@ -33,11 +33,8 @@ from reader.core.analysis.entities.token_facts import (
     token_pos,
     token_texts,
 )
-from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
 
-# Common English nouns (a dictionary's, proper nouns among them: see the file's header).
-COMMON_NOUNS = words("common_nouns.txt")
 # Verbs whose subject is a speaker: a lone word saying something is a person's name ("Nerweyi
 # said"), whatever a dictionary holds.
 _SPEAKING = frozenset({"say", "tell", "add", "ask", "write", "warn", "insist", "claim", "argue"})

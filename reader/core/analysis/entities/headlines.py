@@ -23,6 +23,7 @@ body rule: issue 21, quotes-dev person names and the entity figures in its commi
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
@@ -45,6 +46,7 @@ from reader.core.analysis.entities.token_facts import (
     token_pos,
     token_texts,
 )
+from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
 
 # Words of the shortest title-case headline line: shorter capitalized lines are names,
@@ -58,6 +60,9 @@ MINOR_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by"}
     | {"with", "from", "as", "vs", "via", "per", "into", "over", "up", "off"}
 )
+
+# Common English nouns (a dictionary's, proper nouns among them: see the file's header).
+COMMON_NOUNS = words("common_nouns.txt")
 
 # Prepositions and conjunctions that open a sentence before a name, never part of one
 # ("Beyond Trump's finances"; not "Van" nor "De", which are).
@@ -78,6 +83,7 @@ def without_headline_words(doc: Doc, candidates: list[Candidate]) -> list[Candid
     person_forms = {
         " ".join(words_of(doc, c)) for c in candidates if c.kind is Kind.PERSON and c.label
     }
+    first_words = first_words_by_surname(person_forms)
     headline = headline_flags(doc)
     body = _BodyNames(doc, [c for c in candidates if not headline[c.start]])
     forms = Counter(form_of(doc, c) for c in candidates)
@@ -97,7 +103,7 @@ def without_headline_words(doc: Doc, candidates: list[Candidate]) -> list[Candid
                     pieces = [p for p in pieces if p.kind is not Kind.ORG or body.names(doc, p)]
             result.extend(pieces)
         else:
-            candidate = _without_opening_verb(doc, candidate, common, person_forms)
+            candidate = _without_opening_verb(doc, candidate, common, person_forms, first_words)
             alone = candidate.start < first_line and forms[form_of(doc, candidate)] == 1
             result.append(_without_glued_word(doc, candidate, person_forms, alone))
     return result
@@ -291,17 +297,61 @@ def _split_at_common_words(
 
 
 def _without_opening_verb(
-    doc: Doc, candidate: Candidate, common: frozenset[str], person_forms: set[str]
+    doc: Doc,
+    candidate: Candidate,
+    common: frozenset[str],
+    person_forms: set[str],
+    first_words: dict[str, set[str]],
 ) -> Candidate:
     """ "Hammering Hillary Clinton", "Beyond Trump's finances" opening a sentence: the verb or
     preposition is cut when it is a common word or the rest is a person the article names
-    elsewhere."""
+    elsewhere; so is any first word of a person glued to a surname (`is_glued_opener`)."""
     first, lower = candidate.start, token_lowers(doc)[candidate.start]
-    opens = first == 0 or token_flags(doc).sent_start[first] or "\n" in token_texts(doc)[first - 1]
-    if not opens:
+    if not opens_sentence(doc, first):
         return candidate
     rest = Candidate(candidate.start + 1, candidate.end, candidate.kind, label=candidate.label)
+    single = candidate.kind is Kind.PERSON and rest.end - rest.start == 1
+    if single and is_glued_opener(doc, first, first_words):
+        return rest
     preposition = lower in OPENING_PREPOSITIONS  # tagged PROPN inside the name
     verb = token_pos(doc)[first] in ("VERB", "AUX") or lower.endswith(("ing", "ed")) or preposition
     evidence = preposition or _is_common(doc, first, common) or form_of(doc, rest) in person_forms
     return rest if verb and evidence else candidate
+
+
+_OPENING_QUOTES = frozenset({"“", '"', "‘"})
+
+
+def opens_sentence(doc: Doc, i: int) -> bool:
+    """Whether token `i` opens the text, a sentence, a line or a quotation: where a capital
+    says nothing of a name."""
+    if i == 0:
+        return True
+    before = token_texts(doc)[i - 1]
+    return bool(token_flags(doc).sent_start[i]) or "\n" in before or before in _OPENING_QUOTES
+
+
+def first_words_by_surname(forms: Iterable[str]) -> dict[str, set[str]]:
+    """Last word -> first words of the full names (two words or more) among `forms`."""
+    found: dict[str, set[str]] = {}
+    for form in forms:
+        words = form.split()
+        if len(words) > 1:
+            found.setdefault(words[-1], set()).add(words[0])
+    return found
+
+
+def is_glued_opener(doc: Doc, i: int, first_words: dict[str, set[str]]) -> bool:
+    """Whether token `i`, opening a sentence (`opens_sentence`) right before a lone surname,
+    is that sentence's first word and not a first name: the article names a person in full
+    with that surname and another first word (`first_words`, by `first_words_by_surname`),
+    and the word is a dictionary's noun or a verb's -ing or -ed form, no common given name,
+    and written nowhere else in the article ("Injecting Clinton's health into the race",
+    “Notice Clinton coughing” beside Hillary Clinton; not "Rakeyia Scott")."""
+    lowers = token_lowers(doc)
+    word, surname = lowers[i], lowers[i + 1] if i + 1 < len(doc) else ""
+    if word in GIVEN_NAMES or not first_words.get(surname, set()) - {word}:
+        return False
+    if word not in COMMON_NOUNS and not word.endswith(("ing", "ed")):
+        return False  # "Rakeyia Scott can be heard": a first name, beside Keith Lamont Scott
+    return once_per_doc(doc, "lower_counts", lambda d: Counter(token_lowers(d)))[word] == 1
