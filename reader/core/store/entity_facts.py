@@ -228,8 +228,9 @@ class PersonName:
 
 
 def person_name(name: str) -> PersonName:
-    """Titles before, a suffix after and middle words are taken off (module docstring)."""
-    words = name.split()
+    """Titles before, a suffix after and middle words are taken off (module docstring); a
+    curly apostrophe is compared as a straight one ("O’Neill" is "O'Neill")."""
+    words = name.replace("’", "'").split()
     royal = False
     while len(words) > 1 and _bare(words[0]) in TITLE_WORDS:
         royal |= _bare(words.pop(0)) in ROYAL_WORDS

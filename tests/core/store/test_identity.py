@@ -93,6 +93,7 @@ def test_titles_and_middle_names_are_taken_off_a_name():
     assert person_name("Hillary Rodham Clinton").middle == "R"
     assert person_name("Joseph R. Biden Jr.").base == ("joseph", "biden", "jr")
     assert person_name("Bill de Blasio").surname == "de blasio"
+    assert person_name("Aidan O’Brannagh").surname == person_name("O'Brannagh").surname
     assert word_before("said Mrs. Clinton", 10) == "Mrs"
     assert word_before("his wife, Melania", 10) == "wife"
     identity = collection(

@@ -133,7 +133,7 @@ def _person_names(doc: Doc, persons: list[Candidate], quoted: set[int]) -> dict[
     Clinton") names nobody and is read as that full name. A quoted full name the article
     abbreviates ("Vladimir Putin" in a quote, "Putin" outside) still gives the display name.
     """
-    forms = {c.start: words_of(doc, c) for c in persons}
+    forms = {c.start: _compared(words_of(doc, c)) for c in persons}
     article_forms = {forms[c.start] for c in persons if c.start not in quoted}
     plain_words = {}
     for start, words in forms.items():
@@ -191,6 +191,12 @@ def _body_start(doc: Doc) -> int:
     start, end = bounds[0]
     alpha = token_flags(doc).alpha
     return end if sum(alpha[start:end]) <= _TITLE_WORDS else 0
+
+
+def _compared(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words as compared: a curly apostrophe as a straight one ("James O’Neill" and
+    "O'Neill" in one article are one person)."""
+    return tuple(w.replace("’", "'") for w in words) if any("’" in w for w in words) else words
 
 
 _MALE_WORDS = frozenset({"mr", "sir", "lord", "king", "prince", "husband", "son", "brother"})

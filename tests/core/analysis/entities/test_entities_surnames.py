@@ -113,3 +113,12 @@ def test_a_surname_alone_takes_the_full_name_it_opens_before_a_suffix():
         ("Voss", "PERSON"),
     )
     assert {key for _, key in keys(doc)} == {"person:harlan-b-voss-jr"}
+
+
+def test_a_surname_with_a_straight_apostrophe_is_the_full_name_with_a_curly_one():
+    doc = labelled(
+        "Police Commissioner Aidan O’Brannagh spoke first. O'Brannagh said the street was safe.",
+        ("Aidan O’Brannagh", "PERSON"),
+        ("O'Brannagh", "PERSON"),
+    )
+    assert {key for _, key in keys(doc)} == {"person:aidan-o-brannagh"}
