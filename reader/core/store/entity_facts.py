@@ -63,7 +63,7 @@ _SHORT_GIVEN_NAMES = (
     " david: dave; christopher: chris; matthew: matt; nicholas: nick; benjamin: ben;"
     " samuel: sam; anthony: tony; lawrence: larry; richard: rick dick; edward: ed eddie;"
     " andrew: andy; alexander: alex; peter: pete; jeffrey: jeff; gregory: greg;"
-    " kenneth: ken; ronald: ron; donald: don; douglas: doug; frederick: fred;"
+    " kenneth: ken; ronald: ron; donald: don; douglas: doug; frederick: fred; leonard: len;"
     " bernard: bernie; mitchell: mitch; elizabeth: liz beth betsy; katherine: kathy kate;"
     " margaret: peggy maggie; patricia: patty; susan: sue; deborah: debbie deb"
 )

@@ -90,6 +90,7 @@ def test_titles_and_middle_names_are_taken_off_a_name():
     assert person_name("Sen. Ted Cruz").base == ("ted", "cruz", "")
     bill = person_name("former President Bill Clinton")
     assert (bill.base, bill.written) == (("william", "clinton", ""), "bill")  # a short form
+    assert person_name("Len Marwood").base == person_name("Leonard E. Marwood").base
     assert person_name("Hillary Rodham Clinton").middle == "R"
     assert person_name("Joseph R. Biden Jr.").base == ("joseph", "biden", "jr")
     assert person_name("Bill de Blasio").surname == "de blasio"
