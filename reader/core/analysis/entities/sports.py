@@ -27,6 +27,7 @@ from reader.core.analysis.entities.candidates import (
 )
 from reader.core.analysis.entities.countries import country_named
 from reader.core.analysis.entities.from_model import DISMISSALS, PARTICLES, POSSESSIVES, TITLES
+from reader.core.analysis.entities.headlines import MINOR_WORDS, OPENING_PREPOSITIONS
 from reader.core.analysis.entities.token_facts import (
     capitalized,
     span_text,
@@ -294,6 +295,11 @@ def _name_group_end(doc: Doc, start: int) -> int:
     return end
 
 
+# Words that open a sentence, never a name: after a number and a dash they open a dated
+# line of an almanac ("1901 - In China , ..."), not a shirt number's player.
+_NO_FIRST_NAMES = MINOR_WORDS | OPENING_PREPOSITIONS
+
+
 def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
     """Whether a capitalized group is a person by its layout (see with_person_patterns)."""
     texts, lowers, facts = token_texts(doc), token_lowers(doc), token_flags(doc)
@@ -316,6 +322,7 @@ def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
         and texts[start - 1] == "-"
         and facts.like_num[start - 2]
         and facts.spaced[start - 2]
+        and lowers[start] not in _NO_FIRST_NAMES  # "1714 - The Treaty of Baden was signed"
     )
 
 
