@@ -140,13 +140,14 @@ def _screenshot(files: list[Path], output: Path) -> int:
     errors: list[str] = []
     show_error = dialogs.show_error
     dialogs.show_error = lambda _parent, title, message: errors.append(f"{title}: {message}")
-    status = {"code": 1}
+    status = {"code": 1, "grabbing": 0}
 
     waiting = _Settling(window, files)
 
     def grab(*_signal_args: object) -> None:
-        if not waiting.settled():
+        if status["grabbing"] or not waiting.settled():
             return
+        status["grabbing"] = 1
         window.all_settled.disconnect(grab)
         waiting.disconnect(grab)
         QTimer.singleShot(300, save)  # let the last layout and paint happen
@@ -163,7 +164,11 @@ def _screenshot(files: list[Path], output: Path) -> int:
         app.quit()
 
     def give_up() -> None:
-        print("reader: the analysis did not finish in time", file=sys.stderr)
+        print(
+            f"reader: gave up after {SCREENSHOT_TIMEOUT_MS // 1000} s waiting for"
+            f" {waiting.waiting_for()}; no screenshot written",
+            file=sys.stderr,
+        )
         window.hide()  # not close(): that would quit a second time
         app.quit()
 
@@ -186,8 +191,9 @@ def _screenshot(files: list[Path], output: Path) -> int:
 
 class _Settling:
     """What a screenshot waits for: the tabs' analyses shown (`all_settled`; none to wait for
-    without a file) and, with a folder, the Library's collection analysed (the pipeline known,
-    so the collection is shown, and its indexer not running)."""
+    without a file) and, with a folder, the Library's collection shown, analysed and listed
+    again after its analysis (the pipeline known, the collection's list read, its indexer not
+    running and no read of its list in hand)."""
 
     def __init__(self, window: MainWindow, paths: list[Path]) -> None:
         self._window = window
@@ -195,6 +201,7 @@ class _Settling:
         self._opened = False
         self._tabs_done = all(path.is_dir() for path in paths)
         self._folders = any(path.is_dir() for path in paths)
+        self._check: Callable[..., None] | None = None
         window.all_settled.connect(self._on_tabs_settled)
 
     def open(self) -> None:
@@ -206,20 +213,42 @@ class _Settling:
         self._tabs_done = True
 
     def settled(self) -> bool:
-        if not (self._opened and self._tabs_done):
-            return False
+        return self.waiting_for() == ""
+
+    def waiting_for(self) -> str:
+        """What is not done yet, in words ("" once settled)."""
+        if not self._opened:
+            return "the window to open"
+        if not self._tabs_done:
+            return "the articles' analyses"
         if not self._folders:
-            return True
+            return ""
         collections = self._window.library.collections
-        known = self._window.stored.pipeline_label() is not None
-        return known and not collections.indexer.running
+        if self._window.stored.pipeline_label() is None:
+            return "the analysis pipeline to load"
+        if collections.current is None:
+            return ""  # no collection made (the folder held no articles: a dialog said so)
+        if collections.collection is None or collections.article_work.pending is not None:
+            return f"the list of the collection “{collections.current.name}”"
+        if collections.indexer.running:
+            progress = collections.panel.progress
+            return f"the collection's analysis ({progress.text() or 'not started'})"
+        return ""
 
     def connect(self, check: Callable[..., None]) -> None:
         """Call `check` when the Library may have become settled (after the Library's own
-        handlers of the same signals, connected before)."""
+        handlers of the same signals, connected before; a list read is checked on the next
+        turn of the event loop, once the Library has asked for any read it still wants)."""
+        self._check = check
         self._window.stored.pipeline_known.connect(check)
         self._window.library.collections.indexer.finished.connect(check)
+        self._window.library.collections.article_work.listed.connect(self._on_listed)
+
+    def _on_listed(self, *_args: object) -> None:
+        QTimer.singleShot(0, lambda: self._check is not None and self._check())
 
     def disconnect(self, check: Callable[..., None]) -> None:
+        self._check = None
         self._window.stored.pipeline_known.disconnect(check)
         self._window.library.collections.indexer.finished.disconnect(check)
+        self._window.library.collections.article_work.listed.disconnect(self._on_listed)

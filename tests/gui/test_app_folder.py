@@ -52,3 +52,26 @@ def test_a_screenshot_of_a_folder_opens_it_as_a_collection_and_waits_for_its_ana
     with Store.open(None) as store:  # $READER_STORE: every article analysed before the shot
         articles = Collection(store, sorted(folder.glob("*.txt")), "fake 1.0").articles()
         assert [a.analysed for a in articles] == [True, True, True]
+
+
+def test_a_screenshot_of_a_folder_waits_for_the_collection_listed_and_analysed(
+    window, qtbot, folder: Path, fake_indexing
+):
+    from reader.gui.app import _Settling
+
+    wait_model(qtbot, window)
+    waiting = _Settling(window, [folder])
+    checks: list[bool] = []
+
+    def check(*_args: object) -> None:
+        checks.append(waiting.settled())
+
+    waiting.connect(check)
+    waiting.open()  # the collection is made; its list is read on its lane
+    assert not waiting.settled()  # was: settled at once, the shot of "Analysing 0 of 10"
+    assert "list of the collection “week”" in waiting.waiting_for()
+    qtbot.wait_until(lambda: any(checks), timeout=WAIT_MS)
+    library = window.library.collections
+    assert not library.panel.progress.isVisible()
+    assert [a.analysed for a in rows(library.panel.articles)] == [True, True, True]
+    waiting.disconnect(check)
