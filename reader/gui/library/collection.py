@@ -215,7 +215,7 @@ class Collections(QObject):
             self.identity.show(collection, self.current.name, listed.records)
             self.analyse_collection()
         elif listed.entities:
-            self.identity.refresh(listed.records)
+            self.identity.refresh(listed.records, listed.base, listed.changed or ())
         else:
             self.panel.articles_read(listed.records, listed.base, listed.changed or ())
 

@@ -22,7 +22,7 @@ an older job's outcome stale. `ready` carries the request id of the job that end
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -164,11 +164,17 @@ class IdentityWork(QObject):
         self._panel.set_collection(collection, name, articles)
         self._ask_after_listing()
 
-    def refresh(self, articles: tuple[ArticleSummary, ...] | None = None) -> None:
-        """The panel's lists shown again (`articles`, read again on the articles' lane; the
-        entities adopted last), and an update of the identity asked for when the store has
-        moved on (as the Collection's adopted article list says)."""
-        self._panel.refresh(articles)
+    def refresh(
+        self,
+        articles: tuple[ArticleSummary, ...] | None = None,
+        base: tuple[ArticleSummary, ...] | None = None,
+        changed: Sequence[int] = (),
+    ) -> None:
+        """The panel's lists shown again (`articles`, read again on the articles' lane as a
+        change of `base` at `changed`, `LibraryPanel.refresh`; the entities adopted last), and
+        an update of the identity asked for when the store has moved on (as the Collection's
+        adopted article list says)."""
+        self._panel.refresh(articles, base, changed)
         self._ask_after_listing()
 
     def _ask_after_listing(self) -> None:

@@ -228,10 +228,18 @@ class LibraryPanel(QWidget):
         self._articles = articles
         self.refresh_articles(changed if in_place else None)
 
-    def refresh(self, articles: Articles | None = None) -> None:
-        """The lists shown again: `articles` (None: those read last), entities, search."""
-        self._articles = self._articles if articles is None else articles
-        self.refresh_articles()
+    def refresh(
+        self,
+        articles: Articles | None = None,
+        base: Articles | None = None,
+        changed: Sequence[int] = (),
+    ) -> None:
+        """The lists shown again: `articles` read again (as `articles_read` takes them; None:
+        those read last, the table reset), the entities, the search."""
+        if articles is None:
+            self.refresh_articles()
+        else:
+            self.articles_read(articles, base, changed)
         self.refresh_entities()
         if self.search_box.text().strip():
             self.run_search()

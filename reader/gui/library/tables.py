@@ -106,7 +106,7 @@ def _measured(view: QTableView, records: Sequence[Any]) -> list[int]:
     margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
     widths = []
     for section, column in enumerate(view.records.columns):  # type: ignore[attr-defined]
-        longest = heapq.nlargest(FIT_TEXTS, (column.text(r) for r in records), key=len)
+        longest = heapq.nlargest(FIT_TEXTS, map(column.text, records), key=len)
         wanted = max((metrics.horizontalAdvance(text) + margin for text in longest), default=0)
         wanted = max(wanted, header.sectionSizeHint(section))
         if column.marked is not None:  # its match in bold

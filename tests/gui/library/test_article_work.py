@@ -155,3 +155,20 @@ def test_a_refresh_replaces_only_the_rows_that_changed_on_a_real_thread(
     assert resets == []  # the one row replaced in place
     tuesday = next(a for a in rows(panel.articles) if a.path.name == "tuesday.txt")
     assert not tuesday.analysed
+
+
+def test_a_refresh_with_the_entities_also_replaces_only_the_rows_that_changed_on_a_real_thread(
+    window, qtbot, folder, fake_indexing
+):
+    collect(qtbot, window, folder)
+    library, panel = window.library.collections, window.library.collections.panel
+    resets = []
+    panel.articles.records.modelReset.connect(lambda: resets.append(True))
+    (folder / "monday.txt").write_text("Rewritten\n\nNobody spoke.\n", encoding="utf-8")
+
+    with qtbot.wait_signal(library.article_work.listed, timeout=WAIT_MS) as listed:
+        library.refresh()  # as the end of an analysis or a correction asks
+    assert listed.args[0].entities and listed.args[0].changed
+    assert resets == []
+    monday = next(a for a in rows(panel.articles) if a.path.name == "monday.txt")
+    assert not monday.analysed
