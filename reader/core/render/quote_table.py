@@ -8,7 +8,12 @@ spreadsheets and scripts. The speaker is named as the entity list names its enti
 article's, or the collection's for its collection key: `with_names`).
 
 CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-return) get a leading apostrophe; JSON Lines carry the values untouched.
+return) get a leading apostrophe; JSON Lines carry the values untouched. The window's CSV
+(`export_collection_quotes`, `export_analysis_quotes`) gives each quote as the window shows it
+(`quote_words`: on one line, without the comma that ends it where the sentence goes on; `start`
+and `end` still span the quoted characters in the article's text); `reader quotes` gives the
+quoted characters as they are, in CSV as in JSON Lines. One article's CSV has no
+`speaker_collection_key` or `group` column: those hold only across a collection or a run.
 """
 
 from __future__ import annotations
@@ -37,7 +42,20 @@ QUOTE_COLUMNS = (
     "speaker_path",
     "group",
 )
+ARTICLE_COLUMNS = tuple(c for c in QUOTE_COLUMNS if c not in ("speaker_collection_key", "group"))
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def quote_words(text: str) -> str:
+    """A quote's text as a list shows it: its whitespace runs one space, on one line, without
+    the comma or space that ends it where the sentence goes on ("…,” he said"); the analysis
+    keeps the quoted characters as they are."""
+    return " ".join(text.split()).rstrip(" ,")
+
+
+def shown_quote(text: str) -> str:
+    """A quote as a list shows it: `quote_words` in quotation marks, “…”."""
+    return f"“{quote_words(text)}”"
 
 
 def quote_rows(quotes: Iterable[CollectionQuote]) -> Iterator[dict[str, Any]]:
@@ -135,6 +153,15 @@ def write_csv(
     return count
 
 
+def as_shown(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The rows (changed in place), each quote as the window shows it (`quote_words`), for the
+    window's CSV; `start` and `end` still span the quoted characters."""
+    for row in rows:
+        if isinstance(row["quote"], str):
+            row["quote"] = quote_words(row["quote"])
+        yield row
+
+
 def write_jsonl(rows: Iterable[dict[str, Any]], stream: TextIO) -> int:
     """Write rows as one JSON object per line; returns how many."""
     count = 0
@@ -163,10 +190,11 @@ def export_collection_quotes(
     for row, item in zip(rows, quotes, strict=True):
         row["group"] = labels.label(coverage.analysis_id(hashes.get(item.path)), item.quote.start)
     with destination.open("w", encoding="utf-8-sig", newline="") as stream:
-        return write_csv(rows, stream)
+        return write_csv(as_shown(rows), stream)
 
 
 def export_analysis_quotes(analysis: Analysis, destination: Path) -> int:
-    """The same for the quotes of one article (`article_rows`)."""
+    """The same for the quotes of one article (`article_rows`), in ARTICLE_COLUMNS: no
+    collection key or quote group, which only a collection or a run gives."""
     with destination.open("w", encoding="utf-8-sig", newline="") as stream:
-        return write_csv(article_rows(analysis), stream)
+        return write_csv(as_shown(article_rows(analysis)), stream, columns=ARTICLE_COLUMNS)

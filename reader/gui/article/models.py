@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from reader.core.model import Analysis, Entity, Quote
 from reader.core.render.evidence import evidence_line, is_confirmed, is_doubtful, review_key
 from reader.core.render.palette import STYLES
+from reader.core.render.quote_table import shown_quote
 from reader.core.render.roles import role_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,12 +27,6 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 5  # the second line a delegate shows
 CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 6  # a quote's place in "least sure first"
 UNNAMED = "\x00unnamed"  # the speaker filter's choice of every speaker that is no entity
-
-
-def shown_quote(text: str) -> str:
-    """A quote as a list shows it: on one line, in quotation marks, without the comma or space
-    that ends it where the sentence goes on ("…,” he said"); the data keeps them."""
-    return f"“{' '.join(text.split()).rstrip(' ,')}”"
 
 
 class _TupleListModel(QAbstractListModel):

