@@ -53,7 +53,8 @@ class QuoteReview(QObject):
 
     def set_analysis(self, analysis: Analysis) -> None:
         """The quote panel has a new analysis: count its doubtful quotes; under review, stay on
-        the quote if it is still doubtful, else go on to the next doubtful one."""
+        the quote if it is still doubtful, else go on to the next doubtful one without a word
+        in the status bar (it says what the correction did, and how to take it back)."""
         self._quotes = analysis.quotes
         self.set_text(analysis.article.text)
         self.bar.set_count(len(doubtful_quotes(self._quotes)))
@@ -64,22 +65,26 @@ class QuoteReview(QObject):
         if here is not None and is_doubtful(here):
             self._show(here)
         else:
-            self.step(1)
+            self.step(1, say=False)
 
     def review(self, quote: Quote) -> None:
         """Review this quote: once corrected, review goes on to the next doubtful one."""
         self._reviewed = quote.start
 
-    def step(self, step: int) -> None:
-        """Mark the next (1) or previous (-1) doubtful quote, going round at the end."""
+    def step(self, step: int, say: bool = True) -> None:
+        """Mark the next (1) or previous (-1) doubtful quote, going round at the end; with
+        `say`, the status bar says which (or that none is left)."""
         marked = self._view.marked_quote
         after = self._reviewed if self._reviewed is not None else marked and marked.start
         quote = next_doubtful(self._quotes, after, step)
         if quote is None:
             self._reviewed = None
-            self.status.emit(NONE_LEFT)
+            if say:
+                self.status.emit(NONE_LEFT)
             return
         self._show(quote)
+        if not say:
+            return
         doubtful = doubtful_quotes(self._quotes)
         number = doubtful.index(quote) + 1
         line = evidence_line(quote, self._text)

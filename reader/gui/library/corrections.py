@@ -75,8 +75,11 @@ class Corrections(QObject):
             self._status(why, STATUS_MS)
         return why is not None
 
-    def correct(self, tab: ArticleTab, correction: Correction) -> None:
-        """Keep `correction` of the tab's text and show the corrected analysis at once."""
+    def correct(
+        self, tab: ArticleTab, correction: Correction, said: str = "Correction saved"
+    ) -> None:
+        """Keep `correction` of the tab's text and show the corrected analysis at once; the
+        status bar then says `said` and how to take it back."""
         analysis = tab.analysis
         if not self.possible or analysis is None or tab.article is None or self.waiting():
             return
@@ -87,7 +90,7 @@ class Corrections(QObject):
             return
         if corrected is not None:
             tab.show_analysis(corrected)
-        self._status("Correction saved (Edit ▸ Undo Correction takes it back)", STATUS_MS)
+        self._status(f"{said} (Edit ▸ Undo Correction takes it back)", STATUS_MS)
         self.changed.emit()
 
     def can_undo(self, tab: ArticleTab | None) -> bool:
@@ -316,6 +319,7 @@ class CorrectionMenus(QObject):
                 speaker_key=entity.key if entity else None,
                 name=entity.name if entity else None,
             ),
+            f"Speaker changed to “{entity.name}”" if entity else "Speaker removed",
         )
 
     def copy_citation(self, quote: Quote) -> None:
