@@ -9,11 +9,15 @@ twice. They are told by the generator tag both page templates write in their hea
 only. The asset folder a browser saves beside a page ("page_files" beside "page.html", as
 `reader report --with-articles` writes "REPORT_files") is skipped too: its pictures are the
 page's logos and photos, not scans.
+
+The files come in natural order (`natural_key`): "a2" before "a10", as a file manager lists
+them, so a collection made of a folder keeps that order.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,12 +27,13 @@ ARTICLE_SUFFIXES = SUPPORTED_SUFFIXES + IMAGE_SUFFIXES  # every suffix a loader 
 READER_MARKER = b'<meta name="generator" content="Reader">'
 MARKER_BYTES = 4096
 _ASSETS = "_files"
+_NUMBERS = re.compile(r"(\d+)")
 
 
 @dataclass
 class FolderFiles:
-    """A folder's article files sorted by path, and how many of Reader's own pages (exports,
-    reports) were left out (`skipped`)."""
+    """A folder's article files in natural order (`natural_key`), and how many of Reader's
+    own pages (exports, reports) were left out (`skipped`)."""
 
     paths: list[Path] = field(default_factory=list)
     skipped: int = 0
@@ -55,8 +60,25 @@ def folder_files(folder: Path) -> FolderFiles:
                 found.skipped += 1
             else:
                 found.paths.append(path)
-    found.paths.sort()
+    found.paths.sort(key=natural_key)
     return found
+
+
+def natural_key(path: Path) -> tuple[tuple[list[str | int], str], ...]:
+    """A path's sort key in natural order, per part of the path: its runs of digits compared
+    as numbers and the rest without regard to case ("a2" < "a10", "B1" < "c1"), the part
+    itself breaking ties ("A1" < "a1"). Text and numbers alternate in each part's list, so two
+    lists never compare a number with text."""
+    return tuple(
+        (
+            [
+                int(run) if index % 2 else run.casefold()
+                for index, run in enumerate(_NUMBERS.split(part))
+            ],
+            part,
+        )
+        for part in path.parts
+    )
 
 
 def is_reader_page(path: Path) -> bool:
