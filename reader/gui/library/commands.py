@@ -14,6 +14,7 @@ from reader.core.store.database import StoreError
 from reader.core.store.library import supported_files
 from reader.gui.library.collection import Collections
 from reader.gui.library.corrections import ask_text
+from reader.gui.library.empty_hint import add_empty_hint
 from reader.gui.library.tables import record_at
 from reader.gui.window import dialogs
 from reader.gui.window.settings import Settings
@@ -33,6 +34,7 @@ class CollectionCommands(QObject):
         bar.add_folder_requested.connect(self.add_folder)
         bar.rename_requested.connect(self.rename)
         bar.remove_requested.connect(self.remove)
+        add_empty_hint(collections.panel)  # an empty collection names the Add menu's commands
         articles = collections.panel.articles
         articles.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         articles.customContextMenuRequested.connect(self._article_menu)
@@ -112,6 +114,9 @@ class CollectionCommands(QObject):
             self._collections.show(left[0].id)
         else:
             self._collections.show_none()
+        self._collections.say(
+            f"Collection “{current.name}” removed (its analyses stay in the store)"
+        )
 
     def _article_menu(self, point: QPoint) -> None:
         table = self._collections.panel.articles
