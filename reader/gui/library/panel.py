@@ -108,6 +108,21 @@ def _matches(count: int) -> str:
     return f"{count} match{'es' if count != 1 else ''}"
 
 
+def _progress_row(parent: QWidget) -> tuple[QProgressBar, QToolButton, QHBoxLayout]:
+    """The collection analysis's progress bar and its Cancel button, hidden until it runs."""
+    progress = QProgressBar(parent)
+    progress.setAccessibleName("Collection analysis progress")
+    progress.hide()
+    cancel = QToolButton(parent)
+    cancel.setText("Cancel")
+    cancel.setToolTip("Stop analysing the collection (what is done is kept)")
+    cancel.hide()
+    row = QHBoxLayout()
+    row.addWidget(progress, 1)
+    row.addWidget(cancel)
+    return progress, cancel, row
+
+
 def _connect_rows(panel: LibraryPanel) -> None:
     """What a row does when chosen: an article opens, an entity is followed, a quote or a
     search hit opens its article at its place (on a single click)."""
@@ -143,17 +158,8 @@ class LibraryPanel(QWidget):
         self.bar = CollectionBar(self)
         self.heading = QLabel("No collection open", self)
         self.heading.setWordWrap(True)
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Collection analysis progress")
-        self.progress.hide()
-        self.cancel_button = QToolButton(self)
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop analysing the collection (what is done is kept)")
+        self.progress, self.cancel_button, progress_row = _progress_row(self)
         self.cancel_button.clicked.connect(self.cancel_requested)
-        self.cancel_button.hide()
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
 
         self.articles = record_table(self, LIBRARY_ARTICLE_COLUMNS, "Articles of the collection")
         self.entities = record_table(self, ENTITY_COLUMNS, "Entities of the collection")
