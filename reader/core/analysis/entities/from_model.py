@@ -59,6 +59,15 @@ _PEOPLE_NOUNS = frozenset(
 )
 # Head nouns of institutions, which "and" inside a name does not split.
 _INSTITUTIONS = words("institution_heads.txt")
+# Nouns of an occupation that open a person's full name as its role, capitalized only by the
+# sentence ("Farmer Baldev Sandhu, 61, said"): the human roles that are no title (titles go
+# already) nor a word of kinship or a given name, which a name may start with ("Son Heung-min").
+_KINSHIP = frozenset({"mother", "son", "daughter", "wife", "husband", "widow"})
+_LEADING_ROLES = (
+    words("human_roles.txt") - TITLES - _KINSHIP - {"grandmother", "grandfather"}
+) - words("given_names.txt")
+# Tokens of a person's name left after a leading occupation: a given name and a surname.
+_NAME_AFTER_ROLE = 2
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
@@ -238,11 +247,22 @@ def _trim(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int] | Non
     possessives and common nouns cut off; a hyphenated given name completed."""
     while start < end and _is_leading_noise(doc, start, person and end - start > 1):
         start += 1
+    if person and _opens_with_occupation(doc, start, end):
+        start += 1
     while start < end and _is_trailing_noise(doc, end - 1):
         end -= 1
     if person and start < end:
         end = _with_hyphenated_ending(doc, end)
     return (start, end) if start < end else None
+
+
+def _opens_with_occupation(doc: Doc, start: int, end: int) -> bool:
+    """ "Farmer Baldev Sandhu": a capitalized occupation (`_LEADING_ROLES`) before a full name
+    of two capitalized words or more, the role's (`roles` keeps it), not the given name."""
+    if end - start <= _NAME_AFTER_ROLE or token_lowers(doc)[start] not in _LEADING_ROLES:
+        return False
+    title, texts = token_flags(doc).title, token_texts(doc)
+    return title[start] and title[start + 1] and texts[end - 1][:1].isupper()
 
 
 def _with_hyphenated_ending(doc: Doc, end: int) -> int:

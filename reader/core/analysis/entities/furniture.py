@@ -26,6 +26,7 @@ from reader.core.analysis.entities.candidates import (
 )
 from reader.core.analysis.entities.headlines import COMMON_NOUNS, MINOR_WORDS
 from reader.core.analysis.entities.kinds import GIVEN_NAMES
+from reader.core.analysis.entities.persons import HUMAN_ROLES
 from reader.core.analysis.entities.token_facts import flags as token_flags
 from reader.core.analysis.entities.token_facts import (
     span_text,
@@ -140,15 +141,29 @@ def _named_in_sentences(
 def drop_lone_common_nouns(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """`candidates` less a one-word person that opens its sentence and is a common noun
     nothing else shows to be a name ("Turnout was 62 percent" where the article never writes
-    "turnout", which `drop_common_words` would need): see `_is_lone_common_noun`."""
+    "turnout", which `drop_common_words` would need): see `_is_lone_common_noun`; and such an
+    organization that is a plural of people in a role ("Farmers"): `_is_people_in_a_role`."""
     titled = title_case_lines(doc)
     lowers = token_lowers(doc)
     names = _named_in_sentences(doc, candidates, titled, lowers)
     surnames, family_names = person_forms(doc, candidates)
     names |= surnames | family_names | GIVEN_NAMES
     return [
-        c for c in candidates if not (c.kind is Kind.PERSON and _is_lone_common_noun(doc, c, names))
+        c
+        for c in candidates
+        if not (
+            (c.kind is Kind.PERSON or (c.kind is Kind.ORG and _is_people_in_a_role(doc, c)))
+            and _is_lone_common_noun(doc, c, names)
+        )
     ]
+
+
+def _is_people_in_a_role(doc: Doc, candidate: Candidate) -> bool:
+    """ "Farmers' union X warned", "Teachers walked out": the plural of a noun for people in
+    a role (`HUMAN_ROLES`) names a group of people, no organization, where nothing else
+    shows it to be a name (a team of a results line is one)."""
+    lower = token_lowers(doc)[candidate.start]
+    return not candidate.team and lower.endswith("s") and lower[:-1] in HUMAN_ROLES
 
 
 def _is_lone_common_noun(doc: Doc, candidate: Candidate, names: set[str]) -> bool:

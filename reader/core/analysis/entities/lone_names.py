@@ -35,6 +35,7 @@ from reader.core.analysis.entities.candidates import Candidate, person_forms
 from reader.core.analysis.entities.from_model import TITLES
 from reader.core.analysis.entities.kinds import GIVEN_NAMES
 from reader.core.analysis.entities.token_facts import flags, token_lowers, token_texts
+from reader.core.analysis.entities.word_lists import words
 from reader.core.model import Kind
 
 _BRACKETS = frozenset("[]")
@@ -53,6 +54,8 @@ _OPENING_QUOTES = frozenset({'"', "“", "'", "‘", "''"})
 # Words after the last of a phrase: "down the Vistula.", "the Apathy and bigotry".
 _PHRASE_ENDS = frozenset({".", ",", ";", ":", "?", "!", ")", "and", "or", "but", "—", "--"})
 _VERB_TAGS = frozenset({"VERB", "AUX"})
+# "the Cutzamala system", "the Kariba dam": nouns a thing's or a place's name qualifies.
+_STRUCTURE_NOUNS = words("structure_nouns.txt")
 
 
 def drop_bracketed_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -156,10 +159,13 @@ def _on_hangs_on_a_verb(doc: Doc, on: int) -> bool:
 def _thing_at(doc: Doc, i: int) -> bool:
     """Whether the word at token i follows an article and ends its phrase ("down the
     Vistula.", "the Apathy and bigotry"; not "the Okafor campaign", "the Medix/Biona
-    vaccine"), and is no plural ("the Okafors")."""
+    vaccine") or qualifies a noun of a structure or of the land (`_STRUCTURE_NOUNS`: "the
+    Cutzamala system"), and is no plural ("the Okafors")."""
     lowers, texts = token_lowers(doc), token_texts(doc)
     if i == 0 or lowers[i - 1] not in _ARTICLES or texts[i].endswith("s"):
         return False
+    if i + 1 < len(doc) and lowers[i + 1] in _STRUCTURE_NOUNS and texts[i + 1].islower():
+        return True
     return i + 1 == len(doc) or lowers[i + 1] in _PHRASE_ENDS or "\n" in texts[i + 1]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from reader.core.analysis.entities.candidates import Candidate
+from reader.core.analysis.entities.countries import country_of_demonym
 from reader.core.analysis.entities.token_facts import flags as token_flags
 from reader.core.analysis.entities.token_facts import token_lowers, token_texts
 from reader.core.analysis.entities.word_lists import words
@@ -55,17 +56,35 @@ def without_offices(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
 def without_departments(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """`candidates` less an organization made only of department words (`PORTFOLIO_WORDS`)
     right before a capitalized office word on its line: "Commerce" of "Commerce Secretary
-    Howard Lutnick" is part of the role (`roles` keeps "Commerce Secretary"), no body."""
-    return [c for c in candidates if not _department_of_office(doc, c)]
+    Howard Lutnick" is part of the role (`roles` keeps "Commerce Secretary"), no body. A
+    nationality before them ("Dutch Trade" of "Dutch Trade Minister Anouk Verbeek") is part
+    of the role too, and stays the country's demonym, as it does before any title."""
+    if not any(c.kind is Kind.ORG for c in candidates):
+        return candidates
+    kept = []
+    for candidate in candidates:
+        if not _department_of_office(doc, candidate):
+            kept.append(candidate)
+            continue
+        texts = token_texts(doc)
+        for i in range(candidate.start, candidate.end):
+            country = country_of_demonym(texts[i])
+            if country is not None:
+                kept.append(Candidate(i, i + 1, Kind.COUNTRY, country=country, demonym=True))
+    return kept
 
 
 def _department_of_office(doc: Doc, candidate: Candidate) -> bool:
-    lowers = token_lowers(doc)
+    """An organization of department words, after nationalities if any, before an office."""
+    lowers, texts = token_lowers(doc), token_texts(doc)
+    start = candidate.start
+    while start < candidate.end - 1 and country_of_demonym(texts[start]) is not None:
+        start += 1
     return (
         candidate.kind is Kind.ORG
         and candidate.end < len(doc)
         and _is_office(doc, candidate.end)
-        and all(lowers[i] in PORTFOLIO_WORDS for i in range(candidate.start, candidate.end))
+        and all(lowers[i] in PORTFOLIO_WORDS for i in range(start, candidate.end))
     )
 
 

@@ -25,8 +25,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reader.core.analysis.entities.candidates import Candidate, form_of, words_of
+from reader.core.analysis.entities.countries import is_us_state, normalize
 from reader.core.analysis.entities.from_model import HONORIFICS
-from reader.core.analysis.entities.word_lists import words
+from reader.core.analysis.entities.token_facts import span_text
+from reader.core.analysis.entities.word_lists import table, words
 from reader.core.model import Kind
 
 LEGAL_FORMS = words("legal_forms.txt")
@@ -36,6 +38,10 @@ _COMPANY_NOUNS = words("company_nouns.txt")
 TRADES = words("trades.txt")
 _APPOSED_COMPANY_NOUNS = words("apposed_company_nouns.txt")
 _ROLES = words("company_roles.txt")
+# Offices only a company has, of `_ROLES`: "Nvidia chief executive Jensen Huang".
+# Capitals and large cities, normalized as `places` reads them (it imports this module).
+_CITIES = frozenset(normalize(name) for _, name in table("cities.txt"))
+_COMPANY_OFFICES = frozenset({"chief", "executive", "ceo", "cfo", "coo", "founder", "cofounder"})
 # The head noun an institution's name ends with ("John Birch Society", "Congressional Black
 # Caucus"): a name the model called a person's that ends in one is the institution's (issue 21).
 # Not "court" nor "church", which end persons' names too ("Margaret Court").
@@ -50,6 +56,8 @@ def organizations_by_evidence(doc: Doc, candidates: list[Candidate]) -> None:
     person_starts = {c.start for c in candidates if c.kind is Kind.PERSON}
     forms: set[str] = set()
     for candidate in candidates:
+        if _company_not_place(doc, candidate, person_starts):
+            forms.add(form_of(doc, candidate))
         if candidate.kind not in (Kind.PERSON, Kind.ORG):
             continue
         words = words_of(doc, candidate)
@@ -67,8 +75,31 @@ def organizations_by_evidence(doc: Doc, candidates: list[Candidate]) -> None:
         return
     forms -= _person_evidence(doc, candidates, forms)
     for candidate in candidates:
-        if candidate.kind in (Kind.PERSON, Kind.ORG) and form_of(doc, candidate) in forms:
+        if _of_ours_or_unplaced(candidate) and form_of(doc, candidate) in forms:
             candidate.kind = Kind.ORG
+
+
+def _of_ours_or_unplaced(candidate: Candidate) -> bool:
+    """A person, an organization, or a place of the model's that is no country and that no
+    step has placed (a dateline's city, a platform): what company evidence may make a firm."""
+    if candidate.kind in (Kind.PERSON, Kind.ORG):
+        return True
+    return candidate.kind is None and not candidate.place and not candidate.team
+
+
+def _company_not_place(doc: Doc, candidate: Candidate, person_starts: set[int]) -> bool:
+    """ "Nvidia chief executive Jensen Huang", "serie A club Atalanta": a name the model took
+    for a place (no country), right before a company's own office and a person's name, or
+    right after a noun for a kind of company, but for a U.S. state or a city we know
+    ("coal-producer West Virginia"). A place's offices ("Texas director") are no company's,
+    so only the chief executive's, finance chief's and founder's count."""
+    if not _of_ours_or_unplaced(candidate) or candidate.kind is not None:
+        return False
+    if _before_role(doc, candidate.end, person_starts, _COMPANY_OFFICES):
+        return True
+    text = span_text(doc, candidate.start, candidate.end)
+    known_place = is_us_state(text) or normalize(text) in _CITIES
+    return not known_place and _after_company_noun(doc, candidate.start)
 
 
 def _company_in_apposition(doc: Doc, end: int) -> bool:
@@ -101,10 +132,13 @@ def _opens_line(token: Token) -> bool:
     return token.is_sent_start or "\n" in token.doc[token.i - 1].text
 
 
-def _before_role(doc: Doc, end: int, person_starts: set[int]) -> bool:
-    """ "Ted Baker Chief Executive Rachel Osborne": a role, then a person's name."""
+def _before_role(
+    doc: Doc, end: int, person_starts: set[int], roles: frozenset[str] = _ROLES
+) -> bool:
+    """ "Ted Baker Chief Executive Rachel Osborne": a role (words of `roles`), then a
+    person's name."""
     i = end
-    while i < len(doc) and i - end < _MAX_ROLE_WORDS and doc[i].lower_.rstrip(".") in _ROLES:
+    while i < len(doc) and i - end < _MAX_ROLE_WORDS and doc[i].lower_.rstrip(".") in roles:
         i += 1
     return i > end and i in person_starts
 

@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from reader.core.analysis.entities.acronyms import drop_spelled_out_acronyms
 from reader.core.analysis.entities.candidates import Candidate
+from reader.core.analysis.entities.companies import unlabelled_companies
 from reader.core.analysis.entities.credits import drop_credit_lines
 from reader.core.analysis.entities.described import names_by_description
 from reader.core.analysis.entities.full_names import completed_names
@@ -91,6 +93,9 @@ STEPS: tuple[Step, ...] = (
     # "the Northern shaft" where the text speaks of northern winters: a common word that only
     # qualifies nouns, gone with the other common words.
     drop_qualifying_common_words,
+    # "AI" where the article writes "artificial intelligence": a common term's short form,
+    # gone with the other common words, before any vote or repeat takes it for a name.
+    drop_spelled_out_acronyms,
     # "said on Twitter": the platform names nothing but keeps its place, so that the votes
     # pass it over and `unlabelled` adds no repeat of it ("Twitter said").
     mark_platforms,
@@ -130,12 +135,17 @@ STEPS: tuple[Step, ...] = (
     # after the votes (which count every mention) and before the repeats take its kind.
     lone_names_by_use,
     # A lone common noun opening a sentence ("Turnout was 62 percent") that is still a person
-    # after every vote and evidence (a team's "Surrey" is an organization by now), before the
+    # after every vote and evidence (a team's "Surrey" is an organization by now), or a
+    # plural of people in a role ("Farmers' union"), still an organization: before the
     # repeats, which would learn it as a name.
     drop_lone_common_nouns,
     # "the Dockworkers Union" the model missed: after every name is settled (it only fills
     # gaps), before the repeats, which then find it again elsewhere.
     unlabelled_institutions,
+    # "ASML chief executive Lars Hendriks", "ASML shares rose": a company the model missed,
+    # by its office before a person or its shares; after the persons are settled (the office
+    # needs one after it), before the repeats, which then find it again elsewhere.
+    unlabelled_companies,
     # Repeats of known names take their settled kind, so after the votes and the evidence.
     add_unlabelled,
     # Persons widened over nicknames, particles, a missed first name: repeats included.
