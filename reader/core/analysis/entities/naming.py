@@ -264,8 +264,8 @@ class _SurnameOwner:
        first lady, Michelle Obama", where "Mr. Obama" stands ten times, is Barack Obama; one
        "Mrs. Kinsey" beside "Abel Kinsey" and "Rosa Kinsey" is no habit).
     3. Else the full name the body introduces first (journalists name the second bearer with
-       the given name: "Russian President Boris Yeltsin visited his wife Naina Yeltsin"
-       under the headline "Yeltsin visits wife Naina").
+       the given name: "Governor Tomas Brandt thanked his wife, Elke Brandt" under the
+       headline "Brandt thanks wife Elke").
     4. A surname the body uses alone only before any full name ending in it, never after,
        while the one full name it would take is written again in full, is nobody the article
        names: the article keeps the two apart ("Obama spoke... Obama said", then only

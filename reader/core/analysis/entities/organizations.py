@@ -5,7 +5,7 @@ Ted Baker", "Blockstack PBC"). Five kinds of evidence in the text say organizati
 form or a trade after the name ("Inc", "SA", "PBC"; "Bellweather Shipping"), a noun for a
 kind of company right before it ("retailer", "drugmaker", "chain") or in apposition after it
 ("Bellweather Shipping, a company registered in Ostrava"), and a role in it before a person's
-name ("Ted Baker Chief Executive Rachel Osborne", "Kasowitz partner Jessica Rosenberg"). The
+name ("Bellweather Chief Executive Anna Vorel", "Halden partner Jonas Brik"). The
 evidence holds for the whole document: every mention of that name, and the name without its
 legal form or trade, is the organization.
 
@@ -135,7 +135,7 @@ def _opens_line(token: Token) -> bool:
 def _before_role(
     doc: Doc, end: int, person_starts: set[int], roles: frozenset[str] = _ROLES
 ) -> bool:
-    """ "Ted Baker Chief Executive Rachel Osborne": a role (words of `roles`), then a
+    """ "Bellweather Chief Executive Anna Vorel": a role (words of `roles`), then a
     person's name."""
     i = end
     while i < len(doc) and i - end < _MAX_ROLE_WORDS and doc[i].lower_.rstrip(".") in roles:

@@ -322,7 +322,7 @@ def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
         and texts[start - 1] == "-"
         and facts.like_num[start - 2]
         and facts.spaced[start - 2]
-        and lowers[start] not in _NO_FIRST_NAMES  # "1714 - The Treaty of Baden was signed"
+        and lowers[start] not in _NO_FIRST_NAMES  # "1802 - The Treaty of Ostrava is signed"
     )
 
 
