@@ -161,6 +161,11 @@ def test_search_finds_words_in_texts_and_inside_quotes(window, qtbot, folder, fa
     text = ARTICLES["tuesday.txt"]
     assert text[quoted[0].start : quoted[0].end].casefold() == "talks"
 
+    (folder / "tuesday.txt").write_text("Rewritten\n\nNobody spoke.\n", encoding="utf-8")
+    with qtbot.wait_signal(window.library.collections.article_work.listed, timeout=WAIT_MS):
+        window.library.collections.refresh()  # the list read again: the search is run again
+    qtbot.wait_until(lambda: rows(panel.hits) == [], timeout=WAIT_MS)  # on the next turn
+
 
 def test_the_article_list_sorts_and_filters(window, qtbot, folder, fake_indexing):
     collect(qtbot, window, folder)

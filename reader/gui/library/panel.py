@@ -247,8 +247,8 @@ class LibraryPanel(QWidget):
         else:
             self.articles_read(articles, base, changed)
         self.refresh_entities()
-        if self.search_box.text().strip():
-            self.run_search()
+        if self.search_box.text().strip():  # run on the next turn: the lists are drawn first
+            QTimer.singleShot(0, self, self.run_search)
 
     def refresh_entities(self) -> None:
         """Only the entities and the one followed (its identity was worked out again)."""
