@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 import pytest
 
 from reader.core.service.child_worker import ChildWorker
-from tests.core.service.test_coverage_worker import _ended
+from tests.processes import ended, wait_ended
 
 
 @pytest.fixture
@@ -40,13 +40,13 @@ def test_what_the_function_raised_reaches_the_caller_real_process(worker):
 
 def test_closing_from_another_thread_ends_a_request_under_way_real_process(worker):
     child = worker.run(os.getpid)
-    ended: list[BaseException] = []
+    raised: list[BaseException] = []
 
     def wait_for_it() -> None:
         try:
             worker.run(time.sleep, 60, again=False)
         except BaseException as error:
-            ended.append(error)
+            raised.append(error)
 
     waiting = threading.Thread(target=wait_for_it)
     waiting.start()
@@ -54,6 +54,7 @@ def test_closing_from_another_thread_ends_a_request_under_way_real_process(worke
     worker.close()
     waiting.join(timeout=20)
     assert not waiting.is_alive()  # not the 60 s of the request
-    assert _ended(child)
-    assert [type(e) for e in ended] in ([BrokenProcessPool], [CancelledError])
+    wait_ended(child)
+    assert ended(child)
+    assert [type(e) for e in raised] in ([BrokenProcessPool], [CancelledError])
     assert worker.run(os.getpid) not in (child, os.getpid())  # a new child

@@ -3,9 +3,7 @@ the window's own process, kept in step with the store from one request to the ne
 
 from __future__ import annotations
 
-import os
 import time
-from pathlib import Path
 
 import pytest
 
@@ -20,6 +18,7 @@ from reader.core.store.database import Store
 from reader.core.store.library import Collection
 from reader.core.store.stored_coverage import StoredCoverage
 from tests.core.library_articles import MODEL, fake_analysis, write_article
+from tests.processes import ended, wait_ended
 
 SAID = "We will rebuild the bridge before the winter comes."
 TEXTS = {
@@ -45,28 +44,6 @@ def worker():
     kept = ChildWorker("coverage")
     yield kept
     kept.close()
-
-
-def _ended(pid: int, wait_s: float = 10.0) -> bool:
-    """Whether the process `pid` has ended within `wait_s` (gone, or a zombie its parent has
-    not reaped yet). Not `Process.is_alive`: the executor's own thread may reap the child
-    first, and `is_alive` then keeps saying True."""
-    deadline = time.monotonic() + wait_s
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except FileNotFoundError:
-            return True
-        except OSError:  # no /proc here: ask the kernel
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                return True
-            state = "R"
-        if state in ("Z", "X"):
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def _shown(snapshot) -> tuple:
@@ -106,7 +83,8 @@ def test_the_child_process_is_ended_on_close_and_started_again(tmp_path, worker)
         worker.run(child_snapshot, key)
         (process,) = worker._pool._processes.values()  # the child, to see it end
         worker.close()
-        assert _ended(process.pid)
+        wait_ended(process.pid)
+        assert ended(process.pid)
         assert len(worker.run(child_snapshot, key).articles) == 1  # a new child
 
 
