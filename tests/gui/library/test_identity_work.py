@@ -71,6 +71,20 @@ def _other_collection(
     return library.current.id
 
 
+def _first_of_three_without_snapshots(qtbot, window, folder, tmp_path) -> tuple:
+    """The folder's collection made and listed, then two others shown after it (so its
+    identity is no longer kept) and every snapshot dropped: (the Library, the first
+    collection's id, its entities listed by key), ready for a first build when shown again."""
+    collect(qtbot, window, folder)
+    library = window.library.collections
+    first = library.current.id
+    listed = {e.key: e for e in rows(library.panel.entities)}
+    _other_collection(qtbot, library, tmp_path)
+    _other_collection(qtbot, library, tmp_path, "third", "Guterres spoke in Geneva.")
+    _forget_snapshots(window)
+    return library, first, listed
+
+
 def _rename(window, library, key: str, name: str) -> None:
     """A rename of `key` in each article of the collection shown, kept in the store."""
     for digest, own in library.collection.texts_of(key):
@@ -80,13 +94,7 @@ def _rename(window, library, key: str, name: str) -> None:
 def test_a_first_open_lists_the_articles_at_once_and_the_entities_from_a_real_thread(
     window, qtbot, folder, fake_indexing, tmp_path, threads
 ):
-    collect(qtbot, window, folder)
-    library = window.library.collections
-    first = library.current.id
-    listed = {e.key: e for e in rows(library.panel.entities)}
-    _other_collection(qtbot, library, tmp_path)
-    _other_collection(qtbot, library, tmp_path, "third", "Guterres spoke in Geneva.")
-    _forget_snapshots(window)
+    library, first, listed = _first_of_three_without_snapshots(qtbot, window, folder, tmp_path)
     threads.clear()
 
     shown(qtbot, library, first)
@@ -221,13 +229,7 @@ def test_updates_asked_while_one_runs_make_one_more_job_on_a_real_thread(
 def test_a_first_build_of_many_analyses_is_made_in_a_child_real_process(
     window, qtbot, folder, fake_indexing, tmp_path, monkeypatch
 ):
-    collect(qtbot, window, folder)
-    library = window.library.collections
-    first = library.current.id
-    listed = {e.key: e for e in rows(library.panel.entities)}
-    _other_collection(qtbot, library, tmp_path)
-    _other_collection(qtbot, library, tmp_path, "third", "Guterres spoke in Geneva.")
-    _forget_snapshots(window)
+    library, first, listed = _first_of_three_without_snapshots(qtbot, window, folder, tmp_path)
     synced: list[str] = []  # syncs in this process (the child's are not seen here)
     sync = StoredIdentity._sync
     monkeypatch.setattr(StoredIdentity, "_sync", lambda *a: (synced.append("here"), sync(*a))[1])
@@ -259,13 +261,7 @@ class _FailingChild:
 def test_a_build_the_child_cannot_make_is_made_on_the_lane_on_a_real_thread(
     window, qtbot, folder, fake_indexing, tmp_path, monkeypatch
 ):
-    collect(qtbot, window, folder)
-    library = window.library.collections
-    first = library.current.id
-    listed = {e.key: e for e in rows(library.panel.entities)}
-    _other_collection(qtbot, library, tmp_path)
-    _other_collection(qtbot, library, tmp_path, "third", "Guterres spoke in Geneva.")
-    _forget_snapshots(window)
+    library, first, listed = _first_of_three_without_snapshots(qtbot, window, folder, tmp_path)
     child = _FailingChild()
     monkeypatch.setattr(library.identity._lane_identity, "_child", child)
     monkeypatch.setattr(identity_work, "CHILD_FROM", 1)
