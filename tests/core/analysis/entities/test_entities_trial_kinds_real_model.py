@@ -3,21 +3,13 @@ invented articles (written by the team for the trial), each a case of one genera
 
 import pytest
 
-from reader.core.analysis.entities import mentions_from_doc
 from reader.core.analysis.pipeline import load_pipeline, prepare
+from tests.core.analysis.entities.test_entities_persons_real_model import kinds_of
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return prepare(load_pipeline())
-
-
-def kinds_of(nlp, text: str) -> dict[str, set[tuple[str, str]]]:
-    """Each mention's text mapped to the (kind, key) pairs it was given."""
-    result: dict[str, set[tuple[str, str]]] = {}
-    for mention in mentions_from_doc(nlp(text)):
-        result.setdefault(mention.text, set()).add((str(mention.kind), mention.key))
-    return result
 
 
 def test_the_trials_wrong_kinds_are_gone_real_model(nlp):
