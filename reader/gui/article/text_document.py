@@ -1,11 +1,16 @@
 """The document the article view shows: one block per article block, styled by kind.
 
 Built before it is shown, and safe to build off the GUI thread (the loader does, for a long
-article): a document without a layout yet belongs to no widget until the view takes it.
+article): a document without a layout yet belongs to no widget until the view takes it. One
+document is built at a time: the loader reads several files at once, and two of its threads
+building documents together crashed the process inside Qt (a segmentation fault in a CI run of
+tests/fuzz/test_window_fuzz.py), whose text and font layer is not safe to use from two
+threads at once.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -24,6 +29,7 @@ from reader.gui.article.offsets import OffsetMap, display_blocks, display_text
 from reader.gui.article.text_direction import paragraph_direction
 from reader.gui.article.uncertain_marks import mark_uncertain
 
+_BUILDING = threading.Lock()  # one document built at a time, whatever the thread
 SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
 
 
@@ -39,8 +45,9 @@ def prepare_text(article: Article, base: QFont) -> PreparedText:
     """Build what the view shows; safe off the GUI thread (the document has no layout yet).
     The caller moves the document to the GUI thread before handing it over."""
     offsets = OffsetMap(article)
-    document = build_document(article, base)
-    mark_uncertain(document, offsets, article)  # words OCR was unsure of
+    with _BUILDING:
+        document = build_document(article, base)
+        mark_uncertain(document, offsets, article)  # words OCR was unsure of
     return PreparedText(offsets, document)
 
 
